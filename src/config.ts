@@ -1,0 +1,113 @@
+/**
+ * Every setting of Passerelle, read from environment variables and validated once at start-up.
+ * The README's "Configuration" table mirrors this file: keep them together.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const ConfigSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** Folder of the embedded database and the attachments. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** postgres://user:pass@host:5432/db — when set, PostgreSQL (>= 15) replaces the embedded database. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** Load demo data into an empty database. Default: yes on the embedded database, no on PostgreSQL. */
+  PASSERELLE_DEMO: bool.optional(),
+  PASSERELLE_DEMO_PASSWORD: z.string().min(8).default('demo-passerelle'),
+  /** Idle and absolute lifetime of a session, in minutes. */
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(30 * 24 * 60)
+    .default(12 * 60),
+  /** Failed sign-ins before an account is locked, and for how long. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  /** Sign-in attempts allowed per client address per minute (all accounts together). */
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Largest accepted JSON body, in bytes. */
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(256 * 1024),
+  /** Set the Secure flag on cookies; on by default in production (behind TLS). */
+  COOKIE_SECURE: bool.optional(),
+  /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type Config = {
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolMax: number;
+  demo: boolean;
+  demoPassword: string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteMinutes: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginRatePerMinute: number;
+  bodyLimitBytes: number;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
+  env: z.infer<typeof ConfigSchema>['NODE_ENV'];
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    // Demo accounts share a published password: never load them into a production database unasked.
+    demo: e.PASSERELLE_DEMO ?? e.DATABASE_URL === undefined,
+    demoPassword: e.PASSERELLE_DEMO_PASSWORD,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
+    sessionAbsoluteMinutes: e.SESSION_ABSOLUTE_MINUTES,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    cookieSecure: e.COOKIE_SECURE ?? e.NODE_ENV === 'production',
+    trustProxy: e.TRUST_PROXY,
+    logLevel: e.LOG_LEVEL,
+    env: e.NODE_ENV,
+  };
+}

@@ -1,0 +1,4 @@
+/** Every table, for the ORM client and for drizzle-kit's migration generator. */
+export * from '../modules/identity/tables';
+export * from '../modules/projects/tables';
+export * from '../platform/audit/tables';

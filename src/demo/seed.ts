@@ -1,0 +1,241 @@
+/**
+ * Demo data: the offices, projects and accounts of the 2015 news page of the Paris office.
+ * Loaded only into an empty database, and only on the embedded database or when PASSERELLE_DEMO=1.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { identityRepository, offices } from '../modules/identity';
+import { insertProject } from '../modules/projects';
+import { recordAudit } from '../platform/audit/record';
+import type { Clock } from '../platform/clock';
+import { hashPassword } from '../platform/crypto';
+import type { Role } from '../platform/permissions';
+
+export const DEMO_OFFICES = [
+  { code: 'PAR', name: 'Paris', country: 'FR', city: 'Paris', region: 'Île-de-France', kind: 'host' },
+  { code: 'MAD', name: 'Madrid', country: 'ES', city: 'Madrid', region: null, kind: 'host' },
+  { code: 'ATH', name: 'Athènes / Athens', country: 'GR', city: 'Athens', region: null, kind: 'host' },
+  { code: 'ROM', name: 'Rome', country: 'IT', city: 'Rome', region: null, kind: 'host' },
+  { code: 'WAW', name: 'Varsovie / Warsaw', country: 'PL', city: 'Warsaw', region: null, kind: 'host' },
+  { code: 'TIR', name: 'Tirana', country: 'AL', city: 'Tirana', region: null, kind: 'origin' },
+  { code: 'RAB', name: 'Rabat', country: 'MA', city: 'Rabat', region: null, kind: 'origin' },
+  { code: 'KYI', name: 'Kyiv', country: 'UA', city: 'Kyiv', region: null, kind: 'origin' },
+  { code: 'EBL', name: 'Erbil', country: 'IQ', city: 'Erbil', region: 'Kurdistan Region', kind: 'origin' },
+] as const;
+
+export const DEMO_ACCOUNTS: {
+  email: string;
+  displayName: string;
+  office: string;
+  role: Role;
+  locale: 'fr' | 'en';
+}[] = [
+  {
+    email: 'admin@passerelle.test',
+    displayName: 'Hélène Garnier',
+    office: 'PAR',
+    role: 'administrator',
+    locale: 'fr',
+  },
+  {
+    email: 'supervisor.paris@passerelle.test',
+    displayName: 'Julien Moreau',
+    office: 'PAR',
+    role: 'supervisor',
+    locale: 'fr',
+  },
+  {
+    email: 'caseworker.paris@passerelle.test',
+    displayName: 'Sophie Laurent',
+    office: 'PAR',
+    role: 'caseworker',
+    locale: 'fr',
+  },
+  {
+    email: 'protection.paris@passerelle.test',
+    displayName: 'Nadia Benali',
+    office: 'PAR',
+    role: 'protection_officer',
+    locale: 'fr',
+  },
+  {
+    email: 'pm.paris@passerelle.test',
+    displayName: 'Thomas Petit',
+    office: 'PAR',
+    role: 'project_manager',
+    locale: 'fr',
+  },
+  {
+    email: 'me.paris@passerelle.test',
+    displayName: 'Claire Dubois',
+    office: 'PAR',
+    role: 'me_officer',
+    locale: 'fr',
+  },
+  {
+    email: 'comms.paris@passerelle.test',
+    displayName: 'Léa Fontaine',
+    office: 'PAR',
+    role: 'communications',
+    locale: 'fr',
+  },
+  {
+    email: 'dpo@passerelle.test',
+    displayName: 'Marc Lefèvre',
+    office: 'PAR',
+    role: 'data_protection_officer',
+    locale: 'fr',
+  },
+  {
+    email: 'caseworker.tirana@passerelle.test',
+    displayName: 'Arta Hoxha',
+    office: 'TIR',
+    role: 'caseworker',
+    locale: 'en',
+  },
+  {
+    email: 'caseworker.rabat@passerelle.test',
+    displayName: 'Youssef El Amrani',
+    office: 'RAB',
+    role: 'caseworker',
+    locale: 'fr',
+  },
+  {
+    email: 'caseworker.kyiv@passerelle.test',
+    displayName: 'Olena Kovalenko',
+    office: 'KYI',
+    role: 'caseworker',
+    locale: 'en',
+  },
+  {
+    email: 'caseworker.erbil@passerelle.test',
+    displayName: 'Shilan Ahmed',
+    office: 'EBL',
+    role: 'caseworker',
+    locale: 'en',
+  },
+];
+
+const EU = { donor: 'European Union', cofunding: 'Projet co-financé par l’Union européenne' };
+
+export const DEMO_PROJECTS = [
+  {
+    code: 'TACT',
+    name: 'TACT – Transnational Action for victims of trafficking',
+    summary: {
+      fr: "Action transnationale visant à soutenir les personnes victimes de traite bénéficiaires de l'aide au retour volontaire, depuis l'Espagne, la France, la Grèce, l'Italie et la Pologne vers l'Albanie, le Maroc et l'Ukraine ; coopération transnationale et renforcement des capacités des autorités des trois pays prioritaires.",
+      en: 'Transnational action supporting victims of trafficking who return voluntarily from Spain, France, Greece, Italy and Poland to Albania, Morocco and Ukraine; transnational cooperation and capacity building of the authorities of the three priority countries.',
+    },
+    kind: 'avrr_vot',
+    ...EU,
+    startDate: '2015-05-01',
+    endDate: null,
+    hostCountries: ['ES', 'FR', 'GR', 'IT', 'PL'],
+    originCountries: ['AL', 'MA', 'UA'],
+    targetPersons: null,
+    offices: ['MAD', 'ATH', 'ROM', 'WAW', 'TIR', 'RAB', 'KYI'],
+  },
+  {
+    code: 'CARE',
+    name: 'CARE – Tailored reintegration of victims of trafficking',
+    summary: {
+      fr: "Accompagnement sur-mesure aux personnes victimes de la traite bénéficiant de l'aide au retour volontaire, afin de soutenir leur réinsertion dans leur pays d'origine ; retours depuis l'Autriche, l'Espagne, la France, la Grèce, l'Italie, la Pologne, le Portugal et le Royaume-Uni.",
+      en: 'Tailored support to victims of trafficking who return voluntarily, for their reintegration in their country of origin; returns from Austria, Spain, France, Greece, Italy, Poland, Portugal and the United Kingdom.',
+    },
+    kind: 'avrr_vot',
+    ...EU,
+    startDate: '2013-09-01',
+    endDate: '2015-12-31',
+    hostCountries: ['AT', 'ES', 'FR', 'GR', 'IT', 'PL', 'PT', 'GB'],
+    originCountries: [],
+    targetPersons: 130,
+    offices: ['MAD', 'ATH', 'ROM', 'WAW', 'TIR', 'RAB', 'KYI'],
+  },
+  {
+    code: 'MAGNET2',
+    name: 'MAGNET II – Return to employment in the Kurdistan Region of Iraq',
+    summary: {
+      fr: "Soutien au retour à l'emploi de ressortissants irakiens rentrant volontairement dans la Région du Kurdistan d'Irak depuis l'Allemagne, la Belgique, la Finlande, la France, les Pays-Bas et le Royaume-Uni ; s'appuie sur le projet pilote MAGNET (jusqu'en juin 2013).",
+      en: 'Return-to-employment support for Iraqi nationals returning voluntarily to the Kurdistan Region of Iraq from Germany, Belgium, Finland, France, the Netherlands and the United Kingdom; builds on the MAGNET pilot (to June 2013).',
+    },
+    kind: 'labour_reintegration',
+    ...EU,
+    startDate: '2014-04-01',
+    endDate: null,
+    hostCountries: ['DE', 'BE', 'FI', 'FR', 'NL', 'GB'],
+    originCountries: ['IQ'],
+    targetPersons: 300,
+    offices: ['EBL'],
+  },
+  {
+    code: 'SYR-RST',
+    name: 'Syrian refugee resettlement',
+    summary: {
+      fr: 'Réinstallation en France de réfugiés syriens : orientation des ménages, sélection, bilan de santé, orientation avant le départ, voyage et accueil.',
+      en: 'Resettlement of Syrian refugees to France: household referrals, selection, health assessment, pre-departure orientation, movement and arrival.',
+    },
+    kind: 'resettlement',
+    donor: null,
+    cofunding: null,
+    startDate: '2014-01-01',
+    endDate: null,
+    hostCountries: ['FR'],
+    originCountries: ['SY'],
+    targetPersons: null,
+    offices: [],
+  },
+] as const;
+
+export async function isDatabaseEmpty(database: Database): Promise<boolean> {
+  const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(offices);
+  return (row?.n ?? 0) === 0;
+}
+
+export async function seedDemo(database: Database, clock: Clock, password: string): Promise<void> {
+  // One hash for every demo account: they share a published password anyway, and it keeps start-up fast.
+  const passwordHash = await hashPassword(password);
+  const ctx = { clock, actor: null, requestId: null, ip: null, lang: 'fr' as const };
+  await database.db.transaction(async (tx) => {
+    const officeIds = new Map<string, string>();
+    for (const office of DEMO_OFFICES) {
+      const row = await identityRepository.insertOffice(tx, { ...office });
+      officeIds.set(office.code, row.id);
+    }
+    const id = (code: string) => {
+      const value = officeIds.get(code);
+      if (!value) throw new Error(`unknown demo office ${code}`);
+      return value;
+    };
+    for (const { offices: partners, ...project } of DEMO_PROJECTS) {
+      await insertProject(
+        tx,
+        {
+          ...project,
+          hostCountries: [...project.hostCountries],
+          originCountries: [...project.originCountries],
+          owningOfficeId: id('PAR'),
+        },
+        partners.map(id),
+      );
+    }
+    for (const account of DEMO_ACCOUNTS) {
+      const user = await identityRepository.insertUser(tx, {
+        email: account.email,
+        displayName: account.displayName,
+        locale: account.locale,
+        passwordHash,
+      });
+      await identityRepository.replaceMemberships(tx, user.id, [
+        { officeId: id(account.office), role: account.role },
+      ]);
+    }
+    await recordAudit(tx, ctx, {
+      action: 'system.demo_loaded',
+      metadata: {
+        offices: DEMO_OFFICES.length,
+        projects: DEMO_PROJECTS.length,
+        accounts: DEMO_ACCOUNTS.length,
+      },
+    });
+  });
+}

@@ -1,0 +1,47 @@
+/** Start-up: read the configuration, open and migrate the database, load demo data if asked, serve. */
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { DataDirLockedError } from './db/lock';
+import { isDatabaseEmpty, seedDemo } from './demo/seed';
+import { systemClock } from './platform/clock';
+import { buildApp } from './server/app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolMax: config.databasePoolMax,
+  });
+  await database.migrate();
+  if (config.demo && (await isDatabaseEmpty(database))) {
+    await seedDemo(database, systemClock, config.demoPassword);
+    console.log(
+      `Demo data loaded. Sign in as admin@passerelle.test (or any demo account) with the password: ${config.demoPassword}`,
+    );
+  } else if (config.demo) {
+    console.log(`Demo accounts use the password: ${config.demoPassword} (unless changed since)`);
+  }
+  const app = await buildApp({ database, config });
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ host: config.host, port: config.port });
+  console.log(
+    `Passerelle is running on http://${config.host}:${config.port} (${database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL'})`,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export { verifyAuditChain } from '../../platform/audit/verify';
+export { searchAuditEvents } from './repository';
+export { auditRoutes } from './routes';

@@ -1,0 +1,6 @@
+/** The identity module's public surface: accounts, offices, memberships, sessions. */
+
+export * as identityRepository from './repository';
+export { identityRoutes } from './routes';
+export { resolveSession, type SessionPolicy } from './sessions';
+export { memberships, offices, sessions, users } from './tables';

@@ -1,0 +1,54 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client';
+import type { Clock } from './clock';
+import { forbidden } from './errors';
+import type { Lang } from './i18n';
+import { type Membership, officesGranting, type Permission } from './permissions';
+
+/** The signed-in person on whose behalf a request runs. */
+export type Actor = {
+  userId: string;
+  email: string;
+  displayName: string;
+  memberships: Membership[];
+};
+
+/** What every use case receives: the database (or transaction), the clock, who acts, and request facts for the audit. */
+export type Ctx = {
+  db: Db;
+  clock: Clock;
+  actor: Actor | null;
+  requestId: string | null;
+  ip: string | null;
+  lang: Lang;
+};
+export type ActorCtx = Ctx & { actor: Actor };
+
+export type OfficeScope = 'all' | string[];
+
+export function scopeOf(actor: Actor, permission: Permission): OfficeScope {
+  return officesGranting(actor.memberships, permission);
+}
+
+export function can(actor: Actor, permission: Permission, officeId?: string): boolean {
+  const scope = scopeOf(actor, permission);
+  if (scope === 'all') return true;
+  return officeId === undefined ? scope.length > 0 : scope.includes(officeId);
+}
+
+export function requirePermission(actor: Actor, permission: Permission): OfficeScope {
+  const scope = scopeOf(actor, permission);
+  if (scope !== 'all' && scope.length === 0) throw forbidden();
+  return scope;
+}
+
+/**
+ * The SQL condition restricting `officeColumn` to a scope. Deny by default: an empty scope matches
+ * nothing. Scoping lives in the query, never in a filter applied after reading.
+ */
+export function inScope(officeColumn: AnyPgColumn | SQL, scope: OfficeScope): SQL {
+  if (scope === 'all') return sql`true`;
+  if (scope.length === 0) return sql`false`;
+  return sql`${officeColumn} = any(${sql.param(scope)}::uuid[])`;
+}

@@ -1,0 +1,55 @@
+/**
+ * Typed application errors. Each carries a stable `code` (clients switch on it) and an HTTP status;
+ * the human message is looked up per request language in `i18n/messages.ts`, never built here.
+ */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  malformed_json: 400,
+  unsupported_media_type: 415,
+  body_too_large: 413,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  session_expired: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  not_found: 404,
+  route_not_found: 404,
+  method_not_allowed: 405,
+  version_conflict: 409,
+  email_taken: 409,
+  office_code_taken: 409,
+  last_administrator: 409,
+  cannot_change_own_access: 409,
+  office_inactive: 422,
+  wrong_password: 422,
+  password_unchanged: 422,
+  account_locked: 423,
+  too_many_requests: 429,
+  internal_error: 500,
+  service_unavailable: 503,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export type FieldError = { path: string; code: string; message: string };
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly options: {
+      /** Values interpolated into the localised message. */
+      params?: Record<string, string | number>;
+      fields?: FieldError[];
+      /** For 409 version conflicts: the record as it is now, so the client can show what changed. */
+      current?: unknown;
+      headers?: Record<string, string>;
+    } = {},
+  ) {
+    super(code);
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const notFound = () => new AppError('not_found');
+export const forbidden = () => new AppError('forbidden');
+export const versionConflict = (current: unknown) => new AppError('version_conflict', { current });

@@ -1,0 +1,79 @@
+/**
+ * The one permission registry. Browser-safe: the web app imports it to show only allowed actions.
+ * A permission is `resource.action`; roles map to permissions below, and the `satisfies` clause makes a
+ * role without a mapping a compile error.
+ */
+export const PERMISSIONS = [
+  'offices.read',
+  'offices.manage',
+  'users.read',
+  'users.manage',
+  'projects.read',
+  'projects.manage',
+  'audit.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = [
+  'administrator',
+  'supervisor',
+  'caseworker',
+  'protection_officer',
+  'project_manager',
+  'me_officer',
+  'communications',
+  'data_protection_officer',
+  'partner',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+type RoleDefinition = {
+  /**
+   * `office`: the role's permissions apply to the offices where the user holds it.
+   * `global`: they apply to every office (administration and data-protection oversight are agency-wide).
+   */
+  scope: 'office' | 'global';
+  permissions: readonly Permission[];
+};
+
+export const ROLE_DEFINITIONS = {
+  administrator: { scope: 'global', permissions: PERMISSIONS },
+  supervisor: { scope: 'office', permissions: ['offices.read', 'users.read', 'projects.read'] },
+  caseworker: { scope: 'office', permissions: ['offices.read', 'projects.read'] },
+  protection_officer: { scope: 'office', permissions: ['offices.read', 'projects.read'] },
+  project_manager: { scope: 'office', permissions: ['offices.read', 'projects.read', 'projects.manage'] },
+  me_officer: { scope: 'office', permissions: ['offices.read', 'projects.read'] },
+  communications: { scope: 'office', permissions: ['offices.read', 'projects.read'] },
+  data_protection_officer: {
+    scope: 'global',
+    permissions: ['offices.read', 'users.read', 'projects.read', 'audit.read'],
+  },
+  partner: { scope: 'office', permissions: [] },
+} as const satisfies Record<Role, RoleDefinition>;
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+export type Membership = { officeId: string; role: Role };
+
+/** Offices in which the memberships grant `permission`; `'all'` when a global role grants it. */
+export function officesGranting(
+  memberships: readonly Membership[],
+  permission: Permission,
+): 'all' | string[] {
+  const offices = new Set<string>();
+  for (const m of memberships) {
+    const def: RoleDefinition = ROLE_DEFINITIONS[m.role];
+    if (!def.permissions.includes(permission)) continue;
+    if (def.scope === 'global') return 'all';
+    offices.add(m.officeId);
+  }
+  return [...offices];
+}
+
+export function effectivePermissions(memberships: readonly Membership[]): Permission[] {
+  const granted = new Set<Permission>();
+  for (const m of memberships) for (const p of ROLE_DEFINITIONS[m.role].permissions) granted.add(p);
+  return PERMISSIONS.filter((p) => granted.has(p));
+}

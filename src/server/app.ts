@@ -1,0 +1,139 @@
+/** Fastify composition only: plugins, hooks, module routes. No business logic here. */
+
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from '../config';
+import type { Database } from '../db/client';
+import { auditRoutes } from '../modules/audit';
+import { identityRoutes } from '../modules/identity';
+import { projectsRoutes } from '../modules/projects';
+import { type Clock, systemClock } from '../platform/clock';
+import { AppError } from '../platform/errors';
+import { VERSION } from '../platform/version';
+import { authentication, guardRouteDeclarations, markScopePublic } from './auth';
+import type { ServerDeps } from './context';
+import { healthRoutes } from './health';
+import { isServerError, sendProblem, toAppError } from './problem';
+import './types';
+
+export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export type BuildAppOptions = { database: Database; config: Config; clock?: Clock; logger?: boolean };
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const deps: ServerDeps = { database: options.database, config, clock: options.clock ?? systemClock };
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: config.logLevel },
+    genReqId: () => randomUUID(),
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    // Query strings are parsed flat; unknown keys are refused by strict schemas.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error, request, config.bodyLimitBytes);
+    if (isServerError(appError)) request.log.error({ err: error }, 'request failed');
+    return sendProblem(request, reply, appError);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      request,
+      reply,
+      new AppError('route_not_found', {
+        params: { method: request.method, url: request.url.split('?')[0] ?? '' },
+      }),
+    ),
+  );
+
+  guardRouteDeclarations(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Mantine injects CSS variables at run time
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    strictTransportSecurity: config.cookieSecure,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Passerelle API',
+        version: VERSION,
+        description:
+          'Case management for migration-assistance programmes. Sign in with POST /api/auth/login; send the ' +
+          'csrfToken of GET /api/auth/me as the x-csrf-token header on every state-changing request. Errors are ' +
+          'RFC 9457 problem+json with a stable `code`.',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'passerelle_session' } },
+      },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(async (docs) => {
+    // The API description holds no data: readable without a session.
+    markScopePublic(docs);
+    docs.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
+
+  authentication(app, deps);
+  healthRoutes(app, deps);
+  identityRoutes(app, deps);
+  projectsRoutes(app, deps);
+  auditRoutes(app, deps);
+  await registerWebApp(app);
+  return app;
+}
+
+/** Serves the built single-page app; any other GET outside /api falls back to its index.html. */
+async function registerWebApp(app: FastifyInstance): Promise<void> {
+  await app.register(fastifyStatic, { root: webDist, serve: false });
+  const indexHtml = path.join(webDist, 'index.html');
+  app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+    const urlPath = decodeURIComponent((request.url.split('?')[0] ?? '/').slice(1));
+    if (urlPath === 'api' || urlPath.startsWith('api/')) {
+      throw new AppError('route_not_found', { params: { method: request.method, url: `/${urlPath}` } });
+    }
+    const file = path.resolve(webDist, urlPath);
+    if (file.startsWith(webDist + path.sep) && fs.statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      // Vite fingerprints assets: cache them for a year; never cache index.html.
+      return reply.sendFile(urlPath, {
+        maxAge: urlPath.startsWith('assets/') ? '365d' : 0,
+        immutable: urlPath.startsWith('assets/'),
+      });
+    }
+    if (!fs.existsSync(indexHtml)) {
+      return reply.code(503).type('text/plain').send('The web app is not built: run `npm run build`.');
+    }
+    return reply.header('cache-control', 'no-store').sendFile('index.html');
+  });
+}

@@ -1,0 +1,20 @@
+import type { Actor } from '../platform/actor';
+import type { Lang } from '../platform/i18n';
+import type { Permission } from '../platform/permissions';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The permission a route requires (in at least one office). Every route sets this or `public`. */
+    permission?: Permission;
+    /** Reachable without a session. Must be said explicitly. */
+    public?: boolean;
+    /** Reachable with a session whatever the roles (own account: sign-out, password change). */
+    authenticated?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionTokenHash: string | null;
+    csrfToken: string | null;
+    lang: Lang;
+  }
+}
