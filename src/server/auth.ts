@@ -21,6 +21,7 @@ export class UnguardedRouteError extends Error {}
  */
 export function guardRouteDeclarations(app: FastifyInstance): void {
   const routes: RouteOptions[] = [];
+  registeredRoutes.set(app, routes);
   app.addHook('onRoute', (route) => {
     routes.push(route);
   });
@@ -43,6 +44,21 @@ export function guardRouteDeclarations(app: FastifyInstance): void {
       }
     }
   });
+}
+
+const registeredRoutes = new WeakMap<FastifyInstance, RouteOptions[]>();
+
+/** Every route of the app with its access declaration (the access test walks them all). */
+export function routeCatalog(
+  app: FastifyInstance,
+): { method: string; url: string; config: RouteOptions['config'] }[] {
+  return (registeredRoutes.get(app) ?? []).flatMap((r) =>
+    (Array.isArray(r.method) ? r.method : [r.method]).map((method) => ({
+      method: String(method),
+      url: r.url,
+      config: r.config,
+    })),
+  );
 }
 
 /** Marks every route of a plugin scope public (for third-party plugins such as the API docs). */
