@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  effectivePermissions,
+  isPermission,
+  officesGranting,
+  PERMISSIONS,
+  ROLE_DEFINITIONS,
+  ROLES,
+} from './permissions';
+
+describe('permission registry', () => {
+  it('names every permission resource.action', () => {
+    for (const p of PERMISSIONS) expect(p).toMatch(/^[a-z_]+\.[a-z_]+$/);
+  });
+
+  it('maps every role, and only to registered permissions', () => {
+    expect(Object.keys(ROLE_DEFINITIONS).sort()).toEqual([...ROLES].sort());
+    for (const role of ROLES)
+      for (const p of ROLE_DEFINITIONS[role].permissions) expect(isPermission(p)).toBe(true);
+  });
+
+  it('gives the partner role nothing until it is granted', () => {
+    expect(ROLE_DEFINITIONS.partner.permissions).toEqual([]);
+  });
+
+  it('keeps user management and audit reading away from caseworkers', () => {
+    const caseworker = effectivePermissions([{ officeId: 'o1', role: 'caseworker' }]);
+    expect(caseworker).not.toContain('users.manage');
+    expect(caseworker).not.toContain('audit.read');
+  });
+});
+
+describe('officesGranting', () => {
+  it('limits an office role to the offices where it is held', () => {
+    const memberships = [
+      { officeId: 'paris', role: 'caseworker' as const },
+      { officeId: 'tirana', role: 'supervisor' as const },
+    ];
+    expect(officesGranting(memberships, 'projects.read').sort()).toEqual(['paris', 'tirana']);
+    expect(officesGranting(memberships, 'users.read')).toEqual(['tirana']);
+    expect(officesGranting(memberships, 'users.manage')).toEqual([]);
+  });
+
+  it('extends a global role to every office', () => {
+    expect(officesGranting([{ officeId: 'paris', role: 'administrator' }], 'users.manage')).toBe('all');
+    expect(officesGranting([{ officeId: 'paris', role: 'data_protection_officer' }], 'audit.read')).toBe(
+      'all',
+    );
+  });
+
+  it('denies by default: no membership, no office', () => {
+    expect(officesGranting([], 'offices.read')).toEqual([]);
+    expect(effectivePermissions([])).toEqual([]);
+  });
+});
