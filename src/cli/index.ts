@@ -40,6 +40,10 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
+  if (!['create-admin', 'migrate', 'seed-demo', 'verify-audit'].includes(command)) {
+    console.error(`Unknown command: ${command}\n\n${USAGE}`);
+    return 2;
+  }
   const config = loadConfig();
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,

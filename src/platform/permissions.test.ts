@@ -36,7 +36,9 @@ describe('officesGranting', () => {
       { officeId: 'paris', role: 'caseworker' as const },
       { officeId: 'tirana', role: 'supervisor' as const },
     ];
-    expect(officesGranting(memberships, 'projects.read')).toEqual(expect.arrayContaining(['paris', 'tirana']));
+    expect(officesGranting(memberships, 'projects.read')).toEqual(
+      expect.arrayContaining(['paris', 'tirana']),
+    );
     expect(officesGranting(memberships, 'users.read')).toEqual(['tirana']);
     expect(officesGranting(memberships, 'users.manage')).toEqual([]);
   });

@@ -1,0 +1,132 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications, notifications } from '@mantine/notifications';
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { meQueryKey } from './features/auth/api';
+import { ChangePasswordPage } from './features/auth/ChangePasswordPage';
+import { CHANGE_PASSWORD_PATH, RequireAuth } from './features/auth/RequireAuth';
+import { RequirePermission } from './features/auth/RequirePermission';
+import { SignInPage } from './features/auth/SignInPage';
+import { HomePage } from './features/home/HomePage';
+import { setUnauthenticatedHandler } from './shared/api/client';
+import { createQueryClient } from './shared/api/queryClient';
+import { ErrorBoundary } from './shared/components/ErrorBoundary';
+import { NotFoundPage } from './shared/components/NotFoundPage';
+import { SkipLink } from './shared/components/SkipLink';
+import { AppLayout } from './shared/layout/AppLayout';
+import { cssVariablesResolver, theme } from './shared/theme';
+
+// Feature pages load on first visit; sign-in, home and the layout are in the main chunk.
+const ProjectsPage = lazy(() =>
+  import('./features/projects/ProjectsPage').then((m) => ({ default: m.ProjectsPage })),
+);
+const UsersPage = lazy(() =>
+  import('./features/admin-users/UsersPage').then((m) => ({ default: m.UsersPage })),
+);
+const UserDetailPage = lazy(() =>
+  import('./features/admin-users/UserDetailPage').then((m) => ({ default: m.UserDetailPage })),
+);
+const OfficesPage = lazy(() =>
+  import('./features/offices/OfficesPage').then((m) => ({ default: m.OfficesPage })),
+);
+const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+
+export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </MantineProvider>
+  );
+}
+
+/** When the server says the session is gone, forget the user: the routes then ask to sign in again. */
+function useSessionExpiry(queryClient: QueryClient) {
+  const { t } = useTranslation();
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      if (!queryClient.getQueryData(meQueryKey)) return;
+      notifications.show({ color: 'red', message: t('errors.sessionExpired') });
+      queryClient.setQueryData(meQueryKey, null);
+    });
+    return () => setUnauthenticatedHandler(null);
+  }, [queryClient, t]);
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<SignInPage />} />
+      <Route element={<RequireAuth />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<HomePage />} />
+          <Route
+            path="projects"
+            element={
+              <RequirePermission permission="projects.read">
+                <ProjectsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/users"
+            element={
+              <RequirePermission permission="users.read">
+                <UsersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="admin/users/:id"
+            element={
+              <RequirePermission permission="users.read">
+                <UserDetailPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="offices"
+            element={
+              <RequirePermission permission="offices.read">
+                <OfficesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="audit"
+            element={
+              <RequirePermission permission="audit.read">
+                <AuditPage />
+              </RequirePermission>
+            }
+          />
+          <Route path={CHANGE_PASSWORD_PATH.slice(1)} element={<ChangePasswordPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
+
+function AppContent({ queryClient }: { queryClient: QueryClient }) {
+  useSessionExpiry(queryClient);
+  return (
+    <BrowserRouter>
+      <SkipLink />
+      <ErrorBoundary>
+        <AppRoutes />
+      </ErrorBoundary>
+    </BrowserRouter>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <AppProviders queryClient={queryClient}>
+      <AppContent queryClient={queryClient} />
+    </AppProviders>
+  );
+}

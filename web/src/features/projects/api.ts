@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { type Project, ProjectSchema } from '../../../../src/modules/projects/contract';
+import { api } from '../../shared/api/client';
+
+const ProjectListSchema = z.object({ items: z.array(ProjectSchema) });
+
+export const projectsQueryKey = ['projects'] as const;
+
+export function fetchProjects(signal?: AbortSignal): Promise<Project[]> {
+  return api.get('/projects', ProjectListSchema, undefined, signal).then((page) => page.items);
+}
+
+export function useProjects() {
+  return useQuery({ queryKey: projectsQueryKey, queryFn: ({ signal }) => fetchProjects(signal) });
+}

@@ -1,0 +1,80 @@
+import { NavLink, Stack, Text } from '@mantine/core';
+import {
+  IconBuilding,
+  IconClipboardList,
+  IconHome,
+  IconListDetails,
+  IconUsers,
+  type TablerIcon,
+} from '@tabler/icons-react';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import type { Permission } from '../../../../src/platform/permissions';
+import { useCan } from '../../features/auth/session';
+
+interface NavEntry {
+  to: string;
+  labelKey: 'nav.home' | 'nav.projects' | 'nav.users' | 'nav.offices' | 'nav.audit';
+  icon: TablerIcon;
+  permission?: Permission;
+}
+
+const MAIN: NavEntry[] = [
+  { to: '/', labelKey: 'nav.home', icon: IconHome },
+  { to: '/projects', labelKey: 'nav.projects', icon: IconClipboardList, permission: 'projects.read' },
+];
+const ADMINISTRATION: NavEntry[] = [
+  { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, permission: 'users.read' },
+  { to: '/offices', labelKey: 'nav.offices', icon: IconBuilding, permission: 'offices.read' },
+  { to: '/audit', labelKey: 'nav.audit', icon: IconListDetails, permission: 'audit.read' },
+];
+
+function isActive(pathname: string, to: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+function NavEntries({ entries }: { entries: NavEntry[] }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return entries.map(({ to, labelKey, icon: Icon }) => {
+    const active = isActive(pathname, to);
+    return (
+      <NavLink
+        key={to}
+        component={Link}
+        to={to}
+        label={t(labelKey)}
+        leftSection={<Icon size={18} aria-hidden />}
+        active={active}
+        aria-current={active ? 'page' : undefined}
+      />
+    );
+  });
+}
+
+/** Only the entries the user's permissions allow. */
+export function Navigation() {
+  const { t } = useTranslation();
+  const can = useCan();
+  const adminLabelId = useId();
+  const allowed = (entry: NavEntry) => !entry.permission || can(entry.permission);
+  const main = MAIN.filter(allowed);
+  const administration = ADMINISTRATION.filter(allowed);
+  return (
+    <Stack gap="xs">
+      <div>
+        <NavEntries entries={main} />
+      </div>
+      {administration.length > 0 ? (
+        // biome-ignore lint/a11y/useSemanticElements: a labelled group of links; <fieldset> is for form controls.
+        <div role="group" aria-labelledby={adminLabelId}>
+          <Text id={adminLabelId} size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pt="sm" pb={4}>
+            {t('nav.administration')}
+          </Text>
+          <NavEntries entries={administration} />
+        </div>
+      ) : null}
+    </Stack>
+  );
+}
