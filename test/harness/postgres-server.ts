@@ -110,7 +110,13 @@ export async function startPostgres(bin: string): Promise<PostgresServer> {
       await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGINT'); // fast shutdown
+        // Signal the postmaster itself: runuser does not forward signals to it. SIGINT = fast shutdown.
+        const pidFile = path.join(dataDir, 'postmaster.pid');
+        const pid = fs.existsSync(pidFile)
+          ? Number.parseInt(fs.readFileSync(pidFile, 'utf8'), 10)
+          : Number.NaN;
+        if (Number.isInteger(pid)) process.kill(pid, 'SIGINT');
+        else child.kill('SIGINT');
       });
       fs.rmSync(dir, { recursive: true, force: true });
     },

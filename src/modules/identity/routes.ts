@@ -30,7 +30,8 @@ import { setMemberships } from './set-memberships';
 import { updateUser } from './update-user';
 import { userView, userViews } from './user-views';
 
-const EmptyBody = z.strictObject({}).optional();
+// Bodiless POSTs arrive as null or undefined; an empty object is accepted too.
+const EmptyBody = z.strictObject({}).nullish();
 
 export function identityRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -295,6 +295,41 @@ export const en: TranslationShape = {
     end: 'All matching events are shown.',
     noChanges: 'No field changes',
     emptyValue: '(empty)',
+    actions: {
+      auth: {
+        login: 'Signed in',
+        login_failed: 'Sign-in failed',
+        account_locked: 'Account locked',
+        logout: 'Signed out',
+        password_changed: 'Password changed',
+      },
+      access: {
+        denied: 'Access denied',
+      },
+      user: {
+        created: 'Account created',
+        updated: 'Account updated',
+        memberships_changed: 'Memberships changed',
+        password_reset: 'Password reset',
+        unlocked: 'Account unlocked',
+      },
+      office: {
+        created: 'Office created',
+        updated: 'Office updated',
+      },
+      project: {
+        created: 'Project created',
+        updated: 'Project updated',
+      },
+      system: {
+        demo_loaded: 'Demo data loaded',
+      },
+    },
+    recordTypes: {
+      user: 'User',
+      office: 'Office',
+      project: 'Project',
+    },
     filters: {
       label: 'Filter the log',
       actor: 'Actor email',

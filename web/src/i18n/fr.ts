@@ -296,6 +296,41 @@ export const fr = {
     end: 'Tous les événements correspondants sont affichés.',
     noChanges: 'Aucune modification de champ',
     emptyValue: '(vide)',
+    actions: {
+      auth: {
+        login: 'Connexion',
+        login_failed: 'Échec de connexion',
+        account_locked: 'Compte verrouillé',
+        logout: 'Déconnexion',
+        password_changed: 'Mot de passe changé',
+      },
+      access: {
+        denied: 'Accès refusé',
+      },
+      user: {
+        created: 'Compte créé',
+        updated: 'Compte modifié',
+        memberships_changed: 'Affectations modifiées',
+        password_reset: 'Mot de passe réinitialisé',
+        unlocked: 'Compte déverrouillé',
+      },
+      office: {
+        created: 'Bureau créé',
+        updated: 'Bureau modifié',
+      },
+      project: {
+        created: 'Projet créé',
+        updated: 'Projet modifié',
+      },
+      system: {
+        demo_loaded: 'Données de démonstration chargées',
+      },
+    },
+    recordTypes: {
+      user: 'Utilisateur',
+      office: 'Bureau',
+      project: 'Projet',
+    },
     filters: {
       label: 'Filtrer le journal',
       actor: 'E-mail de l’auteur',

@@ -29,6 +29,9 @@ describe('audit log', () => {
     renderWithProviders(<AppRoutes />, { me: makeMe(), route: '/audit' });
 
     expect(await screen.findByText('user.updated')).toBeTruthy();
+    expect(screen.getByText('Compte modifié')).toBeTruthy();
+    expect(screen.getByText('Utilisateur')).toBeTruthy();
+    expect(screen.getByText('user')).toBeTruthy();
     expect(screen.getByText('displayName')).toBeTruthy();
     expect(screen.getByText('Bob')).toBeTruthy();
     expect(screen.getByText('Bob Diallo')).toBeTruthy();
@@ -36,6 +39,7 @@ describe('audit log', () => {
 
     await user.click(screen.getByRole('button', { name: 'Afficher les événements plus anciens' }));
     expect(await screen.findByText('office.created')).toBeTruthy();
+    expect(screen.getByText('Bureau créé')).toBeTruthy();
     expect(requests.some((r) => r.url === '/api/audit?before=10&limit=50')).toBe(true);
     expect(screen.getByText('Tous les événements correspondants sont affichés.')).toBeTruthy();
   });

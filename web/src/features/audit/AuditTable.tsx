@@ -2,6 +2,7 @@ import { Code, List, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../shared/format/useFormat';
 import type { AuditEvent } from './api';
+import { auditActionLabel, auditRecordTypeLabel } from './labels';
 
 function ChangeValue({ value }: { value: unknown }) {
   const { t } = useTranslation();
@@ -39,6 +40,17 @@ function Changes({ changes }: { changes: AuditEvent['changes'] }) {
   );
 }
 
+/** A human label with the stable code under it (the code is what the filters and the API take). */
+function Coded({ label, code }: { label: string; code: string }) {
+  if (label === code) return <Code>{code}</Code>;
+  return (
+    <Stack gap={2} align="flex-start">
+      <Text size="sm">{label}</Text>
+      <Code>{code}</Code>
+    </Stack>
+  );
+}
+
 interface AuditTableProps {
   events: AuditEvent[];
   officeName: (id: string) => string;
@@ -70,12 +82,14 @@ export function AuditTable({ events, officeName }: AuditTableProps) {
                 </Table.Td>
                 <Table.Td>{event.actorEmail ?? t('audit.system')}</Table.Td>
                 <Table.Td>
-                  <Code>{event.action}</Code>
+                  <Coded label={auditActionLabel(event.action, t)} code={event.action} />
                 </Table.Td>
                 <Table.Td>
                   {event.recordType || event.recordId ? (
                     <Stack gap={2}>
-                      {event.recordType ? <Text size="sm">{event.recordType}</Text> : null}
+                      {event.recordType ? (
+                        <Coded label={auditRecordTypeLabel(event.recordType, t)} code={event.recordType} />
+                      ) : null}
                       {event.recordId ? (
                         <Code style={{ overflowWrap: 'anywhere' }}>{event.recordId}</Code>
                       ) : null}

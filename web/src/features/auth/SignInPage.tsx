@@ -17,7 +17,6 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { z } from 'zod';
 import { LoginRequestSchema } from '../../../../src/modules/identity/contract';
-import { setLanguage, storedLanguage } from '../../i18n';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { LoadingState } from '../../shared/components/QueryStates';
 import { MAIN_CONTENT_ID } from '../../shared/components/SkipLink';
@@ -25,7 +24,7 @@ import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useServerErrors } from '../../shared/forms/useServerErrors';
 import { localizedZodResolver } from '../../shared/forms/zodResolver';
 import { LanguageSwitch } from '../../shared/layout/LanguageSwitch';
-import { login, meQueryKey } from './api';
+import { applyAccountLanguage, login, meQueryKey } from './api';
 import { useMeQuery } from './session';
 
 type SignInValues = { email: string; password: string };
@@ -62,7 +61,7 @@ export function SignInPage() {
   const mutation = useMutation({
     mutationFn: login,
     onSuccess: async (signedIn) => {
-      if (!storedLanguage()) await setLanguage(signedIn.user.locale, { persist: false });
+      await applyAccountLanguage(signedIn);
       // Nothing cached from an earlier session may show to this user.
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, signedIn);

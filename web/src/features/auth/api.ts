@@ -5,6 +5,7 @@ import {
   type Me,
   MeSchema,
 } from '../../../../src/modules/identity/contract';
+import { setLanguage, storedLanguage } from '../../i18n';
 import { api, isApiError, setCsrfToken } from '../../shared/api/client';
 
 export const meQueryKey = ['auth', 'me'] as const;
@@ -14,6 +15,9 @@ export async function fetchMe(): Promise<Me | null> {
   try {
     const me = await api.get('/auth/me', MeSchema);
     setCsrfToken(me.csrfToken);
+    // Unless this browser has an explicit choice, the UI speaks the user's language, on every page load
+    // (not only right after signing in).
+    await applyAccountLanguage(me);
     return me;
   } catch (error) {
     if (isApiError(error) && error.status === 401) {
@@ -24,6 +28,11 @@ export async function fetchMe(): Promise<Me | null> {
   }
 }
 
+/** The account's language, for a browser where nobody chose one explicitly (it is not remembered). */
+export async function applyAccountLanguage(me: Me): Promise<void> {
+  if (!storedLanguage()) await setLanguage(me.user.locale, { persist: false });
+}
+
 export async function login(body: z.output<typeof LoginRequestSchema>): Promise<Me> {
   const me = await api.post('/auth/login', body, MeSchema);
   setCsrfToken(me.csrfToken);
@@ -32,7 +41,8 @@ export async function login(body: z.output<typeof LoginRequestSchema>): Promise<
 
 export async function logout(): Promise<void> {
   try {
-    await api.post('/auth/logout');
+    // An empty object, not no body: the server validates the body as an (empty) object.
+    await api.post('/auth/logout', {});
   } finally {
     setCsrfToken(null);
   }
