@@ -102,7 +102,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // The API description holds no data: readable without a session.
     markScopePublic(docs);
     docs.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    await docs.register(fastifySwaggerUi, {
+      routePrefix: '/api/docs',
+      staticCSP: true,
+      transformStaticCSP: (header) => header.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+    });
   });
 
   authentication(app, deps);

@@ -1,0 +1,93 @@
+/**
+ * The real start-up path (`src/main.ts`) on the embedded database: demo data on a new data folder,
+ * data kept across restarts, and a second process on the same folder refused.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-start-'));
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+function start(port: number): Started {
+  const env = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+    PASSERELLE_DEMO_PASSWORD: 'start-test-password',
+  };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  child.stderr?.on('data', (d: Buffer) => {
+    output += d.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(started: Started, pattern: RegExp, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!pattern.test(started.output())) {
+    if (Date.now() > deadline || started.child.exitCode !== null)
+      throw new Error(`did not see ${pattern}:\n${started.output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function stop(started: Started): Promise<void> {
+  started.child.kill('SIGTERM');
+  await started.exited;
+}
+
+const port = 20_000 + Math.floor(Math.random() * 20_000);
+
+describe('npm start on the embedded database', () => {
+  it('loads demo data once, keeps data across restarts and refuses a second process on the same folder', async () => {
+    const first = start(port);
+    await waitFor(first, /Passerelle is running on http:\/\/127\.0\.0\.1:\d+/);
+    expect(first.output()).toMatch(/Demo data loaded.*start-test-password/);
+    const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+    expect(await health.json()).toMatchObject({ status: 'ok', database: { kind: 'pglite', ok: true } });
+
+    // Change something, to see it survive the restart.
+    const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@passerelle.test', password: 'start-test-password' }),
+    });
+    expect(login.status).toBe(200);
+
+    const second = start(port + 1);
+    expect(await second.exited).toBe(2);
+    expect(second.output()).toMatch(/already in use by another Passerelle process/);
+
+    await stop(first);
+    expect(fs.existsSync(path.join(dataDir, 'passerelle.lock'))).toBe(false);
+
+    const third = start(port + 2);
+    await waitFor(third, /Passerelle is running/);
+    expect(third.output()).not.toMatch(/Demo data loaded/);
+    const users = await fetch(`http://127.0.0.1:${port + 2}/api/health`);
+    expect(users.status).toBe(200);
+    const relogin = await fetch(`http://127.0.0.1:${port + 2}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      body: JSON.stringify({ email: 'admin@passerelle.test', password: 'start-test-password' }),
+    });
+    const me = (await relogin.json()) as { user: { displayName: string } };
+    expect(me.user.displayName).toBe('Hélène Garnier');
+    await stop(third);
+  }, 120_000);
+});
