@@ -12,7 +12,7 @@ export const IdParamsSchema = z.strictObject({ id: UuidSchema });
 export const textLine = (max = 200) => z.string().trim().min(1).max(max);
 
 /** Every editable record carries a version; a write names the version it was based on. */
-export const VersionSchema = z.number().int().min(1);
+export const VersionSchema = z.number().int().min(1).max(2_147_483_647);
 
 export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),

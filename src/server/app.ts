@@ -40,7 +40,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: config.trustProxy,
     // Query strings are parsed flat; unknown keys are refused by strict schemas.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Errors raised before routing (bad percent-encoding...) follow the problem+json contract too.
+    frameworkErrors: (error, request, reply) => {
+      void sendProblem(request, reply, toAppError(error, request, config.bodyLimitBytes));
+    },
   });
+  // JSON only: text/plain is what a cross-site form can send without a preflight.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -101,7 +101,9 @@ export function authentication(app: FastifyInstance, deps: ServerDeps): void {
     request.lang = negotiateLanguage(request.headers['accept-language']);
   });
 
-  app.addHook('preHandler', async (request) => {
+  // onRequest: before the body is even parsed, so nothing about a route (not its schema) leaks to
+  // someone who may not call it.
+  app.addHook('onRequest', async (request) => {
     // Unknown routes answer 404 whoever asks.
     if (request.is404) return;
     const config = request.routeOptions.config;

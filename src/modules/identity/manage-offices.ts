@@ -40,6 +40,12 @@ export async function updateOffice(
   return ctx.db.transaction(async (tx) => {
     const before = await repo.findOffice(tx, officeId);
     if (!before) throw notFound();
+    if (patch.active === false && before.active) {
+      // Roles held in an inactive office grant nothing: do not let that remove the last administrator.
+      await repo.lockAdministrators(tx);
+      if ((await repo.countActiveAdministrators(tx, { officeId })) === 0)
+        throw new AppError('last_administrator');
+    }
     const after = await repo.updateOfficeAt(tx, officeId, version, patch, ctx.clock.now());
     if (!after) throw versionConflict(repo.toOffice(before));
     await recordAudit(tx, ctx, {

@@ -154,7 +154,17 @@ export async function replaceMemberships(
   if (next.length > 0) await db.insert(memberships).values(next.map((m) => ({ ...m, userId })));
 }
 
-export async function countActiveAdministrators(db: Db, excludingUserId: string): Promise<number> {
+// Serialises every change that could remove the last administrator (two admins disabling each other).
+const ADMINISTRATORS_LOCK = 7_243_002;
+export async function lockAdministrators(db: Db): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${ADMINISTRATORS_LOCK})`);
+}
+
+/** Active administrators left, not counting one user or the memberships held in one office. */
+export async function countActiveAdministrators(
+  db: Db,
+  excluding: { userId?: string; officeId?: string },
+): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(distinct ${users.id})::int` })
     .from(users)
@@ -165,7 +175,8 @@ export async function countActiveAdministrators(db: Db, excludingUserId: string)
         eq(memberships.role, 'administrator'),
         eq(users.status, 'active'),
         eq(offices.active, true),
-        sql`${users.id} <> ${excludingUserId}`,
+        excluding.userId ? sql`${users.id} <> ${excluding.userId}` : sql`true`,
+        excluding.officeId ? sql`${offices.id} <> ${excluding.officeId}` : sql`true`,
       ),
     );
   return row?.n ?? 0;

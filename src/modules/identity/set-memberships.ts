@@ -20,12 +20,11 @@ export async function setMemberships(ctx: ActorCtx, options: SetMembershipsOptio
     if (before.version !== options.version) throw versionConflict(beforeView);
     const losesAdmin = holdsAdministrator(beforeView.memberships) && !holdsAdministrator(next);
     if (losesAdmin && options.userId === ctx.actor.userId) throw new AppError('cannot_change_own_access');
-    if (
-      losesAdmin &&
-      before.status === 'active' &&
-      (await repo.countActiveAdministrators(tx, options.userId)) === 0
-    ) {
-      throw new AppError('last_administrator');
+    if (losesAdmin && before.status === 'active') {
+      await repo.lockAdministrators(tx);
+      if ((await repo.countActiveAdministrators(tx, { userId: options.userId })) === 0) {
+        throw new AppError('last_administrator');
+      }
     }
     const after = await repo.updateUserAt(tx, options.userId, options.version, {}, ctx.clock.now());
     if (!after) throw versionConflict(beforeView);

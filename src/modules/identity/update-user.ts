@@ -19,7 +19,8 @@ export async function updateUser(ctx: ActorCtx, options: UpdateUserOptions): Pro
     if (patch.status === 'disabled' && before.status === 'active') {
       if (userId === ctx.actor.userId) throw new AppError('cannot_change_own_access');
       const memberships = (await repo.membershipsOf(tx, [userId])).get(userId) ?? [];
-      if (holdsAdministrator(memberships) && (await repo.countActiveAdministrators(tx, userId)) === 0) {
+      await repo.lockAdministrators(tx);
+      if (holdsAdministrator(memberships) && (await repo.countActiveAdministrators(tx, { userId })) === 0) {
         throw new AppError('last_administrator');
       }
     }
