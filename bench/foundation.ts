@@ -38,7 +38,12 @@ async function load(url: string, options: Partial<autocannon.Options>): Promise<
 
 export async function foundationScenario(target: BenchTarget): Promise<Record<string, unknown>> {
   await seedDemo(target.database, systemClock, PASSWORD);
-  const config = loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000', NODE_ENV: 'test' });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_PER_MINUTE: '10000',
+    NODE_ENV: 'test',
+    ENCRYPTION_KEY: Buffer.alloc(32, 2).toString('base64'),
+  });
   const app = await buildApp({ database: target.database, config, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -2,6 +2,8 @@
  * Every setting of Passerelle, read from environment variables and validated once at start-up.
  * The README's "Configuration" table mirrors this file: keep them together.
  */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -59,6 +61,21 @@ const ConfigSchema = z.object({
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * Base64 of 32 random bytes (`openssl rand -base64 32`): encrypts document numbers and other special-category
+   * fields. Required with DATABASE_URL; on the embedded database one is generated into DATA_DIR/encryption.key.
+   */
+  ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be the base64 of exactly 32 bytes')
+    .optional(),
+  /** Largest attachment, in bytes. */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(200 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
 });
 
 export type Config = {
@@ -79,9 +96,33 @@ export type Config = {
   trustProxy: boolean;
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL'];
   env: z.infer<typeof ConfigSchema>['NODE_ENV'];
+  encryptionKey: Buffer | undefined;
+  attachmentMaxBytes: number;
 };
 
 export class ConfigError extends Error {}
+
+/**
+ * The field-encryption key: from ENCRYPTION_KEY, or on the embedded database from DATA_DIR/encryption.key
+ * (created on first start, readable by the owner only). PostgreSQL deployments must configure it: a key
+ * generated on one app server would not exist on the others.
+ */
+export function resolveEncryptionKey(config: Config): Buffer {
+  if (config.encryptionKey) return config.encryptionKey;
+  if (config.databaseUrl) {
+    throw new ConfigError(
+      'ENCRYPTION_KEY is required with DATABASE_URL. Generate one with: openssl rand -base64 32',
+    );
+  }
+  const file = path.join(config.dataDir, 'encryption.key');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  }
+  const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+  if (key.length !== 32) throw new ConfigError(`${file} does not hold a 32-byte base64 key.`);
+  return key;
+}
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = ConfigSchema.safeParse(env);
@@ -109,5 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     env: e.NODE_ENV,
+    encryptionKey: e.ENCRYPTION_KEY ? Buffer.from(e.ENCRYPTION_KEY, 'base64') : undefined,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
   };
 }

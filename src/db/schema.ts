@@ -1,4 +1,7 @@
 /** Every table, for the ORM client and for drizzle-kit's migration generator. */
+
+export * from '../modules/cases/tables';
 export * from '../modules/identity/tables';
 export * from '../modules/projects/tables';
+export * from '../modules/registry/tables';
 export * from '../platform/audit/tables';

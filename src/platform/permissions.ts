@@ -11,6 +11,15 @@ export const PERMISSIONS = [
   'projects.read',
   'projects.manage',
   'audit.read',
+  'persons.read',
+  'persons.write',
+  'cases.read',
+  'cases.write',
+  'cases.assign',
+  'cases.approve',
+  'cases.reopen',
+  /** Trafficking cases and confidential notes: read and write, every read audited. */
+  'cases.sensitive',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -37,16 +46,73 @@ type RoleDefinition = {
 };
 
 export const ROLE_DEFINITIONS = {
-  administrator: { scope: 'global', permissions: PERMISSIONS },
-  supervisor: { scope: 'office', permissions: ['offices.read', 'users.read', 'projects.read'] },
-  caseworker: { scope: 'office', permissions: ['offices.read', 'projects.read'] },
-  protection_officer: { scope: 'office', permissions: ['offices.read', 'projects.read'] },
+  // Administrators run the system, not the caseload: no access to beneficiaries' records (data minimisation).
+  administrator: {
+    scope: 'global',
+    permissions: [
+      'offices.read',
+      'offices.manage',
+      'users.read',
+      'users.manage',
+      'projects.read',
+      'projects.manage',
+      'audit.read',
+    ],
+  },
+  supervisor: {
+    scope: 'office',
+    permissions: [
+      'offices.read',
+      'users.read',
+      'projects.read',
+      'persons.read',
+      'persons.write',
+      'cases.read',
+      'cases.write',
+      'cases.assign',
+      'cases.approve',
+      'cases.reopen',
+      'cases.sensitive',
+    ],
+  },
+  caseworker: {
+    scope: 'office',
+    permissions: [
+      'offices.read',
+      'projects.read',
+      'persons.read',
+      'persons.write',
+      'cases.read',
+      'cases.write',
+    ],
+  },
+  protection_officer: {
+    scope: 'office',
+    permissions: [
+      'offices.read',
+      'projects.read',
+      'persons.read',
+      'persons.write',
+      'cases.read',
+      'cases.write',
+      'cases.sensitive',
+    ],
+  },
   project_manager: { scope: 'office', permissions: ['offices.read', 'projects.read', 'projects.manage'] },
   me_officer: { scope: 'office', permissions: ['offices.read', 'projects.read'] },
   communications: { scope: 'office', permissions: ['offices.read', 'projects.read'] },
   data_protection_officer: {
     scope: 'global',
-    permissions: ['offices.read', 'users.read', 'projects.read', 'audit.read'],
+    // Oversight and subject-access requests need to read any record; every sensitive read is audited.
+    permissions: [
+      'offices.read',
+      'users.read',
+      'projects.read',
+      'audit.read',
+      'persons.read',
+      'cases.read',
+      'cases.sensitive',
+    ],
   },
   partner: { scope: 'office', permissions: [] },
 } as const satisfies Record<Role, RoleDefinition>;

@@ -12,13 +12,16 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Config } from '../config';
+import { type Config, resolveEncryptionKey } from '../config';
 import type { Database } from '../db/client';
 import { auditRoutes } from '../modules/audit';
+import { casesRoutes } from '../modules/cases';
 import { identityRoutes } from '../modules/identity';
 import { projectsRoutes } from '../modules/projects';
+import { registryRoutes } from '../modules/registry';
 import { type Clock, systemClock } from '../platform/clock';
 import { AppError } from '../platform/errors';
+import { createFieldCipher, type FieldCipher } from '../platform/field-crypto';
 import { VERSION } from '../platform/version';
 import { authentication, guardRouteDeclarations, markScopePublic } from './auth';
 import type { ServerDeps } from './context';
@@ -28,11 +31,22 @@ import './types';
 
 export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
-export type BuildAppOptions = { database: Database; config: Config; clock?: Clock; logger?: boolean };
+export type BuildAppOptions = {
+  database: Database;
+  config: Config;
+  clock?: Clock;
+  logger?: boolean;
+  cipher?: FieldCipher;
+};
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
-  const deps: ServerDeps = { database: options.database, config, clock: options.clock ?? systemClock };
+  const deps: ServerDeps = {
+    database: options.database,
+    config,
+    clock: options.clock ?? systemClock,
+    cipher: options.cipher ?? createFieldCipher(resolveEncryptionKey(config)),
+  };
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     genReqId: () => randomUUID(),
@@ -119,6 +133,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   healthRoutes(app, deps);
   identityRoutes(app, deps);
   projectsRoutes(app, deps);
+  registryRoutes(app, deps);
+  casesRoutes(app, deps);
   auditRoutes(app, deps);
   await registerWebApp(app);
   return app;

@@ -4,8 +4,9 @@ import type { Database } from '../db/client';
 import type { ActorCtx, Ctx } from '../platform/actor';
 import type { Clock } from '../platform/clock';
 import { AppError } from '../platform/errors';
+import type { FieldCipher } from '../platform/field-crypto';
 
-export type ServerDeps = { database: Database; config: Config; clock: Clock };
+export type ServerDeps = { database: Database; config: Config; clock: Clock; cipher: FieldCipher };
 
 /** The use-case context of a request (actor may be null on public routes). */
 export function requestCtx(request: FastifyRequest, deps: ServerDeps): Ctx {

@@ -9,6 +9,7 @@ import { memberships, offices, users } from '../../src/modules/identity';
 import { setMemberships } from '../../src/modules/identity/set-memberships';
 import { updateUser } from '../../src/modules/identity/update-user';
 import type { ActorCtx } from '../../src/platform/actor';
+import { effectivePermissions, type Role } from '../../src/platform/permissions';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../harness/app';
 import {
   countRows,
@@ -132,7 +133,7 @@ describe('creating accounts', () => {
     const session = await t.login('new.person@x.test', body.temporaryPassword);
     const profile = await me(session);
     expect(profile.user.mustChangePassword).toBe(true);
-    expect(profile.permissions).toEqual(['offices.read', 'projects.read']);
+    expect(profile.permissions).toEqual(permissionsOf('caseworker'));
   });
 
   it('creates an account with a chosen password', async () => {
@@ -382,7 +383,7 @@ describe('editing accounts', () => {
       changes: { memberships: { old: ['TIR:administrator'], new: ['TIR:caseworker'] } },
     });
     // B's open session loses the rights at once.
-    expect((await me(sessionB)).permissions).toEqual(['offices.read', 'projects.read']);
+    expect((await me(sessionB)).permissions).toEqual(permissionsOf('caseworker'));
     expectProblem(
       await sessionB.inject({
         method: 'PATCH',
@@ -536,7 +537,7 @@ describe('roles', () => {
       recordId: target.id,
       changes: { memberships: { old: ['PAR:caseworker'], new: ['TIR:caseworker', 'TIR:supervisor'] } },
     });
-    expect((await me(session)).permissions).toEqual(['offices.read', 'users.read', 'projects.read']);
+    expect((await me(session)).permissions).toEqual(permissionsOf('supervisor'));
 
     const stale = expectProblem(
       await admin.inject({
@@ -693,7 +694,7 @@ describe('offices', () => {
     await t.db.insert(memberships).values({ userId: rabat.id, officeId: created.id, role: 'supervisor' });
 
     const session = await t.login('rabat@x.test');
-    expect((await me(session)).permissions).toEqual(['offices.read', 'users.read', 'projects.read']);
+    expect((await me(session)).permissions).toEqual(permissionsOf('supervisor'));
     const seq = await lastAuditSeq(t.db);
     expectJson(
       await admin.inject({
@@ -719,7 +720,7 @@ describe('offices', () => {
         payload: { version: 2, active: true },
       }),
     );
-    expect((await me(session)).permissions).toEqual(['offices.read', 'users.read', 'projects.read']);
+    expect((await me(session)).permissions).toEqual(permissionsOf('supervisor'));
   });
 });
 
@@ -789,3 +790,7 @@ describe('the last administrator', () => {
     }
   });
 });
+
+function permissionsOf(role: Role) {
+  return effectivePermissions([{ officeId: 'any', role }]);
+}

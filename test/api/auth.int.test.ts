@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offices, sessions, users } from '../../src/modules/identity';
 import { auditEvents } from '../../src/platform/audit/tables';
+import { effectivePermissions, type Role } from '../../src/platform/permissions';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../harness/app';
 import {
   auditAfter,
@@ -39,7 +40,7 @@ describe('sign-in', () => {
       permissions: string[];
     }>(response);
     expect(body.user).toMatchObject({ id: user.id, email: 'ok@x.test', mustChangePassword: false });
-    expect(body.permissions).toEqual(['offices.read', 'projects.read']);
+    expect(body.permissions).toEqual(permissionsOf('caseworker'));
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
 
     const cookie = response.cookies.find((c) => c.name === 'passerelle_session');
@@ -525,3 +526,7 @@ describe('security headers', () => {
     if (response.statusCode === 200) expect(response.headers['cache-control']).toMatch(/no-store|max-age=0/);
   });
 });
+
+function permissionsOf(role: Role) {
+  return effectivePermissions([{ officeId: 'any', role }]);
+}

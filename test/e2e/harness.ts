@@ -13,7 +13,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { expect } from 'vitest';
-import { loadConfig } from '../../src/config';
+import { testConfig } from '../harness/app';
 import type { Database } from '../../src/db/client';
 import { seedDemo } from '../../src/demo/seed';
 import { systemClock } from '../../src/platform/clock';
@@ -39,7 +39,7 @@ export interface E2EServer {
 export async function startServer(): Promise<E2EServer> {
   const database = await createTestDatabase();
   await seedDemo(database, systemClock, DEMO_PASSWORD);
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000' });
+  const config = testConfig();
   const app = await buildApp({ database, config, clock: systemClock, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;

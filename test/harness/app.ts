@@ -18,7 +18,14 @@ let passwordHash: Promise<string> | undefined;
 const testPasswordHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000', ...overrides });
+  return loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    LOGIN_RATE_PER_MINUTE: '10000',
+    // A fixed test key: never used outside tests.
+    ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
+    ...overrides,
+  });
 }
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;

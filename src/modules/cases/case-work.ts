@@ -1,0 +1,175 @@
+/** Assignment, notes and tasks of cases. */
+import type { z } from 'zod';
+import { type ActorCtx, can } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit/record';
+import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors';
+import { taskView } from './case-view';
+import type { CreateNoteSchema, CreateTaskSchema, UpdateTaskSchema } from './contract';
+import { assertAssignable } from './open-case';
+import * as repo from './repository';
+import { todayOf } from './transition-case';
+
+export async function assignCase(
+  ctx: ActorCtx,
+  caseId: string,
+  input: { version: number; assigneeId: string | null },
+): Promise<void> {
+  const found = await repo.findCase(ctx.db, ctx.actor, caseId, 'cases.write');
+  if (!found) throw notFound();
+  if (!can(ctx.actor, 'cases.assign', found.row.owningOfficeId)) throw forbidden();
+  await assertAssignable(ctx, found.row.owningOfficeId, input.assigneeId);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const after = await repo.updateCaseAt(tx, caseId, input.version, { assignedTo: input.assigneeId }, now);
+    if (!after) throw versionConflict({ id: caseId });
+    await repo.insertEvent(tx, {
+      caseId,
+      kind: 'assigned',
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      data: { assigneeId: input.assigneeId },
+      at: now,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'case.assigned',
+      officeId: found.row.owningOfficeId,
+      recordType: 'case',
+      recordId: caseId,
+      changes: { assignedTo: { old: found.row.assignedTo, new: input.assigneeId } },
+    });
+  });
+}
+
+/** Assigns many cases at once; cases the actor cannot assign are reported as not found, nothing else changes. */
+export async function bulkAssign(
+  ctx: ActorCtx,
+  input: { caseIds: string[]; assigneeId: string | null },
+): Promise<{ assigned: number; notFound: string[] }> {
+  const missing: string[] = [];
+  let assigned = 0;
+  await ctx.db.transaction(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    for (const caseId of [...new Set(input.caseIds)]) {
+      const found = await repo.findCase(tx, ctx.actor, caseId, 'cases.write');
+      if (!found || !can(ctx.actor, 'cases.assign', found.row.owningOfficeId)) {
+        missing.push(caseId);
+        continue;
+      }
+      await assertAssignable(txCtx, found.row.owningOfficeId, input.assigneeId);
+      const now = ctx.clock.now();
+      await repo.updateCaseAt(tx, caseId, found.row.version, { assignedTo: input.assigneeId }, now);
+      await repo.insertEvent(tx, {
+        caseId,
+        kind: 'assigned',
+        actorUserId: ctx.actor.userId,
+        actorName: ctx.actor.displayName,
+        data: { assigneeId: input.assigneeId, bulk: true },
+        at: now,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'case.assigned',
+        officeId: found.row.owningOfficeId,
+        recordType: 'case',
+        recordId: caseId,
+        changes: { assignedTo: { old: found.row.assignedTo, new: input.assigneeId } },
+        metadata: { bulk: true },
+      });
+      assigned++;
+    }
+  });
+  return { assigned, notFound: missing };
+}
+
+export async function addNote(ctx: ActorCtx, caseId: string, input: z.infer<typeof CreateNoteSchema>) {
+  const found = await repo.findCase(ctx.db, ctx.actor, caseId, 'cases.write');
+  if (!found) throw notFound();
+  if (input.confidential && !can(ctx.actor, 'cases.sensitive', found.row.owningOfficeId)) throw forbidden();
+  return ctx.db.transaction(async (tx) => {
+    const note = await repo.insertNote(tx, {
+      caseId,
+      body: input.body,
+      confidential: input.confidential,
+      authorId: ctx.actor.userId,
+      authorName: ctx.actor.displayName,
+      createdAt: ctx.clock.now(),
+    });
+    await recordAudit(tx, ctx, {
+      action: 'case.note_added',
+      officeId: found.row.owningOfficeId,
+      recordType: 'case',
+      recordId: caseId,
+      // The note's text stays in the case; the audit records that it was written.
+      metadata: { noteId: note.id, confidential: note.confidential },
+    });
+    return {
+      id: note.id,
+      body: note.body,
+      confidential: note.confidential,
+      authorName: note.authorName,
+      createdAt: note.createdAt.toISOString(),
+    };
+  });
+}
+
+export async function addTask(ctx: ActorCtx, caseId: string, input: z.infer<typeof CreateTaskSchema>) {
+  const found = await repo.findCase(ctx.db, ctx.actor, caseId, 'cases.write');
+  if (!found) throw notFound();
+  await assertAssignable(ctx, found.row.owningOfficeId, input.assigneeId);
+  const id = await ctx.db.transaction(async (tx) => {
+    const task = await repo.insertTask(tx, {
+      caseId,
+      title: input.title,
+      dueDate: input.dueDate ?? null,
+      assigneeId: input.assigneeId ?? null,
+      createdBy: ctx.actor.userId,
+      createdAt: ctx.clock.now(),
+    });
+    await recordAudit(tx, ctx, {
+      action: 'case.task_added',
+      officeId: found.row.owningOfficeId,
+      recordType: 'case',
+      recordId: caseId,
+      changes: {
+        task: { new: { id: task.id, title: task.title, dueDate: task.dueDate, assigneeId: task.assigneeId } },
+      },
+    });
+    return task.id;
+  });
+  const row = await repo.findTask(ctx.db, ctx.actor, id);
+  if (!row) throw notFound();
+  return taskView(row, todayOf(ctx));
+}
+
+export async function updateTask(ctx: ActorCtx, taskId: string, input: z.infer<typeof UpdateTaskSchema>) {
+  const found = await repo.findTask(ctx.db, ctx.actor, taskId);
+  if (!found) throw notFound();
+  const caseRow = await repo.findCase(ctx.db, ctx.actor, found.task.caseId, 'cases.write');
+  if (!caseRow) throw notFound();
+  if (input.assigneeId !== undefined)
+    await assertAssignable(ctx, caseRow.row.owningOfficeId, input.assigneeId);
+  const { version, done, ...rest } = input;
+  const patch = { ...rest, ...(done === undefined ? {} : { doneAt: done ? ctx.clock.now() : null }) };
+  await ctx.db.transaction(async (tx) => {
+    const after = await repo.updateTaskAt(tx, taskId, version, patch);
+    if (!after) throw versionConflict(taskView(found, todayOf(ctx)));
+    await recordAudit(tx, ctx, {
+      action: 'case.task_updated',
+      officeId: caseRow.row.owningOfficeId,
+      recordType: 'case',
+      recordId: found.task.caseId,
+      changes: Object.fromEntries(
+        Object.entries(patch).map(([k, v]) => [
+          k,
+          {
+            old: (found.task as Record<string, unknown>)[k] ?? null,
+            new: v instanceof Date ? v.toISOString() : v,
+          },
+        ]),
+      ),
+      metadata: { taskId },
+    });
+  });
+  const row = await repo.findTask(ctx.db, ctx.actor, taskId);
+  if (!row) throw new AppError('not_found');
+  return taskView(row, todayOf(ctx));
+}

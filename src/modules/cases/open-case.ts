@@ -1,0 +1,80 @@
+import type { z } from 'zod';
+import { type ActorCtx, can, scopeOf } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit/record';
+import { AppError, forbidden, notFound } from '../../platform/errors';
+import { identityRepository } from '../identity';
+import { findPerson } from '../registry';
+import type { OpenCaseSchema } from './contract';
+import * as repo from './repository';
+import { CASE_TYPES } from './workflow';
+
+export async function assertAssignable(
+  ctx: ActorCtx,
+  officeId: string,
+  userId: string | null | undefined,
+): Promise<void> {
+  if (!userId) return;
+  const memberships = (await identityRepository.membershipsOf(ctx.db, [userId])).get(userId) ?? [];
+  const actor = {
+    userId,
+    email: '',
+    displayName: '',
+    memberships: memberships.map((m) => ({ officeId: m.officeId, role: m.role })),
+  };
+  if (!can(actor, 'cases.write', officeId)) throw new AppError('assignee_not_in_office');
+}
+
+/** Opens a case for a person in an office, at the first state of its type's workflow. */
+export async function openCase(ctx: ActorCtx, input: z.infer<typeof OpenCaseSchema>): Promise<string> {
+  if (!can(ctx.actor, 'cases.write', input.officeId)) throw forbidden();
+  const type = CASE_TYPES[input.caseType];
+  // A trafficking case is opened only by someone allowed to see it afterwards.
+  if (type.sensitive && !can(ctx.actor, 'cases.sensitive', input.officeId)) throw forbidden();
+  const person = await findPerson(ctx.db, scopeOf(ctx.actor, 'persons.read'), input.personId);
+  if (!person) throw notFound();
+  await assertAssignable(ctx, input.officeId, input.assignedTo);
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const office = await identityRepository.findOffice(tx, input.officeId);
+    if (!office?.active) throw new AppError('office_inactive', { params: { code: office?.code ?? '' } });
+    const row = await repo.insertCase(tx, {
+      reference: await repo.nextCaseReference(tx, office.code, now.getUTCFullYear()),
+      personId: input.personId,
+      householdId: person.row.householdId,
+      caseType: input.caseType,
+      sensitive: type.sensitive,
+      projectId: input.projectId ?? null,
+      owningOfficeId: input.officeId,
+      assignedTo: input.assignedTo ?? null,
+      status: type.workflow.initial,
+      hostCountry: input.hostCountry ?? null,
+      returnCountry: input.returnCountry ?? null,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await repo.insertEvent(tx, {
+      caseId: row.id,
+      kind: 'opened',
+      toStatus: row.status,
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      at: now,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'case.opened',
+      officeId: input.officeId,
+      recordType: 'case',
+      recordId: row.id,
+      changes: {
+        reference: { new: row.reference },
+        caseType: { new: row.caseType },
+        personId: { new: row.personId },
+        projectId: { new: row.projectId },
+        assignedTo: { new: row.assignedTo },
+        status: { new: row.status },
+      },
+    });
+    return row.id;
+  });
+}

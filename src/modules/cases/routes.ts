@@ -1,0 +1,321 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type ActorCtx, scopeOf } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit/record';
+import { IdParamsSchema } from '../../platform/contract';
+import { notFound } from '../../platform/errors';
+import { actorCtx, type ServerDeps } from '../../server/context';
+import { findPerson } from '../registry';
+import { normaliseDocumentNumber, normaliseName } from '../registry/names';
+import { searchPersons } from '../registry/repository';
+import { caseDetail, taskView } from './case-view';
+import { addNote, addTask, assignCase, bulkAssign, updateTask } from './case-work';
+import {
+  AssignSchema,
+  BulkAssignResultSchema,
+  BulkAssignSchema,
+  CaseDetailSchema,
+  CaseListQuerySchema,
+  CaseListSchema,
+  CaseSummarySchema,
+  CreateNoteSchema,
+  CreateTaskSchema,
+  DecisionSchema,
+  NoteSchema,
+  OpenCaseSchema,
+  RejectSchema,
+  ReopenSchema,
+  TaskListQuerySchema,
+  TaskSchema,
+  TransitionRequestSchema,
+  UpdateCaseSchema,
+  UpdateTaskSchema,
+} from './contract';
+import { openCase } from './open-case';
+import * as repo from './repository';
+import { decideApproval, reopenCase, todayOf, transitionCase, updateCaseFields } from './transition-case';
+
+const tags = ['cases'];
+
+/** The case as the actor may see it now; reading a trafficking case is audited. */
+async function readCase(ctx: ActorCtx, caseId: string, audit: boolean) {
+  const found = await repo.findCase(ctx.db, ctx.actor, caseId);
+  if (!found) throw notFound();
+  if (audit && found.row.sensitive) {
+    await ctx.db.transaction((tx) =>
+      recordAudit(tx, ctx, {
+        action: 'case.viewed',
+        officeId: found.row.owningOfficeId,
+        recordType: 'case',
+        recordId: caseId,
+        metadata: { sensitive: true },
+      }),
+    );
+  }
+  return caseDetail(ctx.db, ctx.actor, found, todayOf(ctx));
+}
+
+export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctxOf = (request: FastifyRequest) => actorCtx(request, deps);
+
+  r.get(
+    '/api/cases',
+    {
+      config: { permission: 'cases.read' },
+      schema: {
+        tags,
+        summary: 'Cases in scope: filters, sort, keyset pagination, counts per status',
+        querystring: CaseListQuerySchema,
+        response: { 200: CaseListSchema },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(request);
+      const { q, ...query } = request.query;
+      if (!q) return repo.listCases(ctx.db, ctx.actor, query);
+      // Text search: the people found by name (any script) or document number, or a case reference.
+      const people = await searchPersons(ctx.db, scopeOf(ctx.actor, 'persons.read'), {
+        text: normaliseName(q),
+        documentIndex: /\d/.test(q) ? deps.cipher.blindIndex(normaliseDocumentNumber(q)) : undefined,
+        limit: 200,
+      });
+      return repo.listCases(ctx.db, ctx.actor, {
+        ...query,
+        text: { personIds: people.map((p) => p.id), reference: q.trim().toUpperCase() },
+      });
+    },
+  );
+
+  r.post(
+    '/api/cases',
+    {
+      config: { permission: 'cases.write' },
+      schema: { tags, summary: 'Open a case', body: OpenCaseSchema, response: { 201: CaseDetailSchema } },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      const id = await openCase(ctx, request.body);
+      return reply.code(201).send(await readCase(ctx, id, false));
+    },
+  );
+
+  r.get(
+    '/api/cases/:id',
+    {
+      config: { permission: 'cases.read' },
+      schema: {
+        tags,
+        summary: 'A case with timeline, notes, tasks and the actions open to you (404 outside scope)',
+        params: IdParamsSchema,
+        response: { 200: CaseDetailSchema },
+      },
+    },
+    async (request) => readCase(ctxOf(request), request.params.id, true),
+  );
+
+  r.patch(
+    '/api/cases/:id',
+    {
+      config: { permission: 'cases.write' },
+      schema: {
+        tags,
+        summary: 'Edit case fields (optimistic concurrency)',
+        params: IdParamsSchema,
+        body: UpdateCaseSchema,
+        response: { 200: CaseDetailSchema },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(request);
+      await updateCaseFields(ctx, request.params.id, request.body);
+      return readCase(ctx, request.params.id, false);
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/transitions',
+    {
+      config: { permission: 'cases.write' },
+      schema: {
+        tags,
+        summary: 'Take a workflow step (or request its approval)',
+        params: IdParamsSchema,
+        body: TransitionRequestSchema,
+        response: { 200: CaseDetailSchema },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(request);
+      await transitionCase(ctx, request.params.id, request.body);
+      return readCase(ctx, request.params.id, false);
+    },
+  );
+
+  for (const [path, approve] of [
+    ['approve', true],
+    ['reject', false],
+  ] as const) {
+    r.post(
+      `/api/cases/:id/${path}`,
+      {
+        config: { permission: 'cases.approve' },
+        schema: {
+          tags,
+          summary: `${approve ? 'Approve' : 'Reject'} the pending step`,
+          params: IdParamsSchema,
+          body: approve ? DecisionSchema : RejectSchema,
+          response: { 200: CaseDetailSchema },
+        },
+      },
+      async (request) => {
+        const ctx = ctxOf(request);
+        await decideApproval(ctx, request.params.id, request.body, approve);
+        return readCase(ctx, request.params.id, false);
+      },
+    );
+  }
+
+  r.post(
+    '/api/cases/:id/reopen',
+    {
+      config: { permission: 'cases.reopen' },
+      schema: {
+        tags,
+        summary: 'Reopen a closed case, with a reason',
+        params: IdParamsSchema,
+        body: ReopenSchema,
+        response: { 200: CaseDetailSchema },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(request);
+      await reopenCase(ctx, request.params.id, request.body);
+      return readCase(ctx, request.params.id, false);
+    },
+  );
+
+  r.put(
+    '/api/cases/:id/assignee',
+    {
+      config: { permission: 'cases.assign' },
+      schema: {
+        tags,
+        summary: 'Assign a case',
+        params: IdParamsSchema,
+        body: AssignSchema,
+        response: { 200: CaseDetailSchema },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(request);
+      await assignCase(ctx, request.params.id, request.body);
+      return readCase(ctx, request.params.id, false);
+    },
+  );
+
+  r.post(
+    '/api/cases/bulk-assign',
+    {
+      config: { permission: 'cases.assign' },
+      schema: {
+        tags,
+        summary: 'Assign selected cases',
+        body: BulkAssignSchema,
+        response: { 200: BulkAssignResultSchema },
+      },
+    },
+    async (request) => bulkAssign(ctxOf(request), request.body),
+  );
+
+  r.post(
+    '/api/cases/:id/notes',
+    {
+      config: { permission: 'cases.write' },
+      schema: {
+        tags,
+        summary: 'Add a note (confidential needs cases.sensitive)',
+        params: IdParamsSchema,
+        body: CreateNoteSchema,
+        response: { 201: NoteSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await addNote(ctxOf(request), request.params.id, request.body)),
+  );
+
+  r.post(
+    '/api/cases/:id/tasks',
+    {
+      config: { permission: 'cases.write' },
+      schema: {
+        tags,
+        summary: 'Add a task',
+        params: IdParamsSchema,
+        body: CreateTaskSchema,
+        response: { 201: TaskSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await addTask(ctxOf(request), request.params.id, request.body)),
+  );
+
+  r.patch(
+    '/api/tasks/:id',
+    {
+      config: { permission: 'cases.write' },
+      schema: {
+        tags,
+        summary: 'Edit or complete a task',
+        params: IdParamsSchema,
+        body: UpdateTaskSchema,
+        response: { 200: TaskSchema },
+      },
+    },
+    async (request) => updateTask(ctxOf(request), request.params.id, request.body),
+  );
+
+  r.get(
+    '/api/tasks',
+    {
+      config: { permission: 'cases.read' },
+      schema: {
+        tags,
+        summary: 'My tasks (overdue first)',
+        querystring: TaskListQuerySchema,
+        response: { 200: z.object({ items: z.array(TaskSchema) }) },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(request);
+      const today = todayOf(ctx);
+      const rows = await repo.myTasks(ctx.db, ctx.actor, {
+        overdueOn: request.query.overdue ? today : undefined,
+        includeDone: request.query.includeDone ?? false,
+      });
+      const items = rows.map((t) => taskView(t, today));
+      items.sort((a, b) => Number(b.overdue) - Number(a.overdue));
+      return { items };
+    },
+  );
+
+  r.get(
+    '/api/persons/:id/cases',
+    {
+      config: { permission: 'cases.read' },
+      schema: {
+        tags,
+        summary: 'Cases of a person that you may see',
+        params: IdParamsSchema,
+        response: { 200: z.object({ items: z.array(CaseSummarySchema) }) },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(request);
+      const person = await findPerson(ctx.db, scopeOf(ctx.actor, 'persons.read'), request.params.id);
+      if (!person) throw notFound();
+      return { items: await repo.casesOfPerson(ctx.db, ctx.actor, request.params.id) };
+    },
+  );
+}

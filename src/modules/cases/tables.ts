@@ -1,0 +1,145 @@
+import {
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { offices, users } from '../identity/tables';
+import { projects } from '../projects/tables';
+import { households, persons } from '../registry/tables';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+export const caseReferenceSeq = pgSequence('case_reference_seq', { startWith: 1 });
+
+export type PendingTransition = {
+  to: string;
+  requestedBy: string;
+  requestedByName: string;
+  requestedAt: string;
+  comment: string | null;
+};
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull().unique(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    householdId: uuid('household_id').references(() => households.id),
+    caseType: text('case_type').notNull(),
+    /** Trafficking cases: readable only with cases.sensitive in the owning office. */
+    sensitive: boolean('sensitive').notNull().default(false),
+    projectId: uuid('project_id').references(() => projects.id),
+    owningOfficeId: uuid('owning_office_id')
+      .notNull()
+      .references(() => offices.id),
+    assignedTo: uuid('assigned_to').references(() => users.id),
+    status: text('status').notNull(),
+    statusBeforeClosure: text('status_before_closure'),
+    closureReason: text('closure_reason'),
+    // Fields the workflow requires before some transitions.
+    travelDocumentReady: boolean('travel_document_ready').notNull().default(false),
+    medicalFitness: text('medical_fitness', { enum: ['pending', 'fit', 'unfit'] }),
+    declarationSignedOn: date('declaration_signed_on'),
+    hostCountry: text('host_country'),
+    returnCountry: text('return_country'),
+    departureDate: date('departure_date'),
+    pendingTransition: jsonb('pending_transition').$type<PendingTransition>(),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('cases_office_status_idx').on(t.owningOfficeId, t.status, t.updatedAt, t.id),
+    index('cases_office_updated_idx').on(t.owningOfficeId, t.updatedAt, t.id),
+    index('cases_person_idx').on(t.personId),
+    index('cases_assigned_idx').on(t.assignedTo, t.status),
+    index('cases_project_idx').on(t.projectId),
+  ],
+);
+
+/** The case timeline: transitions, approvals, assignments, reopenings. Append-only. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    actorName: text('actor_name').notNull(),
+    comment: text('comment'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.at)],
+);
+
+export const caseNotes = pgTable(
+  'case_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    confidential: boolean('confidential').notNull().default(false),
+    authorId: uuid('author_id').references(() => users.id),
+    authorName: text('author_name').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('case_notes_case_idx').on(t.caseId, t.createdAt)],
+);
+
+export const caseTasks = pgTable(
+  'case_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    dueDate: date('due_date'),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    doneAt: ts('done_at'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('case_tasks_assignee_idx').on(t.assigneeId, t.doneAt, t.dueDate),
+    index('case_tasks_case_idx').on(t.caseId),
+  ],
+);
+
+export const caseAttachments = pgTable(
+  'case_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+    uploadedByName: text('uploaded_by_name').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('case_attachments_case_idx').on(t.caseId)],
+);

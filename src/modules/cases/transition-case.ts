@@ -1,0 +1,232 @@
+/** Moving a case through its workflow: transitions, approvals, reopening. */
+import type { z } from 'zod';
+import type { ActorCtx } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit/record';
+import { AppError, notFound, versionConflict } from '../../platform/errors';
+import { errorMessage } from '../../platform/i18n';
+import { rolesIn } from './case-access';
+import { caseDetail } from './case-view';
+import type { CaseFieldsSchema, TransitionRequestSchema } from './contract';
+import * as repo from './repository';
+import {
+  type CaseType,
+  findTransition,
+  isTerminal,
+  mayTake,
+  missingRequirements,
+  reopenTarget,
+  workflowOf,
+} from './workflow';
+
+type Fields = z.infer<typeof CaseFieldsSchema>;
+
+export const todayOf = (ctx: ActorCtx) => ctx.clock.now().toISOString().slice(0, 10);
+
+async function writableCase(ctx: ActorCtx, caseId: string, version: number) {
+  const found = await repo.findCase(ctx.db, ctx.actor, caseId, 'cases.write');
+  if (!found) throw notFound();
+  if (found.row.version !== version)
+    throw versionConflict(await caseDetail(ctx.db, ctx.actor, found, todayOf(ctx)));
+  return found.row;
+}
+
+function fieldPatch(fields: Fields | undefined) {
+  if (!fields) return {};
+  const { projectId, ...rest } = fields;
+  return { ...rest, ...(projectId !== undefined ? { projectId } : {}) };
+}
+
+export async function transitionCase(
+  ctx: ActorCtx,
+  caseId: string,
+  input: z.infer<typeof TransitionRequestSchema>,
+): Promise<void> {
+  const before = await writableCase(ctx, caseId, input.version);
+  if (before.pendingTransition) throw new AppError('approval_pending');
+  const workflow = workflowOf(before.caseType as CaseType);
+  if (isTerminal(workflow, before.status)) throw new AppError('case_closed');
+  const transition = findTransition(workflow, before.status, input.to);
+  const access = rolesIn(ctx.actor, before.owningOfficeId);
+  if (!transition || !mayTake(transition, access)) throw new AppError('transition_not_allowed');
+
+  const patch = fieldPatch(input.fields);
+  const facts = { ...before, ...patch };
+  const missing = missingRequirements(transition, facts, { closureReason: input.closureReason ?? null });
+  if (missing.length > 0) {
+    throw new AppError('transition_requirements', {
+      params: { fields: missing.join(', ') },
+      fields: missing.map((field) => ({
+        path: field === 'closureReason' ? 'closureReason' : `fields.${field}`,
+        code: 'required',
+        message: errorMessage(ctx.lang, 'transition_requirements', { fields: field }),
+      })),
+    });
+  }
+  const now = ctx.clock.now();
+  const needsApproval = !!transition.approval && !access.permissions.has('cases.approve');
+  await ctx.db.transaction(async (tx) => {
+    const statusPatch = needsApproval
+      ? {
+          pendingTransition: {
+            to: transition.to,
+            requestedBy: ctx.actor.userId,
+            requestedByName: ctx.actor.displayName,
+            requestedAt: now.toISOString(),
+            comment: input.comment ?? null,
+          },
+        }
+      : {
+          status: transition.to,
+          ...(isTerminal(workflow, transition.to)
+            ? {
+                statusBeforeClosure: before.status,
+                closureReason: transition.to === 'withdrawn' ? 'withdrawn' : (input.closureReason ?? null),
+              }
+            : {}),
+        };
+    const after = await repo.updateCaseAt(tx, caseId, input.version, { ...patch, ...statusPatch }, now);
+    if (!after) throw versionConflict({ id: caseId });
+    await repo.insertEvent(tx, {
+      caseId,
+      kind: needsApproval ? 'approval_requested' : 'transition',
+      fromStatus: before.status,
+      toStatus: transition.to,
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      comment: input.comment ?? null,
+      data: input.closureReason ? { closureReason: input.closureReason } : null,
+      at: now,
+    });
+    const changes: Record<string, { old?: unknown; new?: unknown }> = {};
+    for (const [k, v] of Object.entries(patch))
+      changes[k] = { old: (before as Record<string, unknown>)[k] ?? null, new: v };
+    if (!needsApproval) changes.status = { old: before.status, new: transition.to };
+    await recordAudit(tx, ctx, {
+      action: needsApproval ? 'case.approval_requested' : 'case.transitioned',
+      officeId: before.owningOfficeId,
+      recordType: 'case',
+      recordId: caseId,
+      changes,
+      metadata: needsApproval
+        ? { requestedTo: transition.to }
+        : input.closureReason
+          ? { closureReason: input.closureReason }
+          : undefined,
+    });
+  });
+}
+
+export async function decideApproval(
+  ctx: ActorCtx,
+  caseId: string,
+  input: { version: number; comment?: string },
+  approve: boolean,
+): Promise<void> {
+  const before = await writableCase(ctx, caseId, input.version);
+  const access = rolesIn(ctx.actor, before.owningOfficeId);
+  if (!access.permissions.has('cases.approve')) throw new AppError('forbidden');
+  const pending = before.pendingTransition;
+  if (!pending) throw new AppError('no_pending_approval');
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const after = await repo.updateCaseAt(
+      tx,
+      caseId,
+      input.version,
+      approve ? { status: pending.to, pendingTransition: null } : { pendingTransition: null },
+      now,
+    );
+    if (!after) throw versionConflict({ id: caseId });
+    await repo.insertEvent(tx, {
+      caseId,
+      kind: approve ? 'approved' : 'rejected',
+      fromStatus: before.status,
+      toStatus: pending.to,
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      comment: input.comment ?? null,
+      data: { requestedBy: pending.requestedByName },
+      at: now,
+    });
+    await recordAudit(tx, ctx, {
+      action: approve ? 'case.approved' : 'case.rejected',
+      officeId: before.owningOfficeId,
+      recordType: 'case',
+      recordId: caseId,
+      changes: approve ? { status: { old: before.status, new: pending.to } } : {},
+      metadata: { requestedBy: pending.requestedBy, requestedTo: pending.to },
+    });
+  });
+}
+
+export async function reopenCase(
+  ctx: ActorCtx,
+  caseId: string,
+  input: { version: number; reason: string },
+): Promise<void> {
+  const before = await writableCase(ctx, caseId, input.version);
+  const access = rolesIn(ctx.actor, before.owningOfficeId);
+  if (!access.permissions.has('cases.reopen')) throw new AppError('forbidden');
+  const workflow = workflowOf(before.caseType as CaseType);
+  if (!isTerminal(workflow, before.status)) throw new AppError('case_not_closed');
+  const to = reopenTarget(workflow, before.statusBeforeClosure);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const after = await repo.updateCaseAt(
+      tx,
+      caseId,
+      input.version,
+      { status: to, closureReason: null, statusBeforeClosure: null },
+      now,
+    );
+    if (!after) throw versionConflict({ id: caseId });
+    await repo.insertEvent(tx, {
+      caseId,
+      kind: 'reopened',
+      fromStatus: before.status,
+      toStatus: to,
+      actorUserId: ctx.actor.userId,
+      actorName: ctx.actor.displayName,
+      comment: input.reason,
+      at: now,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'case.reopened',
+      officeId: before.owningOfficeId,
+      recordType: 'case',
+      recordId: caseId,
+      changes: {
+        status: { old: before.status, new: to },
+        closureReason: { old: before.closureReason, new: null },
+      },
+      metadata: { reason: input.reason },
+    });
+  });
+}
+
+export async function updateCaseFields(
+  ctx: ActorCtx,
+  caseId: string,
+  input: Fields & { version: number },
+): Promise<void> {
+  const { version, ...fields } = input;
+  const before = await writableCase(ctx, caseId, version);
+  const patch = fieldPatch(fields);
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const after = await repo.updateCaseAt(tx, caseId, version, patch, now);
+    if (!after) throw versionConflict({ id: caseId });
+    const changes: Record<string, { old?: unknown; new?: unknown }> = {};
+    for (const [k, v] of Object.entries(patch)) {
+      const old = (before as Record<string, unknown>)[k] ?? null;
+      if (JSON.stringify(old) !== JSON.stringify(v)) changes[k] = { old, new: v };
+    }
+    await recordAudit(tx, ctx, {
+      action: 'case.updated',
+      officeId: before.owningOfficeId,
+      recordType: 'case',
+      recordId: caseId,
+      changes,
+    });
+  });
+}

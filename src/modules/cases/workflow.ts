@@ -1,0 +1,278 @@
+/**
+ * Case workflows as data: states, transitions, who may take them (a permission, optionally narrowed to
+ * roles), the fields required before a transition, and which transitions need a supervisor's approval.
+ * Pure and browser-safe: the web app asks the same functions which actions to offer.
+ */
+import type { Permission, Role } from '../../platform/permissions';
+
+export type RequiredField =
+  | 'travelDocumentReady'
+  | 'medicalFitness'
+  | 'declarationSignedOn'
+  | 'departureDate'
+  | 'closureReason';
+
+export type TransitionDefinition = {
+  from: readonly string[];
+  to: string;
+  permission: Permission;
+  roles?: readonly Role[];
+  requires?: readonly RequiredField[];
+  /** Requested by anyone allowed, carried out when someone with cases.approve approves it. */
+  approval?: boolean;
+};
+
+export type WorkflowDefinition = {
+  code: string;
+  initial: string;
+  states: readonly string[];
+  /** States from which the case is closed: no transition leaves them except reopening. */
+  terminal: readonly string[];
+  transitions: readonly TransitionDefinition[];
+};
+
+export const CLOSURE_REASONS = [
+  'completed',
+  'withdrawn',
+  'not_eligible',
+  'lost_contact',
+  're_migrated',
+  'deceased',
+  'transferred',
+  'other',
+] as const;
+export type ClosureReason = (typeof CLOSURE_REASONS)[number];
+
+const AVRR_BEFORE_DEPARTURE = [
+  'intake',
+  'counselling',
+  'eligibility',
+  'travel_preparation',
+  'ready_to_travel',
+] as const;
+
+export const AVRR_WORKFLOW = {
+  code: 'avrr',
+  initial: 'intake',
+  states: [
+    'intake',
+    'counselling',
+    'eligibility',
+    'travel_preparation',
+    'ready_to_travel',
+    'departed',
+    'arrived',
+    'reintegration_planning',
+    'reintegration_assistance',
+    'monitoring',
+    'withdrawn',
+    'closed',
+  ],
+  terminal: ['withdrawn', 'closed'],
+  transitions: [
+    { from: ['intake'], to: 'counselling', permission: 'cases.write' },
+    { from: ['counselling'], to: 'eligibility', permission: 'cases.write' },
+    { from: ['eligibility'], to: 'travel_preparation', permission: 'cases.write', approval: true },
+    {
+      from: ['travel_preparation'],
+      to: 'ready_to_travel',
+      permission: 'cases.write',
+      requires: ['travelDocumentReady', 'medicalFitness', 'declarationSignedOn'],
+    },
+    { from: ['ready_to_travel'], to: 'departed', permission: 'cases.write', requires: ['departureDate'] },
+    { from: ['departed'], to: 'arrived', permission: 'cases.write' },
+    { from: ['arrived'], to: 'reintegration_planning', permission: 'cases.write' },
+    { from: ['reintegration_planning'], to: 'reintegration_assistance', permission: 'cases.write' },
+    { from: ['reintegration_assistance'], to: 'monitoring', permission: 'cases.write' },
+    {
+      from: ['monitoring', 'arrived', 'reintegration_planning', 'reintegration_assistance'],
+      to: 'closed',
+      permission: 'cases.write',
+      requires: ['closureReason'],
+    },
+    // Voluntariness: the migrant may withdraw at any time until departure.
+    { from: AVRR_BEFORE_DEPARTURE, to: 'withdrawn', permission: 'cases.write' },
+  ],
+} as const satisfies WorkflowDefinition;
+
+export const RESETTLEMENT_WORKFLOW = {
+  code: 'resettlement',
+  initial: 'identification',
+  states: [
+    'identification',
+    'verification',
+    'interview',
+    'submission',
+    'decision',
+    'health_assessment',
+    'pre_departure_orientation',
+    'exit_permits',
+    'movement',
+    'arrived',
+    'withdrawn',
+    'closed',
+  ],
+  terminal: ['withdrawn', 'closed'],
+  transitions: [
+    { from: ['identification'], to: 'verification', permission: 'cases.write' },
+    { from: ['verification'], to: 'interview', permission: 'cases.write' },
+    { from: ['interview'], to: 'submission', permission: 'cases.write', approval: true },
+    { from: ['submission'], to: 'decision', permission: 'cases.write' },
+    { from: ['decision'], to: 'health_assessment', permission: 'cases.write' },
+    {
+      from: ['health_assessment'],
+      to: 'pre_departure_orientation',
+      permission: 'cases.write',
+      requires: ['medicalFitness'],
+    },
+    { from: ['pre_departure_orientation'], to: 'exit_permits', permission: 'cases.write' },
+    {
+      from: ['exit_permits'],
+      to: 'movement',
+      permission: 'cases.write',
+      requires: ['travelDocumentReady', 'departureDate'],
+    },
+    { from: ['movement'], to: 'arrived', permission: 'cases.write' },
+    { from: ['arrived', 'decision'], to: 'closed', permission: 'cases.write', requires: ['closureReason'] },
+    {
+      from: [
+        'identification',
+        'verification',
+        'interview',
+        'submission',
+        'decision',
+        'health_assessment',
+        'pre_departure_orientation',
+        'exit_permits',
+      ],
+      to: 'withdrawn',
+      permission: 'cases.write',
+    },
+  ],
+} as const satisfies WorkflowDefinition;
+
+export const LABOUR_WORKFLOW = {
+  code: 'labour_reintegration',
+  initial: 'intake',
+  states: ['intake', 'profiling', 'matching', 'placement', 'follow_up', 'withdrawn', 'closed'],
+  terminal: ['withdrawn', 'closed'],
+  transitions: [
+    { from: ['intake'], to: 'profiling', permission: 'cases.write' },
+    { from: ['profiling'], to: 'matching', permission: 'cases.write' },
+    { from: ['matching'], to: 'placement', permission: 'cases.write', approval: true },
+    { from: ['placement'], to: 'follow_up', permission: 'cases.write' },
+    {
+      from: ['follow_up', 'matching', 'profiling'],
+      to: 'closed',
+      permission: 'cases.write',
+      requires: ['closureReason'],
+    },
+    { from: ['intake', 'profiling', 'matching'], to: 'withdrawn', permission: 'cases.write' },
+  ],
+} as const satisfies WorkflowDefinition;
+
+export const CASE_TYPES = {
+  avrr: { workflow: AVRR_WORKFLOW, sensitive: false },
+  avrr_vot: { workflow: AVRR_WORKFLOW, sensitive: true },
+  resettlement: { workflow: RESETTLEMENT_WORKFLOW, sensitive: false },
+  labour_reintegration: { workflow: LABOUR_WORKFLOW, sensitive: false },
+} as const satisfies Record<string, { workflow: WorkflowDefinition; sensitive: boolean }>;
+export type CaseType = keyof typeof CASE_TYPES;
+export const CASE_TYPE_CODES = Object.keys(CASE_TYPES) as [CaseType, ...CaseType[]];
+
+export function workflowOf(caseType: CaseType): WorkflowDefinition {
+  return CASE_TYPES[caseType].workflow;
+}
+
+/** Every status of every workflow, for filters. */
+export const ALL_STATUSES = [...new Set(Object.values(CASE_TYPES).flatMap((t) => t.workflow.states))];
+
+export type CaseFacts = {
+  status: string;
+  travelDocumentReady: boolean;
+  medicalFitness: 'pending' | 'fit' | 'unfit' | null;
+  declarationSignedOn: string | null;
+  departureDate: string | null;
+  pendingTransition: { to: string } | null;
+};
+
+export type TransitionInput = { closureReason?: ClosureReason | null };
+
+/** Which required fields are missing for a transition: the web app asks for them, the server refuses without them. */
+export function missingRequirements(
+  t: TransitionDefinition,
+  facts: CaseFacts,
+  input: TransitionInput = {},
+): RequiredField[] {
+  const missing: RequiredField[] = [];
+  for (const field of t.requires ?? []) {
+    if (field === 'travelDocumentReady' && !facts.travelDocumentReady) missing.push(field);
+    // Fit to travel, not merely assessed: an unfit person does not travel.
+    if (field === 'medicalFitness' && facts.medicalFitness !== 'fit') missing.push(field);
+    if (field === 'declarationSignedOn' && !facts.declarationSignedOn) missing.push(field);
+    if (field === 'departureDate' && !facts.departureDate) missing.push(field);
+    if (field === 'closureReason' && !input.closureReason) missing.push(field);
+  }
+  return missing;
+}
+
+export type ActorRoles = { permissions: ReadonlySet<Permission>; roles: ReadonlySet<Role> };
+
+export function mayTake(t: TransitionDefinition, actor: ActorRoles): boolean {
+  if (!actor.permissions.has(t.permission)) return false;
+  return !t.roles || t.roles.some((r) => actor.roles.has(r));
+}
+
+/** Transitions leaving the current status that this actor may take (or request, when approval is needed). */
+export function availableTransitions(
+  workflow: WorkflowDefinition,
+  facts: CaseFacts,
+  actor: ActorRoles,
+): TransitionDefinition[] {
+  if (facts.pendingTransition) return [];
+  return workflow.transitions.filter((t) => t.from.includes(facts.status) && mayTake(t, actor));
+}
+
+export function findTransition(
+  workflow: WorkflowDefinition,
+  from: string,
+  to: string,
+): TransitionDefinition | undefined {
+  return workflow.transitions.find((t) => t.from.includes(from) && t.to === to);
+}
+
+export function isTerminal(workflow: WorkflowDefinition, status: string): boolean {
+  return workflow.terminal.includes(status);
+}
+
+/** Where a reopened case goes: back to the status it was closed from, or the first state. */
+export function reopenTarget(workflow: WorkflowDefinition, statusBeforeClosure: string | null): string {
+  return statusBeforeClosure &&
+    workflow.states.includes(statusBeforeClosure) &&
+    !isTerminal(workflow, statusBeforeClosure)
+    ? statusBeforeClosure
+    : workflow.initial;
+}
+
+/** Static checks of a definition (every transition between known states, initial known...). */
+export function validateWorkflow(workflow: WorkflowDefinition): string[] {
+  const problems: string[] = [];
+  const states = new Set(workflow.states);
+  if (!states.has(workflow.initial)) problems.push(`initial state ${workflow.initial} is not a state`);
+  for (const s of workflow.terminal) if (!states.has(s)) problems.push(`terminal state ${s} is not a state`);
+  for (const t of workflow.transitions) {
+    for (const f of t.from) {
+      if (!states.has(f)) problems.push(`transition from unknown state ${f}`);
+      if (workflow.terminal.includes(f)) problems.push(`transition leaves terminal state ${f}`);
+    }
+    if (!states.has(t.to)) problems.push(`transition to unknown state ${t.to}`);
+  }
+  // Every non-terminal state can be left, every state but the initial can be reached.
+  for (const s of workflow.states) {
+    if (!workflow.terminal.includes(s) && !workflow.transitions.some((t) => t.from.includes(s)))
+      problems.push(`state ${s} is a dead end`);
+    if (s !== workflow.initial && !workflow.transitions.some((t) => t.to === s))
+      problems.push(`state ${s} is unreachable`);
+  }
+  return problems;
+}

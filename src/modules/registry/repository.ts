@@ -1,0 +1,242 @@
+/** The only place that queries registry tables. Every read takes the actor's office scope. */
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { inScope, type OfficeScope } from '../../platform/actor';
+import { offices } from '../identity/tables';
+import type { Person, PersonSummary } from './contract';
+import { consents, households, identityDocuments, personReferenceSeq, persons } from './tables';
+
+export type PersonRow = typeof persons.$inferSelect;
+export type PersonInsert = typeof persons.$inferInsert;
+export type DocumentRow = typeof identityDocuments.$inferSelect;
+export type ConsentRow = typeof consents.$inferSelect;
+
+const iso = (d: Date) => d.toISOString();
+
+/** Trafficking codes are special-category data: hidden from those who may not see trafficking cases. */
+export const isSensitiveNeed = (code: string) => code.startsWith('TR-');
+
+export function toPerson(row: PersonRow, officeCode: string, seeSensitive: boolean): Person {
+  return {
+    id: row.id,
+    reference: row.reference,
+    officeId: row.owningOfficeId,
+    officeCode,
+    givenName: row.givenName,
+    familyName: row.familyName,
+    fatherName: row.fatherName,
+    givenNameOriginal: row.givenNameOriginal,
+    familyNameOriginal: row.familyNameOriginal,
+    fatherNameOriginal: row.fatherNameOriginal,
+    originalScript: row.originalScript,
+    sex: row.sex,
+    birthDate: row.birthDate,
+    birthDatePrecision: row.birthDatePrecision,
+    nationalities: row.nationalities,
+    languages: row.languages,
+    phone: row.phone,
+    email: row.email,
+    address: row.address,
+    placeOfOrigin: row.placeOfOrigin,
+    countryOfOrigin: row.countryOfOrigin,
+    specificNeeds: seeSensitive ? row.specificNeeds : row.specificNeeds.filter((c) => !isSensitiveNeed(c)),
+    aliases: row.aliases,
+    householdId: row.householdId,
+    relationship: (row.relationship as Person['relationship']) ?? null,
+    version: row.version,
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  };
+}
+
+export async function nextPersonReference(db: Db, officeCode: string): Promise<string> {
+  const rows = await db.execute(sql`select nextval(${sql.raw(`'${personReferenceSeq.seqName}'`)})::int as n`);
+  const n = (rows as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
+  return `${officeCode}-P${String(n).padStart(6, '0')}`;
+}
+
+export async function insertPerson(db: Db, values: PersonInsert): Promise<PersonRow> {
+  const [row] = await db.insert(persons).values(values).returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+export async function findPerson(
+  db: Db,
+  scope: OfficeScope,
+  id: string,
+): Promise<{ row: PersonRow; officeCode: string } | undefined> {
+  const [found] = await db
+    .select({ row: persons, officeCode: offices.code })
+    .from(persons)
+    .innerJoin(offices, eq(offices.id, persons.owningOfficeId))
+    .where(and(eq(persons.id, id), inScope(persons.owningOfficeId, scope)));
+  return found;
+}
+
+export async function updatePersonAt(
+  db: Db,
+  id: string,
+  version: number,
+  patch: Partial<PersonInsert>,
+  now: Date,
+): Promise<PersonRow | undefined> {
+  const [row] = await db
+    .update(persons)
+    .set({ ...patch, version: sql`${persons.version} + 1`, updatedAt: now })
+    .where(and(eq(persons.id, id), eq(persons.version, version)))
+    .returning();
+  return row;
+}
+
+const caseCount = sql<number>`(select count(*)::int from cases c where c.person_id = ${persons.id})`;
+
+function summary(row: PersonRow, officeCode: string, cases: number): PersonSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    officeCode,
+    givenName: row.givenName,
+    familyName: row.familyName,
+    givenNameOriginal: row.givenNameOriginal,
+    familyNameOriginal: row.familyNameOriginal,
+    sex: row.sex,
+    birthDate: row.birthDate,
+    birthDatePrecision: row.birthDatePrecision,
+    nationalities: row.nationalities,
+    caseCount: cases,
+  };
+}
+
+/** Name (any script, any alias, by trigram similarity) or exact document number (by blind index). */
+export async function searchPersons(
+  db: Db,
+  scope: OfficeScope,
+  filter: { text?: string; documentIndex?: string; officeId?: string; nationality?: string; limit: number },
+): Promise<PersonSummary[]> {
+  const conditions: SQL[] = [inScope(persons.owningOfficeId, scope)];
+  if (filter.officeId) conditions.push(eq(persons.owningOfficeId, filter.officeId));
+  if (filter.nationality) conditions.push(sql`${filter.nationality} = any(${persons.nationalities})`);
+  let order: SQL[] = [asc(persons.familyName), asc(persons.givenName), asc(persons.id)];
+  if (filter.text) {
+    const words = filter.text.split(' ').filter(Boolean);
+    const byDocument = filter.documentIndex
+      ? sql`exists (select 1 from ${identityDocuments} d where d.person_id = ${persons.id} and d.number_index = ${filter.documentIndex})`
+      : sql`false`;
+    // Every word must appear (substring); ranking by similarity of the whole query.
+    const byName = and(
+      ...words.map((w) => sql`${persons.searchText} like ${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`),
+    ) as SQL;
+    conditions.push(sql`(${byName} or ${byDocument})`);
+    order = [desc(sql`similarity(${persons.searchText}, ${filter.text})`), asc(persons.id)];
+  }
+  const rows = await db
+    .select({ row: persons, officeCode: offices.code, cases: caseCount })
+    .from(persons)
+    .innerJoin(offices, eq(offices.id, persons.owningOfficeId))
+    .where(and(...conditions))
+    .orderBy(...order)
+    .limit(filter.limit);
+  return rows.map((r) => summary(r.row, r.officeCode, r.cases));
+}
+
+/** Probable existing records of a new person: same normalised given and family name, compatible birth date. */
+export async function probableMatches(
+  db: Db,
+  scope: OfficeScope,
+  candidate: { givenKey: string; familyKey: string; birthDate: string | null; birthYearOnly: boolean },
+): Promise<{ person: PersonSummary; reasons: string[] }[]> {
+  const sameNames = sql`${persons.searchText} like ${`%${candidate.givenKey}%`} and ${persons.searchText} like ${`%${candidate.familyKey}%`}`;
+  const rows = await db
+    .select({ row: persons, officeCode: offices.code, cases: caseCount })
+    .from(persons)
+    .innerJoin(offices, eq(offices.id, persons.owningOfficeId))
+    .where(and(inScope(persons.owningOfficeId, scope), sameNames))
+    .limit(20);
+  const out: { person: PersonSummary; reasons: string[] }[] = [];
+  for (const r of rows) {
+    const reasons = ['same_name'];
+    if (candidate.birthDate && r.row.birthDate) {
+      const sameYear = candidate.birthDate.slice(0, 4) === r.row.birthDate.slice(0, 4);
+      const exact = candidate.birthDate === r.row.birthDate;
+      if (exact) reasons.push('same_birth_date');
+      else if (sameYear && (candidate.birthYearOnly || r.row.birthDatePrecision !== 'exact'))
+        reasons.push('same_birth_year');
+      else continue; // a different, precise date of birth: another person
+    }
+    out.push({ person: summary(r.row, r.officeCode, r.cases), reasons });
+  }
+  return out;
+}
+
+// ---- documents, consents, households -------------------------------------------------------------
+
+export async function documentsOf(db: Db, personId: string): Promise<DocumentRow[]> {
+  return db
+    .select()
+    .from(identityDocuments)
+    .where(eq(identityDocuments.personId, personId))
+    .orderBy(asc(identityDocuments.createdAt));
+}
+export async function insertDocument(
+  db: Db,
+  values: typeof identityDocuments.$inferInsert,
+): Promise<DocumentRow> {
+  const [row] = await db.insert(identityDocuments).values(values).returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+export async function findDocument(db: Db, personId: string, id: string): Promise<DocumentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(identityDocuments)
+    .where(and(eq(identityDocuments.id, id), eq(identityDocuments.personId, personId)));
+  return row;
+}
+export async function deleteDocument(db: Db, id: string): Promise<void> {
+  await db.delete(identityDocuments).where(eq(identityDocuments.id, id));
+}
+
+export async function consentsOf(db: Db, personId: string): Promise<ConsentRow[]> {
+  return db.select().from(consents).where(eq(consents.personId, personId)).orderBy(desc(consents.givenOn));
+}
+export async function insertConsent(db: Db, values: typeof consents.$inferInsert): Promise<ConsentRow> {
+  const [row] = await db.insert(consents).values(values).returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+export async function findConsent(db: Db, personId: string, id: string): Promise<ConsentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(consents)
+    .where(and(eq(consents.id, id), eq(consents.personId, personId)));
+  return row;
+}
+export async function withdrawConsent(db: Db, id: string, on: string): Promise<ConsentRow | undefined> {
+  const [row] = await db.update(consents).set({ withdrawnOn: on }).where(eq(consents.id, id)).returning();
+  return row;
+}
+
+export async function householdMembers(db: Db, householdId: string): Promise<PersonRow[]> {
+  return db
+    .select()
+    .from(persons)
+    .where(eq(persons.householdId, householdId))
+    .orderBy(asc(persons.birthDate), asc(persons.id));
+}
+export async function createHousehold(db: Db, officeId: string, principalPersonId: string): Promise<string> {
+  const [row] = await db
+    .insert(households)
+    .values({ owningOfficeId: officeId, principalPersonId })
+    .returning({ id: households.id });
+  if (!row) throw new Error('insert returned nothing');
+  return row.id;
+}
+export async function officeCodes(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: offices.id, code: offices.code })
+    .from(offices)
+    .where(inArray(offices.id, ids));
+  return new Map(rows.map((r) => [r.id, r.code]));
+}

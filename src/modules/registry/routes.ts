@@ -1,0 +1,235 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { scopeOf } from '../../platform/actor';
+import { IdParamsSchema, UuidSchema } from '../../platform/contract';
+import { notFound } from '../../platform/errors';
+import { actorCtx, type ServerDeps } from '../../server/context';
+import {
+  AddConsentSchema,
+  AddDocumentSchema,
+  ConsentSchema,
+  CreatePersonResultSchema,
+  CreatePersonSchema,
+  DocumentSchema,
+  LinkHouseholdSchema,
+  PersonDetailSchema,
+  PersonSchema,
+  PersonSearchQuerySchema,
+  PersonSummarySchema,
+  UpdatePersonSchema,
+  WithdrawConsentSchema,
+} from './contract';
+import { normaliseDocumentNumber, normaliseName } from './names';
+import {
+  addConsent,
+  addDocument,
+  removeDocument,
+  revealDocumentNumber,
+  setHousehold,
+  withdrawConsent,
+} from './person-records';
+import { personDetail } from './person-views';
+import { registerPerson } from './register-person';
+import * as repo from './repository';
+import { updatePerson } from './update-person';
+
+const PersonChildParams = z.strictObject({ id: UuidSchema, childId: UuidSchema });
+const tags = ['registry'];
+
+export function registryRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/persons',
+    {
+      config: { permission: 'persons.read' },
+      schema: {
+        tags,
+        summary: 'Search people by name (any script, any alias) or exact document number',
+        querystring: PersonSearchQuerySchema,
+        response: { 200: z.object({ items: z.array(PersonSummarySchema) }) },
+      },
+    },
+    async (request) => {
+      const ctx = actorCtx(request, deps);
+      const { q, ...filter } = request.query;
+      const text = q ? normaliseName(q) : undefined;
+      const documentIndex =
+        q && /\d/.test(q) ? deps.cipher.blindIndex(normaliseDocumentNumber(q)) : undefined;
+      return {
+        items: await repo.searchPersons(ctx.db, scopeOf(ctx.actor, 'persons.read'), {
+          ...filter,
+          text,
+          documentIndex,
+        }),
+      };
+    },
+  );
+
+  r.post(
+    '/api/persons',
+    {
+      config: { permission: 'persons.write' },
+      schema: {
+        tags,
+        summary: 'Register a person; answers 200 with probable matches instead unless acknowledgeMatches',
+        body: CreatePersonSchema,
+        response: { 200: CreatePersonResultSchema, 201: CreatePersonResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await registerPerson(actorCtx(request, deps), request.body);
+      return reply.code(result.person ? 201 : 200).send(result);
+    },
+  );
+
+  r.get(
+    '/api/persons/:id',
+    {
+      config: { permission: 'persons.read' },
+      schema: {
+        tags,
+        summary: 'A person with documents (masked), consents and household',
+        params: IdParamsSchema,
+        response: { 200: PersonDetailSchema },
+      },
+    },
+    async (request) => {
+      const ctx = actorCtx(request, deps);
+      const found = await repo.findPerson(ctx.db, scopeOf(ctx.actor, 'persons.read'), request.params.id);
+      if (!found) throw notFound();
+      return personDetail(ctx.db, ctx.actor, found);
+    },
+  );
+
+  r.patch(
+    '/api/persons/:id',
+    {
+      config: { permission: 'persons.write' },
+      schema: {
+        tags,
+        summary: 'Edit a person (optimistic concurrency)',
+        params: IdParamsSchema,
+        body: UpdatePersonSchema,
+        response: { 200: PersonSchema },
+      },
+    },
+    async (request) => updatePerson(actorCtx(request, deps), request.params.id, request.body),
+  );
+
+  r.post(
+    '/api/persons/:id/documents',
+    {
+      config: { permission: 'persons.write' },
+      schema: {
+        tags,
+        summary: 'Add an identity or travel document (number encrypted at rest)',
+        params: IdParamsSchema,
+        body: AddDocumentSchema,
+        response: { 201: DocumentSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await addDocument(actorCtx(request, deps), deps.cipher, request.params.id, request.body)),
+  );
+
+  r.get(
+    '/api/persons/:id/documents/:childId/number',
+    {
+      config: { permission: 'persons.read' },
+      schema: {
+        tags,
+        summary: 'Reveal a full document number (audited)',
+        params: PersonChildParams,
+        response: { 200: z.object({ number: z.string() }) },
+      },
+    },
+    async (request) =>
+      revealDocumentNumber(actorCtx(request, deps), deps.cipher, request.params.id, request.params.childId),
+  );
+
+  r.delete(
+    '/api/persons/:id/documents/:childId',
+    {
+      config: { permission: 'persons.write' },
+      schema: { tags, summary: 'Remove a document', params: PersonChildParams },
+    },
+    async (request, reply) => {
+      await removeDocument(actorCtx(request, deps), request.params.id, request.params.childId);
+      return reply.code(204).send();
+    },
+  );
+
+  r.post(
+    '/api/persons/:id/consents',
+    {
+      config: { permission: 'persons.write' },
+      schema: {
+        tags,
+        summary: 'Record a consent (purpose, recipient)',
+        params: IdParamsSchema,
+        body: AddConsentSchema,
+        response: { 201: ConsentSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await addConsent(actorCtx(request, deps), request.params.id, request.body)),
+  );
+
+  r.post(
+    '/api/persons/:id/consents/:childId/withdraw',
+    {
+      config: { permission: 'persons.write' },
+      schema: {
+        tags,
+        summary: 'Withdraw a consent',
+        params: PersonChildParams,
+        body: WithdrawConsentSchema,
+        response: { 200: ConsentSchema },
+      },
+    },
+    async (request) =>
+      withdrawConsent(
+        actorCtx(request, deps),
+        request.params.id,
+        request.params.childId,
+        request.body.withdrawnOn,
+      ),
+  );
+
+  r.put(
+    '/api/persons/:id/household',
+    {
+      config: { permission: 'persons.write' },
+      schema: {
+        tags,
+        summary: 'Join a principal applicant’s household',
+        params: IdParamsSchema,
+        body: LinkHouseholdSchema,
+        response: { 200: PersonDetailSchema },
+      },
+    },
+    async (request) => {
+      const ctx = actorCtx(request, deps);
+      await setHousehold(ctx, request.params.id, request.body);
+      const found = await repo.findPerson(ctx.db, scopeOf(ctx.actor, 'persons.read'), request.params.id);
+      if (!found) throw notFound();
+      return personDetail(ctx.db, ctx.actor, found);
+    },
+  );
+
+  r.delete(
+    '/api/persons/:id/household',
+    {
+      config: { permission: 'persons.write' },
+      schema: { tags, summary: 'Leave the household', params: IdParamsSchema },
+    },
+    async (request, reply) => {
+      await setHousehold(actorCtx(request, deps), request.params.id, null);
+      return reply.code(204).send();
+    },
+  );
+}

@@ -1,0 +1,108 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { offices, users } from '../identity/tables';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+export const personReferenceSeq = pgSequence('person_reference_seq', { startWith: 1 });
+
+export const households = pgTable('households', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  owningOfficeId: uuid('owning_office_id')
+    .notNull()
+    .references(() => offices.id),
+  principalPersonId: uuid('principal_person_id').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const persons = pgTable(
+  'persons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reference: text('reference').notNull().unique(),
+    owningOfficeId: uuid('owning_office_id')
+      .notNull()
+      .references(() => offices.id),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    fatherName: text('father_name'),
+    givenNameOriginal: text('given_name_original'),
+    familyNameOriginal: text('family_name_original'),
+    fatherNameOriginal: text('father_name_original'),
+    originalScript: text('original_script', { enum: ['latin', 'arabic', 'cyrillic', 'other'] }),
+    aliases: jsonb('aliases')
+      .$type<{ name: string; script: 'latin' | 'arabic' | 'cyrillic' | 'other' }[]>()
+      .notNull()
+      .default([]),
+    /** Every name and alias, normalised (lower case, no diacritics): what name search matches, by trigram. */
+    searchText: text('search_text').notNull(),
+    sex: text('sex', { enum: ['female', 'male', 'other', 'unknown'] }).notNull(),
+    birthDate: date('birth_date'),
+    birthDatePrecision: text('birth_date_precision', { enum: ['exact', 'month', 'year', 'estimated'] })
+      .notNull()
+      .default('exact'),
+    nationalities: text('nationalities').array().notNull().default([]),
+    languages: text('languages').array().notNull().default([]),
+    phone: text('phone'),
+    email: text('email'),
+    address: text('address'),
+    placeOfOrigin: text('place_of_origin'),
+    countryOfOrigin: text('country_of_origin'),
+    specificNeeds: text('specific_needs').array().notNull().default([]),
+    householdId: uuid('household_id').references(() => households.id),
+    relationship: text('relationship'),
+    version: integer('version').notNull().default(1),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('persons_office_idx').on(t.owningOfficeId, t.familyName, t.id),
+    index('persons_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('persons_birth_date_idx').on(t.birthDate),
+    index('persons_household_idx').on(t.householdId),
+  ],
+);
+
+export const identityDocuments = pgTable(
+  'identity_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    /** AES-256-GCM ciphertext of the number; never stored in clear. */
+    numberSealed: text('number_sealed').notNull(),
+    /** Last characters, for masked display in lists. */
+    numberTail: text('number_tail').notNull(),
+    /** Keyed HMAC of the normalised number: exact search without decryption. */
+    numberIndex: text('number_index').notNull(),
+    issuingCountry: text('issuing_country'),
+    expiryDate: date('expiry_date'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('identity_documents_person_idx').on(t.personId),
+    index('identity_documents_number_idx').on(t.numberIndex),
+  ],
+);
+
+export const consents = pgTable(
+  'consents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').notNull(),
+    recipient: text('recipient').notNull(),
+    givenBy: text('given_by').notNull(),
+    givenOn: date('given_on').notNull(),
+    withdrawnOn: date('withdrawn_on'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('consents_person_idx').on(t.personId)],
+);
