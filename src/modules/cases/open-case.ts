@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { type ActorCtx, can, scopeOf } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, forbidden, notFound } from '../../platform/errors';
+import { errorMessage } from '../../platform/i18n';
 import { identityRepository } from '../identity';
+import { findProject } from '../projects';
 import { findPerson } from '../registry';
 import type { OpenCaseSchema } from './contract';
 import * as repo from './repository';
@@ -24,6 +26,18 @@ export async function assertAssignable(
   if (!can(actor, 'cases.write', officeId)) throw new AppError('assignee_not_in_office');
 }
 
+/** A project may be named only if the actor can see it (it runs in one of their offices). */
+export async function assertProjectUsable(
+  ctx: ActorCtx,
+  projectId: string | null | undefined,
+): Promise<void> {
+  if (!projectId) return;
+  if (await findProject(ctx.db, scopeOf(ctx.actor, 'projects.read'), projectId)) return;
+  throw new AppError('validation_failed', {
+    fields: [{ path: 'projectId', code: 'not_found', message: errorMessage(ctx.lang, 'not_found') }],
+  });
+}
+
 /** Opens a case for a person in an office, at the first state of its type's workflow. */
 export async function openCase(ctx: ActorCtx, input: z.infer<typeof OpenCaseSchema>): Promise<string> {
   if (!can(ctx.actor, 'cases.write', input.officeId)) throw forbidden();
@@ -33,6 +47,7 @@ export async function openCase(ctx: ActorCtx, input: z.infer<typeof OpenCaseSche
   const person = await findPerson(ctx.db, scopeOf(ctx.actor, 'persons.read'), input.personId);
   if (!person) throw notFound();
   await assertAssignable(ctx, input.officeId, input.assignedTo);
+  await assertProjectUsable(ctx, input.projectId);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const office = await identityRepository.findOffice(tx, input.officeId);

@@ -3,8 +3,10 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, type SQL, sql } from
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { type Actor, inScope, scopeOf } from '../../platform/actor';
+import { AppError } from '../../platform/errors';
 import { offices, users } from '../identity/tables';
 import { projects } from '../projects/tables';
+import { isSensitiveNeed } from '../registry/repository';
 import { persons } from '../registry/tables';
 import type { CaseListQuery, CaseSummary } from './contract';
 import { caseEvents, caseNotes, caseReferenceSeq, cases, caseTasks } from './tables';
@@ -103,16 +105,35 @@ export async function casesOfPerson(db: Db, actor: Actor, personId: string): Pro
 
 type Cursor = [string | null, string];
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(value: string | undefined): Cursor | undefined {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CURSOR_VALUE: Record<'time' | 'date' | 'text', (v: unknown) => boolean> = {
+  time: (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+  date: (v) =>
+    v === null || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))),
+  text: (v) => typeof v === 'string' && v.length <= 100,
+};
+
+/** A cursor is opaque to clients but not trusted: anything we did not write is refused as invalid input. */
+function decodeCursor(value: string | undefined, kind: 'time' | 'date' | 'text'): Cursor | undefined {
   if (!value) return undefined;
+  let parsed: unknown;
   try {
-    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string')
-      return parsed as Cursor;
+    parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
   } catch {
-    // fall through: an unreadable cursor restarts from the first page
+    parsed = undefined;
   }
-  return undefined;
+  if (
+    Array.isArray(parsed) &&
+    parsed.length === 2 &&
+    typeof parsed[1] === 'string' &&
+    UUID.test(parsed[1]) &&
+    CURSOR_VALUE[kind](parsed[0])
+  ) {
+    return parsed as Cursor;
+  }
+  throw new AppError('validation_failed', {
+    fields: [{ path: 'cursor', code: 'invalid_cursor', message: 'cursor' }],
+  });
 }
 
 const SORTS = {
@@ -144,7 +165,12 @@ export async function listCases(
   else if (query.assignedTo === 'none') filters.push(isNull(cases.assignedTo));
   else if (query.assignedTo) filters.push(eq(cases.assignedTo, query.assignedTo));
   if (query.nationality) filters.push(sql`${query.nationality} = any(${persons.nationalities})`);
-  if (query.need) filters.push(sql`${query.need} = any(${persons.specificNeeds})`);
+  if (query.need) {
+    filters.push(sql`${query.need} = any(${persons.specificNeeds})`);
+    // Filtering on a trafficking code would reveal it: only where the reader may see trafficking data.
+    if (isSensitiveNeed(query.need))
+      filters.push(inScope(cases.owningOfficeId, scopeOf(actor, 'cases.sensitive')));
+  }
   if (query.createdFrom) filters.push(gte(cases.createdAt, new Date(`${query.createdFrom}T00:00:00Z`)));
   if (query.createdTo)
     filters.push(
@@ -172,7 +198,7 @@ export async function listCases(
     : countRows.reduce((sum, r) => sum + r.n, 0);
 
   const sort = SORTS[query.sort];
-  const cursor = decodeCursor(query.cursor);
+  const cursor = decodeCursor(query.cursor, sort.kind);
   if (cursor) {
     const [value, id] = cursor;
     const v = sort.kind === 'time' && value ? new Date(value) : value;
@@ -247,7 +273,7 @@ export async function eventsOf(db: Db, caseId: string) {
     .select()
     .from(caseEvents)
     .where(eq(caseEvents.caseId, caseId))
-    .orderBy(asc(caseEvents.at), asc(caseEvents.id));
+    .orderBy(asc(caseEvents.at), asc(caseEvents.seq));
 }
 
 export async function notesOf(db: Db, caseId: string, includeConfidential: boolean) {

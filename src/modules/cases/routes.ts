@@ -76,11 +76,16 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       const { q, ...query } = request.query;
       if (!q) return repo.listCases(ctx.db, ctx.actor, query);
       // Text search: the people found by name (any script) or document number, or a case reference.
-      const people = await searchPersons(ctx.db, scopeOf(ctx.actor, 'persons.read'), {
-        text: normaliseName(q),
-        documentIndex: /\d/.test(q) ? deps.cipher.blindIndex(normaliseDocumentNumber(q)) : undefined,
-        limit: 200,
-      });
+      const people = await searchPersons(
+        ctx.db,
+        scopeOf(ctx.actor, 'persons.read'),
+        {
+          text: normaliseName(q),
+          documentIndex: /\d/.test(q) ? deps.cipher.blindIndex(normaliseDocumentNumber(q)) : undefined,
+          limit: 200,
+        },
+        { read: scopeOf(ctx.actor, 'cases.read'), sensitive: scopeOf(ctx.actor, 'cases.sensitive') },
+      );
       return repo.listCases(ctx.db, ctx.actor, {
         ...query,
         text: { personIds: people.map((p) => p.id), reference: q.trim().toUpperCase() },

@@ -1,4 +1,5 @@
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -73,6 +74,8 @@ export const caseEvents = pgTable(
   'case_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order: events of the same millisecond keep the order they happened in. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity().notNull(),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),

@@ -7,6 +7,7 @@ import { errorMessage } from '../../platform/i18n';
 import { rolesIn } from './case-access';
 import { caseDetail } from './case-view';
 import type { CaseFieldsSchema, TransitionRequestSchema } from './contract';
+import { assertProjectUsable } from './open-case';
 import * as repo from './repository';
 import {
   type CaseType,
@@ -50,6 +51,7 @@ export async function transitionCase(
   if (!transition || !mayTake(transition, access)) throw new AppError('transition_not_allowed');
 
   const patch = fieldPatch(input.fields);
+  await assertProjectUsable(ctx, patch.projectId);
   const facts = { ...before, ...patch };
   const missing = missingRequirements(transition, facts, { closureReason: input.closureReason ?? null });
   if (missing.length > 0) {
@@ -212,6 +214,12 @@ export async function updateCaseFields(
   const { version, ...fields } = input;
   const before = await writableCase(ctx, caseId, version);
   const patch = fieldPatch(fields);
+  await assertProjectUsable(ctx, patch.projectId);
+  const changed = Object.entries(patch).filter(
+    ([k, v]) => JSON.stringify((before as Record<string, unknown>)[k] ?? null) !== JSON.stringify(v),
+  );
+  // Saving without a change is not an edit: no new version, no audit event.
+  if (changed.length === 0) return;
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const after = await repo.updateCaseAt(tx, caseId, version, patch, now);

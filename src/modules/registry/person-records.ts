@@ -155,13 +155,24 @@ export async function setHousehold(
       householdId = principal.row.householdId;
       if (!householdId) {
         householdId = await repo.createHousehold(tx, principal.row.owningOfficeId, principal.row.id);
-        await repo.updatePersonAt(
+        const updatedPrincipal = await repo.updatePersonAt(
           tx,
           principal.row.id,
           principal.row.version,
           { householdId, relationship: 'principal' },
           ctx.clock.now(),
         );
+        if (!updatedPrincipal) throw new AppError('version_conflict');
+        await recordAudit(tx, ctx, {
+          action: 'person.household_changed',
+          officeId: principal.row.owningOfficeId,
+          recordType: 'person',
+          recordId: principal.row.id,
+          changes: {
+            householdId: { old: null, new: householdId },
+            relationship: { old: principal.row.relationship, new: 'principal' },
+          },
+        });
       }
     }
     const updated = await repo.updatePersonAt(

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import { type Actor, can } from '../../platform/actor';
+import { type Actor, can, scopeOf } from '../../platform/actor';
 import type { FieldCipher } from '../../platform/field-crypto';
 import type { ConsentSchema, DocumentSchema, PersonDetailSchema } from './contract';
 import { maskDocumentNumber } from './names';
@@ -38,7 +38,9 @@ export async function personDetail(
   const [documents, consentRows, members] = await Promise.all([
     repo.documentsOf(db, row.id),
     repo.consentsOf(db, row.id),
-    row.householdId ? repo.householdMembers(db, row.householdId) : Promise.resolve([]),
+    row.householdId
+      ? repo.householdMembers(db, row.householdId, scopeOf(actor, 'persons.read'))
+      : Promise.resolve([]),
   ]);
   return {
     ...repo.toPerson(row, found.officeCode, seesSensitive(actor, row.owningOfficeId)),
@@ -57,3 +59,7 @@ export async function personDetail(
 }
 
 export type RegistryDeps = { cipher: FieldCipher };
+
+export function caseVisibility(actor: Actor): repo.CaseVisibility {
+  return { read: scopeOf(actor, 'cases.read'), sensitive: scopeOf(actor, 'cases.sensitive') };
+}

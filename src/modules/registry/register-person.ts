@@ -4,6 +4,7 @@ import { diffFields, recordAudit } from '../../platform/audit/record';
 import { forbidden } from '../../platform/errors';
 import type { CreatePersonSchema, Person, PersonSummary } from './contract';
 import { normaliseName, searchText } from './names';
+import { caseVisibility } from './person-views';
 import * as repo from './repository';
 
 export type RegisterPersonOptions = z.infer<typeof CreatePersonSchema>;
@@ -42,12 +43,17 @@ export async function registerPerson(
   if (!can(ctx.actor, 'persons.write', options.officeId)) throw forbidden();
   const { officeId, acknowledgeMatches, ...fields } = options;
   if (!acknowledgeMatches) {
-    const matches = await repo.probableMatches(ctx.db, scopeOf(ctx.actor, 'persons.read'), {
-      givenKey: normaliseName(fields.givenName),
-      familyKey: normaliseName(fields.familyName),
-      birthDate: fields.birthDate ?? null,
-      birthYearOnly: fields.birthDatePrecision !== 'exact',
-    });
+    const matches = await repo.probableMatches(
+      ctx.db,
+      scopeOf(ctx.actor, 'persons.read'),
+      {
+        givenKey: normaliseName(fields.givenName),
+        familyKey: normaliseName(fields.familyName),
+        birthDate: fields.birthDate ?? null,
+        birthYearOnly: fields.birthDatePrecision !== 'exact',
+      },
+      caseVisibility(ctx.actor),
+    );
     if (matches.length > 0) return { matches };
   }
   return ctx.db.transaction(async (tx) => {

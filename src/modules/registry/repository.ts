@@ -89,7 +89,14 @@ export async function updatePersonAt(
   return row;
 }
 
-const caseCount = sql<number>`(select count(*)::int from cases c where c.person_id = ${persons.id})`;
+/** What of the cases module the registry needs: which cases the reader may count (trafficking cases only with cases.sensitive). */
+export type CaseVisibility = { read: OfficeScope; sensitive: OfficeScope };
+
+function caseCount(visibility: CaseVisibility) {
+  return sql<number>`(select count(*)::int from cases c where c.person_id = ${persons.id}
+    and ${inScope(sql`c.owning_office_id`, visibility.read)}
+    and (not c.sensitive or ${inScope(sql`c.owning_office_id`, visibility.sensitive)}))`;
+}
 
 function summary(row: PersonRow, officeCode: string, cases: number): PersonSummary {
   return {
@@ -113,6 +120,7 @@ export async function searchPersons(
   db: Db,
   scope: OfficeScope,
   filter: { text?: string; documentIndex?: string; officeId?: string; nationality?: string; limit: number },
+  visibility: CaseVisibility,
 ): Promise<PersonSummary[]> {
   const conditions: SQL[] = [inScope(persons.owningOfficeId, scope)];
   if (filter.officeId) conditions.push(eq(persons.owningOfficeId, filter.officeId));
@@ -131,7 +139,7 @@ export async function searchPersons(
     order = [desc(sql`similarity(${persons.searchText}, ${filter.text})`), asc(persons.id)];
   }
   const rows = await db
-    .select({ row: persons, officeCode: offices.code, cases: caseCount })
+    .select({ row: persons, officeCode: offices.code, cases: caseCount(visibility) })
     .from(persons)
     .innerJoin(offices, eq(offices.id, persons.owningOfficeId))
     .where(and(...conditions))
@@ -145,10 +153,11 @@ export async function probableMatches(
   db: Db,
   scope: OfficeScope,
   candidate: { givenKey: string; familyKey: string; birthDate: string | null; birthYearOnly: boolean },
+  visibility: CaseVisibility,
 ): Promise<{ person: PersonSummary; reasons: string[] }[]> {
   const sameNames = sql`${persons.searchText} like ${`%${candidate.givenKey}%`} and ${persons.searchText} like ${`%${candidate.familyKey}%`}`;
   const rows = await db
-    .select({ row: persons, officeCode: offices.code, cases: caseCount })
+    .select({ row: persons, officeCode: offices.code, cases: caseCount(visibility) })
     .from(persons)
     .innerJoin(offices, eq(offices.id, persons.owningOfficeId))
     .where(and(inScope(persons.owningOfficeId, scope), sameNames))
@@ -217,11 +226,16 @@ export async function withdrawConsent(db: Db, id: string, on: string): Promise<C
   return row;
 }
 
-export async function householdMembers(db: Db, householdId: string): Promise<PersonRow[]> {
+/** Members of a household that the reader may see (a household can span offices). */
+export async function householdMembers(
+  db: Db,
+  householdId: string,
+  scope: OfficeScope,
+): Promise<PersonRow[]> {
   return db
     .select()
     .from(persons)
-    .where(eq(persons.householdId, householdId))
+    .where(and(eq(persons.householdId, householdId), inScope(persons.owningOfficeId, scope)))
     .orderBy(asc(persons.birthDate), asc(persons.id));
 }
 export async function createHousehold(db: Db, officeId: string, principalPersonId: string): Promise<string> {

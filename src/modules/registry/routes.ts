@@ -29,7 +29,7 @@ import {
   setHousehold,
   withdrawConsent,
 } from './person-records';
-import { personDetail } from './person-views';
+import { caseVisibility, personDetail } from './person-views';
 import { registerPerson } from './register-person';
 import * as repo from './repository';
 import { updatePerson } from './update-person';
@@ -58,11 +58,16 @@ export function registryRoutes(app: FastifyInstance, deps: ServerDeps): void {
       const documentIndex =
         q && /\d/.test(q) ? deps.cipher.blindIndex(normaliseDocumentNumber(q)) : undefined;
       return {
-        items: await repo.searchPersons(ctx.db, scopeOf(ctx.actor, 'persons.read'), {
-          ...filter,
-          text,
-          documentIndex,
-        }),
+        items: await repo.searchPersons(
+          ctx.db,
+          scopeOf(ctx.actor, 'persons.read'),
+          {
+            ...filter,
+            text,
+            documentIndex,
+          },
+          caseVisibility(ctx.actor),
+        ),
       };
     },
   );
