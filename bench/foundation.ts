@@ -4,10 +4,11 @@
  * verification speed.
  */
 import autocannon from 'autocannon';
-import { loadConfig } from '../src/config';
+import { loadConfig, resolveEncryptionKey } from '../src/config';
 import { seedDemo } from '../src/demo/seed';
 import { verifyAuditChain } from '../src/platform/audit/verify';
 import { systemClock } from '../src/platform/clock';
+import { createFieldCipher } from '../src/platform/field-crypto';
 import { buildApp } from '../src/server/app';
 import type { BenchTarget } from './targets';
 
@@ -37,13 +38,13 @@ async function load(url: string, options: Partial<autocannon.Options>): Promise<
 }
 
 export async function foundationScenario(target: BenchTarget): Promise<Record<string, unknown>> {
-  await seedDemo(target.database, systemClock, PASSWORD);
   const config = loadConfig({
     LOG_LEVEL: 'silent',
     LOGIN_RATE_PER_MINUTE: '10000',
     NODE_ENV: 'test',
     ENCRYPTION_KEY: Buffer.alloc(32, 2).toString('base64'),
   });
+  await seedDemo(target.database, systemClock, PASSWORD, createFieldCipher(resolveEncryptionKey(config)));
   const app = await buildApp({ database: target.database, config, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -1,9 +1,10 @@
 /** Start-up: read the configuration, open and migrate the database, load demo data if asked, serve. */
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, resolveEncryptionKey } from './config';
 import { openDatabase } from './db/client';
 import { DataDirLockedError } from './db/lock';
 import { isDatabaseEmpty, seedDemo } from './demo/seed';
 import { systemClock } from './platform/clock';
+import { createFieldCipher } from './platform/field-crypto';
 import { buildApp } from './server/app';
 
 async function main(): Promise<void> {
@@ -15,7 +16,12 @@ async function main(): Promise<void> {
   });
   await database.migrate();
   if (config.demo && (await isDatabaseEmpty(database))) {
-    await seedDemo(database, systemClock, config.demoPassword);
+    await seedDemo(
+      database,
+      systemClock,
+      config.demoPassword,
+      createFieldCipher(resolveEncryptionKey(config)),
+    );
     console.log(
       `Demo data loaded. Sign in as admin@passerelle.test (or any demo account) with the password: ${config.demoPassword}`,
     );

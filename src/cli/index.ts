@@ -6,12 +6,13 @@
  *   verify-audit                                                   check the audit hash chain
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig, resolveEncryptionKey } from '../config';
 import { openDatabase } from '../db/client';
 import { DataDirLockedError } from '../db/lock';
 import { isDatabaseEmpty, seedDemo } from '../demo/seed';
 import { verifyAuditChain } from '../platform/audit/verify';
 import { systemClock } from '../platform/clock';
+import { createFieldCipher } from '../platform/field-crypto';
 import { CreateAdminError, createAdministrator } from './create-admin';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -21,7 +22,7 @@ Commands:
       Create an administrator. The password is read from standard input when it is piped,
       otherwise a strong one is generated and shown once.
   migrate          Apply pending database migrations.
-  seed-demo        Load the demo offices, projects and accounts into an empty database.
+  seed-demo        Load the demo offices, projects, accounts, people and cases into an empty database.
   verify-audit     Verify the audit log's hash chain; exits 1 and names the first broken link.`;
 
 async function readStdin(): Promise<string | undefined> {
@@ -61,7 +62,12 @@ async function run(argv: string[]): Promise<number> {
           console.error('The database is not empty: demo data is only loaded into a new database.');
           return 1;
         }
-        await seedDemo(database, systemClock, config.demoPassword);
+        await seedDemo(
+          database,
+          systemClock,
+          config.demoPassword,
+          createFieldCipher(resolveEncryptionKey(config)),
+        );
         console.log(`Demo data loaded; demo password: ${config.demoPassword}`);
         return 0;
       }

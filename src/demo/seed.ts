@@ -1,6 +1,7 @@
 /**
- * Demo data: the offices, projects and accounts of the 2015 news page of the Paris office.
- * Loaded only into an empty database, and only on the embedded database or when PASSERELLE_DEMO=1.
+ * Demo data: the offices, projects and accounts of the 2015 news page of the Paris office, and the people
+ * and cases of its programmes (people.ts). Loaded only into an empty database, and only on the embedded
+ * database or when PASSERELLE_DEMO=1.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
@@ -9,7 +10,9 @@ import { insertProject } from '../modules/projects';
 import { recordAudit } from '../platform/audit/record';
 import type { Clock } from '../platform/clock';
 import { hashPassword } from '../platform/crypto';
+import type { FieldCipher } from '../platform/field-crypto';
 import type { Role } from '../platform/permissions';
+import { insertDemoData } from './people';
 
 export const DEMO_OFFICES = [
   { code: 'PAR', name: 'Paris', country: 'FR', city: 'Paris', region: 'Île-de-France', kind: 'host' },
@@ -191,7 +194,12 @@ export async function isDatabaseEmpty(database: Database): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-export async function seedDemo(database: Database, clock: Clock, password: string): Promise<void> {
+export async function seedDemo(
+  database: Database,
+  clock: Clock,
+  password: string,
+  cipher: FieldCipher,
+): Promise<void> {
   // One hash for every demo account: they share a published password anyway, and it keeps start-up fast.
   const passwordHash = await hashPassword(password);
   const ctx = { clock, actor: null, requestId: null, ip: null, lang: 'fr' as const };
@@ -206,8 +214,9 @@ export async function seedDemo(database: Database, clock: Clock, password: strin
       if (!value) throw new Error(`unknown demo office ${code}`);
       return value;
     };
+    const projectIds = new Map<string, string>();
     for (const { offices: partners, ...project } of DEMO_PROJECTS) {
-      await insertProject(
+      const row = await insertProject(
         tx,
         {
           ...project,
@@ -217,7 +226,9 @@ export async function seedDemo(database: Database, clock: Clock, password: strin
         },
         partners.map(id),
       );
+      projectIds.set(project.code, row.id);
     }
+    const users = new Map<string, { id: string; name: string }>();
     for (const account of DEMO_ACCOUNTS) {
       const user = await identityRepository.insertUser(tx, {
         email: account.email,
@@ -225,16 +236,33 @@ export async function seedDemo(database: Database, clock: Clock, password: strin
         locale: account.locale,
         passwordHash,
       });
+      users.set(account.email, { id: user.id, name: user.displayName });
       await identityRepository.replaceMemberships(tx, user.id, [
         { officeId: id(account.office), role: account.role },
       ]);
     }
+    const loaded = await insertDemoData(tx, cipher, {
+      office: id,
+      user(email) {
+        const user = users.get(email);
+        if (!user) throw new Error(`unknown demo account ${email}`);
+        return user;
+      },
+      project(code) {
+        const project = projectIds.get(code);
+        if (!project) throw new Error(`unknown demo project ${code}`);
+        return project;
+      },
+    });
     await recordAudit(tx, ctx, {
       action: 'system.demo_loaded',
       metadata: {
         offices: DEMO_OFFICES.length,
         projects: DEMO_PROJECTS.length,
         accounts: DEMO_ACCOUNTS.length,
+        persons: loaded.persons,
+        households: loaded.households,
+        cases: loaded.cases,
       },
     });
   });

@@ -13,11 +13,13 @@ import {
   type Page,
 } from 'playwright-core';
 import { expect } from 'vitest';
-import { testConfig } from '../harness/app';
+import { resolveEncryptionKey } from '../../src/config';
 import type { Database } from '../../src/db/client';
 import { seedDemo } from '../../src/demo/seed';
 import { systemClock } from '../../src/platform/clock';
+import { createFieldCipher } from '../../src/platform/field-crypto';
 import { buildApp } from '../../src/server/app';
+import { testConfig } from '../harness/app';
 import { CHROMIUM_ARGS, chromiumPath } from '../harness/chromium';
 import { createTestDatabase } from '../harness/db';
 
@@ -38,8 +40,8 @@ export interface E2EServer {
 /** The real server in-process on 127.0.0.1 (a free port), on a fresh database with the demo data. */
 export async function startServer(): Promise<E2EServer> {
   const database = await createTestDatabase();
-  await seedDemo(database, systemClock, DEMO_PASSWORD);
   const config = testConfig();
+  await seedDemo(database, systemClock, DEMO_PASSWORD, createFieldCipher(resolveEncryptionKey(config)));
   const app = await buildApp({ database, config, clock: systemClock, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;

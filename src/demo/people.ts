@@ -1,0 +1,2165 @@
+/**
+ * Demo people and cases for the programmes of DOMAIN.md: victims of trafficking returning to Albania,
+ * Morocco and Ukraine (CARE, TACT), Iraqi Kurds returning to work (MAGNET II), Syrian households resettled
+ * to France, and a few assisted returns outside projects.
+ *
+ * `generateDemoData()` is pure and deterministic (a seeded PRNG, fixed dates, no clock): the same seed gives
+ * the same people, histories and references. `insertDemoData()` writes it with a handful of batched inserts
+ * inside the caller's transaction; only the row ids and the ciphertexts (random IVs) differ between loads.
+ * Every date lies between 2013-09 and the demo's "today", 2016-06-30.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { caseEvents, caseNotes, cases, caseTasks, type PendingTransition } from '../modules/cases/tables';
+import { CASE_TYPES, type CaseType, type ClosureReason } from '../modules/cases/workflow';
+import { normaliseDocumentNumber } from '../modules/registry/names';
+import { personSearchText } from '../modules/registry/register-person';
+import type { SpecificNeedCode } from '../modules/registry/specific-needs';
+import { consents, households, identityDocuments, persons } from '../modules/registry/tables';
+import type { FieldCipher } from '../platform/field-crypto';
+
+// ---- types of the generated data ------------------------------------------------------------------
+
+type Script = 'latin' | 'arabic' | 'cyrillic' | 'other';
+type Sex = 'female' | 'male';
+type Precision = 'exact' | 'month' | 'year' | 'estimated';
+type DocumentType = 'passport' | 'national_id' | 'laissez_passer' | 'refugee_card' | 'birth_certificate';
+type Relationship = 'principal' | 'spouse' | 'child' | 'parent';
+
+/** A demo account (by e-mail) or a colleague of an office without demo accounts (by name only). */
+export type StaffRef = { email: string; name?: undefined } | { name: string; email?: undefined };
+
+export type DemoPerson = {
+  reference: string;
+  /** The office that registered the person (the reference's prefix). */
+  registeredIn: string;
+  /** The office that owns the record now (origin office after a transfer). */
+  office: string;
+  givenName: string;
+  familyName: string;
+  fatherName: string | null;
+  givenNameOriginal: string | null;
+  familyNameOriginal: string | null;
+  fatherNameOriginal: string | null;
+  originalScript: Script | null;
+  aliases: { name: string; script: Script }[];
+  sex: Sex;
+  birthDate: string;
+  birthDatePrecision: Precision;
+  nationalities: string[];
+  languages: string[];
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  placeOfOrigin: string | null;
+  countryOfOrigin: string | null;
+  specificNeeds: SpecificNeedCode[];
+  /** Index in `households`. */
+  household: number | null;
+  relationship: Relationship | null;
+  registeredBy: StaffRef;
+  registeredAt: string;
+  documents: { type: DocumentType; number: string; issuingCountry: string; expiryDate: string | null }[];
+  consents: {
+    purpose: 'assistance' | 'return_travel' | 'reintegration' | 'data_sharing' | 'medical';
+    recipient: string;
+    givenBy: 'self' | 'guardian' | 'representative';
+    givenOn: string;
+    withdrawnOn: string | null;
+  }[];
+};
+
+export type DemoHousehold = { office: string; principal: number; createdAt: string };
+
+export type DemoEvent = {
+  kind: 'opened' | 'transition' | 'approval_requested' | 'approved' | 'assigned' | 'updated';
+  fromStatus: string | null;
+  toStatus: string | null;
+  actor: StaffRef;
+  comment: string | null;
+  /** `assignee` (an e-mail) becomes `assigneeId` when loaded. */
+  data: Record<string, unknown> | null;
+  at: string;
+};
+
+export type DemoCase = {
+  reference: string;
+  /** Index in `people`. */
+  person: number;
+  household: number | null;
+  caseType: CaseType;
+  sensitive: boolean;
+  project: string | null;
+  /** The office that opened the case (the reference's prefix). */
+  openedIn: string;
+  office: string;
+  assignee: string | null;
+  status: string;
+  statusBeforeClosure: string | null;
+  closureReason: ClosureReason | null;
+  travelDocumentReady: boolean;
+  medicalFitness: 'pending' | 'fit' | 'unfit' | null;
+  declarationSignedOn: string | null;
+  hostCountry: string | null;
+  returnCountry: string | null;
+  departureDate: string | null;
+  pendingTransition: { to: string; requestedBy: string; requestedAt: string; comment: string | null } | null;
+  createdBy: StaffRef;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  events: DemoEvent[];
+  notes: { body: string; confidential: boolean; author: StaffRef; at: string }[];
+  tasks: {
+    title: string;
+    dueDate: string | null;
+    assignee: string | null;
+    doneAt: string | null;
+    createdAt: string;
+  }[];
+};
+
+export type DemoData = { people: DemoPerson[]; households: DemoHousehold[]; cases: DemoCase[] };
+
+// ---- randomness and dates -------------------------------------------------------------------------
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+class Rng {
+  private readonly next: () => number;
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
+  }
+  float(): number {
+    return this.next();
+  }
+  /** Inclusive bounds. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+  /** Skewed: the first items are much more frequent (Zipf-like, exponent s). */
+  zipf<T>(items: readonly T[], s = 1): T {
+    let total = 0;
+    for (let i = 0; i < items.length; i++) total += 1 / (i + 1) ** s;
+    let r = this.next() * total;
+    for (let i = 0; i < items.length; i++) {
+      r -= 1 / (i + 1) ** s;
+      if (r <= 0) return items[i] as T;
+    }
+    return items[items.length - 1] as T;
+  }
+  weighted<T>(pairs: readonly (readonly [T, number])[]): T {
+    const total = pairs.reduce((sum, [, w]) => sum + w, 0);
+    let r = this.next() * total;
+    for (const [item, w] of pairs) {
+      r -= w;
+      if (r <= 0) return item;
+    }
+    return (pairs[pairs.length - 1] as readonly [T, number])[0];
+  }
+  /** A day in [start, end], more often towards the end (skew > 1): recent cases are more numerous. */
+  recent(start: number, end: number, skew: number): number {
+    return start + Math.round((end - start) * (1 - this.next() ** skew));
+  }
+  /** Triangular distribution, rounded: most values near `mode`. */
+  tri(min: number, mode: number, max: number): number {
+    const u = this.next();
+    const c = (mode - min) / (max - min);
+    const x =
+      u < c
+        ? min + Math.sqrt(u * (max - min) * (mode - min))
+        : max - Math.sqrt((1 - u) * (max - min) * (max - mode));
+    return Math.round(x);
+  }
+  digits(n: number): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += String(this.int(0, 9));
+    return s;
+  }
+  letters(n: number): string {
+    const alphabet = 'ABCDEFGHJKLMNPRSTUVWXYZ';
+    let s = '';
+    for (let i = 0; i < n; i++) s += alphabet[this.int(0, alphabet.length - 1)];
+    return s;
+  }
+}
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+const dayOf = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY);
+const isoDay = (day: number) => new Date(day * DAY).toISOString().slice(0, 10);
+const isoTime = (ms: number) => new Date(ms).toISOString();
+const yearOf = (day: number) => new Date(day * DAY).getUTCFullYear();
+/** The demo's "today": nothing happens after the end of this working day. */
+export const DEMO_TODAY = '2016-06-30';
+const CUTOFF = Date.parse(`${DEMO_TODAY}T16:30:00Z`);
+
+// ---- names ------------------------------------------------------------------------------------------
+
+/** "Latin|Original|variant,variant|Russian form": the main transliteration first, most frequent names first. */
+type NameEntry = { latin: string; original: string | null; variants: string[]; russian: string | null };
+function names(spec: string): NameEntry[] {
+  return spec
+    .trim()
+    .split(/\s*;\s*/)
+    .filter(Boolean)
+    .map((item) => {
+      const [latin = '', original = '', variants = '', russian = ''] = item.split('|');
+      return {
+        latin,
+        original: original || null,
+        variants: variants ? variants.split(',') : [],
+        russian: russian || null,
+      };
+    });
+}
+
+const ALBANIAN = {
+  female: names(`Arta;Elira;Klodiana;Ermira;Blerta;Anila;Jonida;Mirela;Erjona;Dorina;Albana;Rezarta;
+    Xhensila||Jensila;Fatjona;Gentiana;Majlinda;Suela;Valbona;Ledia;Marsela;Enkeleda;Kejsi;Brikena;Eriselda;
+    Lindita;Rovena;Alketa;Entela;Mimoza;Shpresa;Ardita;Besjana;Dhurata;Lumturi;Mirjeta;Ornela;Flutura;Drita`),
+  male: names(`Besnik;Arben;Artan;Ilir;Gëzim||Gezim;Driton;Fatmir;Ervin;Klodian;Agron;Bujar;Edmond;Gentian;
+    Arjan;Dritan;Xhevdet||Dzhevdet;Luan;Sokol;Përparim||Perparim;Elton;Erion;Mërgim||Mergim;Ardian;Flamur;
+    Genci;Shkëlqim||Shkelqim;Hysen;Ramiz;Petrit;Nikoll;Gjon;Bashkim;Qemal||Kemal;Ylli`),
+  family: names(`Hoxha||Hoxa,Hodja;Krasniqi||Krasnici;Çela||Cela,Chela;Shehu||Sheu;Gjoka||Gjokaj;
+    Dervishi||Dervisci;Kola;Leka;Marku;Prendi;Hysa;Xhafa||Giafa,Xafa;Berisha;Gashi;Basha;Muça||Muca,Mucha;
+    Lika;Kelmendi;Bregu;Dedja;Rama;Meta;Zeneli;Hasani;Bajrami;Sinani;Mema;Dushku;Gjergji;Troshani;
+    Xhaferi||Djaferi;Ndreu;Tafa;Kuçi||Kuci;Qosja||Cosja;Përmeti||Permeti;Ymeri;Sulaj;Cani;Tota`),
+};
+
+const MOROCCAN = {
+  male: names(`Mohammed|محمد|Mohamed,Muhammad,Mhamed;Youssef|يوسف|Youssouf,Yousef,Youcef;Ahmed|أحمد|Ahmad;
+    Rachid|رشيد|Rashid;Hassan|حسن|Hasan;Karim|كريم|Kareem;Mustapha|مصطفى|Mustafa,Moustapha;
+    Abdelaziz|عبد العزيز|Abd El Aziz;Saïd|سعيد|Said,Saeed;Omar|عمر|Oumar;Khalid|خالد|Khaled;Hamza|حمزة;
+    Ayoub|أيوب|Ayub;Brahim|إبراهيم|Ibrahim;Abdellah|عبد الله|Abdallah,Abdullah;Hicham|هشام|Hisham;
+    Nabil|نبيل;Driss|إدريس|Idriss;Zakaria|زكرياء|Zakariya;Anass|أنس|Anas`),
+  female: names(`Fatima|فاطمة|Fatma,Fatema;Khadija|خديجة|Khadidja;Zineb|زينب|Zainab,Zaynab;Nadia|نادية;
+    Samira|سميرة;Naïma|نعيمة|Naima;Hanane|حنان|Hanan;Siham|سهام;Meryem|مريم|Maryam,Myriam;Salma|سلمى;
+    Houda|هدى|Huda;Loubna|لبنى|Lubna;Imane|إيمان|Iman;Asmae|أسماء|Asma;Soukaina|سكينة|Sukaina;
+    Hajar|هاجر|Hajer;Ikram|إكرام;Latifa|لطيفة;Najat|نجاة;Karima|كريمة;Malika|مليكة;Ghizlane|غزلان|Ghizlan;
+    Wafae|وفاء|Wafa;Kawtar|كوثر|Kaoutar`),
+  family: names(`El Amrani|العمراني|Elamrani,Amrani;Benali|بنعلي|Ben Ali;Alaoui|العلوي|El Alaoui,Elalaoui;
+    El Idrissi|الإدريسي|Idrissi,El Idrisi;Bennani|بناني;Tazi|التازي;Berrada|برادة;El Fassi|الفاسي|Elfassi;
+    Ouazzani|الوزاني|El Ouazzani;Chraïbi|الشرايبي|Chraibi;Benjelloun|بنجلون|Ben Jelloun;Lahlou|لحلو;
+    Bouazza|بوعزة;Zerouali|الزروالي;El Mansouri|المنصوري|Mansouri;Belhaj|بلحاج|Belhadj;
+    Naciri|الناصري|Nasiri;Aït Ali|آيت علي|Ait Ali;Boukhari|البخاري|Bukhari;Essaidi|السعيدي|Saidi;
+    Kabbaj|القباج;El Ouardi|الوردي;Rahmouni|الرحموني;Hamdaoui|الحمداوي`),
+};
+
+const UKRAINIAN = {
+  female: names(`Olena|Олена|Elena|Елена;Oksana|Оксана;Nataliia|Наталія|Natalia,Natalya|Наталья;
+    Yuliia|Юлія|Yulia,Julia|Юлия;Tetiana|Тетяна|Tatiana,Tetyana|Татьяна;Iryna|Ірина|Irina|Ирина;
+    Svitlana|Світлана|Svetlana|Светлана;Anna|Анна|Hanna;Mariia|Марія|Maria,Mariya|Мария;
+    Kateryna|Катерина|Ekaterina,Katerina|Екатерина;Viktoriia|Вікторія|Victoria,Viktoria|Виктория;
+    Liudmyla|Людмила|Lyudmila,Ludmila;Halyna|Галина|Galina;Olha|Ольга|Olga;Nadiia|Надія|Nadia,Nadezhda|Надежда;
+    Daryna|Дарина|Daria|Дарья;Alla|Алла;Inna|Інна;Valentyna|Валентина|Valentina;Khrystyna|Христина|Kristina,Christina|Кристина`),
+  male: names(`Oleksandr|Олександр|Aleksandr,Alexander,Oleksander|Александр;Serhii|Сергій|Sergey,Serhiy,Sergii|Сергей;
+    Andrii|Андрій|Andriy,Andrey|Андрей;Volodymyr|Володимир|Vladimir|Владимир;Mykola|Микола|Nikolai|Николай;
+    Ivan|Іван;Dmytro|Дмитро|Dmitry,Dmitriy|Дмитрий;Viktor|Віктор|Victor;Yurii|Юрій|Yuri,Yuriy,Jurij|Юрий;
+    Petro|Петро|Petr|Пётр;Vasyl|Василь|Vasily|Василий;Bohdan|Богдан|Bogdan;Taras|Тарас;Roman|Роман;
+    Maksym|Максим|Maxim;Oleh|Олег|Oleg;Ihor|Ігор|Igor|Игорь;Vitalii|Віталій|Vitaly,Vitaliy|Виталий`),
+  family: names(`Shevchenko|Шевченко|Ševčenko,Schewtschenko,Chevtchenko;Kovalenko|Коваленко|Kowalenko;
+    Bondarenko|Бондаренко;Tkachenko|Ткаченко|Tkatschenko,Tkačenko;Kravchenko|Кравченко|Kravtchenko,Krawtschenko;
+    Oliinyk|Олійник|Oleinik,Oliynyk|Олейник;Shevchuk|Шевчук|Chevtchouk;Polishchuk|Поліщук|Polischuk;
+    Koval|Коваль|Kowal;Boiko|Бойко|Boyko,Bojko;Tkachuk|Ткачук|Tkatchouk;Melnyk|Мельник|Melnik;
+    Kravchuk|Кравчук|Krawtschuk;Savchenko|Савченко|Savtchenko;Rudenko|Руденко;Moroz|Мороз;
+    Lysenko|Лисенко|Lyssenko,Lisenko;Marchenko|Марченко|Martchenko;Kozak|Козак;Pavlenko|Павленко;
+    Klymenko|Клименко|Klimenko;Levchenko|Левченко|Lewtschenko;Ponomarenko|Пономаренко;
+    Hrytsenko|Гриценко|Gritsenko;Romanenko|Романенко`),
+};
+
+const KURDISH = {
+  male: names(`Karwan|کاروان;Rebwar|ڕێبوار|Rebuar,Rêbwar;Hawre|هاوڕێ|Hawri;Dilshad|دڵشاد|Dlshad;Shwan|شوان|Shuan;
+    Sherzad|شێرزاد|Shirzad;Aram|ئارام;Hemin|هێمن|Hemn;Sirwan|سیروان|Sirvan;Bakhtiyar|بەختیار|Bakhtiar,Bakhtyar;
+    Azad|ئازاد;Dara|دارا;Goran|گۆران;Kawa|کاوە|Kawe;Nechirvan|نێچیرڤان|Nechirwan;Rawand|ڕەوەند|Rawend;
+    Zana|زانا;Hiwa|هیوا;Soran|سۆران;Barzan|بارزان;Omed|ئومێد|Omid,Umed;Ari|ئاری;Hardi|هەردی|Herdi;
+    Peshawa|پێشەوا|Pishawa;Mohammed|محەمەد|Muhammad,Mohamad;Ahmad|ئەحمەد|Ahmed;Diyar|دیار;Shorsh|شۆڕش|Shoresh`),
+  female: names(`Shilan|شیلان;Nasrin|نەسرین|Nesrin;Avin|ئاڤین|Aveen;Tara|تارا;Shno|شنۆ;Kazhal|کەژاڵ|Kajal;
+    Jwan|جوان|Juan;Rozhan|ڕۆژان|Rojan;Shahen|شاهێن`),
+  family:
+    names(`Ahmed|ئەحمەد|Ahmad;Mohammed|محەمەد|Muhammad,Mohamad,Mohammad;Karim|کەریم|Kareem;Hassan|حەسەن|Hasan;
+    Mahmood|مەحموود|Mahmoud,Mahmud;Othman|عوسمان|Osman,Uthman;Rasul|ڕەسوڵ|Rasool,Rasoul;Aziz|عەزیز;
+    Qadir|قادر|Kadir,Qader;Salih|ساڵح|Saleh,Salah;Abdullah|عەبدوڵڵا|Abdulla;Omar|عومەر|Omer;
+    Hama Amin|حەمە ئەمین|Hamaamin,Hama-Amin;Jalal|جەلال;Ismail|ئیسماعیل|Ismael;Faraj|فەرەج;
+    Hussein|حوسێن|Husein,Hussain;Khidir|خدر|Khdir,Khidr;Mustafa|مستەفا|Mistefa;Ali|عەلی;Rashid|ڕەشید|Rasheed;
+    Saeed|سەعید|Said,Saed`),
+};
+
+const SYRIAN = {
+  male: names(`Mohammad|محمد|Mohamad,Muhammad,Mohammed;Ahmad|أحمد|Ahmed;Khaled|خالد|Khalid;Omar|عمر;
+    Mahmoud|محمود|Mahmud;Abdulrahman|عبد الرحمن|Abdul Rahman,Abdelrahman;Yaser|ياسر|Yasser,Yasir;
+    Hussam|حسام|Housam;Bassam|بسام;Fadi|فادي;Ammar|عمار;Samer|سامر;Walid|وليد|Waleed;Ziad|زياد|Ziyad;
+    Ibrahim|إبراهيم;Mustafa|مصطفى|Moustafa;Hassan|حسن;Jamal|جمال;Adnan|عدنان;Riad|رياض|Riyad`),
+  female: names(`Fatima|فاطمة|Fatma;Amal|أمل;Rania|رانيا;Hiba|هبة;Nour|نور|Noor;Lina|لينا;Rasha|رشا;
+    Huda|هدى|Houda;Samar|سمر;Maha|مها;Reem|ريم|Rim;Ghada|غادة;Manal|منال;Suad|سعاد|Souad;Hanan|حنان;
+    Wafaa|وفاء|Wafa;Khadija|خديجة;Zainab|زينب;Rima|ريما;Nisreen|نسرين|Nesrine`),
+  boy: names(`Yousef|يوسف|Yusuf,Youssef;Mohammad|محمد|Mohamad;Ahmad|أحمد;Omar|عمر;Adam|آدم;Hamza|حمزة;Ali|علي;
+    Karam|كرم;Majd|مجد;Zain|زين|Zein;Anas|أنس;Bilal|بلال;Abdullah|عبد الله|Abdallah;Taim|تيم;Qusai|قصي|Kusai`),
+  girl: names(`Aya|آية;Sara|سارة|Sarah;Layla|ليلى|Leila;Sham|شام;Joud|جود|Jud;Tasneem|تسنيم|Tasnim;Malak|ملاك;
+    Rahaf|رهف;Yasmin|ياسمين|Yasmine;Dima|ديما;Lana|لانا;Maryam|مريم;Rawan|روان;Hala|هالة;Fatima|فاطمة`),
+  family:
+    names(`Al-Hamoud|الحمود|Alhamoud,Al Hamoud;Al-Ahmad|الأحمد|Alahmad;Al-Khatib|الخطيب|Alkhatib,El Khatib;
+    Al-Hassan|الحسن|Alhasan;Haddad|حداد;Al-Ali|العلي|Alali;Sabbagh|صباغ|Sabagh;Al-Masri|المصري|Almasri;
+    Al-Halabi|الحلبي|Halabi;Kurdi|كردي;Jaber|جابر|Jabr;Al-Shami|الشامي|Alshami;Najjar|نجار|Al-Najjar;
+    Darwish|درويش|Darwich;Hamdan|حمدان;Al-Omar|العمر;Al-Sayed|السيد|Alsayed,El Sayed;Khalil|خليل;
+    Shaaban|شعبان|Chaaban;Mansour|منصور|Mansur;Al-Rifai|الرفاعي;Qassem|قاسم|Kassem,Qasim`),
+};
+
+const PLACES = {
+  AL: [
+    'Tirana',
+    'Shkodër',
+    'Elbasan',
+    'Durrës',
+    'Vlorë',
+    'Fier',
+    'Berat',
+    'Korçë',
+    'Lezhë',
+    'Kukës',
+    'Lushnjë',
+    'Kavajë',
+    'Pogradec',
+    'Peshkopi',
+  ],
+  MA: [
+    'Casablanca',
+    'Béni Mellal',
+    'Khouribga',
+    'Fès',
+    'Tanger',
+    'Oujda',
+    'Nador',
+    'Marrakech',
+    'Kénitra',
+    'Meknès',
+    'Tétouan',
+    'Fquih Ben Salah',
+    'Agadir',
+  ],
+  UA: [
+    'Kharkiv',
+    'Odesa',
+    'Kyiv',
+    'Dnipro',
+    'Zaporizhzhia',
+    'Mykolaiv',
+    'Kherson',
+    'Lviv',
+    'Vinnytsia',
+    'Chernivtsi',
+    'Poltava',
+    'Donetsk',
+    'Luhansk',
+    'Ternopil',
+  ],
+  IQ: [
+    'Erbil',
+    'Sulaymaniyah',
+    'Duhok',
+    'Halabja',
+    'Koya',
+    'Ranya',
+    'Zakho',
+    'Kirkuk',
+    'Soran',
+    'Chamchamal',
+    'Kalar',
+    'Akre',
+  ],
+  SY: [
+    'Aleppo',
+    'Homs',
+    'Damascus',
+    'Daraa',
+    'Hama',
+    'Idlib',
+    'Douma',
+    'Deir ez-Zor',
+    'Qusayr',
+    'Tal Kalakh',
+  ],
+} as const;
+/** Kurmanji (Badini) rather than Sorani is spoken there. */
+const KURMANJI_PLACES = new Set(['Duhok', 'Zakho', 'Akre']);
+
+const HOST_CITIES: Record<string, readonly string[]> = {
+  FR: ['Paris', 'Saint-Denis', 'Lyon', 'Marseille', 'Lille', 'Créteil'],
+  ES: ['Madrid', 'Barcelona', 'Almería', 'Valencia'],
+  IT: ['Roma', 'Napoli', 'Torino', 'Milano'],
+  GR: ['Athens', 'Thessaloniki', 'Patras'],
+  PL: ['Warszawa', 'Kraków', 'Wrocław', 'Poznań'],
+};
+
+// ---- offices, staff, projects ---------------------------------------------------------------------
+
+const HOST_OFFICE: Record<string, string> = { FR: 'PAR', ES: 'MAD', GR: 'ATH', IT: 'ROM', PL: 'WAW' };
+const ORIGIN_OFFICE: Record<string, string> = { AL: 'TIR', MA: 'RAB', UA: 'KYI', IQ: 'EBL' };
+const OFFICE_CITY: Record<string, { fr: string; en: string }> = {
+  PAR: { fr: 'Paris', en: 'Paris' },
+  MAD: { fr: 'Madrid', en: 'Madrid' },
+  ATH: { fr: 'Athènes', en: 'Athens' },
+  ROM: { fr: 'Rome', en: 'Rome' },
+  WAW: { fr: 'Varsovie', en: 'Warsaw' },
+  TIR: { fr: 'Tirana', en: 'Tirana' },
+  RAB: { fr: 'Rabat', en: 'Rabat' },
+  KYI: { fr: 'Kyiv', en: 'Kyiv' },
+  EBL: { fr: 'Erbil', en: 'Erbil' },
+};
+const COUNTRY_NAME: Record<string, { fr: string; en: string }> = {
+  AL: { fr: 'l’Albanie', en: 'Albania' },
+  MA: { fr: 'le Maroc', en: 'Morocco' },
+  UA: { fr: 'l’Ukraine', en: 'Ukraine' },
+  IQ: { fr: 'la Région du Kurdistan d’Irak', en: 'the Kurdistan Region of Iraq' },
+};
+
+type Lang = 'fr' | 'en';
+type OfficeStaff = { lang: Lang; caseworker: StaffRef; protection: StaffRef; supervisor: StaffRef };
+const account = (email: string): StaffRef => ({ email });
+const colleague = (name: string): StaffRef => ({ name });
+
+/** Every e-mail used here is one of the demo accounts of seed.ts (the unit test checks it). */
+export const DEMO_STAFF: Record<string, OfficeStaff> = {
+  PAR: {
+    lang: 'fr',
+    caseworker: account('caseworker.paris@passerelle.test'),
+    protection: account('protection.paris@passerelle.test'),
+    supervisor: account('supervisor.paris@passerelle.test'),
+  },
+  MAD: {
+    lang: 'en',
+    caseworker: colleague('Lucía Fernández'),
+    protection: colleague('Lucía Fernández'),
+    supervisor: colleague('Javier Romero'),
+  },
+  ATH: {
+    lang: 'en',
+    caseworker: colleague('Eleni Papadopoulou'),
+    protection: colleague('Eleni Papadopoulou'),
+    supervisor: colleague('Nikos Georgiou'),
+  },
+  ROM: {
+    lang: 'en',
+    caseworker: colleague('Giulia Conti'),
+    protection: colleague('Giulia Conti'),
+    supervisor: colleague('Marco Ferri'),
+  },
+  WAW: {
+    lang: 'en',
+    caseworker: colleague('Katarzyna Nowak'),
+    protection: colleague('Katarzyna Nowak'),
+    supervisor: colleague('Piotr Zieliński'),
+  },
+  // The origin offices' demo accounts are caseworkers, who may not see trafficking cases: those are
+  // handled there by protection colleagues without demo accounts.
+  TIR: {
+    lang: 'en',
+    caseworker: account('caseworker.tirana@passerelle.test'),
+    protection: colleague('Blerina Dervishi'),
+    supervisor: colleague('Ilir Shehu'),
+  },
+  RAB: {
+    lang: 'fr',
+    caseworker: account('caseworker.rabat@passerelle.test'),
+    protection: colleague('Salma Bennis'),
+    supervisor: colleague('Karim Tazi'),
+  },
+  KYI: {
+    lang: 'en',
+    caseworker: account('caseworker.kyiv@passerelle.test'),
+    protection: colleague('Iryna Bondarenko'),
+    supervisor: colleague('Andrii Melnyk'),
+  },
+  EBL: {
+    lang: 'en',
+    caseworker: account('caseworker.erbil@passerelle.test'),
+    protection: colleague('Nasrin Kareem'),
+    supervisor: colleague('Hemin Rasul'),
+  },
+};
+
+function staffOf(office: string): OfficeStaff {
+  const staff = DEMO_STAFF[office];
+  if (!staff) throw new Error(`no demo staff for ${office}`);
+  return staff;
+}
+const handlerOf = (office: string, sensitive: boolean) =>
+  sensitive ? staffOf(office).protection : staffOf(office).caseworker;
+
+const CARE = { start: dayOf('2013-09-02'), end: dayOf('2015-12-18') };
+const TACT = { start: dayOf('2015-05-04'), end: dayOf('2016-06-24') };
+const MAGNET = { start: dayOf('2014-04-01'), end: dayOf('2016-06-24') };
+const RESETTLEMENT = { start: dayOf('2014-02-03'), end: dayOf('2016-05-27') };
+const ALL_PERIOD = { start: dayOf('2013-09-02'), end: dayOf('2016-06-24') };
+
+// ---- texts --------------------------------------------------------------------------------------------
+
+type Texts = Record<Lang, readonly string[]>;
+type Vars = Record<string, string>;
+const fill = (template: string, vars: Vars) => template.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? k);
+
+const NOTES: Record<string, Texts> = {
+  vot_confidential: {
+    fr: [
+      'Entretien d’identification : exploitation sexuelle sous le contrôle d’un réseau à {hostCity} ; plainte déposée, procédure en cours.',
+      'Craint des représailles du réseau à son retour à {place}. Évaluation des risques à partager avec le bureau de {originCity}, avec son accord.',
+      'Ne souhaite pas retourner dans sa famille ; hébergement en foyer à prévoir à l’arrivée.',
+      'Suivi psychologique en cours (symptômes de stress post-traumatique) ; certificat médical au dossier.',
+      'Dettes contractées auprès du recruteur ; à prendre en compte dans le plan de réinsertion.',
+    ],
+    en: [
+      'Identification interview: sexual exploitation controlled by a network in {hostCity}; complaint filed, proceedings ongoing.',
+      'Fears reprisals by the network on return to {place}. Risk assessment to be shared with the {originCity} office, with her consent.',
+      'Does not want to return to her family; shelter placement to arrange on arrival.',
+      'Ongoing psychological support (post-traumatic stress symptoms); medical certificate on file.',
+      'Debts owed to the recruiter; to be addressed in the reintegration plan.',
+    ],
+  },
+  intake: {
+    fr: [
+      'Orientation par {referrer}. Premier entretien avec interprète en {language}.',
+      'Venu(e) spontanément à la permanence ; demande d’information sur l’aide au retour.',
+    ],
+    en: [
+      'Referred by {referrer}. First interview with an interpreter ({language}).',
+      'Walk-in at the office; asked about assisted return.',
+    ],
+  },
+  counselling: {
+    fr: [
+      'Entretien de conseil : informations sur {country} et sur l’aide à la réinsertion remises ; la personne souhaite réfléchir quelques jours.',
+      'Décision de retour confirmée ; la déclaration de retour volontaire a été expliquée en {language}.',
+    ],
+    en: [
+      'Counselling session: information on {country} and on reintegration support given; the person wants a few days to decide.',
+      'Decision to return confirmed; the voluntary return declaration was explained in {language}.',
+    ],
+  },
+  travel_preparation: {
+    fr: [
+      'Rendez-vous pris au consulat pour le laissez-passer.',
+      'Visite médicale d’aptitude au voyage programmée.',
+    ],
+    en: ['Appointment at the consulate for the travel document.', 'Fit-to-travel medical check scheduled.'],
+  },
+  ready_to_travel: {
+    fr: ['Vol réservé ; accompagnement jusqu’à l’aéroport prévu.', 'Allocation de départ remise en espèces.'],
+    en: ['Flight booked; escort to the airport arranged.', 'Departure allowance handed over in cash.'],
+  },
+  arrived: {
+    fr: ['Arrivée confirmée par le bureau de {originCity} ; accueil à l’aéroport assuré.'],
+    en: ['Arrival confirmed by the {originCity} office; met at the airport.'],
+  },
+  reintegration_planning: {
+    fr: [
+      'Plan de réinsertion validé : formation professionnelle et aide au logement pendant six mois.',
+      'Plan de réinsertion : petit commerce (épicerie) avec un apport en nature.',
+    ],
+    en: [
+      'Reintegration plan agreed: vocational training and housing support for six months.',
+      'Reintegration plan: small business (grocery) with in-kind support.',
+    ],
+  },
+  monitoring: {
+    fr: [
+      'Entretien de suivi à 6 mois : activité génératrice de revenus en place, situation stable.',
+      'Suivi à 3 mois par téléphone : se sent en sécurité, suit sa formation.',
+    ],
+    en: [
+      '6-month monitoring: income-generating activity running, situation stable.',
+      '3-month monitoring call: feels safe, attending her training.',
+    ],
+  },
+  labour: {
+    fr: [],
+    en: [
+      'Skills profile: {years} years in construction abroad, basic {hostLanguage}, driving licence.',
+      'Matched with a partner employer in {city} (hotel sector); interview scheduled.',
+      'Placement started; wage subsidy for six months agreed with the employer.',
+      'Follow-up visit: employer satisfied, returnee intends to stay.',
+    ],
+  },
+  resettlement: {
+    fr: [
+      'Dossier référé par le HCR ({referral}) ; composition familiale vérifiée.',
+      'Entretien RRF réalisé avec un interprète arabe ; tous les membres majeurs présents.',
+      'Bilan de santé : suivi médical à organiser à l’arrivée.',
+      'Séance d’orientation culturelle avant départ (trois jours) suivie par les adultes.',
+      'Accueil à l’aéroport et remise aux services d’accueil de {city}.',
+    ],
+    en: [],
+  },
+};
+
+const TASKS: Record<string, Texts> = {
+  intake: { fr: ['Premier entretien de conseil'], en: ['First counselling session'] },
+  counselling: {
+    fr: ['Informer sur le pays de retour', 'Recueillir les consentements'],
+    en: ['Country-of-return information', 'Collect consents'],
+  },
+  eligibility: {
+    fr: ['Vérification d’éligibilité et screening de vulnérabilité'],
+    en: ['Eligibility and vulnerability screening'],
+  },
+  travel_preparation: {
+    fr: [
+      'Obtenir le laissez-passer au consulat',
+      'Visite médicale d’aptitude au voyage',
+      'Faire signer la déclaration',
+    ],
+    en: [
+      'Obtain the travel document at the consulate',
+      'Fit-to-travel medical check',
+      'Have the declaration signed',
+    ],
+  },
+  ready_to_travel: {
+    fr: ['Réserver le vol et l’escorte', 'Préparer l’allocation de départ'],
+    en: ['Book flight and escort', 'Prepare the departure allowance'],
+  },
+  arrived: { fr: ['Appel de bienvenue après l’arrivée'], en: ['Welcome call after arrival'] },
+  reintegration_planning: { fr: ['Rédiger le plan de réinsertion'], en: ['Draft the reintegration plan'] },
+  reintegration_assistance: {
+    fr: ['Verser la deuxième tranche de l’aide'],
+    en: ['Pay the second instalment of the grant'],
+  },
+  monitoring: { fr: ['Entretien de suivi à 6 mois'], en: ['6-month monitoring interview'] },
+  profiling: { fr: ['Profil de compétences'], en: ['Skills profile interview'] },
+  matching: { fr: ['Chercher un employeur partenaire'], en: ['Find a partner employer'] },
+  placement: { fr: ['Signer la convention de stage'], en: ['Sign the placement agreement'] },
+  follow_up: { fr: ['Visite de suivi chez l’employeur'], en: ['Follow-up visit at the employer'] },
+  verification: { fr: ['Vérifier la composition familiale'], en: ['Verify household composition'] },
+  interview: { fr: ['Compléter le formulaire RRF'], en: ['Complete the RRF'] },
+  submission: { fr: ['Transmettre le dossier aux autorités'], en: ['Submit the file'] },
+  decision: { fr: ['Relancer pour la décision'], en: ['Chase the decision'] },
+  health_assessment: { fr: ['Organiser le bilan de santé'], en: ['Arrange the health assessment'] },
+  pre_departure_orientation: { fr: ['Séance d’orientation avant départ'], en: ['Pre-departure orientation'] },
+  exit_permits: { fr: ['Obtenir visas et permis de sortie'], en: ['Obtain visas and exit permits'] },
+  movement: { fr: ['Coordonner l’accueil à l’aéroport'], en: ['Coordinate airport reception'] },
+};
+
+// ---- case histories -----------------------------------------------------------------------------------
+
+type Facts = Pick<
+  DemoCase,
+  'travelDocumentReady' | 'medicalFitness' | 'declarationSignedOn' | 'departureDate'
+>;
+
+/** Builds one case's history step by step; stops for good at the first step after the demo's today. */
+class History {
+  readonly events: DemoEvent[] = [];
+  readonly notes: DemoCase['notes'] = [];
+  readonly tasks: DemoCase['tasks'] = [];
+  readonly reachedOn = new Map<string, number>();
+  status: string;
+  office: string;
+  handler: StaffRef;
+  assignee: string | null;
+  t: number;
+  stopped = false;
+  facts: Facts = {
+    travelDocumentReady: false,
+    medicalFitness: null,
+    declarationSignedOn: null,
+    departureDate: null,
+  };
+  statusBeforeClosure: string | null = null;
+  closureReason: ClosureReason | null = null;
+  pending: DemoCase['pendingTransition'] = null;
+  readonly createdBy: StaffRef;
+  readonly createdAt: number;
+
+  constructor(
+    private readonly rng: Rng,
+    private readonly vars: Vars,
+    openDay: number,
+    opts: { office: string; sensitive: boolean; initial: string; triage: boolean; comment?: string },
+  ) {
+    this.office = opts.office;
+    this.status = opts.initial;
+    this.handler = handlerOf(opts.office, opts.sensitive);
+    const staff = staffOf(opts.office);
+    this.t = this.when(openDay);
+    this.createdAt = this.t;
+    // Triage: the supervisor opens the case and assigns it a few days later.
+    const opener = opts.triage ? staff.supervisor : this.handler;
+    this.createdBy = opener;
+    this.assignee = opts.triage ? null : (this.handler.email ?? null);
+    this.push('opened', null, opts.initial, opener, opts.comment ?? null, null);
+    this.reachedOn.set(opts.initial, this.t);
+    if (opts.triage) {
+      const at = this.when(this.day + this.rng.int(0, 3));
+      if (at > CUTOFF) {
+        this.stopped = true;
+      } else {
+        this.t = at;
+        this.assignee = this.handler.email ?? null;
+        this.push('assigned', null, null, staff.supervisor, null, { assignee: this.assignee });
+      }
+    }
+    this.stageWork(opts.initial);
+  }
+
+  get day(): number {
+    return Math.floor(this.t / DAY);
+  }
+  get lang(): Lang {
+    return staffOf(this.office).lang;
+  }
+
+  /** A working-day time on `day` (or any day for flights), always after the previous event. */
+  private when(day: number, anyDay = false): number {
+    let d = day;
+    if (!anyDay) {
+      const weekday = new Date(d * DAY).getUTCDay();
+      if (weekday === 6) d += 2;
+      if (weekday === 0) d += 1;
+    }
+    let at = d * DAY + (anyDay ? 5 * 60 : 7 * 60) * MINUTE + this.rng.int(0, 8 * 60) * MINUTE;
+    if (this.events.length > 0 && at <= this.t) at = this.t + this.rng.int(15, 120) * MINUTE;
+    return at;
+  }
+
+  private push(
+    kind: DemoEvent['kind'],
+    fromStatus: string | null,
+    toStatus: string | null,
+    actor: StaffRef,
+    comment: string | null,
+    data: Record<string, unknown> | null,
+  ) {
+    this.events.push({ kind, fromStatus, toStatus, actor, comment, data, at: isoTime(this.t) });
+  }
+
+  /** Opens the work of a stage: maybe a note, maybe a task (done when the stage is left). */
+  private stageWork(stage: string) {
+    const taskTitles = TASKS[stage]?.[this.lang] ?? [];
+    if (taskTitles.length > 0 && this.rng.chance(0.55)) {
+      this.tasks.push({
+        title: this.rng.pick(taskTitles),
+        dueDate: isoDay(this.day + this.rng.int(3, 25)),
+        assignee: this.assignee,
+        doneAt: null,
+        createdAt: isoTime(this.t + this.rng.int(5, 60) * MINUTE),
+      });
+    }
+    const notes = NOTES[stage]?.[this.lang] ?? [];
+    if (notes.length > 0 && this.rng.chance(0.3)) this.note(this.rng.pick(notes), false);
+  }
+
+  note(template: string, confidential: boolean) {
+    const at = this.t + this.rng.int(20, 300) * MINUTE;
+    if (at > CUTOFF) return;
+    this.notes.push({ body: fill(template, this.vars), confidential, author: this.handler, at: isoTime(at) });
+  }
+
+  /** Tasks of the stage being left are done just before it is left. */
+  private finishTasks() {
+    for (const task of this.tasks) {
+      if (task.doneAt) continue;
+      const created = Date.parse(task.createdAt);
+      task.doneAt = isoTime(Math.max(created + 30 * MINUTE, this.t - this.rng.int(1, 48) * 60 * MINUTE));
+      if (Date.parse(task.doneAt) > this.t) task.doneAt = isoTime(this.t);
+    }
+  }
+
+  private advance(day: number, anyDay = false): boolean {
+    if (this.stopped) return false;
+    const at = this.when(day, anyDay);
+    if (at > CUTOFF) {
+      this.stopped = true;
+      return false;
+    }
+    this.t = at;
+    return true;
+  }
+
+  move(
+    to: string,
+    day: number,
+    opts: { anyDay?: boolean; comment?: string; facts?: Partial<Facts> } = {},
+  ): boolean {
+    if (!this.advance(day, opts.anyDay)) return false;
+    this.finishTasks();
+    this.push('transition', this.status, to, this.handler, opts.comment ?? null, null);
+    this.status = to;
+    this.reachedOn.set(to, this.t);
+    Object.assign(this.facts, opts.facts ?? {});
+    this.stageWork(to);
+    return true;
+  }
+
+  /** A transition that needs a supervisor: requested, then approved; left pending when the demo ends first. */
+  approval(to: string, requestDay: number, approveDay: number, comment: string | null): boolean {
+    if (this.stopped) return false;
+    const supervisor = staffOf(this.office).supervisor;
+    // Only a supervisor with a demo account can still approve a pending request in the application.
+    const pendable = !!supervisor.email && !!this.handler.email;
+    const requestAt = this.when(requestDay);
+    if (requestAt > CUTOFF || (!pendable && this.when(approveDay) > CUTOFF)) {
+      this.stopped = true;
+      return false;
+    }
+    this.t = requestAt;
+    this.push('approval_requested', this.status, to, this.handler, comment, null);
+    // Some recent requests are still waiting for the supervisor at the end of the demo period.
+    const waiting = pendable && CUTOFF - requestAt < 20 * DAY && this.rng.chance(0.6);
+    if (waiting || !this.advance(approveDay)) {
+      this.stopped = true;
+      this.pending = {
+        to,
+        requestedBy: this.handler.email as string,
+        requestedAt: isoTime(requestAt),
+        comment,
+      };
+      return false;
+    }
+    this.finishTasks();
+    const requestedBy = this.handler.email ? this.handler.email : this.handler.name;
+    this.push('approved', this.status, to, supervisor, null, { requestedBy });
+    this.status = to;
+    this.reachedOn.set(to, this.t);
+    this.stageWork(to);
+    return true;
+  }
+
+  /** Hands the case over to another office, which assigns it to its own colleague. */
+  transfer(toOffice: string, day: number, sensitive: boolean): boolean {
+    if (!this.advance(day)) return false;
+    this.finishTasks();
+    const from = this.office;
+    const city = OFFICE_CITY[toOffice]?.[this.lang] ?? toOffice;
+    const comment =
+      this.lang === 'fr'
+        ? `Dossier transféré au bureau de ${city} pour la réinsertion.`
+        : `Case transferred to the ${city} office for reintegration.`;
+    this.push('updated', null, null, this.handler, comment, { owningOffice: { old: from, new: toOffice } });
+    this.office = toOffice;
+    this.handler = handlerOf(toOffice, sensitive);
+    this.assignee = null;
+    const at = this.t + this.rng.int(60, 60 * 24) * MINUTE;
+    if (this.handler.email && at <= CUTOFF) {
+      this.t = at;
+      this.assignee = this.handler.email;
+      this.push('assigned', null, null, staffOf(toOffice).supervisor, null, { assignee: this.assignee });
+    }
+    return true;
+  }
+
+  close(to: 'closed' | 'withdrawn', reason: ClosureReason, day: number, comment: string | null): boolean {
+    if (!this.advance(day)) return false;
+    this.finishTasks();
+    this.push(
+      'transition',
+      this.status,
+      to,
+      this.handler,
+      comment,
+      to === 'closed' ? { closureReason: reason } : null,
+    );
+    this.statusBeforeClosure = this.status;
+    this.closureReason = reason;
+    this.status = to;
+    this.reachedOn.set(to, this.t);
+    return true;
+  }
+
+  result(): Omit<
+    DemoCase,
+    | 'reference'
+    | 'person'
+    | 'household'
+    | 'caseType'
+    | 'sensitive'
+    | 'project'
+    | 'openedIn'
+    | 'hostCountry'
+    | 'returnCountry'
+  > {
+    const last = this.events[this.events.length - 1];
+    return {
+      office: this.office,
+      assignee: this.assignee,
+      status: this.status,
+      statusBeforeClosure: this.statusBeforeClosure,
+      closureReason: this.closureReason,
+      ...this.facts,
+      pendingTransition: this.pending,
+      createdBy: this.createdBy,
+      createdAt: isoTime(this.createdAt),
+      updatedAt: last ? last.at : isoTime(this.createdAt),
+      version: this.events.length,
+      events: this.events,
+      notes: this.notes,
+      tasks: this.tasks,
+    };
+  }
+}
+
+const WITHDRAW_COMMENT: Texts = {
+  fr: [
+    'La personne ne souhaite plus rentrer pour le moment.',
+    'A obtenu un droit au séjour ; renonce au retour.',
+    'Injoignable puis a confirmé renoncer au retour.',
+  ],
+  en: [
+    'The person no longer wishes to return for now.',
+    'Obtained a right to stay; no longer wants to return.',
+    'Could not be reached, then confirmed she/he withdraws.',
+  ],
+};
+
+type AvrrPlan = {
+  sensitive: boolean;
+  withdrawAt: string | null;
+  /** After arrival: close (transferred to a labour case, or completed) or go on with reintegration. */
+  afterArrival: 'close_transferred' | 'close_completed' | 'reintegrate';
+  transferTo: string | null;
+  endReason: ClosureReason;
+  confidentialNotes: boolean;
+};
+
+function avrrHistory(rng: Rng, h: History, plan: AvrrPlan): void {
+  const t0 = h.day;
+  // Request to departure: 20 to 90 days, most around six weeks.
+  const total = rng.tri(22, 42, 90);
+  const counsellingDay = t0 + Math.max(1, Math.round(total * (0.05 + rng.float() * 0.07)));
+  const eligibilityDay = counsellingDay + Math.max(2, Math.round(total * (0.1 + rng.float() * 0.1)));
+  const requestDay = eligibilityDay + Math.max(1, Math.round(total * (0.06 + rng.float() * 0.08)));
+  const approveDay = requestDay + rng.int(1, 4);
+  const departureDay = t0 + total;
+  const readyDay = Math.min(
+    departureDay - 2,
+    approveDay + Math.max(5, Math.round(total * (0.25 + rng.float() * 0.15))),
+  );
+  const withdraw = (stage: string, nextDay: number) => {
+    if (plan.withdrawAt !== stage) return false;
+    const day = Math.min(nextDay - 1, h.day + rng.int(2, 15));
+    h.close('withdrawn', 'withdrawn', Math.max(h.day + 1, day), rng.pick(WITHDRAW_COMMENT[h.lang]));
+    return true;
+  };
+  if (plan.confidentialNotes) h.note(rng.pick(NOTES.vot_confidential?.[h.lang] ?? []), true);
+  if (withdraw('intake', counsellingDay)) return;
+  if (!h.move('counselling', counsellingDay)) return;
+  if (withdraw('counselling', eligibilityDay)) return;
+  if (!h.move('eligibility', eligibilityDay)) return;
+  if (plan.confidentialNotes && rng.chance(0.5))
+    h.note(rng.pick(NOTES.vot_confidential?.[h.lang] ?? []), true);
+  if (withdraw('eligibility', requestDay)) return;
+  const requestComment =
+    h.lang === 'fr'
+      ? 'Éligible ; screening de vulnérabilité joint.'
+      : 'Eligible; vulnerability screening attached.';
+  if (!h.approval('travel_preparation', requestDay, approveDay, plan.sensitive ? requestComment : null))
+    return;
+  h.facts.medicalFitness = 'pending';
+  if (withdraw('travel_preparation', readyDay)) return;
+  const declaration = isoDay(readyDay - rng.int(0, 4));
+  const ready = h.move('ready_to_travel', readyDay, {
+    facts: {
+      travelDocumentReady: true,
+      medicalFitness: 'fit',
+      declarationSignedOn: declaration,
+      departureDate: isoDay(departureDay),
+    },
+  });
+  if (!ready) {
+    if (h.status === 'travel_preparation') {
+      h.facts.travelDocumentReady = rng.chance(0.5);
+      h.facts.medicalFitness = rng.weighted([
+        ['pending', 5],
+        ['fit', 4],
+        ['unfit', 1],
+      ] as const);
+      h.facts.declarationSignedOn = rng.chance(0.3) ? isoDay(h.day + rng.int(3, 10)) : null;
+      if (h.facts.declarationSignedOn && dayOf(h.facts.declarationSignedOn) > dayOf(DEMO_TODAY))
+        h.facts.declarationSignedOn = null;
+    }
+    return;
+  }
+  if (withdraw('ready_to_travel', departureDay)) return;
+  if (!h.move('departed', departureDay, { anyDay: true })) return;
+  if (!h.move('arrived', departureDay + rng.int(0, 1), { anyDay: true })) return;
+  if (plan.afterArrival === 'close_transferred') {
+    const comment =
+      h.lang === 'fr'
+        ? 'Suite prise en charge par le bureau d’Erbil (MAGNET II).'
+        : 'Follow-up taken over by the Erbil office (MAGNET II).';
+    h.close('closed', 'transferred', h.day + rng.int(2, 10), comment);
+    return;
+  }
+  if (plan.afterArrival === 'close_completed') {
+    h.close('closed', plan.endReason, h.day + rng.int(3, 20), null);
+    return;
+  }
+  if (plan.transferTo && !h.transfer(plan.transferTo, h.day + rng.int(1, 6), plan.sensitive)) return;
+  if (!h.move('reintegration_planning', h.day + rng.int(4, 14))) return;
+  if (plan.endReason === 'lost_contact' && rng.chance(0.4)) {
+    h.close('closed', 'lost_contact', h.day + rng.int(20, 60), null);
+    return;
+  }
+  if (!h.move('reintegration_assistance', h.day + rng.int(14, 35))) return;
+  if (!h.move('monitoring', h.day + rng.int(45, 150))) return;
+  h.close('closed', plan.endReason, h.day + rng.int(150, 330), null);
+}
+
+function labourHistory(rng: Rng, h: History): void {
+  const fate = rng.weighted([
+    ['normal', 80],
+    ['withdraw', 7],
+    ['not_eligible', 4],
+    ['lost_contact', 6],
+    ['re_migrated', 3],
+  ] as const);
+  const notes = NOTES.labour?.en ?? [];
+  const earlyStop = rng.pick(['intake', 'profiling', 'matching'] as const);
+  const stopHere = (stage: string) => {
+    if (fate === 'normal' || earlyStop !== stage) return false;
+    if (fate === 'withdraw') {
+      h.close('withdrawn', 'withdrawn', h.day + rng.int(5, 30), rng.pick(WITHDRAW_COMMENT.en));
+      return true;
+    }
+    if (stage === 'intake') return false; // closing needs profiling at least
+    h.close('closed', fate, h.day + rng.int(10, 60), null);
+    return true;
+  };
+  if (stopHere('intake')) return;
+  if (!h.move('profiling', h.day + rng.int(5, 20))) return;
+  if (rng.chance(0.5)) h.note(notes[0] ?? '', false);
+  if (stopHere('profiling')) return;
+  if (!h.move('matching', h.day + rng.int(10, 35))) return;
+  if (rng.chance(0.4)) h.note(notes[1] ?? '', false);
+  if (stopHere('matching')) return;
+  const request = h.day + rng.int(10, 40);
+  if (!h.approval('placement', request, request + rng.int(2, 6), null)) return;
+  if (rng.chance(0.4)) h.note(notes[2] ?? '', false);
+  if (!h.move('follow_up', h.day + rng.int(20, 60))) return;
+  if (rng.chance(0.4)) h.note(notes[3] ?? '', false);
+  const end = rng.weighted([
+    ['completed', 85],
+    ['lost_contact', 10],
+    ['re_migrated', 5],
+  ] as const);
+  h.close('closed', end, h.day + rng.int(90, 200), null);
+}
+
+function resettlementHistory(rng: Rng, h: History): void {
+  const notes = NOTES.resettlement?.fr ?? [];
+  const withdrawAt = rng.chance(0.07)
+    ? rng.pick(['verification', 'interview', 'decision', 'health_assessment', 'exit_permits'])
+    : null;
+  const rejected = rng.chance(0.1);
+  const withdraw = (stage: string) => {
+    if (withdrawAt !== stage) return false;
+    h.close('withdrawn', 'withdrawn', h.day + rng.int(5, 30), 'Le ménage a renoncé à la réinstallation.');
+    return true;
+  };
+  if (rng.chance(0.6)) h.note(notes[0] ?? '', false);
+  if (!h.move('verification', h.day + rng.int(7, 30))) return;
+  if (withdraw('verification')) return;
+  if (!h.move('interview', h.day + rng.int(14, 45))) return;
+  if (rng.chance(0.5)) h.note(notes[1] ?? '', false);
+  if (withdraw('interview')) return;
+  const request = h.day + rng.int(5, 20);
+  if (!h.approval('submission', request, request + rng.int(1, 5), 'RRF complet, à transmettre.')) return;
+  if (!h.move('decision', h.day + rng.int(30, 120))) return;
+  if (rejected) {
+    h.close('closed', 'not_eligible', h.day + rng.int(3, 15), 'Refus du pays de réinstallation.');
+    return;
+  }
+  if (withdraw('decision')) return;
+  if (!h.move('health_assessment', h.day + rng.int(7, 21), { facts: { medicalFitness: 'pending' } })) return;
+  if (rng.chance(0.4)) h.note(notes[2] ?? '', false);
+  if (withdraw('health_assessment')) return;
+  if (!h.move('pre_departure_orientation', h.day + rng.int(10, 35), { facts: { medicalFitness: 'fit' } }))
+    return;
+  if (rng.chance(0.5)) h.note(notes[3] ?? '', false);
+  if (!h.move('exit_permits', h.day + rng.int(7, 25))) return;
+  if (withdraw('exit_permits')) return;
+  const movementDay = h.day + rng.int(10, 40);
+  const departureDay = movementDay + rng.int(0, 4);
+  const moved = h.move('movement', movementDay, {
+    facts: { travelDocumentReady: true, departureDate: isoDay(departureDay) },
+  });
+  if (!moved) {
+    if (h.status === 'exit_permits' && rng.chance(0.5)) {
+      h.facts.travelDocumentReady = true;
+      h.facts.departureDate = isoDay(Math.max(dayOf(DEMO_TODAY) + rng.int(5, 30), h.day + 10));
+    }
+    return;
+  }
+  if (!h.move('arrived', departureDay, { anyDay: true })) return;
+  if (rng.chance(0.6)) h.note(notes[4] ?? '', false);
+  h.close('closed', 'completed', h.day + rng.int(14, 45), 'Remis aux services d’accueil.');
+}
+
+// ---- people ---------------------------------------------------------------------------------------------
+
+type Ctx = {
+  rng: Rng;
+  people: DemoPerson[];
+  households: DemoHousehold[];
+  cases: Omit<DemoCase, 'reference'>[];
+};
+
+function birth(
+  rng: Rng,
+  refDay: number,
+  age: number,
+  approximate: number,
+): Pick<DemoPerson, 'birthDate' | 'birthDatePrecision'> {
+  const day = refDay - Math.round(age * 365.25) - rng.int(0, 364);
+  const iso = isoDay(day);
+  const year = iso.slice(0, 4);
+  const r = rng.float();
+  if (r < approximate * 0.55) return { birthDate: `${year}-01-01`, birthDatePrecision: 'year' };
+  if (r < approximate) return { birthDate: `${year}-01-01`, birthDatePrecision: 'estimated' };
+  if (r < approximate + 0.04) return { birthDate: `${iso.slice(0, 7)}-01`, birthDatePrecision: 'month' };
+  return { birthDate: iso, birthDatePrecision: 'exact' };
+}
+
+function phone(rng: Rng, country: string): string {
+  const d = (n: number) => rng.digits(n);
+  switch (country) {
+    case 'FR':
+      return `+33 ${rng.pick(['6', '7'])} ${d(2)} ${d(2)} ${d(2)} ${d(2)}`;
+    case 'ES':
+      return `+34 6${d(2)} ${d(3)} ${d(3)}`;
+    case 'IT':
+      return `+39 3${d(2)} ${d(3)} ${d(4)}`;
+    case 'GR':
+      return `+30 69${d(1)} ${d(3)} ${d(4)}`;
+    case 'PL':
+      return `+48 5${d(2)} ${d(3)} ${d(3)}`;
+    case 'AL':
+      return `+355 6${rng.pick(['7', '8', '9'])} ${d(3)} ${d(4)}`;
+    case 'MA':
+      return `+212 6${d(2)} ${d(2)} ${d(2)} ${d(2)}`;
+    case 'UA':
+      return `+380 ${rng.pick(['50', '63', '66', '67', '68', '93', '95', '97'])} ${d(3)} ${d(2)} ${d(2)}`;
+    case 'IQ':
+      return `+964 7${rng.pick(['50', '51', '70', '71'])} ${d(3)} ${d(4)}`;
+    case 'LB':
+      return `+961 ${rng.pick(['3', '70', '71', '76'])} ${d(3)} ${d(3)}`;
+    case 'JO':
+      return `+962 7${rng.pick(['7', '8', '9'])} ${d(3)} ${d(4)}`;
+    default:
+      return `+90 5${d(2)} ${d(3)} ${d(2)} ${d(2)}`;
+  }
+}
+
+const ascii = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '');
+
+function emailOf(rng: Rng, given: string, family: string, birthDate: string): string {
+  return `${ascii(given)}.${ascii(family)}${birthDate.slice(2, 4)}${rng.chance(0.3) ? rng.digits(1) : ''}@example.com`;
+}
+
+/** Picks a spelling for a name: mostly the main transliteration, sometimes a variant. */
+function spelling(rng: Rng, entry: NameEntry, variantRate: number): string {
+  return entry.variants.length > 0 && rng.chance(variantRate) ? rng.pick(entry.variants) : entry.latin;
+}
+
+function passportNumber(rng: Rng, country: string): string {
+  switch (country) {
+    case 'AL':
+      return `B${rng.letters(1)}${rng.digits(7)}`;
+    case 'MA':
+      return `${rng.letters(2)}${rng.digits(7)}`;
+    case 'UA':
+      return `${rng.pick(['FA', 'FB', 'FC', 'EK', 'EM', 'ET'])}${rng.digits(6)}`;
+    case 'IQ':
+      return `A${rng.digits(8)}`;
+    default:
+      return `N${rng.digits(9)}`;
+  }
+}
+
+type Needs = SpecificNeedCode[];
+function addNeed(needs: Needs, code: SpecificNeedCode, p: number, rng: Rng) {
+  if (rng.chance(p) && !needs.includes(code)) needs.push(code);
+}
+
+type Origin = 'AL' | 'MA' | 'UA';
+
+/** A victim of trafficking (or, when `vot` is false, a migrant) returning to Albania, Morocco or Ukraine. */
+function returnee(ctx: Ctx, origin: Origin, vot: boolean): void {
+  const { rng } = ctx;
+  const femaleShare = vot ? { AL: 0.9, MA: 0.72, UA: 0.65 }[origin] : { AL: 0.25, MA: 0.2, UA: 0.4 }[origin];
+  const sex: Sex = rng.chance(femaleShare) ? 'female' : 'male';
+  const minor = rng.chance(origin === 'MA' && !vot ? 0.3 : vot ? 0.07 : 0.03);
+  const age = minor
+    ? rng.int(15, 17)
+    : vot && sex === 'female'
+      ? rng.chance(0.88)
+        ? rng.tri(18, 23, 35)
+        : rng.int(36, 45)
+      : rng.tri(19, 28, 52);
+  const host = rng.weighted(
+    (
+      {
+        AL: [
+          ['FR', 45],
+          ['IT', 22],
+          ['GR', 23],
+          ['ES', 5],
+          ['PL', 5],
+        ],
+        MA: [
+          ['FR', 48],
+          ['ES', 34],
+          ['IT', 18],
+        ],
+        UA: [
+          ['FR', 36],
+          ['PL', 40],
+          ['IT', 14],
+          ['ES', 10],
+        ],
+      } as const
+    )[origin],
+  );
+  const hostOffice = HOST_OFFICE[host] as string;
+  // Opening date: CARE (2013-09 to 2015-12), TACT (from 2015-05, the main programme for Morocco and Ukraine).
+  let project: string | null = null;
+  let openDay: number;
+  if (vot) {
+    const care = origin === 'AL' ? rng.chance(0.55) : rng.chance(0.25);
+    const period = care ? CARE : TACT;
+    openDay = care ? rng.int(period.start, period.end) : rng.recent(period.start, period.end, 1.6);
+    project = care ? 'CARE' : 'TACT';
+    if (!care && openDay > CARE.end) project = 'TACT';
+  } else {
+    openDay = rng.recent(ALL_PERIOD.start, ALL_PERIOD.end, 2.2);
+  }
+
+  const pool = origin === 'AL' ? ALBANIAN : origin === 'MA' ? MOROCCAN : UKRAINIAN;
+  const givenEntry = rng.zipf(sex === 'female' ? pool.female : pool.male, 0.9);
+  const familyEntry = rng.zipf(pool.family, origin === 'AL' ? 1.05 : 0.9);
+  const fatherEntry = rng.zipf(pool.male, 0.8);
+  const variantRate = origin === 'AL' ? 0 : 0.2;
+  const givenName = spelling(rng, givenEntry, variantRate);
+  const familyName = spelling(rng, familyEntry, variantRate);
+  const aliases: DemoPerson['aliases'] = [];
+  const hasOriginal = origin !== 'AL';
+  if (rng.chance(origin === 'AL' ? 0.25 : 0.35)) {
+    // Another spelling met in the host country's records.
+    const otherGiven = givenEntry.variants.find((v) => v !== givenName) ?? givenEntry.latin;
+    const otherFamily = familyEntry.variants.find((v) => v !== familyName) ?? familyEntry.latin;
+    const alias = `${rng.chance(0.5) ? otherGiven : givenName} ${otherFamily}`;
+    if (alias !== `${givenName} ${familyName}`) aliases.push({ name: alias, script: 'latin' });
+  }
+  if (origin === 'UA' && givenEntry.russian && rng.chance(0.35))
+    aliases.push({ name: `${givenEntry.russian} ${familyEntry.original ?? ''}`.trim(), script: 'cyrillic' });
+  if (vot && sex === 'female' && rng.chance(0.08)) {
+    // A name used while exploited.
+    const other = rng.pick(pool.female);
+    aliases.push({ name: other.latin, script: 'latin' });
+  }
+
+  const place = rng.zipf(PLACES[origin], 0.8);
+  const approximate = origin === 'AL' ? 0.12 : 0.2;
+  const needs: Needs = [];
+  if (vot) {
+    needs.push('TR-PI');
+    if (minor) needs.push('SC-UC');
+    if (sex === 'female') {
+      addNeed(needs, 'WR-WR', minor ? 0 : 0.25, rng);
+      addNeed(needs, 'SV-VA', 0.3, rng);
+      addNeed(needs, 'PG-LC', minor ? 0 : 0.06, rng);
+      addNeed(needs, 'PG-HR', minor ? 0 : 0.03, rng);
+      addNeed(needs, 'SP-PT', minor ? 0 : 0.1, rng);
+    }
+    addNeed(needs, 'SM-MI', 0.22, rng);
+    addNeed(needs, 'LP-ND', 0.15, rng);
+  } else {
+    if (minor) needs.push('SC-UC');
+    if (sex === 'female') addNeed(needs, 'TR-RK', 0.15, rng);
+    addNeed(needs, 'SM-CI', 0.1, rng);
+    addNeed(needs, 'DS-PM', 0.03, rng);
+    addNeed(needs, 'LP-ND', 0.1, rng);
+  }
+  const languages = {
+    AL: ['sq'],
+    MA: rng.chance(0.6) ? ['ar', 'fr'] : ['ar'],
+    UA: rng.chance(0.7) ? ['uk', 'ru'] : ['uk'],
+  }[origin];
+  const hostLanguage = { FR: 'fr', ES: 'es', IT: 'it', GR: 'el', PL: 'pl' }[host] as string;
+  if (!languages.includes(hostLanguage) && rng.chance(0.4)) languages.push(hostLanguage);
+  if (rng.chance(0.12)) languages.push('en');
+
+  const documents: DemoPerson['documents'] = [];
+  const noDocument = needs.includes('LP-ND');
+  if (!noDocument && rng.chance(0.8)) {
+    const issued = openDay - rng.int(200, 3000);
+    documents.push({
+      type: 'passport',
+      number: passportNumber(rng, origin),
+      issuingCountry: origin,
+      expiryDate: isoDay(issued + (origin === 'MA' ? 5 : 10) * 365),
+    });
+  }
+  if (!noDocument && origin === 'AL' && rng.chance(0.3)) {
+    documents.push({
+      type: 'national_id',
+      number: `${rng.letters(1)}${rng.digits(8)}${rng.letters(1)}`,
+      issuingCountry: 'AL',
+      expiryDate: isoDay(openDay + rng.int(200, 3000)),
+    });
+  }
+  if (!noDocument && origin === 'MA' && rng.chance(0.4)) {
+    documents.push({
+      type: 'national_id',
+      number: `${rng.letters(rng.int(1, 2))}${rng.digits(6)}`,
+      issuingCountry: 'MA',
+      expiryDate: isoDay(openDay + rng.int(200, 3000)),
+    });
+  }
+
+  const sensitive = vot;
+  const caseType: CaseType = vot ? 'avrr_vot' : 'avrr';
+  const originOffice = ORIGIN_OFFICE[origin] as string;
+  const lang = staffOf(hostOffice).lang;
+  const vars: Vars = {
+    hostCity: rng.pick(HOST_CITIES[host] ?? ['']),
+    place,
+    originCity: OFFICE_CITY[originOffice]?.[lang] ?? originOffice,
+    country: COUNTRY_NAME[origin]?.[lang] ?? origin,
+    language: { AL: 'albanais', MA: 'arabe', UA: 'ukrainien' }[origin],
+    referrer: vot
+      ? rng.pick(
+          lang === 'fr'
+            ? ['une association d’aide aux victimes', 'l’OCRTEH', 'une avocate', 'le 115']
+            : ['an anti-trafficking NGO', 'the police', 'a lawyer', 'a shelter'],
+        )
+      : rng.pick(
+          lang === 'fr'
+            ? ['une association', 'la préfecture', 'un centre d’hébergement']
+            : ['an NGO', 'a reception centre'],
+        ),
+  };
+  if (lang === 'en') vars.language = { AL: 'Albanian', MA: 'Arabic', UA: 'Ukrainian' }[origin];
+  const h = new History(rng, vars, openDay, {
+    office: hostOffice,
+    sensitive,
+    initial: 'intake',
+    triage: hostOffice === 'PAR' && rng.chance(0.3),
+  });
+  const endReason = rng.weighted([
+    ['completed', 80],
+    ['lost_contact', 11],
+    ['re_migrated', 6],
+    ['other', 3],
+  ] as const);
+  avrrHistory(rng, h, {
+    sensitive,
+    withdrawAt: rng.chance(vot ? 0.09 : 0.14)
+      ? rng.weighted([
+          ['intake', 15],
+          ['counselling', 30],
+          ['eligibility', 25],
+          ['travel_preparation', 20],
+          ['ready_to_travel', 10],
+        ] as const)
+      : null,
+    afterArrival: vot || rng.chance(0.5) ? 'reintegrate' : 'close_completed',
+    transferTo: rng.chance(vot ? 0.45 : 0.35) ? originOffice : null,
+    endReason,
+    confidentialNotes: vot && rng.chance(0.6),
+  });
+  const built = h.result();
+  const personIndex = ctx.people.length;
+  const returned = h.reachedOn.has('departed');
+  ctx.people.push({
+    reference: '',
+    registeredIn: hostOffice,
+    office: built.office,
+    givenName,
+    familyName,
+    fatherName: origin === 'MA' && !rng.chance(0.6) ? null : spelling(rng, fatherEntry, variantRate),
+    givenNameOriginal: hasOriginal ? givenEntry.original : null,
+    familyNameOriginal: hasOriginal ? familyEntry.original : null,
+    fatherNameOriginal: hasOriginal ? fatherEntry.original : null,
+    originalScript: origin === 'AL' ? 'latin' : origin === 'MA' ? 'arabic' : 'cyrillic',
+    aliases,
+    sex,
+    ...birth(rng, openDay, age, approximate),
+    nationalities: [origin],
+    languages,
+    phone: rng.chance(0.85) ? phone(rng, returned ? origin : host) : null,
+    email:
+      !minor && rng.chance(0.15) ? emailOf(rng, givenName, familyName, String(yearOf(openDay) - age)) : null,
+    address: vot
+      ? lang === 'fr'
+        ? 'Hébergement sécurisé (adresse confidentielle)'
+        : 'Shelter (confidential address)'
+      : returned
+        ? place
+        : rng.pick(HOST_CITIES[host] ?? ['']),
+    placeOfOrigin: place,
+    countryOfOrigin: origin,
+    specificNeeds: needs,
+    household: null,
+    relationship: null,
+    registeredBy: h.createdBy,
+    registeredAt: isoTime(built.events[0] ? Date.parse(built.events[0].at) - rng.int(10, 90) * MINUTE : 0),
+    documents,
+    consents: avrrConsents(rng, h, minor, hostOffice, originOffice, lang),
+  });
+  if (!noDocument && documents.length === 0 && h.reachedOn.has('ready_to_travel')) {
+    const readyDay = Math.floor((h.reachedOn.get('ready_to_travel') ?? 0) / DAY);
+    documents.push({
+      type: 'laissez_passer',
+      number: `${origin}-LP-${yearOf(readyDay)}-${rng.digits(4)}`,
+      issuingCountry: origin,
+      expiryDate: isoDay(readyDay + 30),
+    });
+  }
+  ctx.cases.push({
+    person: personIndex,
+    household: null,
+    caseType,
+    sensitive: CASE_TYPES[caseType].sensitive,
+    project,
+    openedIn: hostOffice,
+    hostCountry: host,
+    returnCountry: origin,
+    ...built,
+  });
+}
+
+function avrrConsents(
+  rng: Rng,
+  h: History,
+  minor: boolean,
+  hostOffice: string,
+  originOffice: string,
+  lang: Lang,
+): DemoPerson['consents'] {
+  const out: DemoPerson['consents'] = [];
+  const givenBy = minor ? 'representative' : 'self';
+  const office = (code: string) =>
+    lang === 'fr' ? `Bureau de ${OFFICE_CITY[code]?.fr}` : `${OFFICE_CITY[code]?.en} office`;
+  const opened = h.reachedOn.get('intake');
+  if (opened !== undefined)
+    out.push({
+      purpose: 'assistance',
+      recipient: office(hostOffice),
+      givenBy,
+      givenOn: isoDay(Math.floor(opened / DAY)),
+      withdrawnOn: null,
+    });
+  const travel = h.reachedOn.get('travel_preparation');
+  if (travel !== undefined) {
+    const withdrawn = h.reachedOn.get('withdrawn');
+    out.push({
+      purpose: 'return_travel',
+      recipient: office(originOffice),
+      givenBy,
+      givenOn: isoDay(Math.floor(travel / DAY)),
+      withdrawnOn: withdrawn !== undefined ? isoDay(Math.floor(withdrawn / DAY)) : null,
+    });
+  }
+  const planning = h.reachedOn.get('reintegration_planning') ?? h.reachedOn.get('eligibility');
+  if (planning !== undefined && rng.chance(0.8) && !h.reachedOn.has('withdrawn')) {
+    out.push({
+      purpose: 'reintegration',
+      recipient:
+        lang === 'fr'
+          ? `${office(originOffice)} et ONG partenaire`
+          : `${office(originOffice)} and partner NGO`,
+      givenBy,
+      givenOn: isoDay(Math.floor(planning / DAY)),
+      withdrawnOn: null,
+    });
+  }
+  return out;
+}
+
+/** An Iraqi Kurd returning to the Kurdistan Region: from France through Paris (then MAGNET II in Erbil), or straight to Erbil. */
+function kurdishReturnee(ctx: Ctx, viaParis: boolean): void {
+  const { rng } = ctx;
+  const sex: Sex = rng.chance(0.9) ? 'male' : 'female';
+  const age = sex === 'male' ? rng.tri(20, 27, 45) : rng.tri(20, 30, 42);
+  const host = viaParis
+    ? 'FR'
+    : rng.weighted([
+        ['DE', 40],
+        ['BE', 12],
+        ['FI', 14],
+        ['NL', 14],
+        ['GB', 16],
+        ['FR', 4],
+      ] as const);
+  const givenEntry = rng.zipf(sex === 'male' ? KURDISH.male : KURDISH.female, 0.8);
+  const familyEntry = rng.zipf(KURDISH.family, 0.9);
+  const fatherEntry = rng.zipf(KURDISH.male, 0.7);
+  const givenName = spelling(rng, givenEntry, 0.15);
+  const familyName = spelling(rng, familyEntry, 0.2);
+  const aliases: DemoPerson['aliases'] = [];
+  if (rng.chance(0.3)) {
+    const other = familyEntry.variants.find((v) => v !== familyName) ?? familyEntry.latin;
+    if (other !== familyName) aliases.push({ name: `${givenName} ${other}`, script: 'latin' });
+  }
+  if (rng.chance(0.15)) {
+    // Full three-part name as on Iraqi documents.
+    aliases.push({ name: `${givenName} ${fatherEntry.latin} ${familyName}`, script: 'latin' });
+  }
+  const place = rng.zipf(PLACES.IQ, 0.8);
+  const needs: Needs = [];
+  addNeed(needs, 'SM-CI', 0.08, rng);
+  addNeed(needs, 'SM-MI', 0.06, rng);
+  addNeed(needs, 'DS-PM', 0.03, rng);
+  if (sex === 'female') addNeed(needs, 'WR-WR', 0.3, rng);
+  const languages = [KURMANJI_PLACES.has(place) ? 'kmr' : 'ckb'];
+  if (rng.chance(0.4)) languages.push('ar');
+  if (rng.chance(0.25)) languages.push('en');
+  const hostLanguage = { DE: 'de', NL: 'nl', FI: 'fi', FR: 'fr', BE: 'fr', GB: 'en' }[host] as string;
+  if (!languages.includes(hostLanguage) && rng.chance(0.25)) languages.push(hostLanguage);
+  const documents: DemoPerson['documents'] = [];
+
+  let avrr: ReturnType<History['result']> | null = null;
+  let avrrHistoryRef: History | null = null;
+  let labourOpenDay: number | null = null;
+  const personIndex = ctx.people.length;
+  let openDay: number;
+  if (viaParis) {
+    openDay = rng.recent(MAGNET.start - 20, MAGNET.end, 1.8);
+    const h = new History(
+      rng,
+      {
+        country: COUNTRY_NAME.IQ?.fr ?? '',
+        language: 'sorani',
+        referrer: 'une association',
+        place,
+        originCity: 'Erbil',
+        hostCity: 'Paris',
+      },
+      openDay,
+      { office: 'PAR', sensitive: false, initial: 'intake', triage: rng.chance(0.3) },
+    );
+    avrrHistory(rng, h, {
+      sensitive: false,
+      withdrawAt: rng.chance(0.1)
+        ? rng.pick(['intake', 'counselling', 'eligibility', 'travel_preparation'])
+        : null,
+      afterArrival: 'close_transferred',
+      transferTo: null,
+      endReason: 'transferred',
+      confidentialNotes: false,
+    });
+    avrr = h.result();
+    avrrHistoryRef = h;
+    const arrived = h.reachedOn.get('arrived');
+    if (arrived !== undefined) labourOpenDay = Math.floor(arrived / DAY) + rng.int(5, 20);
+  } else {
+    openDay = rng.recent(MAGNET.start + 20, MAGNET.end, 1.8);
+    labourOpenDay = openDay;
+  }
+
+  let labour: ReturnType<History['result']> | null = null;
+  if (labourOpenDay !== null && labourOpenDay * DAY + 8 * 60 * MINUTE < CUTOFF) {
+    const h = new History(
+      rng,
+      { years: String(rng.int(2, 9)), hostLanguage: hostLanguage, city: place },
+      labourOpenDay,
+      {
+        office: 'EBL',
+        sensitive: false,
+        initial: 'intake',
+        triage: false,
+      },
+    );
+    labourHistory(rng, h);
+    labour = h.result();
+  }
+  if (!avrr && !labour) return;
+
+  if (rng.chance(0.75)) {
+    documents.push({
+      type: 'passport',
+      number: passportNumber(rng, 'IQ'),
+      issuingCountry: 'IQ',
+      expiryDate: isoDay(openDay + rng.int(-200, 2500)),
+    });
+  }
+  if (rng.chance(0.35)) {
+    documents.push({ type: 'national_id', number: rng.digits(12), issuingCountry: 'IQ', expiryDate: null });
+  }
+  if (avrrHistoryRef?.reachedOn.has('ready_to_travel') && documents.length === 0) {
+    const readyDay = Math.floor((avrrHistoryRef.reachedOn.get('ready_to_travel') ?? 0) / DAY);
+    documents.push({
+      type: 'laissez_passer',
+      number: `IQ-LP-${yearOf(readyDay)}-${rng.digits(4)}`,
+      issuingCountry: 'IQ',
+      expiryDate: isoDay(readyDay + 30),
+    });
+  }
+  const first = (avrr ?? labour) as ReturnType<History['result']>;
+  const consentsOut: DemoPerson['consents'] = avrrHistoryRef
+    ? avrrConsents(rng, avrrHistoryRef, false, 'PAR', 'EBL', 'fr')
+    : [];
+  if (labour) {
+    consentsOut.push({
+      purpose: 'reintegration',
+      recipient: 'Erbil office and MAGNET II partner employers',
+      givenBy: 'self',
+      givenOn: labour.createdAt.slice(0, 10),
+      withdrawnOn: null,
+    });
+  }
+  ctx.people.push({
+    reference: '',
+    registeredIn: avrr ? 'PAR' : 'EBL',
+    office: labour ? 'EBL' : 'PAR',
+    givenName,
+    familyName,
+    fatherName: spelling(rng, fatherEntry, 0.1),
+    givenNameOriginal: givenEntry.original,
+    familyNameOriginal: familyEntry.original,
+    fatherNameOriginal: fatherEntry.original,
+    originalScript: 'arabic',
+    aliases,
+    sex,
+    ...birth(rng, openDay, age, 0.3),
+    nationalities: ['IQ'],
+    languages,
+    phone: rng.chance(0.85) ? phone(rng, labour ? 'IQ' : 'FR') : null,
+    email: rng.chance(0.12) ? emailOf(rng, givenName, familyName, String(yearOf(openDay) - age)) : null,
+    address: labour ? place : rng.pick(['Paris', 'Calais', 'Grande-Synthe', 'Saint-Denis']),
+    placeOfOrigin: place,
+    countryOfOrigin: 'IQ',
+    specificNeeds: needs,
+    household: null,
+    relationship: null,
+    registeredBy: first.createdBy,
+    registeredAt: isoTime(Date.parse(first.createdAt) - rng.int(10, 90) * MINUTE),
+    documents,
+    consents: consentsOut,
+  });
+  if (avrr) {
+    ctx.cases.push({
+      person: personIndex,
+      household: null,
+      caseType: 'avrr',
+      sensitive: false,
+      project: 'MAGNET2',
+      openedIn: 'PAR',
+      hostCountry: 'FR',
+      returnCountry: 'IQ',
+      ...avrr,
+    });
+  }
+  if (labour) {
+    ctx.cases.push({
+      person: personIndex,
+      household: null,
+      caseType: 'labour_reintegration',
+      sensitive: false,
+      project: 'MAGNET2',
+      openedIn: 'EBL',
+      hostCountry: host,
+      returnCountry: 'IQ',
+      ...labour,
+    });
+  }
+}
+
+/** A Syrian household referred for resettlement to France: one case, on the principal applicant. */
+function syrianHousehold(ctx: Ctx): void {
+  const { rng } = ctx;
+  const openDay = rng.recent(RESETTLEMENT.start, RESETTLEMENT.end, 1.3);
+  const asylum = rng.weighted([
+    ['LB', 50],
+    ['JO', 30],
+    ['TR', 20],
+  ] as const);
+  const place = rng.zipf(PLACES.SY, 0.7);
+  const familyEntry = rng.zipf(SYRIAN.family, 0.7);
+  const kurdish = familyEntry.latin === 'Kurdi';
+  const address = {
+    LB: rng.pick(['Bar Elias, Bekaa', 'Tripoli', 'Akkar', 'Beyrouth (Chatila)']),
+    JO: rng.pick(['Camp de Zaatari, Mafraq', 'Irbid', 'Amman']),
+    TR: rng.pick(['Gaziantep', 'Şanlıurfa', 'Kilis']),
+  }[asylum];
+  const referral = `${{ LB: 'LEB', JO: 'JOR', TR: 'TUR' }[asylum]}-${String(yearOf(openDay) - rng.int(1, 2)).slice(2)}C${rng.digits(5)}`;
+  const single = rng.chance(0.2); // a woman heading the household alone
+  const principalSex: Sex = single ? 'female' : 'male';
+  const principalAge = rng.tri(26, 36, 56);
+  const householdIndex = ctx.households.length;
+  const h = new History(
+    rng,
+    { referral, city: rng.pick(['Lyon', 'Nantes', 'Strasbourg', 'Rennes', 'Toulouse']) },
+    openDay,
+    {
+      office: 'PAR',
+      sensitive: false,
+      initial: 'identification',
+      triage: rng.chance(0.4),
+      comment: `Référé par le HCR (${referral}).`,
+    },
+  );
+  resettlementHistory(rng, h);
+  const built = h.result();
+  const registeredAt = Date.parse(built.createdAt) - rng.int(10, 90) * MINUTE;
+  const principalIndex = ctx.people.length;
+  ctx.households.push({ office: 'PAR', principal: principalIndex, createdAt: isoTime(registeredAt) });
+
+  const member = (
+    relationship: Relationship,
+    sex: Sex,
+    age: number,
+    entry: NameEntry,
+    fatherEntry: NameEntry,
+    family: NameEntry,
+    needs: Needs,
+  ) => {
+    const minor = age < 18;
+    const languages = [kurdish && rng.chance(0.7) ? 'kmr' : 'ar'];
+    if (languages[0] === 'kmr') languages.push('ar');
+    if (!minor && rng.chance(0.15)) languages.push('en');
+    if (minor && asylum === 'TR' && age > 6 && rng.chance(0.5)) languages.push('tr');
+    const givenName = spelling(rng, entry, 0.2);
+    const familyName = spelling(rng, family, 0.15);
+    const aliases: DemoPerson['aliases'] = [];
+    if (rng.chance(0.2)) {
+      const other = family.variants.find((v) => v !== familyName) ?? family.latin;
+      if (other !== familyName) aliases.push({ name: `${givenName} ${other}`, script: 'latin' });
+    }
+    const documents: DemoPerson['documents'] = [];
+    if (!minor && rng.chance(0.55))
+      documents.push({
+        type: 'passport',
+        number: passportNumber(rng, 'SY'),
+        issuingCountry: 'SY',
+        expiryDate: isoDay(openDay + rng.int(-900, 1500)),
+      });
+    if (relationship === 'principal')
+      documents.push({ type: 'refugee_card', number: referral, issuingCountry: asylum, expiryDate: null });
+    if (minor && age < 6 && rng.chance(0.4))
+      documents.push({
+        type: 'birth_certificate',
+        number: `${rng.digits(4)}/${yearOf(openDay) - age}`,
+        issuingCountry: asylum === 'LB' ? 'LB' : 'SY',
+        expiryDate: null,
+      });
+    const person: DemoPerson = {
+      reference: '',
+      registeredIn: 'PAR',
+      office: 'PAR',
+      givenName,
+      familyName,
+      fatherName: spelling(rng, fatherEntry, 0.1),
+      givenNameOriginal: entry.original,
+      familyNameOriginal: family.original,
+      fatherNameOriginal: fatherEntry.original,
+      originalScript: 'arabic',
+      aliases,
+      sex,
+      ...birth(rng, openDay, age, minor ? 0.12 : 0.3),
+      nationalities: ['SY'],
+      languages,
+      phone:
+        relationship === 'principal' || (relationship === 'spouse' && rng.chance(0.5))
+          ? phone(rng, asylum)
+          : null,
+      email: null,
+      address: `${address} (${{ LB: 'Liban', JO: 'Jordanie', TR: 'Turquie' }[asylum]})`,
+      placeOfOrigin: place,
+      countryOfOrigin: 'SY',
+      specificNeeds: needs,
+      household: householdIndex,
+      relationship,
+      registeredBy: built.createdBy,
+      registeredAt: isoTime(registeredAt + ctx.people.length - principalIndex),
+      documents,
+      consents: [],
+    };
+    ctx.people.push(person);
+    return person;
+  };
+
+  const principalGiven = rng.zipf(principalSex === 'male' ? SYRIAN.male : SYRIAN.female, 0.8);
+  const principalNeeds: Needs = [];
+  if (single) principalNeeds.push('WR-SF', 'SP-PT');
+  addNeed(principalNeeds, 'SM-CC', 0.06, rng);
+  addNeed(principalNeeds, 'SM-CI', 0.1, rng);
+  addNeed(principalNeeds, 'DS-PM', 0.07, rng);
+  addNeed(principalNeeds, 'SV-VA', 0.08, rng);
+  const principalFamily =
+    principalSex === 'female' && rng.chance(0.5) ? rng.zipf(SYRIAN.family, 0.7) : familyEntry;
+  const principal = member(
+    'principal',
+    principalSex,
+    principalAge,
+    principalGiven,
+    rng.zipf(SYRIAN.male, 0.8),
+    principalFamily,
+    principalNeeds,
+  );
+  const accepted = h.reachedOn.has('submission');
+  principal.consents.push({
+    purpose: 'assistance',
+    recipient: 'Bureau de Paris',
+    givenBy: 'self',
+    givenOn: built.createdAt.slice(0, 10),
+    withdrawnOn:
+      built.status === 'withdrawn' ? (built.events[built.events.length - 1]?.at.slice(0, 10) ?? null) : null,
+  });
+  if (accepted) {
+    principal.consents.push({
+      purpose: 'data_sharing',
+      recipient: 'Autorités françaises (ministère de l’Intérieur, OFPRA)',
+      givenBy: 'self',
+      givenOn: isoDay(Math.floor((h.reachedOn.get('submission') ?? 0) / DAY)),
+      withdrawnOn: null,
+    });
+  }
+  const health = h.reachedOn.get('health_assessment');
+  if (health !== undefined) {
+    principal.consents.push({
+      purpose: 'medical',
+      recipient: 'Médecin agréé (bilan de santé)',
+      givenBy: 'self',
+      givenOn: isoDay(Math.floor(health / DAY)),
+      withdrawnOn: null,
+    });
+  }
+
+  let youngestParentAge = principalAge;
+  if (!single) {
+    const spouseAge = Math.max(18, principalAge - rng.int(0, 9));
+    youngestParentAge = spouseAge;
+    const spouseNeeds: Needs = [];
+    addNeed(spouseNeeds, 'SM-CI', 0.08, rng);
+    addNeed(spouseNeeds, 'SV-VA', 0.05, rng);
+    const spouse = member(
+      'spouse',
+      'female',
+      spouseAge,
+      rng.zipf(SYRIAN.female, 0.8),
+      rng.zipf(SYRIAN.male, 0.8),
+      rng.chance(0.7) ? rng.zipf(SYRIAN.family, 0.7) : familyEntry,
+      spouseNeeds,
+    );
+    if (health !== undefined)
+      spouse.consents.push({
+        purpose: 'medical',
+        recipient: 'Médecin agréé (bilan de santé)',
+        givenBy: 'self',
+        givenOn: isoDay(Math.floor(health / DAY)),
+        withdrawnOn: null,
+      });
+  }
+  const childCount = rng.weighted([
+    [0, 1],
+    [1, 3],
+    [2, 5],
+    [3, 5],
+    [4, 3],
+    [5, 1],
+  ] as const);
+  const fatherOfChildren = single ? rng.zipf(SYRIAN.male, 0.8) : principalGiven;
+  let childAge = Math.min(17, youngestParentAge - rng.int(19, 24));
+  let infant = false;
+  for (let i = 0; i < childCount && childAge >= 0; i++) {
+    const sex: Sex = rng.chance(0.5) ? 'male' : 'female';
+    const needs: Needs = [];
+    addNeed(needs, 'DS-PM', 0.04, rng);
+    addNeed(needs, 'SM-CC', 0.03, rng);
+    if (childAge >= 11) addNeed(needs, 'CR-LW', 0.12, rng);
+    if (childAge <= 1) infant = true;
+    member(
+      'child',
+      sex,
+      childAge,
+      rng.zipf(sex === 'male' ? SYRIAN.boy : SYRIAN.girl, 0.7),
+      fatherOfChildren,
+      familyEntry,
+      needs,
+    );
+    childAge -= rng.int(1, 4);
+  }
+  if (infant && !single) {
+    const spouse = ctx.people[principalIndex + 1];
+    if (spouse && !spouse.specificNeeds.includes('PG-LC')) spouse.specificNeeds.push('PG-LC');
+  }
+  if (rng.chance(0.15)) {
+    const sex: Sex = rng.chance(0.6) ? 'female' : 'male';
+    const needs: Needs = ['ER-NF'];
+    addNeed(needs, 'SM-CI', 0.6, rng);
+    addNeed(needs, 'DS-PM', 0.2, rng);
+    member(
+      'parent',
+      sex,
+      principalAge + rng.int(22, 30),
+      rng.zipf(sex === 'male' ? SYRIAN.male : SYRIAN.female, 0.8),
+      rng.zipf(SYRIAN.male, 0.8),
+      principalSex === 'male' ? familyEntry : principalFamily,
+      needs,
+    );
+  }
+  ctx.cases.push({
+    person: principalIndex,
+    household: householdIndex,
+    caseType: 'resettlement',
+    sensitive: false,
+    project: 'SYR-RST',
+    openedIn: 'PAR',
+    hostCountry: asylum,
+    returnCountry: null,
+    ...built,
+  });
+}
+
+// ---- the whole data set -----------------------------------------------------------------------------
+
+export const DEMO_SEED = 20_150_501;
+
+/** The demo people, households and cases. Pure: the same seed always gives the same data. */
+export function generateDemoData(seed = DEMO_SEED): DemoData {
+  const ctx: Ctx = { rng: new Rng(seed), people: [], households: [], cases: [] };
+  const groups: [() => void, number][] = [
+    [() => returnee(ctx, 'AL', true), 66],
+    [() => returnee(ctx, 'AL', false), 12],
+    [() => returnee(ctx, 'MA', true), 28],
+    [() => returnee(ctx, 'MA', false), 14],
+    [() => returnee(ctx, 'UA', true), 28],
+    [() => returnee(ctx, 'UA', false), 10],
+    [() => kurdishReturnee(ctx, true), 46],
+    [() => kurdishReturnee(ctx, false), 46],
+    [() => syrianHousehold(ctx), 24],
+  ];
+  for (const [make, count] of groups) for (let i = 0; i < count; i++) make();
+
+  // References follow the order of registration, as the sequences would have given them.
+  const personOrder = ctx.people
+    .map((p, i) => ({ i, at: p.registeredAt }))
+    .sort((a, b) => a.at.localeCompare(b.at) || a.i - b.i);
+  personOrder.forEach(({ i }, n) => {
+    const person = ctx.people[i] as DemoPerson;
+    person.reference = `${person.registeredIn}-P${String(n + 1).padStart(6, '0')}`;
+  });
+  const caseOrder = ctx.cases
+    .map((c, i) => ({ i, at: c.createdAt }))
+    .sort((a, b) => a.at.localeCompare(b.at) || a.i - b.i);
+  const references: string[] = [];
+  caseOrder.forEach(({ i }, n) => {
+    const c = ctx.cases[i] as Omit<DemoCase, 'reference'>;
+    references[i] = `${c.openedIn}-${c.createdAt.slice(0, 4)}-${String(n + 1).padStart(5, '0')}`;
+  });
+  const demoCases = ctx.cases.map((c, i) => ({ reference: references[i] as string, ...c }));
+  return { people: ctx.people, households: ctx.households, cases: demoCases };
+}
+
+// ---- loading ---------------------------------------------------------------------------------------------
+
+export type DemoRefs = {
+  office(code: string): string;
+  user(email: string): { id: string; name: string };
+  project(code: string): string;
+};
+
+export type DemoCounts = { persons: number; households: number; cases: number };
+
+async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/** Writes the demo data inside the caller's transaction, and moves the reference sequences past it. */
+export async function insertDemoData(
+  tx: Db,
+  cipher: FieldCipher,
+  refs: DemoRefs,
+  data: DemoData = generateDemoData(),
+): Promise<DemoCounts> {
+  const actorOf = (staff: StaffRef) =>
+    staff.email
+      ? { actorUserId: refs.user(staff.email).id, actorName: refs.user(staff.email).name }
+      : { actorUserId: null, actorName: staff.name ?? '' };
+  const userId = (email: string | null) => (email ? refs.user(email).id : null);
+
+  const personIds = data.people.map(() => randomUUID());
+  const householdIds = data.households.map(() => randomUUID());
+  const caseIds = data.cases.map(() => randomUUID());
+
+  const householdRows = data.households.map((h, i) => ({
+    id: householdIds[i] as string,
+    owningOfficeId: refs.office(h.office),
+    principalPersonId: personIds[h.principal] as string,
+    createdAt: new Date(h.createdAt),
+  }));
+  await insertChunks(householdRows, 500, (chunk) => tx.insert(households).values(chunk));
+  const personRows = data.people.map((p, i) => ({
+    id: personIds[i] as string,
+    reference: p.reference,
+    owningOfficeId: refs.office(p.office),
+    givenName: p.givenName,
+    familyName: p.familyName,
+    fatherName: p.fatherName,
+    givenNameOriginal: p.givenNameOriginal,
+    familyNameOriginal: p.familyNameOriginal,
+    fatherNameOriginal: p.fatherNameOriginal,
+    originalScript: p.originalScript,
+    aliases: p.aliases,
+    searchText: personSearchText(p),
+    sex: p.sex,
+    birthDate: p.birthDate,
+    birthDatePrecision: p.birthDatePrecision,
+    nationalities: p.nationalities,
+    languages: p.languages,
+    phone: p.phone,
+    email: p.email,
+    address: p.address,
+    placeOfOrigin: p.placeOfOrigin,
+    countryOfOrigin: p.countryOfOrigin,
+    specificNeeds: p.specificNeeds,
+    householdId: p.household === null ? null : (householdIds[p.household] as string),
+    relationship: p.relationship,
+    createdBy: userId(p.registeredBy.email ?? null),
+    createdAt: new Date(p.registeredAt),
+    updatedAt: new Date(p.registeredAt),
+  }));
+  await insertChunks(personRows, 400, (chunk) => tx.insert(persons).values(chunk));
+
+  const documentRows = data.people.flatMap((p, i) =>
+    p.documents.map((d) => {
+      const normalised = normaliseDocumentNumber(d.number);
+      return {
+        personId: personIds[i] as string,
+        type: d.type,
+        numberSealed: cipher.encrypt(d.number),
+        numberTail: normalised.slice(-4),
+        numberIndex: cipher.blindIndex(normalised),
+        issuingCountry: d.issuingCountry,
+        expiryDate: d.expiryDate,
+        createdBy: userId(p.registeredBy.email ?? null),
+        createdAt: new Date(Date.parse(p.registeredAt) + 15 * MINUTE),
+      };
+    }),
+  );
+  await insertChunks(documentRows, 500, (chunk) => tx.insert(identityDocuments).values(chunk));
+  const consentRows = data.people.flatMap((p, i) =>
+    p.consents.map((c) => ({
+      personId: personIds[i] as string,
+      ...c,
+      createdBy: userId(p.registeredBy.email ?? null),
+      createdAt: new Date(`${c.givenOn}T12:00:00Z`),
+    })),
+  );
+  await insertChunks(consentRows, 500, (chunk) => tx.insert(consents).values(chunk));
+
+  const caseRows = data.cases.map((c, i) => {
+    let pendingTransition: PendingTransition | null = null;
+    if (c.pendingTransition) {
+      const requester = refs.user(c.pendingTransition.requestedBy);
+      pendingTransition = {
+        to: c.pendingTransition.to,
+        requestedBy: requester.id,
+        requestedByName: requester.name,
+        requestedAt: c.pendingTransition.requestedAt,
+        comment: c.pendingTransition.comment,
+      };
+    }
+    return {
+      id: caseIds[i] as string,
+      reference: c.reference,
+      personId: personIds[c.person] as string,
+      householdId: c.household === null ? null : (householdIds[c.household] as string),
+      caseType: c.caseType,
+      sensitive: c.sensitive,
+      projectId: c.project ? refs.project(c.project) : null,
+      owningOfficeId: refs.office(c.office),
+      assignedTo: userId(c.assignee),
+      status: c.status,
+      statusBeforeClosure: c.statusBeforeClosure,
+      closureReason: c.closureReason,
+      travelDocumentReady: c.travelDocumentReady,
+      medicalFitness: c.medicalFitness,
+      declarationSignedOn: c.declarationSignedOn,
+      hostCountry: c.hostCountry,
+      returnCountry: c.returnCountry,
+      departureDate: c.departureDate,
+      pendingTransition,
+      version: c.version,
+      createdBy: userId(c.createdBy.email ?? null),
+      createdAt: new Date(c.createdAt),
+      updatedAt: new Date(c.updatedAt),
+    };
+  });
+  await insertChunks(caseRows, 300, (chunk) => tx.insert(cases).values(chunk));
+
+  const eventRows = data.cases.flatMap((c, i) =>
+    c.events.map((e) => {
+      let eventData = e.data;
+      if (eventData && 'assignee' in eventData) {
+        const { assignee, ...rest } = eventData;
+        eventData = { ...rest, assigneeId: userId(assignee as string | null) };
+      }
+      if (eventData && typeof eventData.requestedBy === 'string' && eventData.requestedBy.includes('@'))
+        eventData = { ...eventData, requestedBy: refs.user(eventData.requestedBy).name };
+      return {
+        caseId: caseIds[i] as string,
+        kind: e.kind,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        ...actorOf(e.actor),
+        comment: e.comment,
+        data: eventData,
+        at: new Date(e.at),
+      };
+    }),
+  );
+  await insertChunks(eventRows, 800, (chunk) => tx.insert(caseEvents).values(chunk));
+  const noteRows = data.cases.flatMap((c, i) =>
+    c.notes.map((n) => {
+      const author = actorOf(n.author);
+      return {
+        caseId: caseIds[i] as string,
+        body: n.body,
+        confidential: n.confidential,
+        authorId: author.actorUserId,
+        authorName: author.actorName,
+        createdAt: new Date(n.at),
+      };
+    }),
+  );
+  await insertChunks(noteRows, 800, (chunk) => tx.insert(caseNotes).values(chunk));
+  const taskRows = data.cases.flatMap((c, i) =>
+    c.tasks.map((t) => ({
+      caseId: caseIds[i] as string,
+      title: t.title,
+      dueDate: t.dueDate,
+      assigneeId: userId(t.assignee),
+      doneAt: t.doneAt ? new Date(t.doneAt) : null,
+      createdBy: userId(c.createdBy.email ?? null),
+      createdAt: new Date(t.createdAt),
+    })),
+  );
+  await insertChunks(taskRows, 800, (chunk) => tx.insert(caseTasks).values(chunk));
+
+  // Registrations made afterwards continue the numbering.
+  await tx.execute(sql`select setval('person_reference_seq', ${data.people.length})`);
+  await tx.execute(sql`select setval('case_reference_seq', ${data.cases.length})`);
+  return { persons: data.people.length, households: data.households.length, cases: data.cases.length };
+}
