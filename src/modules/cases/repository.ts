@@ -184,10 +184,13 @@ export async function listCases(
   if (query.departureFrom) filters.push(gte(cases.departureDate, query.departureFrom));
   if (query.departureTo) filters.push(lte(cases.departureDate, query.departureTo));
 
-  const countRows = await db
-    .select({ status: cases.status, n: sql<number>`count(*)::int` })
-    .from(cases)
-    .innerJoin(persons, eq(persons.id, cases.personId))
+  // Join people only when a filter needs them: counting is the costliest part of a list.
+  const needsPersons = !!(query.nationality || query.need);
+  const countBase = db.select({ status: cases.status, n: sql<number>`count(*)::int` }).from(cases);
+  const countRows = await (needsPersons
+    ? countBase.innerJoin(persons, eq(persons.id, cases.personId))
+    : countBase
+  )
     .where(and(...filters))
     .groupBy(cases.status);
   const countsByStatus = Object.fromEntries(countRows.map((r) => [r.status, r.n]));

@@ -128,9 +128,17 @@ export async function searchPersons(
   let order: SQL[] = [asc(persons.familyName), asc(persons.givenName), asc(persons.id)];
   if (filter.text) {
     const words = filter.text.split(' ').filter(Boolean);
-    const byDocument = filter.documentIndex
-      ? sql`exists (select 1 from ${identityDocuments} d where d.person_id = ${persons.id} and d.number_index = ${filter.documentIndex})`
-      : sql`false`;
+    // Document holders first, by the blind index alone: an OR with a correlated subquery would defeat the
+    // trigram index and scan every person.
+    const holders = filter.documentIndex
+      ? (
+          await db
+            .select({ personId: identityDocuments.personId })
+            .from(identityDocuments)
+            .where(eq(identityDocuments.numberIndex, filter.documentIndex))
+        ).map((d) => d.personId)
+      : [];
+    const byDocument = holders.length ? inArray(persons.id, holders) : sql`false`;
     // Every word must appear (substring); ranking by similarity of the whole query.
     const byName = and(
       ...words.map((w) => sql`${persons.searchText} like ${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`),
