@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -16,6 +17,7 @@ import { type Config, resolveEncryptionKey } from '../config';
 import type { Database } from '../db/client';
 import { auditRoutes } from '../modules/audit';
 import { casesRoutes } from '../modules/cases';
+import { type AttachmentScanner, acceptAll } from '../modules/cases/attachments';
 import { identityRoutes } from '../modules/identity';
 import { projectsRoutes } from '../modules/projects';
 import { registryRoutes } from '../modules/registry';
@@ -37,6 +39,8 @@ export type BuildAppOptions = {
   clock?: Clock;
   logger?: boolean;
   cipher?: FieldCipher;
+  /** Virus-scan hook for uploaded files (default: accept). */
+  attachmentScanner?: AttachmentScanner;
 };
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -46,6 +50,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config,
     clock: options.clock ?? systemClock,
     cipher: options.cipher ?? createFieldCipher(resolveEncryptionKey(config)),
+    attachments: {
+      root: path.join(config.dataDir, 'attachments'),
+      maxBytes: config.attachmentMaxBytes,
+      scanner: options.attachmentScanner ?? acceptAll,
+    },
   };
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
@@ -100,6 +109,15 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyRateLimit, { global: false });
+  // One file per request, nothing else; larger files are cut and refused (413).
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.attachmentMaxBytes, files: 1, fields: 0, parts: 1 },
+  });
+  app.addHook('onRequest', async (request) => {
+    // Read the header: the plugin only marks a request multipart once its body is being parsed.
+    const multipart = /^multipart\//i.test(request.headers['content-type'] ?? '');
+    if (multipart && !request.routeOptions.config.multipart) throw new AppError('unsupported_media_type');
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -1,12 +1,19 @@
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
+import type { AttachmentStore } from '../modules/cases/attachments';
 import type { ActorCtx, Ctx } from '../platform/actor';
 import type { Clock } from '../platform/clock';
 import { AppError } from '../platform/errors';
 import type { FieldCipher } from '../platform/field-crypto';
 
-export type ServerDeps = { database: Database; config: Config; clock: Clock; cipher: FieldCipher };
+export type ServerDeps = {
+  database: Database;
+  config: Config;
+  clock: Clock;
+  cipher: FieldCipher;
+  attachments: AttachmentStore;
+};
 
 /** The use-case context of a request (actor may be null on public routes). */
 export function requestCtx(request: FastifyRequest, deps: ServerDeps): Ctx {

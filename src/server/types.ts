@@ -10,6 +10,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable with a session whatever the roles (own account: sign-out, password change). */
     authenticated?: boolean;
+    /** Accepts multipart/form-data (file uploads); every other route takes JSON only. */
+    multipart?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -76,6 +76,9 @@ const EXPECTED_PROTECTED: Record<string, Access> = {
   'POST /api/cases/:id/tasks': { permission: 'cases.write' },
   'PATCH /api/tasks/:id': { permission: 'cases.write' },
   'GET /api/tasks': { permission: 'cases.read' },
+  'GET /api/cases/assignees': { permission: 'cases.read' },
+  'POST /api/cases/:id/attachments': { permission: 'cases.write' },
+  'GET /api/cases/:id/attachments/:childId': { permission: 'cases.read' },
 };
 
 /** Valid requests for each permission route, so a 403 cannot be mistaken for a validation error. */

@@ -68,6 +68,7 @@ export type CaseDetailBody = CaseSummaryBody & {
   }[];
   notes: { id: string; body: string; confidential: boolean; authorName: string; createdAt: string }[];
   tasks: TaskBody[];
+  attachments: { id: string; fileName: string; contentType: string; sizeBytes: number }[];
   version: number;
 };
 export type CaseListBody = {

@@ -2,6 +2,9 @@
  * Integration-test harness: a fresh migrated database per file, the app built on it, a movable clock,
  * and helpers to create the people and offices a test needs and to sign in through the API.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { type Config, loadConfig } from '../../src/config';
 import type { Database } from '../../src/db/client';
@@ -22,6 +25,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     LOGIN_RATE_PER_MINUTE: '10000',
+    // Attachments and key files of tests stay out of the working tree.
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-data-')),
     // A fixed test key: never used outside tests.
     ENCRYPTION_KEY: Buffer.alloc(32, 1).toString('base64'),
     ...overrides,

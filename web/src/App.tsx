@@ -32,6 +32,17 @@ const OfficesPage = lazy(() =>
   import('./features/offices/OfficesPage').then((m) => ({ default: m.OfficesPage })),
 );
 const AuditPage = lazy(() => import('./features/audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const RegistryPage = lazy(() =>
+  import('./features/registry/RegistryPage').then((m) => ({ default: m.RegistryPage })),
+);
+const PersonPage = lazy(() =>
+  import('./features/registry/PersonPage').then((m) => ({ default: m.PersonPage })),
+);
+const CasesPage = lazy(() => import('./features/cases/CasesPage').then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import('./features/cases/CasePage').then((m) => ({ default: m.CasePage })));
+const MyTasksPage = lazy(() =>
+  import('./features/tasks/MyTasksPage').then((m) => ({ default: m.MyTasksPage })),
+);
 
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return (
@@ -62,6 +73,46 @@ export function AppRoutes() {
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
+          <Route
+            path="registry"
+            element={
+              <RequirePermission permission="persons.read">
+                <RegistryPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="registry/:id"
+            element={
+              <RequirePermission permission="persons.read">
+                <PersonPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="cases"
+            element={
+              <RequirePermission permission="cases.read">
+                <CasesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="cases/:id"
+            element={
+              <RequirePermission permission="cases.read">
+                <CasePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="tasks"
+            element={
+              <RequirePermission permission="cases.read">
+                <MyTasksPage />
+              </RequirePermission>
+            }
+          />
           <Route
             path="projects"
             element={

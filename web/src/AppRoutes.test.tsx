@@ -5,6 +5,7 @@ import { AppRoutes } from './App';
 import { seriousViolations } from './test-utils/axe';
 import { jsonResponse, problem, stubFetch } from './test-utils/fetch';
 import { DAKAR_ID, makeMe, makeUser, OFFICES, PARIS_ID } from './test-utils/fixtures';
+import { makeSupervisor } from './test-utils/fixtures-cases';
 import { renderWithProviders } from './test-utils/render';
 
 const caseworker = makeMe({
@@ -31,6 +32,30 @@ describe('application routes', () => {
       .map((link) => link.textContent);
     expect(links).toEqual(['Accueil', 'Projets', 'Utilisateurs', 'Bureaux']);
     expect(within(nav).getByRole('link', { name: 'Accueil' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('shows the registry, cases and tasks to those who work on cases', async () => {
+    stubFetch({});
+    renderWithProviders(<AppRoutes />, { me: makeSupervisor() });
+    const nav = await screen.findByRole('navigation', { name: 'Navigation principale' });
+    const links = within(nav)
+      .getAllByRole('link')
+      .map((link) => link.textContent);
+    expect(links).toEqual([
+      'Accueil',
+      'Registre',
+      'Dossiers',
+      'Mes tâches',
+      'Projets',
+      'Utilisateurs',
+      'Bureaux',
+    ]);
+  });
+
+  it('refuses the case pages without cases.read', async () => {
+    stubFetch({});
+    renderWithProviders(<AppRoutes />, { me: caseworker, route: '/cases' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Accès refusé' })).toBeTruthy();
   });
 
   it('welcomes the user with their offices, roles and permissions in words', async () => {

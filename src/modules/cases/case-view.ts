@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client';
 import type { Actor } from '../../platform/actor';
+import { attachmentsOf } from './attachments';
 import { rolesIn } from './case-access';
 import type { CaseDetail } from './contract';
 import * as repo from './repository';
@@ -86,7 +87,7 @@ export async function caseDetail(db: Db, actor: Actor, found: Found, today: stri
       createdAt: n.createdAt.toISOString(),
     })),
     tasks: tasks.map((t) => taskView(t, today)),
-    attachments: [],
+    attachments: await attachmentsOf({ db }, row.id),
     version: row.version,
   };
 }

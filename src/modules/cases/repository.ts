@@ -4,7 +4,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { type Actor, inScope, scopeOf } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
-import { offices, users } from '../identity/tables';
+import { ROLE_DEFINITIONS, type Role } from '../../platform/permissions';
+import { memberships, offices, users } from '../identity/tables';
 import { projects } from '../projects/tables';
 import { isSensitiveNeed } from '../registry/repository';
 import { persons } from '../registry/tables';
@@ -347,4 +348,24 @@ export async function updateTaskAt(
     .where(and(eq(caseTasks.id, id), eq(caseTasks.version, version)))
     .returning();
   return row;
+}
+
+/** Active users whose role in the office lets them work on cases: who a case or task can be assigned to. */
+export async function assigneesIn(db: Db, officeId: string): Promise<{ id: string; name: string }[]> {
+  const casework = (Object.entries(ROLE_DEFINITIONS) as [Role, { permissions: readonly string[] }][])
+    .filter(([, d]) => d.permissions.includes('cases.write'))
+    .map(([role]) => role);
+  const rows = await db
+    .selectDistinct({ id: users.id, name: users.displayName })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(
+      and(
+        eq(memberships.officeId, officeId),
+        inArray(memberships.role, casework),
+        eq(users.status, 'active'),
+      ),
+    )
+    .orderBy(asc(users.displayName));
+  return rows;
 }

@@ -1,18 +1,20 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type ActorCtx, scopeOf } from '../../platform/actor';
+import { type ActorCtx, can, scopeOf } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
-import { IdParamsSchema } from '../../platform/contract';
-import { notFound } from '../../platform/errors';
+import { IdParamsSchema, UuidSchema } from '../../platform/contract';
+import { AppError, notFound } from '../../platform/errors';
 import { actorCtx, type ServerDeps } from '../../server/context';
 import { findPerson } from '../registry';
 import { normaliseDocumentNumber, normaliseName } from '../registry/names';
 import { searchPersons } from '../registry/repository';
+import { addAttachment, openAttachment } from './attachments';
 import { caseDetail, taskView } from './case-view';
 import { addNote, addTask, assignCase, bulkAssign, updateTask } from './case-work';
 import {
   AssignSchema,
+  AttachmentSchema,
   BulkAssignResultSchema,
   BulkAssignSchema,
   CaseDetailSchema,
@@ -90,6 +92,24 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         ...query,
         text: { personIds: people.map((p) => p.id), reference: q.trim().toUpperCase() },
       });
+    },
+  );
+
+  r.get(
+    '/api/cases/assignees',
+    {
+      config: { permission: 'cases.read' },
+      schema: {
+        tags,
+        summary: 'People a case or task of an office can be assigned to',
+        querystring: z.strictObject({ officeId: UuidSchema }),
+        response: { 200: z.object({ items: z.array(z.object({ id: UuidSchema, name: z.string() })) }) },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(request);
+      if (!can(ctx.actor, 'cases.read', request.query.officeId)) throw notFound();
+      return { items: await repo.assigneesIn(ctx.db, request.query.officeId) };
     },
   );
 
@@ -279,6 +299,60 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       },
     },
     async (request) => updateTask(ctxOf(request), request.params.id, request.body),
+  );
+
+  r.post(
+    '/api/cases/:id/attachments',
+    {
+      config: { permission: 'cases.write', multipart: true },
+      schema: {
+        tags,
+        summary: 'Attach a file (multipart/form-data, one `file` field)',
+        params: IdParamsSchema,
+        response: { 201: AttachmentSchema },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type');
+      const file = await request.file();
+      if (!file)
+        throw new AppError('validation_failed', {
+          fields: [{ path: 'file', code: 'required', message: 'file' }],
+        });
+      const attachment = await addAttachment(ctxOf(request), deps.attachments, request.params.id, {
+        fileName: file.filename,
+        contentType: file.mimetype,
+        stream: file.file,
+        truncated: () => file.file.truncated,
+      });
+      return reply.code(201).send(attachment);
+    },
+  );
+
+  r.get(
+    '/api/cases/:id/attachments/:childId',
+    {
+      config: { permission: 'cases.read' },
+      schema: {
+        tags,
+        summary: 'Download an attachment (audited)',
+        params: z.strictObject({ id: UuidSchema, childId: UuidSchema }),
+      },
+    },
+    async (request, reply) => {
+      const { row, stream } = await openAttachment(
+        ctxOf(request),
+        deps.attachments,
+        request.params.id,
+        request.params.childId,
+      );
+      return reply
+        .type(row.contentType)
+        .header('content-length', row.sizeBytes)
+        .header('cache-control', 'private, no-store')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.fileName)}`)
+        .send(stream);
+    },
   );
 
   r.get(

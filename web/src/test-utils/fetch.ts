@@ -39,7 +39,12 @@ export function stubFetch(routes: Record<string, Handler>) {
       method: init.method ?? 'GET',
       url,
       headers,
-      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+      body:
+        typeof init.body === 'string'
+          ? JSON.parse(init.body)
+          : init.body instanceof FormData
+            ? init.body
+            : undefined,
     };
     requests.push(request);
     const path = url.split('?')[0];

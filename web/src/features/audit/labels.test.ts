@@ -41,6 +41,7 @@ describe('audit labels', () => {
     const t = i18n.getFixedT('fr');
     expect(auditActionLabel('case.archived', t)).toBe('case.archived');
     expect(auditActionLabel('audit', t)).toBe('audit');
-    expect(auditRecordTypeLabel('case', t)).toBe('case');
+    expect(auditRecordTypeLabel('invoice', t)).toBe('invoice');
+    expect(auditRecordTypeLabel('case', t)).toBe('Dossier');
   });
 });

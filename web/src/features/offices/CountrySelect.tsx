@@ -5,7 +5,13 @@ import { COUNTRY_CODES } from '../../shared/countries';
 import { useFormat } from '../../shared/format/useFormat';
 
 /** Countries by their name in the UI language; the value is the ISO code the API expects. */
-export function CountrySelect(props: Omit<NativeSelectProps, 'data' | 'children'>) {
+export function CountrySelect({
+  emptyLabel,
+  ...props
+}: Omit<NativeSelectProps, 'data' | 'children'> & {
+  /** The label of the "no country" option; "Choose a country" by default. */
+  emptyLabel?: string;
+}) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const options = useMemo(() => {
@@ -16,7 +22,7 @@ export function CountrySelect(props: Omit<NativeSelectProps, 'data' | 'children'
   }, [format, i18n.language]);
   return (
     <NativeSelect {...props}>
-      <option value="">{t('offices.fields.chooseCountry')}</option>
+      <option value="">{emptyLabel ?? t('offices.fields.chooseCountry')}</option>
       {options.map((option) => (
         <option key={option.value} value={option.value}>
           {option.label}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { jsonResponse, problem, stubFetch } from '../../test-utils/fetch';
 import {
   ApiError,
+  api,
   apiRequest,
   buildUrl,
   setCsrfToken,
@@ -48,6 +49,23 @@ describe('api client', () => {
     expect(requests[0]?.headers['x-csrf-token']).toBe('secret');
     expect(requests[0]?.headers['content-type']).toBe('application/json');
     expect(requests[0]?.body).toEqual({ name: 'B' });
+  });
+
+  it('sends a FormData body as is, without a JSON content type, and DELETE with the CSRF token', async () => {
+    const { requests } = stubFetch({
+      'POST /api/things/1/files': () => jsonResponse(201, { id: 3, name: 'scan.pdf' }),
+      'DELETE /api/things/1': () => jsonResponse(204, null),
+    });
+    setCsrfToken('secret');
+    const form = new FormData();
+    form.append('file', new Blob(['%PDF'], { type: 'application/pdf' }), 'scan.pdf');
+    await api.upload('/things/1/files', form, Thing);
+    expect(requests[0]?.headers['content-type']).toBeUndefined();
+    expect(requests[0]?.headers['x-csrf-token']).toBe('secret');
+    expect(requests[0]?.body).toBe(form);
+    await api.delete('/things/1');
+    expect(requests[1]?.method).toBe('DELETE');
+    expect(requests[1]?.headers['x-csrf-token']).toBe('secret');
   });
 
   it('turns problem+json into an ApiError with code, localised detail and field errors', async () => {

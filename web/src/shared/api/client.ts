@@ -100,7 +100,9 @@ export async function apiRequest<T = undefined>(path: string, options: RequestOp
     Accept: 'application/json, application/problem+json',
     'Accept-Language': languageProvider(),
   };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (file upload) sets its own multipart Content-Type, boundary included.
+  const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -108,7 +110,7 @@ export async function apiRequest<T = undefined>(path: string, options: RequestOp
     response = await fetch(buildUrl(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       credentials: 'same-origin',
       signal,
     });
@@ -148,4 +150,8 @@ export const api = {
     apiRequest<T>(path, { method: 'PUT', body, schema }),
   patch: <T = undefined>(path: string, body: unknown, schema?: z.ZodType<T>) =>
     apiRequest<T>(path, { method: 'PATCH', body, schema }),
+  delete: (path: string) => apiRequest(path, { method: 'DELETE' }),
+  /** multipart/form-data, e.g. a file upload. */
+  upload: <T>(path: string, form: FormData, schema: z.ZodType<T>) =>
+    apiRequest<T>(path, { method: 'POST', body: form, schema }),
 };

@@ -10,11 +10,15 @@ export function useFormat() {
     const date = new Intl.DateTimeFormat(language, { dateStyle: 'long' });
     const dateOnly = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
     const number = new Intl.NumberFormat(language);
+    const monthYear = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' });
     let regions: Intl.DisplayNames | null = null;
+    let languages: Intl.DisplayNames | null = null;
     try {
       regions = new Intl.DisplayNames([language], { type: 'region', fallback: 'code' });
+      languages = new Intl.DisplayNames([language], { type: 'language', fallback: 'code' });
     } catch {
       regions = null;
+      languages = null;
     }
     const parse = (value: string) => {
       const parsed = new Date(value);
@@ -36,7 +40,40 @@ export function useFormat() {
         const parsed = parse(value.length === 10 ? `${value}T00:00:00Z` : value);
         return parsed ? dateOnly.format(parsed) : value;
       },
+      /** A calendar date (YYYY-MM-DD) shown as month and year, e.g. "mars 1990". */
+      monthYear: (value: string) => {
+        const parsed = parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+        return parsed ? monthYear.format(parsed) : value;
+      },
       number: (value: number) => number.format(value),
+      /** A size in bytes, e.g. "1,2 Mo" / "1.2 MB". */
+      fileSize: (bytes: number) => {
+        const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+        let value = bytes;
+        let unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+          value /= 1024;
+          unit++;
+        }
+        try {
+          return new Intl.NumberFormat(language, {
+            style: 'unit',
+            unit: units[unit],
+            unitDisplay: 'short',
+            maximumFractionDigits: unit === 0 ? 0 : 1,
+          }).format(value);
+        } catch {
+          return `${bytes} B`;
+        }
+      },
+      /** An ISO 639 language code as a name in the UI language, e.g. "ar" → "arabe". */
+      language: (code: string) => {
+        try {
+          return languages?.of(code) ?? code;
+        } catch {
+          return code;
+        }
+      },
       country: (code: string) => {
         try {
           return regions?.of(code.toUpperCase()) ?? code;

@@ -1,7 +1,10 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import {
+  IconAddressBook,
   IconBuilding,
+  IconChecklist,
   IconClipboardList,
+  IconFolders,
   IconHome,
   IconListDetails,
   IconUsers,
@@ -15,13 +18,24 @@ import { useCan } from '../../features/auth/session';
 
 interface NavEntry {
   to: string;
-  labelKey: 'nav.home' | 'nav.projects' | 'nav.users' | 'nav.offices' | 'nav.audit';
+  labelKey:
+    | 'nav.home'
+    | 'nav.registry'
+    | 'nav.cases'
+    | 'nav.tasks'
+    | 'nav.projects'
+    | 'nav.users'
+    | 'nav.offices'
+    | 'nav.audit';
   icon: TablerIcon;
   permission?: Permission;
 }
 
 const MAIN: NavEntry[] = [
   { to: '/', labelKey: 'nav.home', icon: IconHome },
+  { to: '/registry', labelKey: 'nav.registry', icon: IconAddressBook, permission: 'persons.read' },
+  { to: '/cases', labelKey: 'nav.cases', icon: IconFolders, permission: 'cases.read' },
+  { to: '/tasks', labelKey: 'nav.tasks', icon: IconChecklist, permission: 'cases.read' },
   { to: '/projects', labelKey: 'nav.projects', icon: IconClipboardList, permission: 'projects.read' },
 ];
 const ADMINISTRATION: NavEntry[] = [

@@ -1,0 +1,135 @@
+import { Anchor, Button, Group, Input, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconDownload, IconPaperclip } from '@tabler/icons-react';
+import { useMutation } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDetail } from '../../../../src/modules/cases/contract';
+import { useDescribeError } from '../../shared/api/errors';
+import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
+import { useFormat } from '../../shared/format/useFormat';
+import { attachmentUrl, MAX_ATTACHMENT_BYTES, uploadAttachment, useRefreshCase } from './api';
+
+const ACCEPT = '.pdf,image/*,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.rtf,.txt,.csv';
+
+export function CaseAttachments({ detail, canWrite }: { detail: CaseDetail; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const attachments = [...detail.attachments].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return (
+    <Stack>
+      {attachments.length === 0 ? (
+        <Text>{t('cases.attachments.empty')}</Text>
+      ) : (
+        <Stack
+          component="ul"
+          gap="xs"
+          aria-label={t('cases.attachments.listLabel')}
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+        >
+          {attachments.map((attachment) => (
+            <li key={attachment.id}>
+              <Group gap="xs" wrap="nowrap" align="flex-start">
+                <IconDownload size={16} aria-hidden style={{ marginTop: 3 }} />
+                <div>
+                  <Anchor
+                    href={attachmentUrl(detail.id, attachment.id)}
+                    download={attachment.fileName}
+                    size="sm"
+                    fw={600}
+                    aria-label={t('cases.attachments.download', { name: attachment.fileName })}
+                  >
+                    {attachment.fileName}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {t('cases.attachments.meta', {
+                      size: format.fileSize(attachment.sizeBytes),
+                      name: attachment.uploadedByName,
+                      date: format.dateTime(attachment.createdAt),
+                    })}
+                  </Text>
+                </div>
+              </Group>
+            </li>
+          ))}
+        </Stack>
+      )}
+      {canWrite ? <UploadForm caseId={detail.id} /> : null}
+    </Stack>
+  );
+}
+
+function UploadForm({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  const describe = useDescribeError();
+  const refresh = useRefreshCase();
+  const inputId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: (chosen: File) => uploadAttachment(caseId, chosen),
+    onSuccess: async (attachment) => {
+      setFile(null);
+      if (input.current) input.current.value = '';
+      notifications.show({
+        color: 'blue',
+        message: t('cases.attachments.uploaded', { name: attachment.fileName }),
+      });
+      await refresh(caseId);
+    },
+  });
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!file) return setProblem(t('cases.attachments.chooseFile'));
+        if (file.size > MAX_ATTACHMENT_BYTES) return setProblem(t('cases.attachments.tooLarge'));
+        setProblem(null);
+        mutation.mutate(file);
+      }}
+    >
+      <Stack gap="xs">
+        {mutation.isError ? (
+          <FormErrorAlert error={{ message: describe(mutation.error), details: [] }} />
+        ) : null}
+        <Input.Wrapper
+          label={t('cases.attachments.file')}
+          description={t('cases.attachments.hint')}
+          error={problem}
+          labelProps={{ htmlFor: inputId }}
+          descriptionProps={{ id: hintId }}
+          errorProps={{ id: errorId }}
+        >
+          <input
+            ref={input}
+            id={inputId}
+            type="file"
+            name="file"
+            accept={ACCEPT}
+            aria-describedby={problem ? `${hintId} ${errorId}` : hintId}
+            aria-invalid={problem ? true : undefined}
+            style={{ display: 'block', marginTop: 4 }}
+            onChange={(event) => {
+              setFile(event.currentTarget.files?.[0] ?? null);
+              setProblem(null);
+            }}
+          />
+        </Input.Wrapper>
+        <Group>
+          <Button
+            type="submit"
+            size="xs"
+            leftSection={<IconPaperclip size={14} aria-hidden />}
+            loading={mutation.isPending}
+          >
+            {t('cases.attachments.upload')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,165 @@
+import { Anchor, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconArrowLeft, IconUserShare } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { CaseDetail } from '../../../../src/modules/cases/contract';
+import { DescriptionList } from '../../shared/components/DescriptionList';
+import { PageHeader } from '../../shared/components/PageHeader';
+import { LoadingState, QueryError } from '../../shared/components/QueryStates';
+import { Section } from '../../shared/components/Section';
+import { usePageTitle } from '../../shared/components/usePageTitle';
+import { useFormat } from '../../shared/format/useFormat';
+import { useCan } from '../auth/session';
+import { ApprovalBanner } from './ApprovalBanner';
+import { AssignModal } from './AssignModal';
+import { casesKeys, fetchCase } from './api';
+import { CaseActions } from './CaseActions';
+import { CaseAttachments } from './CaseAttachments';
+import { CaseStatusBadge, SensitiveBadge } from './CaseBadges';
+import { CaseFieldsForm, CaseFieldsView } from './CaseFieldsForm';
+import { CaseNotes } from './CaseNotes';
+import { CaseTasks } from './CaseTasks';
+import { CaseTimeline } from './CaseTimeline';
+import { caseTypeLabel, closureReasonLabel } from './labels';
+import { WorkflowProgress } from './WorkflowProgress';
+
+export function CasePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const detail = useQuery({ queryKey: casesKeys.detail(id), queryFn: ({ signal }) => fetchCase(id, signal) });
+  usePageTitle(detail.data?.reference ?? t('cases.title'));
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/cases" size="sm">
+        <Group gap={4} component="span">
+          <IconArrowLeft size={14} aria-hidden />
+          {t('cases.detail.backToList')}
+        </Group>
+      </Anchor>
+      {detail.isPending ? (
+        <LoadingState />
+      ) : detail.isError ? (
+        <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
+      ) : (
+        <CaseView detail={detail.data} />
+      )}
+    </Stack>
+  );
+}
+
+function CaseView({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const format = useFormat();
+  const canWrite = can('cases.write');
+  const [assigning, setAssigning] = useState(false);
+
+  return (
+    <>
+      <PageHeader
+        title={detail.reference}
+        actions={
+          <>
+            <CaseStatusBadge status={detail.status} pendingTo={detail.pendingTransition?.to} />
+            {detail.sensitive ? <SensitiveBadge /> : null}
+          </>
+        }
+      />
+      <ApprovalBanner detail={detail} />
+      <Section id="case-summary" title={t('cases.detail.summaryLabel')}>
+        <DescriptionList
+          items={[
+            {
+              term: t('cases.detail.person'),
+              description: (
+                <>
+                  <Anchor component={Link} to={`/registry/${detail.personId}`} size="sm">
+                    {detail.personName}
+                  </Anchor>
+                  {detail.personNameOriginal ? (
+                    <Text span size="sm" dir="auto" ms="xs">
+                      ({detail.personNameOriginal})
+                    </Text>
+                  ) : null}
+                </>
+              ),
+            },
+            { term: t('cases.detail.type'), description: caseTypeLabel(detail.caseType, t) },
+            {
+              term: t('cases.detail.status'),
+              description: (
+                <CaseStatusBadge status={detail.status} pendingTo={detail.pendingTransition?.to} />
+              ),
+            },
+            ...(detail.closureReason
+              ? [
+                  {
+                    term: t('cases.detail.closureReason'),
+                    description: closureReasonLabel(detail.closureReason, t),
+                  },
+                ]
+              : []),
+            { term: t('cases.detail.office'), description: detail.officeCode },
+            {
+              term: t('cases.detail.assignee'),
+              description: (
+                <Group gap="xs">
+                  <span>{detail.assignedTo?.name ?? t('cases.unassigned')}</span>
+                  {detail.canAssign ? (
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      leftSection={<IconUserShare size={12} aria-hidden />}
+                      onClick={() => setAssigning(true)}
+                    >
+                      {t('cases.detail.changeAssignee')}
+                    </Button>
+                  ) : null}
+                </Group>
+              ),
+            },
+            {
+              term: t('cases.detail.project'),
+              description: detail.projectCode ?? t('cases.detail.noProject'),
+            },
+            { term: t('cases.detail.openedAt'), description: format.dateTime(detail.createdAt) },
+            { term: t('cases.detail.updatedAt'), description: format.dateTime(detail.updatedAt) },
+          ]}
+        />
+      </Section>
+      <Section id="case-progress" title={t('cases.detail.progress')}>
+        <Stack>
+          <WorkflowProgress
+            caseType={detail.caseType}
+            states={detail.workflowStates}
+            current={detail.status}
+            pendingTo={detail.pendingTransition?.to}
+          />
+          <CaseActions detail={detail} />
+        </Stack>
+      </Section>
+      <Section id="case-fields" title={t('cases.fields.title')}>
+        {canWrite ? <CaseFieldsForm detail={detail} /> : <CaseFieldsView detail={detail} />}
+      </Section>
+      <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+        <Section id="case-tasks" title={t('cases.tasks.title')}>
+          <CaseTasks detail={detail} canWrite={canWrite} />
+        </Section>
+        <Section id="case-notes" title={t('cases.notes.title')}>
+          <CaseNotes detail={detail} canWrite={canWrite} />
+        </Section>
+        <Section id="case-timeline" title={t('cases.timeline.title')}>
+          <CaseTimeline events={detail.timeline} />
+        </Section>
+        <Section id="case-attachments" title={t('cases.attachments.title')}>
+          <CaseAttachments detail={detail} canWrite={canWrite} />
+        </Section>
+      </SimpleGrid>
+      {detail.canAssign ? (
+        <AssignModal detail={detail} opened={assigning} onClose={() => setAssigning(false)} />
+      ) : null}
+    </>
+  );
+}

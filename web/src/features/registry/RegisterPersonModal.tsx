@@ -1,0 +1,204 @@
+import { Alert, Anchor, Button, Group, List, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import type { z } from 'zod';
+import { CreatePersonSchema } from '../../../../src/modules/registry/contract';
+import { AppModal } from '../../shared/components/AppModal';
+import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
+import { LoadingState } from '../../shared/components/QueryStates';
+import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { localizedZodResolver } from '../../shared/forms/zodResolver';
+import { useCurrentOffice } from '../../shared/layout/currentOffice';
+import { useOfficesWith } from '../offices/useOfficesWith';
+import { type CreatePerson, createPerson, type Match, personsKeys } from './api';
+import { matchReasonLabel, originalName, personName, useBirthDate, useCountryList } from './labels';
+import { isPersonField, PersonFields } from './PersonFields';
+import { EMPTY_PERSON, type PersonFormValues, toCreateBody } from './personForm';
+
+type CreateBody = z.output<typeof CreatePersonSchema>;
+
+export function RegisterPersonModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <AppModal opened={opened} onClose={onClose} title={t('registry.create.title')} size="xl">
+      {opened ? <RegisterPersonForm onCancel={onClose} /> : null}
+    </AppModal>
+  );
+}
+
+/**
+ * Registration in two steps when needed: the form, then — if the server finds probable matches — the
+ * matches, from which the user opens an existing record or confirms that this is someone else.
+ */
+function RegisterPersonForm({ onCancel }: { onCancel: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { offices, isPending } = useOfficesWith('persons.write');
+  const { current } = useCurrentOffice();
+  const [matches, setMatches] = useState<{ body: CreatePerson; matches: Match[] } | null>(null);
+
+  const resolver = useMemo(
+    () => localizedZodResolver<PersonFormValues, CreateBody>(CreatePersonSchema, t, toCreateBody),
+    [t],
+  );
+  const defaultOffice =
+    offices.find((o) => o.id === current?.officeId)?.id ?? (offices.length === 1 ? offices[0]?.id : '');
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<PersonFormValues, unknown, CreateBody>({
+    resolver,
+    defaultValues: { ...EMPTY_PERSON, officeId: defaultOffice ?? '' },
+  });
+  const { formError, handleError, clear } = useServerErrors(setError, isPersonField);
+
+  const mutation = useMutation({
+    mutationFn: createPerson,
+    onSuccess: async (result, body) => {
+      if (!result.person) {
+        setMatches({ body, matches: result.matches });
+        return;
+      }
+      const person = result.person;
+      notifications.show({
+        color: 'blue',
+        message: t('registry.create.created', { name: personName(person), reference: person.reference }),
+      });
+      await queryClient.invalidateQueries({ queryKey: personsKeys.lists });
+      await navigate(`/registry/${person.id}`);
+    },
+    onError: (error) => {
+      setMatches(null);
+      handleError(error);
+    },
+  });
+
+  if (isPending) return <LoadingState />;
+  if (offices.length === 0) {
+    return (
+      <Alert color="blue" variant="light" role="note">
+        {t('registry.create.noOffice')}
+      </Alert>
+    );
+  }
+
+  if (matches) {
+    return (
+      <MatchesStep
+        matches={matches.matches}
+        loading={mutation.isPending}
+        onBack={() => setMatches(null)}
+        onRegisterAnyway={() => mutation.mutate({ ...matches.body, acknowledgeMatches: true })}
+      />
+    );
+  }
+
+  return (
+    <form
+      noValidate
+      onSubmit={handleSubmit((body) => {
+        clear();
+        mutation.mutate({ ...body, acknowledgeMatches: false });
+      })}
+    >
+      <Stack>
+        <FormErrorAlert error={formError} />
+        <PersonFields control={control} register={register} errors={errors} offices={offices} withNeeds />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={mutation.isPending}>
+            {t('registry.create.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+interface MatchesStepProps {
+  matches: Match[];
+  loading: boolean;
+  onBack: () => void;
+  onRegisterAnyway: () => void;
+}
+
+function MatchesStep({ matches, loading, onBack, onRegisterAnyway }: MatchesStepProps) {
+  const { t } = useTranslation();
+  const birthDate = useBirthDate();
+  const countries = useCountryList();
+  return (
+    <Stack>
+      <Alert color="orange" variant="light" role="alert" title={t('registry.matches.title')}>
+        {t('registry.matches.intro')}
+      </Alert>
+      <Table.ScrollContainer minWidth={640}>
+        <Table aria-label={t('registry.matches.tableLabel')} withTableBorder striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('registry.table.name')}</Table.Th>
+              <Table.Th scope="col">{t('registry.table.birthDate')}</Table.Th>
+              <Table.Th scope="col">{t('registry.table.nationalities')}</Table.Th>
+              <Table.Th scope="col">{t('registry.table.reference')}</Table.Th>
+              <Table.Th scope="col">{t('registry.matches.reasons')}</Table.Th>
+              <Table.Th scope="col">{t('common.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {matches.map(({ person, reasons }) => (
+              <Table.Tr key={person.id}>
+                <Table.Th scope="row" fw={600}>
+                  <Text size="sm" fw={600}>
+                    {personName(person)}
+                  </Text>
+                  {originalName(person) ? (
+                    <Text size="sm" dir="auto">
+                      {originalName(person)}
+                    </Text>
+                  ) : null}
+                </Table.Th>
+                <Table.Td>{birthDate(person.birthDate, person.birthDatePrecision)}</Table.Td>
+                <Table.Td>{countries(person.nationalities)}</Table.Td>
+                <Table.Td>{person.reference}</Table.Td>
+                <Table.Td>
+                  <List size="sm">
+                    {reasons.map((reason) => (
+                      <List.Item key={reason}>{matchReasonLabel(reason, t)}</List.Item>
+                    ))}
+                  </List>
+                </Table.Td>
+                <Table.Td>
+                  <Anchor
+                    component={Link}
+                    to={`/registry/${person.id}`}
+                    aria-label={t('registry.matches.openLabel', { reference: person.reference })}
+                    size="sm"
+                  >
+                    {t('registry.matches.open')}
+                  </Anchor>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Group justify="flex-end">
+        <Button variant="default" onClick={onBack}>
+          {t('registry.matches.back')}
+        </Button>
+        <Button color="orange" loading={loading} onClick={onRegisterAnyway}>
+          {t('registry.matches.registerAnyway')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,111 @@
+import { notifications } from '@mantine/notifications';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { type Person, PersonSchema, UpdatePersonSchema } from '../../../../src/modules/registry/contract';
+import type { ConflictField } from '../../shared/components/ConflictDialog';
+import { conflictCurrent } from '../../shared/components/conflict';
+import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { localizedZodResolver } from '../../shared/forms/zodResolver';
+import { updatePerson, useStorePerson } from './api';
+import { isPersonField } from './PersonFields';
+import {
+  changedFields,
+  type PersonField,
+  type PersonFormValues,
+  toPersonValues,
+  toUpdateBody,
+} from './personForm';
+import { usePersonFieldDisplay } from './usePersonFieldDisplay';
+
+type UpdateBody = z.output<typeof UpdatePersonSchema>;
+
+/**
+ * Editing some fields of a person with optimistic locking: the PATCH names the version the edits are
+ * based on and carries only the changed fields. A `409 version_conflict` shows what changed meanwhile;
+ * nothing is overwritten silently.
+ */
+export function usePersonEditForm(person: Person, fields: readonly PersonField[], savedMessage: string) {
+  const { t } = useTranslation();
+  const storePerson = useStorePerson();
+  const { label, display } = usePersonFieldDisplay();
+  /** The version the edits are based on: never moved past someone else's change to these fields. */
+  const [base, setBase] = useState<Person>(person);
+  const [conflict, setConflict] = useState<{ current: Person; mine: PersonFormValues } | null>(null);
+
+  const resolver = useMemo(
+    () =>
+      localizedZodResolver<PersonFormValues, UpdateBody>(UpdatePersonSchema, t, (values) =>
+        toUpdateBody(base.version, toPersonValues(base), values, fields),
+      ),
+    [t, base, fields],
+  );
+  const form = useForm<PersonFormValues, unknown, UpdateBody>({
+    resolver,
+    defaultValues: toPersonValues(person),
+  });
+  const { reset, getValues, setError, handleSubmit } = form;
+  const isDirty = form.formState.isDirty;
+  const { formError, handleError, clear } = useServerErrors(setError, isPersonField);
+
+  useEffect(() => {
+    if (person.version === base.version) return;
+    if (!isDirty) {
+      setBase(person);
+      reset(toPersonValues(person));
+    } else if (changedFields(toPersonValues(base), toPersonValues(person), fields).length === 0) {
+      setBase(person); // Only other fields changed: keep the edits, on the new version.
+    }
+  }, [person, base, isDirty, reset, fields]);
+
+  const mutation = useMutation({
+    mutationFn: (body: UpdateBody) => updatePerson(person.id, body),
+    onSuccess: (saved) => {
+      setBase(saved);
+      reset(toPersonValues(saved));
+      storePerson(saved);
+      notifications.show({ color: 'blue', message: savedMessage });
+    },
+    onError: (error) => {
+      const current = conflictCurrent(error, PersonSchema);
+      if (current) setConflict({ current, mine: getValues() });
+      else handleError(error);
+    },
+  });
+
+  const submit = handleSubmit((body) => {
+    clear();
+    if (Object.keys(body).length > 1) mutation.mutate(body);
+  });
+
+  const conflictFields: ConflictField[] = conflict
+    ? fields.map((field) => ({
+        key: field,
+        label: label(field),
+        base: display(field, toPersonValues(base)),
+        current: display(field, toPersonValues(conflict.current)),
+        mine: display(field, conflict.mine),
+      }))
+    : [];
+
+  const reload = () => {
+    if (!conflict) return;
+    setBase(conflict.current);
+    reset(toPersonValues(conflict.current));
+    storePerson(conflict.current);
+    setConflict(null);
+  };
+
+  return {
+    form,
+    submit,
+    saving: mutation.isPending,
+    formError,
+    conflict: conflict !== null,
+    conflictFields,
+    closeConflict: () => setConflict(null),
+    reload,
+  };
+}
