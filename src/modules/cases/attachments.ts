@@ -43,9 +43,9 @@ export type AttachmentStore = { root: string; maxBytes: number; scanner: Attachm
 
 /** Keep what a person can read of a file name; no path parts, no control characters. */
 export function safeFileName(name: string): string {
-  const base = path
-    .basename(name.replaceAll('\\', '/'))
-    .replace(/[\u0000-\u001f\u007f"<>|:*?]/g, '_')
+  const base = [...path.basename(name.replaceAll('\\', '/'))]
+    .map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 || '"<>|:*?'.includes(c) ? '_' : c))
+    .join('')
     .trim();
   return (base || 'file').slice(0, 200);
 }

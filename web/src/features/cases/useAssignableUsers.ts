@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
 import type { User } from '../../../../src/modules/identity/contract';
 import { ROLE_DEFINITIONS } from '../../../../src/platform/permissions';
-import { z } from 'zod';
 import { api } from '../../shared/api/client';
 import { useCan } from '../auth/session';
 
