@@ -213,6 +213,8 @@ export async function updateCaseFields(
 ): Promise<void> {
   const { version, ...fields } = input;
   const before = await writableCase(ctx, caseId, version);
+  // A closed case is a record: reopen it to change it.
+  if (isTerminal(workflowOf(before.caseType as CaseType), before.status)) throw new AppError('case_closed');
   const patch = fieldPatch(fields);
   await assertProjectUsable(ctx, patch.projectId);
   const changed = Object.entries(patch).filter(

@@ -79,8 +79,8 @@ function CaseView({ detail }: { detail: CaseDetail }) {
                     {detail.personName}
                   </Anchor>
                   {detail.personNameOriginal ? (
-                    <Text span size="sm" dir="auto" ms="xs">
-                      ({detail.personNameOriginal})
+                    <Text span size="sm" ms="xs">
+                      (<bdi>{detail.personNameOriginal}</bdi>)
                     </Text>
                   ) : null}
                 </>
