@@ -40,22 +40,24 @@ import { decideApproval, reopenCase, todayOf, transitionCase, updateCaseFields }
 
 const tags = ['cases'];
 
-/** The case as the actor may see it now; reading a trafficking case is audited. */
+/** The case as the actor may see it now; reading a trafficking case or confidential notes is audited. */
 async function readCase(ctx: ActorCtx, caseId: string, audit: boolean) {
   const found = await repo.findCase(ctx.db, ctx.actor, caseId);
   if (!found) throw notFound();
-  if (audit && found.row.sensitive) {
+  const detail = await caseDetail(ctx.db, ctx.actor, found, todayOf(ctx));
+  const confidentialNotes = detail.notes.filter((n) => n.confidential).length;
+  if (audit && (found.row.sensitive || confidentialNotes > 0)) {
     await ctx.db.transaction((tx) =>
       recordAudit(tx, ctx, {
         action: 'case.viewed',
         officeId: found.row.owningOfficeId,
         recordType: 'case',
         recordId: caseId,
-        metadata: { sensitive: true },
+        metadata: { sensitive: found.row.sensitive, confidentialNotes },
       }),
     );
   }
-  return caseDetail(ctx.db, ctx.actor, found, todayOf(ctx));
+  return detail;
 }
 
 export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
