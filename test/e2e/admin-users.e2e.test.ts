@@ -123,8 +123,15 @@ describe('office scoping', () => {
     // Arta Hoxha's account is in English and no language was chosen in this browser: English it is.
     await h1(page).getByText('Welcome, Arta Hoxha').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    // Only the office directory, which every caseworker may read; no users, no audit log.
-    expect(await navLinks(page, 'Main navigation')).toEqual(['Home', 'Projects', 'Offices']);
+    // Casework, and the office directory, which every caseworker may read; no users, no audit log.
+    expect(await navLinks(page, 'Main navigation')).toEqual([
+      'Home',
+      'Registry',
+      'Cases',
+      'My tasks',
+      'Projects',
+      'Offices',
+    ]);
 
     for (const target of ['/admin/users', '/audit']) {
       await page.goto(target);

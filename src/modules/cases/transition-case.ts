@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ActorCtx } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
-import { errorMessage } from '../../platform/i18n';
+import { validationMessage } from '../../platform/i18n';
 import { rolesIn } from './case-access';
 import { caseDetail } from './case-view';
 import type { CaseFieldsSchema, TransitionRequestSchema } from './contract';
@@ -56,12 +56,15 @@ export async function transitionCase(
   const missing = missingRequirements(transition, facts, { closureReason: input.closureReason ?? null });
   if (missing.length > 0) {
     throw new AppError('transition_requirements', {
-      params: { fields: missing.join(', ') },
-      fields: missing.map((field) => ({
-        path: field === 'closureReason' ? 'closureReason' : `fields.${field}`,
-        code: 'required',
-        message: errorMessage(ctx.lang, 'transition_requirements', { fields: field }),
-      })),
+      fields: missing.map((field) => {
+        const mustBeFit =
+          field === 'medicalFitness' && facts.medicalFitness !== null && facts.medicalFitness !== undefined;
+        return {
+          path: field === 'closureReason' ? 'closureReason' : `fields.${field}`,
+          code: mustBeFit ? 'must_be_fit' : 'required',
+          message: validationMessage(ctx.lang, mustBeFit ? 'must_be_fit' : 'required_for_step'),
+        };
+      }),
     });
   }
   const now = ctx.clock.now();

@@ -175,7 +175,11 @@ export async function probableMatches(
     const reasons = ['same_name'];
     if (candidate.birthDate && r.row.birthDate) {
       const sameYear = candidate.birthDate.slice(0, 4) === r.row.birthDate.slice(0, 4);
-      const exact = candidate.birthDate === r.row.birthDate;
+      // Year-only dates are stored as YYYY-01-01: equal strings are the same date only when both are precise.
+      const exact =
+        candidate.birthDate === r.row.birthDate &&
+        !candidate.birthYearOnly &&
+        r.row.birthDatePrecision === 'exact';
       if (exact) reasons.push('same_birth_date');
       else if (sameYear && (candidate.birthYearOnly || r.row.birthDatePrecision !== 'exact'))
         reasons.push('same_birth_year');

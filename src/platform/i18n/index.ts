@@ -27,6 +27,9 @@ function interpolate(template: string, params: Record<string, string | number> =
 export function errorMessage(lang: Lang, code: ErrorCode, params?: Record<string, string | number>): string {
   return interpolate(messages[lang].errors[code], params);
 }
+export function validationMessage(lang: Lang, key: string, params?: Record<string, string | number>): string {
+  return interpolate(messages[lang].validation[key] ?? key, params);
+}
 export function errorTitle(lang: Lang, code: ErrorCode): string {
   return messages[lang].titles[code];
 }

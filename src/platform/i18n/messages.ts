@@ -32,7 +32,7 @@ export const messages: Record<'fr' | 'en', Messages> = {
       consent_already_withdrawn: 'This consent has already been withdrawn.',
       transition_not_allowed:
         'This step is not possible from the case’s current status, or not with your role.',
-      transition_requirements: 'Some information is required before this step: {{fields}}.',
+      transition_requirements: 'Some information is required before this step.',
       approval_pending: 'A step of this case is waiting for approval: approve or reject it first.',
       no_pending_approval: 'Nothing is waiting for approval on this case.',
       case_closed: 'This case is closed: reopen it first.',
@@ -90,6 +90,8 @@ export const messages: Record<'fr' | 'en', Messages> = {
       unknown_field: 'Unknown field "{{key}}".',
       country_code: 'Use a two-letter ISO country code (FR, AL, MA...).',
       office_code: 'Use three to eight letters.',
+      required_for_step: 'Required for this step.',
+      must_be_fit: 'The person must be fit to travel for this step.',
     },
   },
   fr: {
@@ -117,7 +119,7 @@ export const messages: Record<'fr' | 'en', Messages> = {
       consent_already_withdrawn: 'Ce consentement a déjà été retiré.',
       transition_not_allowed:
         'Cette étape n’est pas possible depuis le statut actuel du dossier, ou pas avec votre rôle.',
-      transition_requirements: 'Des informations sont nécessaires avant cette étape : {{fields}}.',
+      transition_requirements: 'Des informations sont nécessaires avant cette étape.',
       approval_pending: 'Une étape de ce dossier attend une validation : approuvez-la ou rejetez-la d’abord.',
       no_pending_approval: 'Rien n’attend de validation sur ce dossier.',
       case_closed: 'Ce dossier est clos : rouvrez-le d’abord.',
@@ -177,6 +179,8 @@ export const messages: Record<'fr' | 'en', Messages> = {
       unknown_field: 'Champ inconnu « {{key}} ».',
       country_code: 'Utilisez un code pays ISO à deux lettres (FR, AL, MA...).',
       office_code: 'Utilisez trois à huit lettres.',
+      required_for_step: 'Obligatoire pour cette étape.',
+      must_be_fit: 'Cette étape exige que la personne soit apte au voyage.',
     },
   },
 };

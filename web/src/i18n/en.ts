@@ -78,6 +78,7 @@ export const en: TranslationShape = {
     invalidDate: 'Enter a valid date.',
     passwordsDoNotMatch: 'The two passwords do not match.',
     dateRange: 'The end date must be after the start date.',
+    mustBeFit: 'This step requires the person to be fit to travel.',
     duplicateMembership: 'This role is already assigned in this office.',
   },
   conflict: {
@@ -521,6 +522,8 @@ export const en: TranslationShape = {
   },
   person: {
     backToRegistry: 'Back to the registry',
+    notFoundTitle: 'Person not found',
+    notFound: 'This record does not exist, or you are not allowed to see it.',
     summaryLabel: 'Record information',
     reference: 'Reference',
     office: 'Office',
@@ -797,6 +800,8 @@ export const en: TranslationShape = {
     },
     detail: {
       backToList: 'Back to cases',
+      notFoundTitle: 'Case not found',
+      notFound: 'This case does not exist, or you are not allowed to see it.',
       summaryLabel: 'Case information',
       person: 'Person',
       type: 'Type',

@@ -77,6 +77,7 @@ export const fr = {
     invalidDate: 'Saisissez une date valide.',
     passwordsDoNotMatch: 'Les deux mots de passe ne correspondent pas.',
     dateRange: 'La date de fin doit être postérieure à la date de début.',
+    mustBeFit: 'Cette étape exige que la personne soit apte au voyage.',
     duplicateMembership: 'Ce rôle est déjà attribué dans ce bureau.',
   },
   conflict: {
@@ -523,6 +524,8 @@ export const fr = {
   },
   person: {
     backToRegistry: 'Retour au registre',
+    notFoundTitle: 'Personne introuvable',
+    notFound: 'Cette fiche n’existe pas, ou vous n’êtes pas autorisé(e) à la consulter.',
     summaryLabel: 'Informations de la fiche',
     reference: 'Référence',
     office: 'Bureau',
@@ -799,6 +802,8 @@ export const fr = {
     },
     detail: {
       backToList: 'Retour aux dossiers',
+      notFoundTitle: 'Dossier introuvable',
+      notFound: 'Ce dossier n’existe pas, ou vous n’êtes pas autorisé(e) à le consulter.',
       summaryLabel: 'Informations du dossier',
       person: 'Personne',
       type: 'Type',

@@ -101,6 +101,41 @@ describe('case page', () => {
     expect(within(header as HTMLElement).getByText('Prêt au départ')).toBeTruthy();
   });
 
+  it('refuses a medical fitness other than “fit to travel” before asking the server', async () => {
+    const detail = makeCaseDetail({
+      medicalFitness: 'unfit',
+      availableTransitions: [
+        {
+          to: 'ready_to_travel',
+          approval: false,
+          requires: ['travelDocumentReady', 'medicalFitness', 'declarationSignedOn'],
+          missing: ['medicalFitness'],
+        },
+      ],
+    });
+    const { requests } = stubCase(detail);
+    const user = userEvent.setup();
+    renderWithProviders(<AppRoutes />, { me: makeSupervisor(), route });
+    await user.click(await screen.findByRole('button', { name: 'Passer à : Prêt au départ' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Passer à l’étape : Prêt au départ' });
+    await user.click(within(dialog).getByRole('button', { name: 'Confirmer' }));
+    expect(
+      await within(dialog).findByText('Cette étape exige que la personne soit apte au voyage.'),
+    ).toBeTruthy();
+    expect(requests.some((r) => r.method === 'POST')).toBe(false);
+  });
+
+  it('says the case is not found when the server answers 404, without offering to retry', async () => {
+    stubFetch({ [`GET /api/cases/${CASE_ID}`]: () => problem(404, 'not_found', 'Introuvable.') });
+    renderWithProviders(<AppRoutes />, { me: makeSupervisor(), route });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Dossier introuvable' })).toBeTruthy();
+    expect(
+      screen.getByText('Ce dossier n’existe pas, ou vous n’êtes pas autorisé(e) à le consulter.'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Réessayer' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Retour aux dossiers' })).toBeTruthy();
+  });
+
   it('asks for a closure reason and shows the server’s per-field requirement errors', async () => {
     const detail = makeCaseDetail({
       status: 'monitoring',

@@ -5,9 +5,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CaseDetail } from '../../../../src/modules/cases/contract';
+import { isApiError } from '../../shared/api/client';
 import { DescriptionList } from '../../shared/components/DescriptionList';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { LoadingState, QueryError } from '../../shared/components/QueryStates';
+import { RecordNotFound } from '../../shared/components/RecordNotFound';
 import { Section } from '../../shared/components/Section';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useFormat } from '../../shared/format/useFormat';
@@ -41,7 +43,11 @@ export function CasePage() {
       {detail.isPending ? (
         <LoadingState />
       ) : detail.isError ? (
-        <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
+        isApiError(detail.error) && detail.error.status === 404 ? (
+          <RecordNotFound title={t('cases.detail.notFoundTitle')} body={t('cases.detail.notFound')} />
+        ) : (
+          <QueryError error={detail.error} onRetry={() => void detail.refetch()} />
+        )
       ) : (
         <CaseView detail={detail.data} />
       )}

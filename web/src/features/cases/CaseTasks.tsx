@@ -2,7 +2,7 @@ import { Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, Tex
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type CaseDetail, CreateTaskSchema } from '../../../../src/modules/cases/contract';
@@ -107,6 +107,7 @@ function AddTaskForm({ detail }: { detail: CaseDetail }) {
   );
   const {
     register,
+    control,
     handleSubmit,
     setError,
     reset,
@@ -149,17 +150,25 @@ function AddTaskForm({ detail }: { detail: CaseDetail }) {
             error={errors.dueDate?.message}
             {...register('dueDate')}
           />
-          <NativeSelect
-            label={t('cases.tasks.assignee')}
-            error={errors.assigneeId?.message}
-            data={[
-              { value: '', label: t('cases.tasks.nobody') },
-              ...assignable.users.map((u) => ({ value: u.id, label: u.displayName })),
-              ...(detail.assignedTo && !assignable.users.some((u) => u.id === detail.assignedTo?.id)
-                ? [{ value: detail.assignedTo.id, label: detail.assignedTo.name }]
-                : []),
-            ]}
-            {...register('assigneeId')}
+          {/* Controlled: the options change when the assignable users arrive, and an uncontrolled select
+              would keep the selected position (showing someone else) rather than the chosen person. */}
+          <Controller
+            control={control}
+            name="assigneeId"
+            render={({ field }) => (
+              <NativeSelect
+                label={t('cases.tasks.assignee')}
+                error={errors.assigneeId?.message}
+                data={[
+                  { value: '', label: t('cases.tasks.nobody') },
+                  ...assignable.users.map((u) => ({ value: u.id, label: u.displayName })),
+                  ...(detail.assignedTo && !assignable.users.some((u) => u.id === detail.assignedTo?.id)
+                    ? [{ value: detail.assignedTo.id, label: detail.assignedTo.name }]
+                    : []),
+                ]}
+                {...field}
+              />
+            )}
           />
         </SimpleGrid>
         <Group>

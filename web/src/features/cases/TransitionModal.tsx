@@ -49,7 +49,10 @@ function transitionSchema(missing: readonly string[]) {
     travelDocumentReady: need('travelDocumentReady')
       ? z.boolean().refine((v) => v, { message: 'validation.required' })
       : z.boolean(),
-    medicalFitness: need('medicalFitness') ? z.enum(['pending', 'fit', 'unfit']) : z.string(),
+    // The requirement is fitness to travel, not merely an assessment: "pending" or "unfit" will not do.
+    medicalFitness: need('medicalFitness')
+      ? z.enum(['pending', 'fit', 'unfit']).refine((v) => v === 'fit', { message: 'validation.mustBeFit' })
+      : z.string(),
     declarationSignedOn: need('declarationSignedOn') ? z.iso.date() : z.string(),
     departureDate: need('departureDate') ? z.iso.date() : z.string(),
     closureReason: need('closureReason') ? z.enum(CLOSURE_REASONS) : z.string(),

@@ -31,6 +31,13 @@ describe('person page', () => {
     vi.unstubAllGlobals();
   });
 
+  it('says the person is not found when the server answers 404', async () => {
+    stubFetch({ [`GET /api/persons/${PERSON_ID}`]: () => problem(404, 'not_found', 'Introuvable.') });
+    renderWithProviders(<AppRoutes />, { me: makeSupervisor(), route });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Personne introuvable' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Réessayer' })).toBeNull();
+  });
+
   it('shows masked document numbers and reveals one on request, saying the read is audited', async () => {
     const { requests } = stubFetch({
       ...baseRoutes(),

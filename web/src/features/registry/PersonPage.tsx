@@ -3,9 +3,11 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { isApiError } from '../../shared/api/client';
 import { DescriptionList } from '../../shared/components/DescriptionList';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { LoadingState, QueryError } from '../../shared/components/QueryStates';
+import { RecordNotFound } from '../../shared/components/RecordNotFound';
 import { Section } from '../../shared/components/Section';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useFormat } from '../../shared/format/useFormat';
@@ -41,7 +43,11 @@ export function PersonPage() {
       {person.isPending ? (
         <LoadingState />
       ) : person.isError ? (
-        <QueryError error={person.error} onRetry={() => void person.refetch()} />
+        isApiError(person.error) && person.error.status === 404 ? (
+          <RecordNotFound title={t('person.notFoundTitle')} body={t('person.notFound')} />
+        ) : (
+          <QueryError error={person.error} onRetry={() => void person.refetch()} />
+        )
       ) : (
         <PersonView person={person.data} />
       )}
