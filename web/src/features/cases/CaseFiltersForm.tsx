@@ -3,7 +3,7 @@ import { IconChevronDown, IconChevronUp, IconSearch } from '@tabler/icons-react'
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CASE_TYPE_CODES } from '../../../../src/modules/cases/workflow';
+import { CASE_TYPE_CODES, CASE_TYPES } from '../../../../src/modules/cases/workflow';
 import { ROLE_DEFINITIONS } from '../../../../src/platform/permissions';
 import { AutoDirTextInput } from '../../shared/components/AutoDirInputs';
 import { fetchUsers, usersKeys } from '../admin-users/api';
@@ -68,7 +68,10 @@ export function CaseFiltersForm({ value, onChange }: CaseFiltersFormProps) {
             name="caseType"
             data={[
               { value: '', label: t('cases.filters.allTypes') },
-              ...CASE_TYPE_CODES.map((type) => ({ value: type, label: t(`caseTypes.${type}`) })),
+              // Trafficking cases are never listed for staff without cases.sensitive: do not offer the filter.
+              ...CASE_TYPE_CODES.filter((type) => !CASE_TYPES[type].sensitive || can('cases.sensitive')).map(
+                (type) => ({ value: type, label: t(`caseTypes.${type}`) }),
+              ),
             ]}
             {...text('caseType')}
           />
