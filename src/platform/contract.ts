@@ -14,11 +14,6 @@ export const textLine = (max = 200) => z.string().trim().min(1).max(max);
 /** Every editable record carries a version; a write names the version it was based on. */
 export const VersionSchema = z.number().int().min(1).max(2_147_483_647);
 
-export const PageQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(500).optional(),
-});
-
 /** RFC 9457 problem details, with a stable `code` and per-field details for validation errors. */
 export const ProblemSchema = z.object({
   type: z.string(),

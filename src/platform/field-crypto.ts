@@ -43,7 +43,3 @@ export function createFieldCipher(masterKey: Buffer): FieldCipher {
     },
   };
 }
-
-export function generateKey(): string {
-  return randomBytes(32).toString('base64');
-}

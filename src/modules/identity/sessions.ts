@@ -90,6 +90,8 @@ export async function login(
   const tokenHash = sha256Hex(token);
   const csrfToken = randomToken();
   await ctx.db.transaction(async (tx) => {
+    // Sessions that expired without being presented again are purged here, so the table stays small.
+    await repo.deleteExpiredSessions(tx, new Date(now.getTime() - policy.idleMinutes * MINUTE), now);
     await repo.insertSession(tx, {
       tokenHash,
       userId: user.id,

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { type Actor, can, scopeOf } from '../../platform/actor';
-import type { FieldCipher } from '../../platform/field-crypto';
 import type { ConsentSchema, DocumentSchema, PersonDetailSchema } from './contract';
 import { maskDocumentNumber } from './names';
 import * as repo from './repository';
@@ -57,8 +56,6 @@ export async function personDetail(
     })),
   };
 }
-
-export type RegistryDeps = { cipher: FieldCipher };
 
 export function caseVisibility(actor: Actor): repo.CaseVisibility {
   return { read: scopeOf(actor, 'cases.read'), sensitive: scopeOf(actor, 'cases.sensitive') };
