@@ -3,5 +3,6 @@
 export * from '../modules/cases/tables';
 export * from '../modules/identity/tables';
 export * from '../modules/projects/tables';
+export * from '../modules/referrals/tables';
 export * from '../modules/registry/tables';
 export * from '../platform/audit/tables';

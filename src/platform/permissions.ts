@@ -20,6 +20,14 @@ export const PERMISSIONS = [
   'cases.reopen',
   /** Trafficking cases and confidential notes: read and write, every read audited. */
   'cases.sensitive',
+  /** Referrals and transfers: follow those of one's office (incoming and outgoing), their threads. */
+  'referrals.read',
+  /** Refer or transfer a case the office owns. */
+  'referrals.send',
+  /** Accept or decline what another office refers or transfers to one's office. */
+  'referrals.respond',
+  /** Share without a covering consent, with a written justification (audited, flagged in reports). */
+  'consents.override',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,6 +81,10 @@ export const ROLE_DEFINITIONS = {
       'cases.approve',
       'cases.reopen',
       'cases.sensitive',
+      'referrals.read',
+      'referrals.send',
+      'referrals.respond',
+      'consents.override',
     ],
   },
   caseworker: {
@@ -84,6 +96,8 @@ export const ROLE_DEFINITIONS = {
       'persons.write',
       'cases.read',
       'cases.write',
+      'referrals.read',
+      'referrals.send',
     ],
   },
   protection_officer: {
@@ -96,6 +110,8 @@ export const ROLE_DEFINITIONS = {
       'cases.read',
       'cases.write',
       'cases.sensitive',
+      'referrals.read',
+      'referrals.send',
     ],
   },
   project_manager: { scope: 'office', permissions: ['offices.read', 'projects.read', 'projects.manage'] },
@@ -112,6 +128,7 @@ export const ROLE_DEFINITIONS = {
       'persons.read',
       'cases.read',
       'cases.sensitive',
+      'referrals.read',
     ],
   },
   partner: { scope: 'office', permissions: [] },

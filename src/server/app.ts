@@ -20,6 +20,7 @@ import { casesRoutes } from '../modules/cases';
 import { type AttachmentScanner, acceptAll } from '../modules/cases/attachments';
 import { identityRoutes } from '../modules/identity';
 import { projectsRoutes } from '../modules/projects';
+import { referralsRoutes } from '../modules/referrals';
 import { registryRoutes } from '../modules/registry';
 import { type Clock, systemClock } from '../platform/clock';
 import { AppError } from '../platform/errors';
@@ -153,6 +154,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   projectsRoutes(app, deps);
   registryRoutes(app, deps);
   casesRoutes(app, deps);
+  referralsRoutes(app, deps);
   auditRoutes(app, deps);
   await registerWebApp(app);
   return app;

@@ -13,6 +13,7 @@ import { recordAudit } from '../../platform/audit/record';
 import { AppError, notFound } from '../../platform/errors';
 import * as repo from './repository';
 import { caseAttachments } from './tables';
+import { hiddenBefore } from './withheld';
 
 export const ACCEPTED_TYPES: Record<string, string[]> = {
   'application/pdf': ['.pdf'],
@@ -154,6 +155,8 @@ export async function openAttachment(
     .from(caseAttachments)
     .where(and(eq(caseAttachments.id, attachmentId), eq(caseAttachments.caseId, caseId)));
   if (!row) throw notFound();
+  const before = hiddenBefore(found.row, 'attachments');
+  if (before && row.createdAt < before) throw notFound();
   const file = path.join(store.root, row.storageKey);
   if (!fs.existsSync(file)) throw notFound();
   await ctx.db.transaction((tx) =>

@@ -4,6 +4,7 @@ import { attachmentsOf } from './attachments';
 import { rolesIn } from './case-access';
 import type { CaseDetail } from './contract';
 import * as repo from './repository';
+import { hiddenBefore, visibleAfterWithholding } from './withheld';
 import { availableTransitions, type CaseType, isTerminal, missingRequirements, workflowOf } from './workflow';
 
 type Found = NonNullable<Awaited<ReturnType<typeof repo.findCase>>>;
@@ -36,11 +37,27 @@ export async function caseDetail(db: Db, actor: Actor, found: Found, today: stri
     pendingTransition: row.pendingTransition,
   };
   const canSeeConfidential = access.permissions.has('cases.sensitive');
-  const [events, notes, tasks] = await Promise.all([
+  const [allEvents, allNotes, tasks, allAttachments] = await Promise.all([
     repo.eventsOf(db, row.id),
     repo.notesOf(db, row.id, canSeeConfidential),
     repo.tasksOf(db, row.id),
+    attachmentsOf({ db }, row.id),
   ]);
+  // After a transfer, what the former owner did not share stays hidden (ADR 0009).
+  const events = allEvents.filter((e) => {
+    const before = hiddenBefore(row, 'case_history');
+    return !before || e.at >= before || e.kind === 'transferred';
+  });
+  const notes = allNotes.filter((n) => {
+    const before = hiddenBefore(row, n.confidential ? 'confidential_notes' : 'case_history');
+    return !before || n.createdAt >= before;
+  });
+  const attachments = visibleAfterWithholding(
+    row,
+    'attachments',
+    allAttachments,
+    (a) => new Date(a.createdAt),
+  );
   return {
     ...repo.toSummary(found),
     householdId: row.householdId,
@@ -87,7 +104,7 @@ export async function caseDetail(db: Db, actor: Actor, found: Found, today: stri
       createdAt: n.createdAt.toISOString(),
     })),
     tasks: tasks.map((t) => taskView(t, today)),
-    attachments: await attachmentsOf({ db }, row.id),
+    attachments,
     version: row.version,
   };
 }

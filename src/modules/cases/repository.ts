@@ -369,3 +369,9 @@ export async function assigneesIn(db: Db, officeId: string): Promise<{ id: strin
     .orderBy(asc(users.displayName));
   return rows;
 }
+
+/** A case by id, without access checks: for modules that have already established access (referrals). */
+export async function caseRowById(db: Db, id: string): Promise<CaseRow | undefined> {
+  const [row] = await db.select().from(cases).where(eq(cases.id, id));
+  return row;
+}

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -55,6 +56,12 @@ export const cases = pgTable(
     returnCountry: text('return_country'),
     departureDate: date('departure_date'),
     pendingTransition: jsonb('pending_transition').$type<PendingTransition>(),
+    /**
+     * After a transfer: the sections the sender did not share, and the moment of the transfer. What the case
+     * held before that moment in those sections stays hidden from the new owner (ADR 0009).
+     */
+    withheldSections: text('withheld_sections').array().notNull().default(sql`'{}'::text[]`),
+    withheldBefore: ts('withheld_before'),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),

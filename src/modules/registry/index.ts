@@ -1,5 +1,6 @@
 /** The registry's public surface: people, households, documents, consents. */
 
+export { type ConsentWithdrawnListener, onConsentWithdrawn } from './person-records';
 export { personSearchText, registerPerson } from './register-person';
 export { findPerson, isSensitiveNeed, toPerson } from './repository';
 export { registryRoutes } from './routes';

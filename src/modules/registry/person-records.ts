@@ -104,6 +104,16 @@ export async function addConsent(ctx: ActorCtx, personId: string, input: z.infer
   });
 }
 
+/**
+ * Modules that rest on consents (referrals) subscribe here; listeners run inside the withdrawal's
+ * transaction, so the withdrawal and its consequences commit or roll back together.
+ */
+export type ConsentWithdrawnListener = (tx: ActorCtx, consentId: string) => Promise<void>;
+const consentWithdrawnListeners: ConsentWithdrawnListener[] = [];
+export function onConsentWithdrawn(listener: ConsentWithdrawnListener): void {
+  if (!consentWithdrawnListeners.includes(listener)) consentWithdrawnListeners.push(listener);
+}
+
 export async function withdrawConsent(
   ctx: ActorCtx,
   personId: string,
@@ -129,6 +139,7 @@ export async function withdrawConsent(
       recordId: personId,
       changes: { [`consent.${consentId}.withdrawnOn`]: { old: null, new: withdrawnOn } },
     });
+    for (const listener of consentWithdrawnListeners) await listener({ ...ctx, db: tx }, consentId);
     return toConsent(row);
   });
 }

@@ -135,7 +135,9 @@ export async function searchPersons(
           await db
             .select({ personId: identityDocuments.personId })
             .from(identityDocuments)
-            .where(eq(identityDocuments.numberIndex, filter.documentIndex))
+            .where(
+              and(eq(identityDocuments.numberIndex, filter.documentIndex), eq(identityDocuments.withheld, false)),
+            )
         ).map((d) => d.personId)
       : [];
     const byDocument = holders.length ? inArray(persons.id, holders) : sql`false`;
@@ -196,7 +198,7 @@ export async function documentsOf(db: Db, personId: string): Promise<DocumentRow
   return db
     .select()
     .from(identityDocuments)
-    .where(eq(identityDocuments.personId, personId))
+    .where(and(eq(identityDocuments.personId, personId), eq(identityDocuments.withheld, false)))
     .orderBy(asc(identityDocuments.createdAt));
 }
 export async function insertDocument(
@@ -211,7 +213,13 @@ export async function findDocument(db: Db, personId: string, id: string): Promis
   const [row] = await db
     .select()
     .from(identityDocuments)
-    .where(and(eq(identityDocuments.id, id), eq(identityDocuments.personId, personId)));
+    .where(
+      and(
+        eq(identityDocuments.id, id),
+        eq(identityDocuments.personId, personId),
+        eq(identityDocuments.withheld, false),
+      ),
+    );
   return row;
 }
 export async function deleteDocument(db: Db, id: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgSequence, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { offices, users } from '../identity/tables';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -49,6 +49,8 @@ export const persons = pgTable(
     placeOfOrigin: text('place_of_origin'),
     countryOfOrigin: text('country_of_origin'),
     specificNeeds: text('specific_needs').array().notNull().default([]),
+    /** Needs codes recorded by a former owning office and not shared by its transfer (ADR 0009). */
+    withheldNeeds: text('withheld_needs').array().notNull().default([]),
     householdId: uuid('household_id').references(() => households.id),
     relationship: text('relationship'),
     version: integer('version').notNull().default(1),
@@ -80,6 +82,8 @@ export const identityDocuments = pgTable(
     numberIndex: text('number_index').notNull(),
     issuingCountry: text('issuing_country'),
     expiryDate: date('expiry_date'),
+    /** Recorded by a former owning office and not shared by its transfer (ADR 0009). */
+    withheld: boolean('withheld').notNull().default(false),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
   },

@@ -38,5 +38,15 @@ export const AUDIT_ACTIONS = [
   'case.task_updated',
   'case.attachment_added',
   'case.attachment_downloaded',
+  'case.transferred',
+  'referral.sent',
+  'referral.viewed',
+  'referral.accepted',
+  'referral.declined',
+  'referral.revoked',
+  'referral.message_posted',
+  'referral.partner_link_issued',
+  'referral.partner_link_revoked',
+  'referral.partner_visited',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

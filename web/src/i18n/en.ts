@@ -164,6 +164,14 @@ export const en: TranslationShape = {
       reopen: 'Reopen closed cases',
       sensitive: 'Access trafficking cases and confidential notes',
     },
+    referrals: {
+      read: 'Follow the office’s referrals and transfers',
+      send: 'Refer or transfer a case',
+      respond: 'Accept or decline referrals and transfers received',
+    },
+    consents: {
+      override: 'Share without a covering consent, with a written justification',
+    },
   },
   userStatus: {
     active: 'Active',
@@ -369,6 +377,18 @@ export const en: TranslationShape = {
         task_updated: 'Task changed',
         attachment_added: 'Attachment added',
         attachment_downloaded: 'Attachment downloaded',
+        transferred: 'Case transferred',
+      },
+      referral: {
+        sent: 'Referral or transfer sent',
+        viewed: 'Referral viewed',
+        accepted: 'Referral accepted',
+        declined: 'Referral declined',
+        revoked: 'Referral revoked',
+        message_posted: 'Message on a referral',
+        partner_link_issued: 'Partner link issued',
+        partner_link_revoked: 'Partner link revoked',
+        partner_visited: 'Partner link visited',
       },
       system: {
         demo_loaded: 'Demo data loaded',
@@ -706,6 +726,9 @@ export const en: TranslationShape = {
     assigned: 'Assignment',
     reopened: 'Case reopened',
     updated: 'Information changed',
+    referred: 'Referral or transfer requested',
+    referral_answered: 'Referral answered',
+    transferred: 'Case transferred',
   },
   cases: {
     title: 'Cases',

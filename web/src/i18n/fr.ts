@@ -165,6 +165,14 @@ export const fr = {
       reopen: 'Rouvrir les dossiers clos',
       sensitive: 'Accéder aux dossiers de victimes de traite et aux notes confidentielles',
     },
+    referrals: {
+      read: 'Suivre les orientations et transferts du bureau',
+      send: 'Orienter ou transférer un dossier',
+      respond: 'Accepter ou refuser les orientations et transferts reçus',
+    },
+    consents: {
+      override: 'Partager sans consentement couvrant, avec justification écrite',
+    },
   },
   userStatus: {
     active: 'Actif',
@@ -370,6 +378,18 @@ export const fr = {
         task_updated: 'Tâche modifiée',
         attachment_added: 'Pièce jointe ajoutée',
         attachment_downloaded: 'Pièce jointe téléchargée',
+        transferred: 'Dossier transféré',
+      },
+      referral: {
+        sent: 'Orientation ou transfert envoyé',
+        viewed: 'Orientation consultée',
+        accepted: 'Orientation acceptée',
+        declined: 'Orientation refusée',
+        revoked: 'Orientation révoquée',
+        message_posted: 'Message sur une orientation',
+        partner_link_issued: 'Lien partenaire émis',
+        partner_link_revoked: 'Lien partenaire révoqué',
+        partner_visited: 'Lien partenaire consulté',
       },
       system: {
         demo_loaded: 'Données de démonstration chargées',
@@ -708,6 +728,9 @@ export const fr = {
     assigned: 'Attribution',
     reopened: 'Dossier rouvert',
     updated: 'Informations modifiées',
+    referred: 'Orientation ou transfert demandé',
+    referral_answered: 'Réponse à une orientation',
+    transferred: 'Dossier transféré',
   },
   cases: {
     title: 'Dossiers',

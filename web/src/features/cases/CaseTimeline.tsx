@@ -13,6 +13,9 @@ const KINDS: readonly CaseEventKind[] = [
   'assigned',
   'reopened',
   'updated',
+  'referred',
+  'referral_answered',
+  'transferred',
 ];
 
 /** The case's history, most recent first. */

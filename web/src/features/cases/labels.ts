@@ -18,7 +18,10 @@ export type CaseEventKind =
   | 'rejected'
   | 'assigned'
   | 'reopened'
-  | 'updated';
+  | 'updated'
+  | 'referred'
+  | 'referral_answered'
+  | 'transferred';
 
 export function isCaseStatus(value: string): value is CaseStatus {
   return (ALL_STATUSES as readonly string[]).includes(value);
