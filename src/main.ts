@@ -6,6 +6,7 @@ import { isDatabaseEmpty, seedDemo } from './demo/seed';
 import { systemClock } from './platform/clock';
 import { createFieldCipher } from './platform/field-crypto';
 import { buildApp } from './server/app';
+import { startJobs } from './server/jobs';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     console.log(`Demo accounts use the password: ${config.demoPassword} (unless changed since)`);
   }
   const app = await buildApp({ database, config });
+  startJobs(app, database, systemClock);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

@@ -1,0 +1,29 @@
+/** Periodic work of the running server. Each job is idempotent: running it twice (or on two servers) is harmless. */
+import type { FastifyInstance } from 'fastify';
+import type { Database } from '../db/client';
+import { notifyOverdue } from '../modules/referrals';
+import type { Clock } from '../platform/clock';
+
+const EVERY_MS = 15 * 60_000;
+
+export function startJobs(app: FastifyInstance, database: Database, clock: Clock): void {
+  const run = async () => {
+    try {
+      const overdue = await notifyOverdue({
+        db: database.db,
+        clock,
+        actor: null,
+        requestId: null,
+        ip: null,
+        lang: 'en',
+      });
+      if (overdue > 0) app.log.info({ overdue }, 'overdue referral notifications sent');
+    } catch (error) {
+      app.log.error({ err: error }, 'periodic job failed');
+    }
+  };
+  const timer = setInterval(() => void run(), EVERY_MS);
+  timer.unref();
+  void run();
+  app.addHook('onClose', async () => clearInterval(timer));
+}
