@@ -28,6 +28,14 @@ export const PERMISSIONS = [
   'referrals.respond',
   /** Share without a covering consent, with a written justification (audited, flagged in reports). */
   'consents.override',
+  /** Project budgets: lines, committed, delivered and remaining amounts (managed with projects.manage). */
+  'budgets.read',
+  /** Employers, job openings, skills profiles, matching and placements (MAGNET II). */
+  'employment.read',
+  'employment.write',
+  /** Capacity-building activities and information campaigns (TACT, Calais). */
+  'activities.read',
+  'activities.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -85,6 +93,10 @@ export const ROLE_DEFINITIONS = {
       'referrals.send',
       'referrals.respond',
       'consents.override',
+      'budgets.read',
+      'employment.read',
+      'employment.write',
+      'activities.read',
     ],
   },
   caseworker: {
@@ -98,6 +110,8 @@ export const ROLE_DEFINITIONS = {
       'cases.write',
       'referrals.read',
       'referrals.send',
+      'employment.read',
+      'employment.write',
     ],
   },
   protection_officer: {
@@ -114,9 +128,23 @@ export const ROLE_DEFINITIONS = {
       'referrals.send',
     ],
   },
-  project_manager: { scope: 'office', permissions: ['offices.read', 'projects.read', 'projects.manage'] },
-  me_officer: { scope: 'office', permissions: ['offices.read', 'projects.read'] },
-  communications: { scope: 'office', permissions: ['offices.read', 'projects.read'] },
+  project_manager: {
+    scope: 'office',
+    permissions: [
+      'offices.read',
+      'projects.read',
+      'projects.manage',
+      'budgets.read',
+      'employment.read',
+      'activities.read',
+      'activities.write',
+    ],
+  },
+  me_officer: {
+    scope: 'office',
+    permissions: ['offices.read', 'projects.read', 'budgets.read', 'employment.read', 'activities.read', 'activities.write'],
+  },
+  communications: { scope: 'office', permissions: ['offices.read', 'projects.read', 'activities.read'] },
   data_protection_officer: {
     scope: 'global',
     // Oversight and subject-access requests need to read any record; every sensitive read is audited.

@@ -1,4 +1,14 @@
-import { date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { offices } from '../identity/tables';
 
 export const projects = pgTable('projects', {
@@ -16,6 +26,9 @@ export const projects = pgTable('projects', {
   hostCountries: text('host_countries').array().notNull().default([]),
   originCountries: text('origin_countries').array().notNull().default([]),
   targetPersons: integer('target_persons'),
+  /** Optional per-person reintegration allowance (a tailored package of up to this amount). */
+  allowanceMinor: bigint('allowance_minor', { mode: 'number' }),
+  allowanceCurrency: text('allowance_currency'),
   owningOfficeId: uuid('owning_office_id')
     .notNull()
     .references(() => offices.id),
