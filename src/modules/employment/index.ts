@@ -1,0 +1,1 @@
+export { employmentRoutes } from './routes';

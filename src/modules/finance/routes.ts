@@ -1,0 +1,139 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IdParamsSchema } from '../../platform/contract';
+import { CurrencySchema } from '../../platform/money';
+import { actorCtx, type ServerDeps } from '../../server/context';
+import { createBudgetLine, projectBudget, setAllowance, setExchangeRate, updateBudgetLine } from './budget';
+import {
+  CreateBudgetLineSchema,
+  ExchangeRateSchema,
+  ProjectBudgetSchema,
+  SetAllowanceSchema,
+  SetExchangeRateSchema,
+  UpdateBudgetLineSchema,
+} from './contract';
+import * as repo from './repository';
+
+const tags = ['budgets'];
+
+export function financeRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const ctxOf = (request: FastifyRequest) => actorCtx(request, deps);
+
+  r.get(
+    '/api/projects/:id/budget',
+    {
+      config: { permission: 'budgets.read' },
+      schema: {
+        tags,
+        summary: 'Budget lines with committed, delivered and remaining amounts; the per-person allowance',
+        params: IdParamsSchema,
+        response: { 200: ProjectBudgetSchema },
+      },
+    },
+    async (request) => projectBudget(ctxOf(request), request.params.id),
+  );
+
+  r.post(
+    '/api/projects/:id/budget-lines',
+    {
+      config: { permission: 'projects.manage' },
+      schema: {
+        tags,
+        summary: 'Add a budget line (owning office)',
+        params: IdParamsSchema,
+        body: CreateBudgetLineSchema,
+        response: { 201: ProjectBudgetSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = ctxOf(request);
+      await createBudgetLine(ctx, request.params.id, request.body);
+      reply.code(201);
+      return projectBudget(ctx, request.params.id);
+    },
+  );
+
+  r.patch(
+    '/api/budget-lines/:id',
+    {
+      config: { permission: 'projects.manage' },
+      schema: {
+        tags,
+        summary: 'Change a budget line’s label or amount',
+        params: IdParamsSchema,
+        body: UpdateBudgetLineSchema,
+        response: { 200: ProjectBudgetSchema },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(request);
+      const projectId = await updateBudgetLine(ctx, request.params.id, request.body);
+      return projectBudget(ctx, projectId);
+    },
+  );
+
+  r.put(
+    '/api/projects/:id/allowance',
+    {
+      config: { permission: 'projects.manage' },
+      schema: {
+        tags,
+        summary: 'Set (or clear) the per-person reintegration allowance',
+        params: IdParamsSchema,
+        body: SetAllowanceSchema,
+        response: { 200: ProjectBudgetSchema },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(request);
+      await setAllowance(ctx, request.params.id, request.body);
+      return projectBudget(ctx, request.params.id);
+    },
+  );
+
+  r.get(
+    '/api/exchange-rates',
+    {
+      config: { permission: 'budgets.read' },
+      schema: {
+        tags,
+        summary: 'Dated exchange rates (euros per unit), newest first per currency',
+        querystring: z.strictObject({ currency: CurrencySchema.optional() }),
+        response: { 200: z.object({ items: z.array(ExchangeRateSchema) }) },
+      },
+    },
+    async (request) => {
+      const ctx = ctxOf(request);
+      const rows = await repo.listRates(
+        ctx.db,
+        request.query.currency ? [request.query.currency] : undefined,
+      );
+      return {
+        items: rows.map((row) => ({
+          currency: row.currency as z.infer<typeof CurrencySchema>,
+          rateDate: row.rateDate,
+          eurPerUnit: row.eurPerUnit,
+        })),
+      };
+    },
+  );
+
+  r.put(
+    '/api/exchange-rates',
+    {
+      config: { permission: 'projects.manage' },
+      schema: {
+        tags,
+        summary: 'Record the rate of a currency on a day',
+        body: SetExchangeRateSchema,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (request) => {
+      await setExchangeRate(ctxOf(request), request.body);
+      return { ok: true as const };
+    },
+  );
+}
