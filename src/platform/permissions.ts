@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'audit.read',
   'persons.read',
   'persons.write',
+  /** Review duplicate candidates, merge two records of the same person (and undo a merge). */
+  'persons.merge',
   'cases.read',
   'cases.write',
   'cases.assign',
@@ -83,6 +85,7 @@ export const ROLE_DEFINITIONS = {
       'projects.read',
       'persons.read',
       'persons.write',
+      'persons.merge',
       'cases.read',
       'cases.write',
       'cases.assign',

@@ -7,8 +7,11 @@ import {
   jsonb,
   pgSequence,
   pgTable,
+  primaryKey,
+  real,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { offices, users } from '../identity/tables';
@@ -64,6 +67,10 @@ export const persons = pgTable(
     withheldNeeds: text('withheld_needs').array().notNull().default([]),
     householdId: uuid('household_id').references(() => households.id),
     relationship: text('relationship'),
+    /** Set when this record was merged into another (a duplicate); such a record is hidden everywhere. */
+    mergedInto: uuid('merged_into'),
+    /** The matching rules' version the row's name keys were computed with (0: not yet). */
+    matchKeysVersion: integer('match_keys_version').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -120,4 +127,74 @@ export const consents = pgTable(
     createdAt: ts('created_at').notNull().defaultNow(),
   },
   (t) => [index('consents_person_idx').on(t.personId)],
+);
+
+/** Name keys for finding the same person across scripts and spellings (ADR 0010). */
+export const personMatchKeys = pgTable(
+  'person_match_keys',
+  {
+    key: text('key').notNull(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.personId] }), index('person_match_keys_person_idx').on(t.personId)],
+);
+
+/** Candidate pairs found by the duplicate scan, and the reviewers' decisions (a "different" pair stays decided). */
+export const duplicateCandidates = pgTable(
+  'duplicate_candidates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** The pair in a canonical order (personA < personB). */
+    personA: uuid('person_a')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    personB: uuid('person_b')
+      .notNull()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    score: real('score').notNull(),
+    reasons: jsonb('reasons').$type<unknown[]>().notNull(),
+    status: text('status', { enum: ['open', 'merged', 'different'] }).notNull(),
+    foundAt: ts('found_at').notNull(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedByName: text('decided_by_name'),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [
+    uniqueIndex('duplicate_candidates_pair_key').on(t.personA, t.personB),
+    index('duplicate_candidates_status_idx').on(t.status, t.score),
+  ],
+);
+
+export type MergeRecord = {
+  cases: string[];
+  documents: string[];
+  consents: string[];
+  aliasesAdded: { name: string; script: string }[];
+  needsAdded: string[];
+};
+
+/** Every merge, with what moved, so it can be undone. */
+export const personMerges = pgTable(
+  'person_merges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    keptPersonId: uuid('kept_person_id')
+      .notNull()
+      .references(() => persons.id),
+    mergedPersonId: uuid('merged_person_id')
+      .notNull()
+      .references(() => persons.id),
+    moved: jsonb('moved').$type<MergeRecord>().notNull(),
+    mergedBy: uuid('merged_by').references(() => users.id),
+    mergedByName: text('merged_by_name').notNull(),
+    mergedAt: ts('merged_at').notNull(),
+    undoneByName: text('undone_by_name'),
+    undoneAt: ts('undone_at'),
+  },
+  (t) => [
+    index('person_merges_kept_idx').on(t.keptPersonId),
+    index('person_merges_merged_idx').on(t.mergedPersonId),
+  ],
 );
