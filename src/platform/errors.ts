@@ -55,6 +55,7 @@ export const ERROR_STATUS = {
   opening_closed: 409,
   opening_full: 409,
   follow_up_not_due: 422,
+  follow_up_not_applicable: 409,
   attachment_too_large: 413,
   attachment_type: 415,
   wrong_password: 422,
