@@ -23,11 +23,15 @@ describe('money', () => {
     expect(formatMinor(12_345, 'IQD')).toBe('12.345');
     expect(formatMinor(-250, 'EUR')).toBe('-2.50');
     expect(formatMinor(100, 'XOF')).toBe('100');
-    for (const minor of [0, 1, 99, 100, 123_456_789]) expect(parseAmount(formatMinor(minor, 'EUR'), 'EUR')).toBe(minor);
+    for (const minor of [0, 1, 99, 100, 123_456_789])
+      expect(parseAmount(formatMinor(minor, 'EUR'), 'EUR')).toBe(minor);
   });
 
   it('validates a money input with a field error on the amount, or an unknown currency', () => {
-    expect(MoneyInputSchema.parse({ amount: '10.5', currency: 'EUR' })).toEqual({ minor: 1050, currency: 'EUR' });
+    expect(MoneyInputSchema.parse({ amount: '10.5', currency: 'EUR' })).toEqual({
+      minor: 1050,
+      currency: 'EUR',
+    });
     const bad = MoneyInputSchema.safeParse({ amount: '-3', currency: 'EUR' });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]).toMatchObject({ path: ['amount'], message: 'amount' });
@@ -47,7 +51,10 @@ describe('money', () => {
       { currency: 'IQD', minor: 5_000 },
     ]);
     // 1,000 IQD at 0.00068 EUR per IQD = 0.68 EUR
-    expect(convert({ minor: 1_000_000, currency: 'IQD' }, 'EUR', 0.00068)).toEqual({ minor: 68, currency: 'EUR' });
+    expect(convert({ minor: 1_000_000, currency: 'IQD' }, 'EUR', 0.00068)).toEqual({
+      minor: 68,
+      currency: 'EUR',
+    });
     expect(convert({ minor: 100, currency: 'EUR' }, 'EUR', 2)).toEqual({ minor: 100, currency: 'EUR' });
   });
 });

@@ -38,6 +38,8 @@ export const PERMISSIONS = [
   /** Capacity-building activities and information campaigns (TACT, Calais). */
   'activities.read',
   'activities.write',
+  /** Project indicators: persons assisted against targets, disaggregated; reintegration, employment, trainings. */
+  'reports.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -100,6 +102,7 @@ export const ROLE_DEFINITIONS = {
       'employment.read',
       'employment.write',
       'activities.read',
+      'reports.read',
     ],
   },
   caseworker: {
@@ -141,11 +144,20 @@ export const ROLE_DEFINITIONS = {
       'employment.read',
       'activities.read',
       'activities.write',
+      'reports.read',
     ],
   },
   me_officer: {
     scope: 'office',
-    permissions: ['offices.read', 'projects.read', 'budgets.read', 'employment.read', 'activities.read', 'activities.write'],
+    permissions: [
+      'offices.read',
+      'projects.read',
+      'budgets.read',
+      'employment.read',
+      'activities.read',
+      'activities.write',
+      'reports.read',
+    ],
   },
   communications: { scope: 'office', permissions: ['offices.read', 'projects.read', 'activities.read'] },
   data_protection_officer: {

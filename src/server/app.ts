@@ -23,6 +23,7 @@ import { projectsRoutes } from '../modules/projects';
 import { activitiesRoutes } from '../modules/activities';
 import { employmentRoutes } from '../modules/employment';
 import { financeRoutes } from '../modules/finance';
+import { indicatorsRoutes } from '../modules/indicators';
 import { reintegrationRoutes } from '../modules/reintegration';
 import { referralsRoutes } from '../modules/referrals';
 import { registryRoutes } from '../modules/registry';
@@ -163,6 +164,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   reintegrationRoutes(app, deps);
   employmentRoutes(app, deps);
   activitiesRoutes(app, deps);
+  indicatorsRoutes(app, deps);
   auditRoutes(app, deps);
   await registerWebApp(app);
   return app;

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../../db/client';
 import type { OfficeScope } from '../../platform/actor';
+import { SMALL_CELL_THRESHOLD, suppressBreakdown, suppressSmallCells } from '../../platform/suppression';
 import {
   ACTIVITY_KINDS,
   CAMPAIGN_CHANNELS,
@@ -13,7 +14,6 @@ import {
   ParticipantSexSchema,
 } from './contract';
 import * as repo from './repository';
-import { SMALL_CELL_THRESHOLD, suppressBreakdown, suppressSmallCells } from './suppression';
 
 export type IndicatorOptions = {
   projectId?: string;

@@ -39,8 +39,10 @@ export const messages: Record<'fr' | 'en', Messages> = {
       case_not_closed: 'Only a closed or withdrawn case can be reopened.',
       assignee_not_in_office: 'This person cannot work on cases of the case’s office.',
       merge_same_person: 'A record cannot be merged with itself.',
-      merge_not_possible: 'These records cannot be merged: one of them has already been merged or is no longer available.',
-      unmerge_not_possible: 'This merge cannot be undone: it has already been undone, or a record has changed office since.',
+      merge_not_possible:
+        'These records cannot be merged: one of them has already been merged or is no longer available.',
+      unmerge_not_possible:
+        'This merge cannot be undone: it has already been undone, or a record has changed office since.',
       referral_same_office: 'A case cannot be referred or transferred to the office that owns it.',
       referral_case_closed: 'This case is closed: reopen it before referring or transferring it.',
       referral_consent_required:
@@ -62,7 +64,8 @@ export const messages: Record<'fr' | 'en', Messages> = {
       delivery_exceeds_approved:
         'This delivery would exceed what was approved for the item: {{remaining}} {{currency}} left to deliver.',
       item_not_approved: 'This item is not part of the approved plan: have the plan approved first.',
-      plan_not_editable: 'The plan is waiting for approval: it cannot be changed until it is approved or sent back.',
+      plan_not_editable:
+        'The plan is waiting for approval: it cannot be changed until it is approved or sent back.',
       plan_not_submitted: 'The plan has not been submitted for approval.',
       plan_empty: 'A plan needs at least one item before it is submitted.',
       case_not_in_reintegration:
@@ -201,8 +204,10 @@ export const messages: Record<'fr' | 'en', Messages> = {
       case_not_closed: 'Seul un dossier clos ou abandonné peut être rouvert.',
       assignee_not_in_office: 'Cette personne ne peut pas traiter les dossiers du bureau du dossier.',
       merge_same_person: 'Une fiche ne peut pas être fusionnée avec elle-même.',
-      merge_not_possible: 'Ces fiches ne peuvent pas être fusionnées : l’une a déjà été fusionnée ou n’est plus disponible.',
-      unmerge_not_possible: 'Cette fusion ne peut pas être annulée : elle l’a déjà été, ou une fiche a changé de bureau depuis.',
+      merge_not_possible:
+        'Ces fiches ne peuvent pas être fusionnées : l’une a déjà été fusionnée ou n’est plus disponible.',
+      unmerge_not_possible:
+        'Cette fusion ne peut pas être annulée : elle l’a déjà été, ou une fiche a changé de bureau depuis.',
       referral_same_office: 'Un dossier ne peut pas être orienté ni transféré vers le bureau qui le détient.',
       referral_case_closed: 'Ce dossier est clos : rouvrez-le avant de l’orienter ou de le transférer.',
       referral_consent_required:
@@ -224,13 +229,16 @@ export const messages: Record<'fr' | 'en', Messages> = {
         'Le plan dépasse l’enveloppe de réintégration par personne du projet : {{total}} {{currency}} prévus, {{limit}} {{currency}} au plus.',
       delivery_exceeds_approved:
         'Cette remise dépasserait le montant approuvé pour la ligne du plan : il reste {{remaining}} {{currency}} à remettre.',
-      item_not_approved: 'Cette ligne ne fait pas partie du plan approuvé : faites d’abord approuver le plan.',
-      plan_not_editable: 'Le plan attend son approbation : il ne peut pas être modifié avant d’être approuvé ou renvoyé.',
+      item_not_approved:
+        'Cette ligne ne fait pas partie du plan approuvé : faites d’abord approuver le plan.',
+      plan_not_editable:
+        'Le plan attend son approbation : il ne peut pas être modifié avant d’être approuvé ou renvoyé.',
       plan_not_submitted: 'Le plan n’a pas été soumis à approbation.',
       plan_empty: 'Un plan doit compter au moins une ligne avant d’être soumis.',
       case_not_in_reintegration:
         'Ce dossier n’est pas en réintégration : plans et remises commencent à la planification de la réintégration.',
-      exchange_rate_missing: 'Aucun taux de change pour {{currency}} au {{date}} ou avant : ajoutez-en un d’abord.',
+      exchange_rate_missing:
+        'Aucun taux de change pour {{currency}} au {{date}} ou avant : ajoutez-en un d’abord.',
       budget_line_code_taken: 'Ce projet a déjà une ligne budgétaire avec ce code.',
       opening_closed: 'Cette offre d’emploi est close.',
       opening_full: 'Tous les postes de cette offre sont pourvus.',
@@ -327,7 +335,8 @@ export const messages: Record<'fr' | 'en', Messages> = {
       phone: 'Utilisez uniquement des chiffres, des espaces et + ( ) . -.',
       document_number: 'Utilisez uniquement des lettres, des chiffres, des espaces, / et -.',
       skill_tag: 'Utilisez de courts mots en minuscules (lettres, chiffres, espaces, - et _).',
-      budget_line_code: 'Utilisez uniquement des lettres, des chiffres, des points, des tirets et des soulignés.',
+      budget_line_code:
+        'Utilisez uniquement des lettres, des chiffres, des points, des tirets et des soulignés.',
       amount: 'Saisissez un montant positif avec au plus les décimales de la devise (ex. 1500,50).',
       currency: 'Devise inconnue : utilisez un code ISO comme EUR, USD, IQD, ALL, MAD, UAH.',
       referral_target: 'Choisissez un destinataire : un bureau ou une organisation partenaire.',

@@ -1,0 +1,1 @@
+export { indicatorsRoutes } from './routes';
