@@ -1,13 +1,56 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_STATUSES, findTransition, isTerminal, workflowOf } from '../modules/cases/workflow';
+import { consentCoverage, officeNames } from '../modules/referrals/consent-coverage';
+import {
+  DEFAULT_SECTIONS,
+  normaliseSections,
+  REFERRAL_SECTIONS,
+  sectionOfNeed,
+  withheldSections,
+} from '../modules/referrals/sections';
 import { SPECIFIC_NEED_CODES } from '../modules/registry/specific-needs';
-import { DEMO_STAFF, DEMO_TODAY, type DemoCase, generateDemoData, type StaffRef } from './people';
+import { type Permission, ROLE_DEFINITIONS } from '../platform/permissions';
+import {
+  DEMO_STAFF,
+  DEMO_TODAY,
+  type DemoCase,
+  type DemoReferral,
+  generateDemoData,
+  type StaffRef,
+} from './people';
 import { DEMO_ACCOUNTS, DEMO_OFFICES, DEMO_PROJECTS } from './seed';
 
 const data = generateDemoData();
 const day = (iso: string) => iso.slice(0, 10);
 const days = (from: string, to: string) =>
   Math.round((Date.parse(day(to)) - Date.parse(day(from))) / 86_400_000);
+const DAY_MS = 86_400_000;
+/** The end of the demo's today: nothing happens later. */
+const NOW = Date.parse(`${DEMO_TODAY}T16:30:00Z`);
+/** Events that record a referral without changing the case row. */
+const referralOnly = new Set(['referred', 'referral_answered']);
+const accounts = new Map(DEMO_ACCOUNTS.map((a) => [a.email, a]));
+const can = (email: string | undefined, permission: Permission, office: string) => {
+  const a = email ? accounts.get(email) : undefined;
+  return (
+    !!a &&
+    a.office === office &&
+    (ROLE_DEFINITIONS[a.role].permissions as readonly string[]).includes(permission)
+  );
+};
+const officeOf = (code: string) => {
+  const office = DEMO_OFFICES.find((o) => o.code === code);
+  if (!office) throw new Error(code);
+  return office;
+};
+const staffOfOffice = (office: string, ref: StaffRef) => {
+  const staff = DEMO_STAFF[office];
+  if (!staff) return false;
+  const same = (s: StaffRef) => (ref.email ? s.email === ref.email : s.name === ref.name);
+  return same(staff.caseworker) || same(staff.protection) || same(staff.supervisor);
+};
+const caseOf = (r: DemoReferral) => data.cases[r.case] as DemoCase;
+const personOf = (r: DemoReferral) => data.people[caseOf(r).person];
 
 describe('demo people and cases', () => {
   it('is deterministic', () => {
@@ -77,9 +120,13 @@ describe('demo people and cases', () => {
       let status = workflow.initial;
       let previous = opened?.at ?? '';
       let requested: string | null = null;
+      let changed = opened?.at ?? '';
       for (const e of rest) {
         expect(e.at > previous, `${c.reference} events in order`).toBe(true);
         previous = e.at;
+        // The case row changes with every event but referral ones; a transfer is recorded 1 ms after it.
+        if (!referralOnly.has(e.kind))
+          changed = e.kind === 'transferred' ? new Date(Date.parse(e.at) - 1).toISOString() : e.at;
         if (e.kind === 'transition') {
           expect(e.fromStatus).toBe(status);
           const t = findTransition(workflow, status, e.toStatus ?? '');
@@ -97,7 +144,8 @@ describe('demo people and cases', () => {
       }
       expect(status, c.reference).toBe(c.status);
       expect(c.pendingTransition?.to ?? null).toBe(requested);
-      expect(c.updatedAt).toBe(previous);
+      expect(c.updatedAt).toBe(changed);
+      expect(Date.parse(previous) <= NOW).toBe(true);
       expect(day(c.updatedAt) <= DEMO_TODAY).toBe(true);
       expect(c.createdAt >= '2013-09-01').toBe(true);
       if (isTerminal(workflow, c.status)) {
@@ -151,7 +199,10 @@ describe('demo people and cases', () => {
         expect(principal).toBe(c.person);
         expect(data.people[c.person]?.relationship).toBe('principal');
       }
-      if (c.caseType === 'avrr_vot') expect(data.people[c.person]?.specificNeeds).toContain('TR-PI');
+      // A transfer that did not share the trafficking details sets the code aside from the new owner.
+      const person = data.people[c.person];
+      if (c.caseType === 'avrr_vot')
+        expect([...(person?.specificNeeds ?? []), ...(person?.withheldNeeds ?? [])]).toContain('TR-PI');
     }
     const origin = data.cases.filter((c) => ['TIR', 'RAB', 'KYI', 'EBL'].includes(c.office));
     expect(origin.length).toBeGreaterThan(20);
@@ -163,7 +214,6 @@ describe('demo people and cases', () => {
   });
 
   it('names only demo accounts, and never assigns a trafficking case to someone who cannot see it', () => {
-    const accounts = new Map(DEMO_ACCOUNTS.map((a) => [a.email, a]));
     const check = (ref: StaffRef) => {
       if (ref.email) expect(accounts.has(ref.email), ref.email).toBe(true);
     };
@@ -189,3 +239,253 @@ describe('demo people and cases', () => {
     expect(open.some((t) => (t.dueDate ?? '') >= DEMO_TODAY)).toBe(true);
   });
 });
+
+describe('demo referrals and transfers', () => {
+  const transfers = data.referrals.filter((r) => r.kind === 'transfer');
+  const eventsOf = (r: DemoReferral) => caseOf(r).events.filter((e) => e.data?.reference === r.reference);
+  const recipientOf = (r: DemoReferral) => ({
+    names: r.partnerName ? [r.partnerName] : officeNames(officeOf(r.toOffice as string)),
+  });
+
+  it('lets Tirana accept and continue trafficking cases', () => {
+    const supervisor = accounts.get('supervisor.tirana@passerelle.test');
+    const protection = accounts.get('protection.tirana@passerelle.test');
+    expect(supervisor).toMatchObject({ office: 'TIR', role: 'supervisor' });
+    expect(protection).toMatchObject({ office: 'TIR', role: 'protection_officer' });
+    expect(accounts.get('caseworker.tirana@passerelle.test')).toMatchObject({
+      office: 'TIR',
+      role: 'caseworker',
+    });
+    expect(DEMO_STAFF.TIR?.supervisor.email).toBe(supervisor?.email);
+    expect(DEMO_STAFF.TIR?.protection.email).toBe(protection?.email);
+    expect(can(supervisor?.email, 'referrals.respond', 'TIR')).toBe(true);
+    expect(can(protection?.email, 'cases.sensitive', 'TIR')).toBe(true);
+    // Some trafficking cases handed over to Tirana are continued by its protection officer.
+    expect(
+      data.cases.some(
+        (c) => c.office === 'TIR' && c.sensitive && c.assignee === protection?.email && c.openedIn !== 'TIR',
+      ),
+    ).toBe(true);
+  });
+
+  it('rests every transferred case on exactly one accepted transfer, with a covering consent', () => {
+    const transferred = data.cases.filter((c) => c.events.some((e) => e.kind === 'transferred'));
+    expect(transferred.length).toBeGreaterThan(30);
+    for (const c of transferred) {
+      const index = data.cases.indexOf(c);
+      const accepted = transfers.filter((r) => r.case === index && r.status === 'accepted');
+      expect(accepted, c.reference).toHaveLength(1);
+      const r = accepted[0] as DemoReferral;
+      expect(r.fromOffice).toBe(c.openedIn);
+      expect(r.toOffice).toBe(c.office);
+      expect(officeOf(r.fromOffice).kind).toBe('host');
+      expect(officeOf(c.office).kind).toBe('origin');
+      expect(data.people[c.person]?.office).toBe(c.office);
+      const consent = data.people[c.person]?.consents[r.consent ?? -1];
+      expect(consent?.purpose).toBe('referral');
+      expect(consent && consentCoverage(consent, recipientOf(r)), c.reference).toBe('covers');
+      expect((consent?.givenOn ?? '') < day(r.requestedAt)).toBe(true);
+      // Asked, answered 1 to 6 days later (at most a week), then the case moves.
+      const requested = Date.parse(r.requestedAt);
+      const responded = Date.parse(r.respondedAt ?? '');
+      const moved = c.events.find((e) => e.kind === 'transferred');
+      expect(responded - requested).toBeGreaterThan(0);
+      expect(responded - requested).toBeLessThanOrEqual(7 * DAY_MS);
+      expect(Date.parse(moved?.at ?? '')).toBe(responded + 1);
+      expect(moved?.data).toEqual({
+        reference: r.reference,
+        fromOfficeId: r.fromOffice,
+        toOfficeId: r.toOffice,
+      });
+      expect(r.respondedBy).toEqual(DEMO_STAFF[c.office]?.supervisor);
+      expect(r.followUpMonths).toBe(12);
+      const until = new Date(responded);
+      until.setUTCMonth(until.getUTCMonth() + 12);
+      expect(r.followUpUntil).toBe(until.toISOString());
+      // Before the transfer the host office acts; after it, only the origin office's staff.
+      const at = moved?.at ?? '';
+      for (const e of c.events) {
+        if (e.at > at) expect(staffOfOffice(c.office, e.actor), `${c.reference} ${e.kind}`).toBe(true);
+        else if (e.kind !== 'referral_answered' && e.kind !== 'transferred' && e.kind !== 'approved')
+          expect(staffOfOffice(c.openedIn, e.actor), `${c.reference} ${e.kind}`).toBe(true);
+      }
+      for (const n of c.notes)
+        if (n.at > at) expect(staffOfOffice(c.office, n.author), `${c.reference} note`).toBe(true);
+    }
+    const spread = transferred.map((c) => {
+      const r = transfers.find(
+        (t) => t.case === data.cases.indexOf(c) && t.status === 'accepted',
+      ) as DemoReferral;
+      return (Date.parse(r.respondedAt ?? '') - Date.parse(r.requestedAt)) / DAY_MS;
+    });
+    expect(spread.filter((d) => d >= 1).length / spread.length).toBeGreaterThan(0.8);
+  });
+
+  it('withholds from the new owner exactly what the transfer did not share', () => {
+    for (const [i, c] of data.cases.entries()) {
+      const r = transfers.find((t) => t.case === i && t.status === 'accepted');
+      const person = data.people[c.person];
+      if (!r) {
+        expect(c.withheldSections).toEqual([]);
+        expect(c.withheldBefore).toBeNull();
+        continue;
+      }
+      expect(c.withheldSections).toEqual(withheldSections(r.sections));
+      expect([...c.withheldSections, ...r.sections].sort()).toEqual([...REFERRAL_SECTIONS].sort());
+      expect(c.withheldBefore).toBe(r.respondedAt);
+      for (const code of person?.specificNeeds ?? []) expect(r.sections).toContain(sectionOfNeed(code));
+      for (const code of person?.withheldNeeds ?? []) expect(r.sections).not.toContain(sectionOfNeed(code));
+      for (const d of person?.documents ?? []) expect(!!d.withheld).toBe(!r.sections.includes('documents'));
+    }
+    expect(data.people.some((p) => p.withheldNeeds.includes('TR-PI'))).toBe(true);
+    expect(transfers.some((r) => r.sections.includes('trafficking_details'))).toBe(true);
+    expect(data.people.some((p) => p.documents.some((d) => d.withheld))).toBe(true);
+  });
+
+  it('records every referral as the referrals module does', () => {
+    const references = data.referrals.map((r) => r.reference);
+    expect(new Set(references).size).toBe(references.length);
+    // One sequence, in the order of sending: the loader moves referral_reference_seq past the last one.
+    const numbers = [...data.referrals]
+      .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt))
+      .map((r) => Number(r.reference.slice(-5)));
+    expect(numbers).toEqual(numbers.map((_, n) => n + 1));
+    for (const r of data.referrals) {
+      const c = caseOf(r);
+      expect(r.reference).toMatch(new RegExp(`^REF-${r.requestedAt.slice(0, 4)}-\\d{5}$`));
+      expect(r.sections).toEqual(normaliseSections(r.sections, r.kind));
+      // The safe default, and more only by choice; confidential notes never.
+      if (r.kind === 'transfer') for (const s of DEFAULT_SECTIONS) expect(r.sections).toContain(s);
+      expect(r.sections).not.toContain('confidential_notes');
+      expect(r.sections).toContain('identity');
+      expect(r.summary.length).toBeGreaterThan(40);
+      expect(r.toOffice === null).toBe(r.partnerName !== null);
+      if (r.kind === 'transfer') expect(r.partnerName).toBeNull();
+      expect(r.toOffice).not.toBe(r.fromOffice);
+      expect(Date.parse(r.dueOn) - Date.parse(r.requestedAt)).toBe(7 * DAY_MS);
+      expect(Date.parse(r.requestedAt) <= NOW).toBe(true);
+      // Sent by the owning office's staff; trafficking details only by someone who may read them.
+      expect(staffOfOffice(r.fromOffice, r.requestedBy), r.reference).toBe(true);
+      if (r.sections.includes('trafficking_details') && r.requestedBy.email)
+        expect(can(r.requestedBy.email, 'cases.sensitive', r.fromOffice)).toBe(true);
+      // On a covering consent given before, or on a justified override by someone allowed to.
+      const person = personOf(r);
+      if (r.consent === null) {
+        expect(r.overrideJustification?.length ?? 0).toBeGreaterThanOrEqual(20);
+        expect(can(r.requestedBy.email, 'consents.override', r.fromOffice)).toBe(true);
+      } else {
+        expect(r.overrideJustification).toBeNull();
+        const consent = person?.consents[r.consent];
+        expect(consent && consentCoverage(consent, recipientOf(r)), r.reference).toBe('covers');
+        expect((consent?.givenOn ?? '') < day(r.requestedAt)).toBe(true);
+      }
+      // The case's timeline: sent by the requester, answered by the receiving supervisor.
+      const [sent, answered, ...others] = eventsOf(r);
+      expect(sent).toMatchObject({ kind: 'referred', actor: r.requestedBy, at: r.requestedAt });
+      expect(sent?.data).toMatchObject({ kind: r.kind, to: r.toOffice, partner: r.partnerName });
+      expect(isTerminal(workflowOf(c.caseType), statusAtOf(c, r.requestedAt))).toBe(false);
+      if (r.status === 'pending') {
+        expect(r.respondedAt).toBeNull();
+        expect(answered).toBeUndefined();
+      } else {
+        expect(Date.parse(r.respondedAt ?? '')).toBeGreaterThan(Date.parse(r.requestedAt));
+        expect(Date.parse(r.respondedAt ?? '') <= NOW).toBe(true);
+        expect(answered).toMatchObject({
+          kind: 'referral_answered',
+          at: r.respondedAt,
+          actor: r.respondedBy,
+        });
+        expect(answered?.data?.accepted).toBe(r.status === 'accepted');
+        expect(r.respondedBy).toEqual(DEMO_STAFF[r.toOffice ?? '']?.supervisor);
+      }
+      if (r.status === 'declined') {
+        expect(r.declineReason?.length ?? 0).toBeGreaterThan(20);
+        expect(answered?.comment).toBe(r.declineReason);
+      } else expect(r.declineReason).toBeNull();
+      expect(others.map((e) => e.kind)).toEqual(
+        r.kind === 'transfer' && r.status === 'accepted' ? ['transferred'] : [],
+      );
+      expect(r.followUpUntil === null).toBe(!(r.kind === 'transfer' && r.status === 'accepted'));
+    }
+    // One waiting transfer per case at a time.
+    const waiting = transfers.filter((r) => r.status === 'pending').map((r) => r.case);
+    expect(new Set(waiting).size).toBe(waiting.length);
+  });
+
+  it('ends the demo period with waiting, overdue, declined and accepted referrals', () => {
+    const pending = data.referrals.filter((r) => r.status === 'pending');
+    const overdue = pending.filter((r) => Date.parse(r.dueOn) < NOW);
+    const parisTransfers = pending.filter((r) => r.kind === 'transfer' && r.fromOffice === 'PAR');
+    expect(parisTransfers.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(parisTransfers.map((r) => r.toOffice)).size).toBeGreaterThanOrEqual(2);
+    expect(overdue.length).toBeGreaterThanOrEqual(2);
+    for (const r of overdue) expect(r.overdueNotifiedAt && r.overdueNotifiedAt > r.dueOn).toBeTruthy();
+    // A TACT victim's transfer waiting for Tirana, with the trafficking details and a covering consent.
+    const tact = parisTransfers.find(
+      (r) => r.toOffice === 'TIR' && caseOf(r).caseType === 'avrr_vot' && caseOf(r).project === 'TACT',
+    );
+    expect(tact?.sections).toContain('trafficking_details');
+    expect(tact?.consent).not.toBeNull();
+    const declined = data.referrals.filter((r) => r.status === 'declined');
+    expect(declined.length).toBeGreaterThanOrEqual(2);
+    expect(declined.length).toBeLessThanOrEqual(4);
+    const accepted = data.referrals.filter((r) => r.kind === 'referral' && r.status === 'accepted');
+    expect(accepted.length).toBeGreaterThanOrEqual(2);
+    for (const r of accepted) expect(caseOf(r).office).toBe(r.fromOffice);
+    expect(accepted.some((r) => r.fromOffice === 'PAR' && r.toOffice === 'EBL')).toBe(true);
+    const partner = data.referrals.filter((r) => r.partnerName);
+    expect(partner).toHaveLength(1);
+    expect(partner[0]).toMatchObject({
+      kind: 'referral',
+      status: 'pending',
+      fromOffice: 'TIR',
+      toOffice: null,
+    });
+    expect(caseOf(partner[0] as DemoReferral).office).toBe('TIR');
+    expect(data.referrals.filter((r) => r.consent === null).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('has thread messages from both sides, by each side’s staff', () => {
+    const messages = data.referrals.flatMap((r) => r.messages.map((m) => ({ r, m })));
+    expect(messages.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(messages.map(({ m }) => m.side))).toEqual(new Set(['sender', 'receiver']));
+    for (const { r, m } of messages) {
+      expect(['pending', 'accepted']).toContain(r.status);
+      expect(staffOfOffice(m.side === 'sender' ? r.fromOffice : (r.toOffice ?? ''), m.author)).toBe(true);
+      expect(m.at > r.requestedAt && Date.parse(m.at) <= NOW).toBe(true);
+      expect(m.body).not.toMatch(/\{\w+\}/);
+    }
+  });
+
+  it('notifies the demo accounts that have to act, as notify.ts does', () => {
+    const all = data.referrals.flatMap((r) => r.notifications.map((n) => ({ r, n })));
+    expect(all.length).toBeGreaterThan(10);
+    for (const { r, n } of all) {
+      expect(accounts.has(n.email), n.email).toBe(true);
+      const office = accounts.get(n.email)?.office;
+      expect([r.fromOffice, r.toOffice]).toContain(office);
+      // The office shown is the other side.
+      expect(n.office).toBe(office === r.fromOffice ? r.toOffice : r.fromOffice);
+      expect(can(n.email, 'referrals.read', office ?? '')).toBe(true);
+      expect(n.at >= r.requestedAt && Date.parse(n.at) <= NOW).toBe(true);
+      if (n.readAt) expect(n.readAt >= n.at && Date.parse(n.readAt) <= NOW).toBe(true);
+    }
+    // Every waiting referral: unread, for each account of the receiving office that may answer it.
+    for (const r of data.referrals.filter((x) => x.status === 'pending' && x.toOffice)) {
+      for (const a of DEMO_ACCOUNTS.filter((x) => can(x.email, 'referrals.respond', r.toOffice ?? ''))) {
+        const received = r.notifications.find((n) => n.email === a.email && n.kind === 'referral.received');
+        expect(received?.readAt, `${r.reference} ${a.email}`).toBeNull();
+      }
+    }
+    const tirana = all.filter(({ n }) => n.email === 'supervisor.tirana@passerelle.test' && !n.readAt);
+    expect(tirana.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+function statusAtOf(c: DemoCase, at: string): string {
+  let status = '';
+  for (const e of c.events)
+    if (e.at <= at && (e.kind === 'opened' || e.kind === 'transition' || e.kind === 'approved'))
+      status = e.toStatus ?? status;
+  return status;
+}

@@ -3,6 +3,9 @@
  * Morocco and Ukraine (CARE, TACT), Iraqi Kurds returning to work (MAGNET II), Syrian households resettled
  * to France, and a few assisted returns outside projects.
  *
+ * Transfers to the origin offices and the referrals of the last weeks are recorded as the referrals module
+ * would have written them (referral rows, threads, notifications, withheld sections).
+ *
  * `generateDemoData()` is pure and deterministic (a seeded PRNG, fixed dates, no clock): the same seed gives
  * the same people, histories and references. `insertDemoData()` writes it with a handful of batched inserts
  * inside the caller's transaction; only the row ids and the ciphertexts (random IVs) differ between loads.
@@ -12,12 +15,47 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { caseEvents, caseNotes, cases, caseTasks, type PendingTransition } from '../modules/cases/tables';
-import { CASE_TYPES, type CaseType, type ClosureReason } from '../modules/cases/workflow';
+import {
+  CASE_TYPES,
+  type CaseType,
+  type ClosureReason,
+  isTerminal,
+  workflowOf,
+} from '../modules/cases/workflow';
+import type { NotificationKind } from '../modules/referrals/notify';
+import {
+  DEFAULT_SECTIONS,
+  isMedicalNeed,
+  normaliseSections,
+  type ReferralSection,
+  sectionOfNeed,
+  withheldSections,
+} from '../modules/referrals/sections';
+import { notifications, referralMessages, referrals } from '../modules/referrals/tables';
 import { normaliseDocumentNumber } from '../modules/registry/names';
 import { personSearchText } from '../modules/registry/register-person';
 import type { SpecificNeedCode } from '../modules/registry/specific-needs';
 import { consents, households, identityDocuments, persons } from '../modules/registry/tables';
 import type { FieldCipher } from '../platform/field-crypto';
+import { type Permission, ROLE_DEFINITIONS } from '../platform/permissions';
+import { DEMO_ACCOUNTS } from './accounts';
+import {
+  DECLINE,
+  fillText,
+  LOCAL_SUMMARY,
+  MAGNET_NEEDS,
+  MAGNET_SUMMARY,
+  OVERRIDE,
+  officeConsentRecipient,
+  PARTNER,
+  PARTNER_NEEDS,
+  PARTNER_SUMMARY,
+  type ReferralVars,
+  referralVars,
+  reintegrationNeeds,
+  THREADS,
+  transferSummary,
+} from './referral-texts';
 
 // ---- types of the generated data ------------------------------------------------------------------
 
@@ -55,30 +93,52 @@ export type DemoPerson = {
   placeOfOrigin: string | null;
   countryOfOrigin: string | null;
   specificNeeds: SpecificNeedCode[];
+  /** Needs set aside by a transfer: their section was not shared with the new owning office. */
+  withheldNeeds: SpecificNeedCode[];
   /** Index in `households`. */
   household: number | null;
   relationship: Relationship | null;
   registeredBy: StaffRef;
   registeredAt: string;
-  documents: { type: DocumentType; number: string; issuingCountry: string; expiryDate: string | null }[];
+  documents: {
+    type: DocumentType;
+    number: string;
+    issuingCountry: string;
+    expiryDate: string | null;
+    /** Hidden from the new owning office: a transfer did not share the documents section. */
+    withheld?: boolean;
+  }[];
   consents: {
-    purpose: 'assistance' | 'return_travel' | 'reintegration' | 'data_sharing' | 'medical';
+    purpose: 'assistance' | 'return_travel' | 'reintegration' | 'referral' | 'data_sharing' | 'medical';
     recipient: string;
     givenBy: 'self' | 'guardian' | 'representative';
     givenOn: string;
     withdrawnOn: string | null;
+    /** Who recorded it, when not the person who registered the person. */
+    recordedBy?: StaffRef;
   }[];
 };
 
 export type DemoHousehold = { office: string; principal: number; createdAt: string };
 
 export type DemoEvent = {
-  kind: 'opened' | 'transition' | 'approval_requested' | 'approved' | 'assigned' | 'updated';
+  kind:
+    | 'opened'
+    | 'transition'
+    | 'approval_requested'
+    | 'approved'
+    | 'assigned'
+    | 'referred'
+    | 'referral_answered'
+    | 'transferred';
   fromStatus: string | null;
   toStatus: string | null;
   actor: StaffRef;
   comment: string | null;
-  /** `assignee` (an e-mail) becomes `assigneeId` when loaded. */
+  /**
+   * `assignee` (an e-mail) becomes `assigneeId` when loaded. Referral events carry the referral's `reference`
+   * (it becomes `referralId` too) and office codes in `to`, `fromOfficeId` and `toOfficeId` (they become ids).
+   */
   data: Record<string, unknown> | null;
   at: string;
 };
@@ -105,6 +165,9 @@ export type DemoCase = {
   returnCountry: string | null;
   departureDate: string | null;
   pendingTransition: { to: string; requestedBy: string; requestedAt: string; comment: string | null } | null;
+  /** After a transfer: the sections the sender did not share, hidden from the new owner before `withheldBefore`. */
+  withheldSections: ReferralSection[];
+  withheldBefore: string | null;
   createdBy: StaffRef;
   createdAt: string;
   updatedAt: string;
@@ -120,7 +183,50 @@ export type DemoCase = {
   }[];
 };
 
-export type DemoData = { people: DemoPerson[]; households: DemoHousehold[]; cases: DemoCase[] };
+/** A referral or transfer, as the referrals module would have recorded it. */
+export type DemoReferral = {
+  reference: string;
+  kind: 'referral' | 'transfer';
+  status: 'pending' | 'accepted' | 'declined';
+  /** Index in `cases`. */
+  case: number;
+  fromOffice: string;
+  /** Another office, or null for a partner organisation. */
+  toOffice: string | null;
+  partnerName: string | null;
+  partnerContact: string | null;
+  sections: ReferralSection[];
+  summary: string;
+  reintegrationNeeds: string | null;
+  /** Index in the person's `consents`; null when sent on a justified override. */
+  consent: number | null;
+  overrideJustification: string | null;
+  requestedBy: StaffRef;
+  requestedAt: string;
+  dueOn: string;
+  overdueNotifiedAt: string | null;
+  respondedBy: StaffRef | null;
+  respondedAt: string | null;
+  declineReason: string | null;
+  followUpMonths: number;
+  followUpUntil: string | null;
+  messages: { side: 'sender' | 'receiver'; author: StaffRef; body: string; at: string }[];
+  /** In-app notifications (`email` is a demo account), as notify.ts would have written them. */
+  notifications: {
+    email: string;
+    kind: NotificationKind;
+    office: string | null;
+    at: string;
+    readAt: string | null;
+  }[];
+};
+
+export type DemoData = {
+  people: DemoPerson[];
+  households: DemoHousehold[];
+  cases: DemoCase[];
+  referrals: DemoReferral[];
+};
 
 // ---- randomness and dates -------------------------------------------------------------------------
 
@@ -466,13 +572,14 @@ export const DEMO_STAFF: Record<string, OfficeStaff> = {
     protection: colleague('Katarzyna Nowak'),
     supervisor: colleague('Piotr Zieliński'),
   },
-  // The origin offices' demo accounts are caseworkers, who may not see trafficking cases: those are
-  // handled there by protection colleagues without demo accounts.
+  // Tirana receives most transfers of trafficking cases: its supervisor answers them and its protection
+  // officer continues them. The other origin offices' demo accounts are caseworkers, who may not see
+  // trafficking cases: those are handled there by protection colleagues without demo accounts.
   TIR: {
     lang: 'en',
     caseworker: account('caseworker.tirana@passerelle.test'),
-    protection: colleague('Blerina Dervishi'),
-    supervisor: colleague('Ilir Shehu'),
+    protection: account('protection.tirana@passerelle.test'),
+    supervisor: account('supervisor.tirana@passerelle.test'),
   },
   RAB: {
     lang: 'fr',
@@ -661,6 +768,53 @@ type Facts = Pick<
   'travelDocumentReady' | 'medicalFitness' | 'declarationSignedOn' | 'departureDate'
 >;
 
+type TransferFacts = {
+  /** Index the transfer takes in the referrals. */
+  referral: number;
+  fromOffice: string;
+  toOffice: string;
+  requester: StaffRef;
+  responder: StaffRef;
+  requestedAt: number;
+  /** Null: still waiting at the end of the demo period. */
+  respondedAt: number | null;
+};
+
+/** Events that record a referral without changing the case row (its version and update time). */
+const REFERRAL_ONLY_EVENTS: ReadonlySet<DemoEvent['kind']> = new Set(['referred', 'referral_answered']);
+/** The case row's update time after an event: a transfer is recorded 1 ms after the acceptance that updates it. */
+const caseUpdatedAt = (e: DemoEvent) => (e.kind === 'transferred' ? isoTime(Date.parse(e.at) - 1) : e.at);
+
+/** A working-day time on `day` (Saturday and Sunday fall back to Friday), between 09:00 and 18:00 in Paris. */
+function workingTime(rng: Rng, day: number): number {
+  const weekday = new Date(day * DAY).getUTCDay();
+  const d = weekday === 6 ? day - 1 : weekday === 0 ? day - 2 : day;
+  return d * DAY + 7 * 60 * MINUTE + rng.int(0, 9 * 60) * MINUTE;
+}
+
+/** A working-day time `days` after `from` (weekends move on to Monday), at least half an hour after `from`. */
+function workingTimeAfter(rng: Rng, from: number, days: number): number {
+  for (let day = Math.floor(from / DAY) + days; ; day++) {
+    const weekday = new Date(day * DAY).getUTCDay();
+    if (weekday === 6 || weekday === 0) continue;
+    const at = workingTime(rng, day);
+    if (at > from + 30 * MINUTE) return at;
+    // Later the same day, within working hours, or the next working day.
+    const later = from + rng.int(40, 240) * MINUTE;
+    if (later < day * DAY + 16 * 60 * MINUTE && later > day * DAY) return later;
+  }
+}
+
+/** Inserts an event where it belongs in time (never at the same instant as another); returns its time. */
+function insertEvent(events: DemoEvent[], event: DemoEvent): number {
+  let at = Date.parse(event.at);
+  while (events.some((e) => Date.parse(e.at) === at)) at += MINUTE;
+  const iso = isoTime(at);
+  const index = events.findIndex((e) => e.at > iso);
+  events.splice(index === -1 ? events.length : index, 0, { ...event, at: iso });
+  return at;
+}
+
 /** Builds one case's history step by step; stops for good at the first step after the demo's today. */
 class History {
   readonly events: DemoEvent[] = [];
@@ -682,15 +836,27 @@ class History {
   statusBeforeClosure: string | null = null;
   closureReason: ClosureReason | null = null;
   pending: DemoCase['pendingTransition'] = null;
+  /** The transfer to the origin office, answered or still waiting at the end of the demo period. */
+  transferred: TransferFacts | null = null;
   readonly createdBy: StaffRef;
   readonly createdAt: number;
+  /** Draws for the referral details, so that they leave the rest of the data unchanged. */
+  private readonly side: Rng;
 
   constructor(
     private readonly rng: Rng,
     private readonly vars: Vars,
     openDay: number,
-    opts: { office: string; sensitive: boolean; initial: string; triage: boolean; comment?: string },
+    opts: {
+      office: string;
+      sensitive: boolean;
+      initial: string;
+      triage: boolean;
+      comment?: string;
+      side?: Rng;
+    },
   ) {
+    this.side = opts.side ?? rng;
     this.office = opts.office;
     this.status = opts.initial;
     this.handler = handlerOf(opts.office, opts.sensitive);
@@ -839,17 +1005,57 @@ class History {
     return true;
   }
 
-  /** Hands the case over to another office, which assigns it to its own colleague. */
-  transfer(toOffice: string, day: number, sensitive: boolean): boolean {
-    if (!this.advance(day)) return false;
-    this.finishTasks();
+  /**
+   * Hands the case over to another office as the referrals module does: the handler asked for the transfer
+   * 1 to 6 days before the receiving supervisor accepts it on `day` (the request may fall before departure);
+   * acceptance moves the case, and the supervisor then assigns it to a colleague. When the answer would come
+   * after the demo's today, the request is left waiting.
+   */
+  transfer(toOffice: string, day: number, sensitive: boolean, referral: number): boolean {
     const from = this.office;
-    const city = OFFICE_CITY[toOffice]?.[this.lang] ?? toOffice;
-    const comment =
-      this.lang === 'fr'
-        ? `Dossier transféré au bureau de ${city} pour la réinsertion.`
-        : `Case transferred to the ${city} office for reintegration.`;
-    this.push('updated', null, null, this.handler, comment, { owningOffice: { old: from, new: toOffice } });
+    const requester = this.handler;
+    const supervisor = staffOf(toOffice).supervisor;
+    // Asked once travel preparation was approved: the origin office is to meet the person on arrival.
+    const floor = this.reachedOn.get('travel_preparation') ?? this.createdAt;
+    const request = (answerDay: number) => {
+      let day = answerDay - this.side.int(1, 6);
+      // A weekend falls back to Friday, or on to Monday when Friday would be a week before the answer.
+      const weekday = new Date(day * DAY).getUTCDay();
+      if (weekday === 6) day = answerDay - day < 6 ? day - 1 : day + 2;
+      else if (weekday === 0) day = answerDay - day < 5 ? day - 2 : day + 1;
+      const at = workingTime(this.side, day);
+      return at > floor ? at : floor + this.side.int(60, 240) * MINUTE;
+    };
+    const referred = (at: number) =>
+      insertEvent(this.events, {
+        kind: 'referred',
+        fromStatus: null,
+        toStatus: null,
+        actor: requester,
+        comment: null,
+        data: { referral, kind: 'transfer', to: toOffice, partner: null },
+        at: isoTime(at),
+      });
+    const facts = { referral, fromOffice: from, toOffice, requester, responder: supervisor };
+    if (!this.advance(day)) {
+      const requestedAt = request(day);
+      if (requestedAt < CUTOFF - 60 * MINUTE) {
+        this.transferred = { ...facts, requestedAt: referred(requestedAt), respondedAt: null };
+      }
+      return false;
+    }
+    this.finishTasks();
+    const respondedAt = this.t;
+    const requestedAt = referred(request(Math.floor(respondedAt / DAY)));
+    this.push('referral_answered', null, null, supervisor, null, { referral, accepted: true });
+    // After the withholding moment, as the module records it, so the new owner sees it.
+    this.t = respondedAt + 1;
+    this.push('transferred', null, null, supervisor, null, {
+      referral,
+      fromOfficeId: from,
+      toOfficeId: toOffice,
+    });
+    this.transferred = { ...facts, requestedAt, respondedAt };
     this.office = toOffice;
     this.handler = handlerOf(toOffice, sensitive);
     this.assignee = null;
@@ -892,7 +1098,9 @@ class History {
     | 'hostCountry'
     | 'returnCountry'
   > {
-    const last = this.events[this.events.length - 1];
+    // Sending and answering a referral leave the case row as it is; a transfer updates it.
+    const changes = this.events.filter((e) => !REFERRAL_ONLY_EVENTS.has(e.kind));
+    const last = changes[changes.length - 1];
     return {
       office: this.office,
       assignee: this.assignee,
@@ -901,10 +1109,12 @@ class History {
       closureReason: this.closureReason,
       ...this.facts,
       pendingTransition: this.pending,
+      withheldSections: [],
+      withheldBefore: null,
       createdBy: this.createdBy,
       createdAt: isoTime(this.createdAt),
-      updatedAt: last ? last.at : isoTime(this.createdAt),
-      version: this.events.length,
+      updatedAt: last ? caseUpdatedAt(last) : isoTime(this.createdAt),
+      version: changes.length,
       events: this.events,
       notes: this.notes,
       tasks: this.tasks,
@@ -931,6 +1141,8 @@ type AvrrPlan = {
   /** After arrival: close (transferred to a labour case, or completed) or go on with reintegration. */
   afterArrival: 'close_transferred' | 'close_completed' | 'reintegrate';
   transferTo: string | null;
+  /** Index the transfer's referral takes. */
+  referral: number;
   endReason: ClosureReason;
   confidentialNotes: boolean;
 };
@@ -1008,7 +1220,8 @@ function avrrHistory(rng: Rng, h: History, plan: AvrrPlan): void {
     h.close('closed', plan.endReason, h.day + rng.int(3, 20), null);
     return;
   }
-  if (plan.transferTo && !h.transfer(plan.transferTo, h.day + rng.int(1, 6), plan.sensitive)) return;
+  if (plan.transferTo && !h.transfer(plan.transferTo, h.day + rng.int(1, 6), plan.sensitive, plan.referral))
+    return;
   if (!h.move('reintegration_planning', h.day + rng.int(4, 14))) return;
   if (plan.endReason === 'lost_contact' && rng.chance(0.4)) {
     h.close('closed', 'lost_contact', h.day + rng.int(20, 60), null);
@@ -1113,9 +1326,12 @@ function resettlementHistory(rng: Rng, h: History): void {
 
 type Ctx = {
   rng: Rng;
+  /** Draws for referrals only: adding or changing them leaves the people and cases as they were. */
+  side: Rng;
   people: DemoPerson[];
   households: DemoHousehold[];
   cases: Omit<DemoCase, 'reference'>[];
+  referrals: DemoReferral[];
 };
 
 function birth(
@@ -1364,6 +1580,7 @@ function returnee(ctx: Ctx, origin: Origin, vot: boolean): void {
     sensitive,
     initial: 'intake',
     triage: hostOffice === 'PAR' && rng.chance(0.3),
+    side: ctx.side,
   });
   const endReason = rng.weighted([
     ['completed', 80],
@@ -1384,6 +1601,7 @@ function returnee(ctx: Ctx, origin: Origin, vot: boolean): void {
       : null,
     afterArrival: vot || rng.chance(0.5) ? 'reintegrate' : 'close_completed',
     transferTo: rng.chance(vot ? 0.45 : 0.35) ? originOffice : null,
+    referral: ctx.referrals.length,
     endReason,
     confidentialNotes: vot && rng.chance(0.6),
   });
@@ -1419,6 +1637,7 @@ function returnee(ctx: Ctx, origin: Origin, vot: boolean): void {
     placeOfOrigin: place,
     countryOfOrigin: origin,
     specificNeeds: needs,
+    withheldNeeds: [],
     household: null,
     relationship: null,
     registeredBy: h.createdBy,
@@ -1446,6 +1665,7 @@ function returnee(ctx: Ctx, origin: Origin, vot: boolean): void {
     returnCountry: origin,
     ...built,
   });
+  if (h.transferred) transferReferral(ctx, ctx.cases.length - 1, h.transferred);
 }
 
 function avrrConsents(
@@ -1565,6 +1785,7 @@ function kurdishReturnee(ctx: Ctx, viaParis: boolean): void {
         : null,
       afterArrival: 'close_transferred',
       transferTo: null,
+      referral: -1,
       endReason: 'transferred',
       confidentialNotes: false,
     });
@@ -1650,6 +1871,7 @@ function kurdishReturnee(ctx: Ctx, viaParis: boolean): void {
     placeOfOrigin: place,
     countryOfOrigin: 'IQ',
     specificNeeds: needs,
+    withheldNeeds: [],
     household: null,
     relationship: null,
     registeredBy: first.createdBy,
@@ -1788,6 +2010,7 @@ function syrianHousehold(ctx: Ctx): void {
       placeOfOrigin: place,
       countryOfOrigin: 'SY',
       specificNeeds: needs,
+      withheldNeeds: [],
       household: householdIndex,
       relationship,
       registeredBy: built.createdBy,
@@ -1932,13 +2155,760 @@ function syrianHousehold(ctx: Ctx): void {
   });
 }
 
+// ---- referrals and transfers ------------------------------------------------------------------------
+// What the referrals module would have written: each transfer of the histories above, and a handful of
+// referrals at the end of the demo period (waiting, overdue, declined, accepted, to a partner, on an override).
+
+const DUE_DAYS = 7;
+const FOLLOW_UP_MONTHS = 12;
+/** Notifications older than this at the demo's today are left out: they would long have been read. */
+const NOTIFICATION_WINDOW = 45 * DAY;
+
+function addMonths(ms: number, months: number): number {
+  const d = new Date(ms);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.getTime();
+}
+
+function ageOn(birthDate: string, at: number): number {
+  const b = new Date(`${birthDate}T00:00:00Z`);
+  const d = new Date(at);
+  const before =
+    d.getUTCMonth() < b.getUTCMonth() ||
+    (d.getUTCMonth() === b.getUTCMonth() && d.getUTCDate() < b.getUTCDate());
+  return d.getUTCFullYear() - b.getUTCFullYear() - (before ? 1 : 0);
+}
+
+const cityOf = (office: string, lang: Lang) => OFFICE_CITY[office]?.[lang] ?? office;
+type BuiltCase = Omit<DemoCase, 'reference'>;
+
+function varsOf(ctx: Ctx, c: BuiltCase, receiver: string, lang: Lang, at: number, date: number) {
+  const p = ctx.people[c.person] as DemoPerson;
+  return referralVars(lang, {
+    sex: p.sex,
+    age: ageOn(p.birthDate, at),
+    place: p.placeOfOrigin ?? '',
+    host: c.hostCountry ?? 'FR',
+    project: c.project ?? '',
+    city: cityOf(receiver, lang),
+    date: isoDay(Math.floor(date / DAY)),
+  });
+}
+
+/** Records the person's consent to a referral, a few days before it is sent; returns its index. */
+function referralConsent(
+  ctx: Ctx,
+  c: BuiltCase,
+  recipient: string,
+  requestedAt: number,
+  recordedBy?: StaffRef,
+  notBefore = Date.parse(c.createdAt),
+): number {
+  const person = ctx.people[c.person] as DemoPerson;
+  const requestDay = Math.floor(requestedAt / DAY);
+  const day = Math.min(
+    requestDay - 1,
+    Math.max(Math.floor(notBefore / DAY) + 1, requestDay - ctx.side.int(1, 8)),
+  );
+  person.consents.push({
+    purpose: 'referral',
+    recipient,
+    givenBy: ageOn(person.birthDate, requestedAt) < 18 ? 'representative' : 'self',
+    givenOn: isoDay(day),
+    withdrawnOn: null,
+    ...(recordedBy ? { recordedBy } : {}),
+  });
+  return person.consents.length - 1;
+}
+
+function blankReferral(
+  fields: Pick<
+    DemoReferral,
+    | 'kind'
+    | 'case'
+    | 'fromOffice'
+    | 'toOffice'
+    | 'sections'
+    | 'summary'
+    | 'reintegrationNeeds'
+    | 'consent'
+    | 'requestedBy'
+  >,
+  requestedAt: number,
+): DemoReferral {
+  return {
+    reference: '',
+    status: 'pending',
+    partnerName: null,
+    partnerContact: null,
+    overrideJustification: null,
+    requestedAt: isoTime(requestedAt),
+    dueOn: isoTime(requestedAt + DUE_DAYS * DAY),
+    overdueNotifiedAt: null,
+    respondedBy: null,
+    respondedAt: null,
+    declineReason: null,
+    followUpMonths: FOLLOW_UP_MONTHS,
+    followUpUntil: null,
+    messages: [],
+    notifications: [],
+    ...fields,
+  };
+}
+
+/** After an accepted transfer: what was not shared is withheld from the new owner (respond.ts). */
+function applyTransfer(c: BuiltCase, person: DemoPerson, sections: readonly ReferralSection[], at: number) {
+  c.withheldSections = withheldSections(sections);
+  c.withheldBefore = isoTime(at);
+  const keep = person.specificNeeds.filter((code) => sections.includes(sectionOfNeed(code)));
+  const setAside = person.specificNeeds.filter((code) => !keep.includes(code));
+  person.specificNeeds = keep;
+  person.withheldNeeds = [...new Set([...person.withheldNeeds, ...setAside])];
+  if (!sections.includes('documents')) for (const d of person.documents) d.withheld = true;
+}
+
+/** The referral of a transfer told by a case history (its events are already on the timeline). */
+function transferReferral(ctx: Ctx, caseIndex: number, t: TransferFacts): void {
+  const { side } = ctx;
+  const c = ctx.cases[caseIndex] as BuiltCase;
+  const person = ctx.people[c.person] as DemoPerson;
+  if (ctx.referrals.length !== t.referral) throw new Error('demo transfer out of order');
+  const lang = staffOf(t.toOffice).lang;
+  const vot = c.caseType === 'avrr_vot';
+  const chosen: ReferralSection[] = [...DEFAULT_SECTIONS];
+  if (vot && side.chance(0.5)) chosen.push('trafficking_details');
+  if (person.specificNeeds.some(isMedicalNeed) && side.chance(0.5)) chosen.push('medical_fitness');
+  if (person.documents.length > 0 && side.chance(0.3)) chosen.push('documents');
+  const sections = normaliseSections(chosen, 'transfer');
+  const departure = c.departureDate ? Date.parse(c.departureDate) : t.requestedAt;
+  const vars = varsOf(ctx, c, t.toOffice, lang, t.requestedAt, departure);
+  const senderLang = staffOf(t.fromOffice).lang;
+  const r = blankReferral(
+    {
+      kind: 'transfer',
+      case: caseIndex,
+      fromOffice: t.fromOffice,
+      toOffice: t.toOffice,
+      sections,
+      summary: transferSummary(lang, sections.includes('trafficking_details'), vars, side.int(0, 1)),
+      reintegrationNeeds: reintegrationNeeds(lang, vot || person.specificNeeds.length > 0, vars, [
+        side.int(0, 9),
+        side.int(0, 9),
+      ]),
+      consent: referralConsent(
+        ctx,
+        c,
+        officeConsentRecipient(senderLang, cityOf(t.toOffice, senderLang), 'transfer'),
+        t.requestedAt,
+      ),
+      requestedBy: t.requester,
+    },
+    t.requestedAt,
+  );
+  ctx.referrals.push(r);
+  if (t.respondedAt === null) return;
+  r.status = 'accepted';
+  r.respondedBy = t.responder;
+  r.respondedAt = isoTime(t.respondedAt);
+  r.followUpUntil = isoTime(addMonths(t.respondedAt, FOLLOW_UP_MONTHS));
+  applyTransfer(c, person, sections, t.respondedAt);
+}
+
+/** The status a case had at a moment. */
+function statusAt(c: BuiltCase, at: number): string | null {
+  let status: string | null = null;
+  for (const e of c.events) {
+    if (Date.parse(e.at) > at) break;
+    if (e.kind === 'opened' || e.kind === 'transition' || e.kind === 'approved') status = e.toStatus;
+  }
+  return status;
+}
+
+/** When the case first reached one of the statuses, or null. */
+function reachedAt(c: BuiltCase, statuses: readonly string[]): number | null {
+  const e = c.events.find(
+    (e) =>
+      (e.kind === 'opened' || e.kind === 'transition' || e.kind === 'approved') &&
+      statuses.includes(e.toStatus ?? ''),
+  );
+  return e ? Date.parse(e.at) : null;
+}
+
+type Sending = {
+  kind: DemoReferral['kind'];
+  toOffice: string | null;
+  partner?: { name: string; contact: string };
+  sections: ReferralSection[];
+  summary: string;
+  reintegrationNeeds: string | null;
+  consent: number | null;
+  overrideJustification?: string;
+  requestedBy: StaffRef;
+};
+
+/** Sends a referral on a case at `at`, with its 'referred' event. */
+function send(ctx: Ctx, caseIndex: number, s: Sending, at: number): DemoReferral {
+  const c = ctx.cases[caseIndex] as BuiltCase;
+  const index = ctx.referrals.length;
+  const requestedAt = insertEvent(c.events, {
+    kind: 'referred',
+    fromStatus: null,
+    toStatus: null,
+    actor: s.requestedBy,
+    comment: null,
+    data: { referral: index, kind: s.kind, to: s.toOffice, partner: s.partner?.name ?? null },
+    at: isoTime(at),
+  });
+  const r = blankReferral(
+    {
+      kind: s.kind,
+      case: caseIndex,
+      fromOffice: c.office,
+      toOffice: s.toOffice,
+      sections: normaliseSections(s.sections, s.kind),
+      summary: s.summary,
+      reintegrationNeeds: s.reintegrationNeeds,
+      consent: s.consent,
+      requestedBy: s.requestedBy,
+    },
+    requestedAt,
+  );
+  r.partnerName = s.partner?.name ?? null;
+  r.partnerContact = s.partner?.contact ?? null;
+  r.overrideJustification = s.overrideJustification ?? null;
+  ctx.referrals.push(r);
+  return r;
+}
+
+/** The receiving supervisor's answer (referrals only: an accepted transfer is told by the case history). */
+function answer(
+  ctx: Ctx,
+  r: DemoReferral,
+  accepted: boolean,
+  at: number,
+  reason: string | null = null,
+): void {
+  if (r.kind === 'transfer' && accepted) throw new Error('demo transfers are accepted in their history');
+  const by = staffOf(r.toOffice as string).supervisor;
+  const c = ctx.cases[r.case] as BuiltCase;
+  const respondedAt = insertEvent(c.events, {
+    kind: 'referral_answered',
+    fromStatus: null,
+    toStatus: null,
+    actor: by,
+    comment: reason,
+    data: { referral: ctx.referrals.indexOf(r), accepted },
+    at: isoTime(at),
+  });
+  r.status = accepted ? 'accepted' : 'declined';
+  r.respondedBy = by;
+  r.respondedAt = isoTime(respondedAt);
+  r.declineReason = reason;
+}
+
+/** Adds the thread's messages one after the other from `from`, each a few hours after the previous one. */
+function thread(
+  ctx: Ctx,
+  r: DemoReferral,
+  from: number,
+  messages: readonly (readonly ['sender' | 'receiver', string])[],
+  vars: ReferralVars,
+  authors: { sender: StaffRef; receiver: StaffRef },
+): void {
+  let previous = from;
+  for (const [side, body] of messages) {
+    const at = workingTimeAfter(ctx.side, previous, side === 'receiver' ? ctx.side.int(0, 1) : 0);
+    if (at > CUTOFF) return;
+    r.messages.push({ side, author: authors[side], body: fillText(body, vars), at: isoTime(at) });
+    previous = at;
+  }
+}
+
+/** A moment in [from, to] on a working day, or null when the window is empty. */
+function momentIn(ctx: Ctx, from: number, to: number): number | null {
+  if (to <= from) return null;
+  for (let tries = 0; tries < 6; tries++) {
+    const day = Math.floor(from / DAY) + ctx.side.int(0, Math.max(0, Math.floor((to - from) / DAY)));
+    const at = workingTime(ctx.side, day);
+    if (at > from && at <= to) return at;
+  }
+  return from + Math.floor((to - from) / 2);
+}
+
+const isOpen = (c: BuiltCase) => !isTerminal(workflowOf(c.caseType), c.status);
+const TRAVEL_ON = ['travel_preparation', 'ready_to_travel', 'departed', 'arrived'] as const;
+const REINTEGRATION = ['reintegration_planning', 'reintegration_assistance', 'monitoring'] as const;
+
+/** The referrals of the last weeks of the demo period: what the referral screens and dashboard show. */
+function nearEndReferrals(ctx: Ctx): void {
+  const { side } = ctx;
+  // One waiting transfer per case; cases already handed over may still be referred by their new owner.
+  const busy = new Set(ctx.referrals.filter((r) => r.status === 'pending').map((r) => r.case));
+  const cases = ctx.cases.map((c, i) => ({ c, i }));
+  const person = (c: BuiltCase) => ctx.people[c.person] as DemoPerson;
+  const free = ({ c, i }: { c: BuiltCase; i: number }) => isOpen(c) && !busy.has(i);
+  const use = (i: number) => busy.add(i);
+  const parisReturns = cases.filter(
+    (x) =>
+      free(x) &&
+      x.c.office === 'PAR' &&
+      (x.c.caseType === 'avrr' || x.c.caseType === 'avrr_vot') &&
+      ['AL', 'MA', 'UA'].includes(x.c.returnCountry ?? '') &&
+      (TRAVEL_ON as readonly string[]).includes(x.c.status),
+  );
+  const rank = (c: BuiltCase) =>
+    ['ready_to_travel', 'travel_preparation', 'departed', 'arrived'].indexOf(c.status);
+  parisReturns.sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i);
+  /** From the day after travel preparation was approved. */
+  const earliest = (c: BuiltCase) => (reachedAt(c, ['travel_preparation']) ?? Date.parse(c.createdAt)) + DAY;
+  const paris = staffOf('PAR');
+  const handler = (c: BuiltCase) => handlerOf(c.office, c.sensitive);
+  const transferTo = (c: BuiltCase) => ORIGIN_OFFICE[c.returnCountry ?? ''] as string;
+
+  const sendTransfer = (x: { c: BuiltCase; i: number }, at: number, extra: ReferralSection[] = []) => {
+    const to = transferTo(x.c);
+    const lang = staffOf(to).lang;
+    const senderLang = staffOf(x.c.office).lang;
+    const chosen: ReferralSection[] = [...DEFAULT_SECTIONS, ...extra];
+    if (x.c.caseType === 'avrr_vot' && side.chance(0.4)) chosen.push('trafficking_details');
+    const vars = varsOf(ctx, x.c, to, lang, at, x.c.departureDate ? Date.parse(x.c.departureDate) : at);
+    use(x.i);
+    return send(
+      ctx,
+      x.i,
+      {
+        kind: 'transfer',
+        toOffice: to,
+        sections: chosen,
+        summary: transferSummary(lang, chosen.includes('trafficking_details'), vars, side.int(0, 1)),
+        reintegrationNeeds: reintegrationNeeds(lang, person(x.c).specificNeeds.length > 0, vars, [
+          side.int(0, 9),
+          side.int(0, 9),
+        ]),
+        consent: referralConsent(
+          ctx,
+          x.c,
+          officeConsentRecipient(senderLang, cityOf(to, senderLang), 'transfer'),
+          at,
+        ),
+        requestedBy: handler(x.c),
+      },
+      at,
+    );
+  };
+
+  // A TACT transfer to Tirana, waiting for the Tirana supervisor, with trafficking details shared.
+  const tact = parisReturns.find(
+    (x) => x.c.caseType === 'avrr_vot' && x.c.project === 'TACT' && x.c.returnCountry === 'AL',
+  );
+  if (tact) {
+    const flight = tact.c.departureDate
+      ? Date.parse(tact.c.departureDate) + 12 * 60 * MINUTE
+      : (Math.floor(CUTOFF / DAY) + side.int(6, 12)) * DAY;
+    // Before the flight when there is still time, so that Tirana can meet the person on arrival.
+    const from = Math.max(earliest(tact.c), CUTOFF - 6 * DAY);
+    const at =
+      momentIn(ctx, from, Math.min(CUTOFF - 26 * 60 * MINUTE, flight - 2 * DAY)) ??
+      momentIn(ctx, from, CUTOFF - 26 * 60 * MINUTE);
+    if (at !== null) {
+      const extra: ReferralSection[] = ['trafficking_details'];
+      if (person(tact.c).specificNeeds.some(isMedicalNeed)) extra.push('medical_fitness');
+      const r = sendTransfer(tact, at, extra);
+      const vars = varsOf(ctx, tact.c, 'TIR', 'en', at, flight);
+      const messages = flight > at + DAY ? THREADS.pendingTact : THREADS.pendingTactArrived;
+      thread(ctx, r, Date.parse(r.requestedAt), messages, vars, {
+        sender: handler(tact.c),
+        receiver: staffOf('TIR').supervisor,
+      });
+    }
+  }
+
+  // A transfer declined by the origin office (Kyiv or Rabat), sent again with what was asked for.
+  const declinable = parisReturns.find(
+    (x) => free(x) && x.c.returnCountry !== 'AL' && earliest(x.c) < CUTOFF - 14 * DAY,
+  );
+  if (declinable) {
+    const { c } = declinable;
+    const to = transferTo(c);
+    const lang = staffOf(to).lang;
+    const at = momentIn(ctx, Math.max(earliest(c), CUTOFF - 40 * DAY), CUTOFF - 12 * DAY) as number;
+    const r = sendTransfer(declinable, at);
+    const answeredAt = workingTimeAfter(side, at, side.int(1, 4));
+    const vars = varsOf(ctx, c, to, lang, at, answeredAt);
+    const ngca = ['Donetsk', 'Luhansk'].includes(person(c).placeOfOrigin ?? '');
+    const tooEarly = statusAt(c, answeredAt) === 'travel_preparation';
+    const reason = ngca ? DECLINE.ngca : tooEarly ? DECLINE.noDate[lang] : DECLINE.documents[lang];
+    answer(ctx, r, false, answeredAt, fillText(reason, vars));
+    // Sent again with what was asked for, once it can be.
+    const again = workingTimeAfter(side, answeredAt, side.int(2, 6));
+    const status = statusAt(c, again) ?? '';
+    const ready = tooEarly
+      ? ['ready_to_travel', 'departed'].includes(status)
+      : TRAVEL_ON.some((s) => s === status);
+    if (!ngca && ready && again < CUTOFF - 2 * 60 * MINUTE) {
+      busy.delete(declinable.i);
+      sendTransfer(declinable, again, tooEarly ? ['medical_fitness'] : ['documents']);
+    }
+  }
+
+  // Other Paris transfers waiting for an answer: the first ones long enough to be overdue.
+  let overdue = 0;
+  for (const x of parisReturns) {
+    if (!free(x)) continue;
+    if (ctx.referrals.filter((r) => r.fromOffice === 'PAR' && r.status === 'pending').length >= 5) break;
+    const from = earliest(x.c);
+    const late = overdue < 2 && from < CUTOFF - 10 * DAY;
+    const at = late
+      ? momentIn(ctx, Math.max(from, CUTOFF - 22 * DAY), CUTOFF - 9 * DAY)
+      : momentIn(ctx, Math.max(from, CUTOFF - 6 * DAY), CUTOFF - 2 * 60 * MINUTE);
+    if (at === null) continue;
+    const r = sendTransfer(x, at);
+    if (late) {
+      overdue++;
+      const to = r.toOffice as string;
+      const lang = staffOf(to).lang;
+      const reminder = Date.parse(r.dueOn) + side.int(1, 2) * DAY;
+      const departure = x.c.departureDate ? Date.parse(x.c.departureDate) : CUTOFF + side.int(8, 20) * DAY;
+      if (overdue === 1 && departure > reminder)
+        thread(
+          ctx,
+          r,
+          reminder,
+          [['sender', THREADS.overdueReminder[lang]]],
+          varsOf(ctx, x.c, to, lang, at, departure),
+          {
+            sender: handler(x.c),
+            receiver: staffOf(to).supervisor,
+          },
+        );
+    }
+  }
+
+  // A transfer to Tirana from another host office, declined by the Tirana supervisor: too early.
+  const early = cases.find(
+    (x) =>
+      free(x) &&
+      x.c.office !== 'PAR' &&
+      x.c.returnCountry === 'AL' &&
+      HOST_OFFICE[x.c.hostCountry ?? ''] === x.c.office &&
+      TRAVEL_ON.some((s) => s === x.c.status) &&
+      (reachedAt(x.c, ['travel_preparation']) ?? CUTOFF) < CUTOFF - 12 * DAY,
+  );
+  if (early) {
+    const start = (reachedAt(early.c, ['travel_preparation']) as number) + DAY;
+    const at = momentIn(ctx, Math.max(start, CUTOFF - 30 * DAY), CUTOFF - 9 * DAY);
+    if (at !== null) {
+      const r = sendTransfer(early, at);
+      const answeredAt = workingTimeAfter(side, at, side.int(1, 3));
+      const tooEarly = statusAt(early.c, answeredAt) === 'travel_preparation';
+      answer(ctx, r, false, answeredAt, tooEarly ? DECLINE.noDate.en : DECLINE.documents.en);
+    }
+  }
+
+  // MAGNET II: Paris refers returnees to Erbil for job-search support; it keeps the case until departure.
+  const magnet = cases.filter(
+    (x) =>
+      free(x) &&
+      x.c.office === 'PAR' &&
+      x.c.project === 'MAGNET2' &&
+      x.c.caseType === 'avrr' &&
+      ['eligibility', 'travel_preparation', 'ready_to_travel'].includes(x.c.status) &&
+      reachedAt(x.c, ['eligibility']) !== null,
+  );
+  // Sent after eligibility was confirmed, a week or more ago; the last one is declined.
+  const sendable = magnet
+    .map((x) => ({ ...x, from: (reachedAt(x.c, ['eligibility']) as number) + 2 * 60 * MINUTE }))
+    .filter((x) => x.from < CUTOFF - 6 * DAY)
+    .sort((a, b) => a.from - b.from || a.i - b.i)
+    .slice(0, 3);
+  const declined = sendable.length >= 2 ? sendable.length - 1 : -1;
+  for (const [n, x] of sendable.entries()) {
+    const at = momentIn(ctx, Math.max(x.from, CUTOFF - 35 * DAY), CUTOFF - 5 * DAY);
+    if (at === null) continue;
+    use(x.i);
+    const p = person(x.c);
+    const departure = x.c.departureDate ? Date.parse(x.c.departureDate) : at + side.int(25, 45) * DAY;
+    const vars = varsOf(ctx, x.c, 'EBL', 'en', at, departure);
+    const r = send(
+      ctx,
+      x.i,
+      {
+        kind: 'referral',
+        toOffice: 'EBL',
+        sections: ['identity', 'needs_summary', 'reintegration_needs', 'case_history'],
+        summary: fillText(MAGNET_SUMMARY, vars),
+        reintegrationNeeds: fillText(MAGNET_NEEDS[p.sex], vars),
+        consent: referralConsent(ctx, x.c, officeConsentRecipient('fr', 'Erbil', 'magnet'), at),
+        requestedBy: handler(x.c),
+      },
+      at,
+    );
+    const answeredAt = workingTimeAfter(side, at, side.int(1, 4));
+    if (n === declined) {
+      const reason = p.placeOfOrigin === 'Kirkuk' ? DECLINE.kirkuk : DECLINE.quota;
+      answer(ctx, r, false, answeredAt, fillText(reason, vars));
+    } else {
+      answer(ctx, r, true, answeredAt);
+      if (n === 0)
+        thread(ctx, r, answeredAt, THREADS.magnet, vars, {
+          sender: handler(x.c),
+          receiver: staffOf('EBL').supervisor,
+        });
+    }
+  }
+
+  // Paris keeps a returned victim's case and asks Tirana to deliver the reintegration grant locally.
+  const local = cases.find(
+    (x) =>
+      free(x) &&
+      x.c.office === 'PAR' &&
+      x.c.caseType === 'avrr_vot' &&
+      x.c.returnCountry === 'AL' &&
+      (REINTEGRATION as readonly string[]).includes(x.c.status) &&
+      (reachedAt(x.c, ['reintegration_planning']) ?? CUTOFF) < CUTOFF - 10 * DAY,
+  );
+  if (local) {
+    const from = (reachedAt(local.c, ['reintegration_planning']) as number) + DAY;
+    const at = momentIn(ctx, Math.max(from, CUTOFF - 50 * DAY), CUTOFF - 8 * DAY);
+    if (at !== null) {
+      use(local.i);
+      const vars = varsOf(ctx, local.c, 'TIR', 'en', at, at);
+      const r = send(
+        ctx,
+        local.i,
+        {
+          kind: 'referral',
+          toOffice: 'TIR',
+          sections: ['identity', 'needs_summary', 'reintegration_needs'],
+          summary: fillText(LOCAL_SUMMARY, vars),
+          reintegrationNeeds: reintegrationNeeds('en', true, vars, [2, 3]),
+          consent: referralConsent(ctx, local.c, officeConsentRecipient('fr', 'Tirana', 'local'), at),
+          requestedBy: handler(local.c),
+        },
+        at,
+      );
+      const answeredAt = workingTimeAfter(side, at, side.int(1, 3));
+      answer(ctx, r, true, answeredAt);
+      thread(ctx, r, answeredAt, THREADS.local, vars, {
+        sender: handler(local.c),
+        receiver: staffOf('TIR').supervisor,
+      });
+    }
+  }
+
+  // An unaccompanied minor's urgent medical referral, without a guardian to consent: the supervisor overrides.
+  const minors = cases.filter(
+    (x) =>
+      free(x) &&
+      x.c.office === 'PAR' &&
+      (x.c.caseType === 'avrr' || x.c.caseType === 'avrr_vot') &&
+      ['MA', 'UA', 'AL'].includes(x.c.returnCountry ?? '') &&
+      person(x.c).specificNeeds.includes('SC-UC') &&
+      reachedAt(x.c, ['eligibility']) !== null,
+  );
+  minors.sort((a, b) => Number(b.c.returnCountry === 'MA') - Number(a.c.returnCountry === 'MA') || a.i - b.i);
+  const minor = minors[0];
+  if (minor) {
+    const to = transferTo(minor.c);
+    const lang = staffOf(to).lang;
+    const from = (reachedAt(minor.c, ['eligibility']) as number) + 60 * MINUTE;
+    const at = momentIn(ctx, Math.max(from, CUTOFF - 20 * DAY), CUTOFF - 3 * DAY) ?? from;
+    use(minor.i);
+    const p = person(minor.c);
+    if (!p.specificNeeds.includes('SM-CC')) p.specificNeeds.push('SM-CC');
+    const vars = varsOf(ctx, minor.c, to, lang, at, at);
+    const r = send(
+      ctx,
+      minor.i,
+      {
+        kind: 'referral',
+        toOffice: to,
+        sections: ['identity', 'needs_summary', 'medical_fitness', 'reintegration_needs'],
+        summary: fillText(OVERRIDE.summary[lang], vars),
+        reintegrationNeeds: fillText(OVERRIDE.needs[lang], vars),
+        consent: null,
+        overrideJustification: fillText(OVERRIDE.justification[lang], vars),
+        requestedBy: paris.supervisor,
+      },
+      at,
+    );
+    const answeredAt = workingTimeAfter(side, at, 1);
+    if (answeredAt < CUTOFF) {
+      answer(ctx, r, true, answeredAt);
+      if (lang === 'fr')
+        thread(ctx, r, answeredAt, THREADS.override, vars, {
+          sender: paris.supervisor,
+          receiver: staffOf(to).supervisor,
+        });
+    }
+  }
+
+  // Tirana refers a returned victim to a shelter run by a partner organisation (no account: a link, issued by
+  // a user, would let the partner answer).
+  const sheltered = cases.filter((x) => {
+    if (!free(x) || x.c.office !== 'TIR' || x.c.caseType !== 'avrr_vot') return false;
+    if (!(REINTEGRATION as readonly string[]).includes(x.c.status)) return false;
+    const last = x.c.events[x.c.events.length - 1];
+    return !!last && Date.parse(last.at) < CUTOFF - 8 * DAY;
+  });
+  sheltered.sort(
+    (a, b) => Number(person(b.c).sex === 'female') - Number(person(a.c).sex === 'female') || b.i - a.i,
+  );
+  const shelter = sheltered[0];
+  if (shelter) {
+    const last = Date.parse(shelter.c.events[shelter.c.events.length - 1]?.at ?? '');
+    const at = momentIn(ctx, Math.max(last, CUTOFF - 7 * DAY), CUTOFF - 2 * 60 * MINUTE) as number;
+    const tirana = staffOf('TIR').protection;
+    const arrived = reachedAt(shelter.c, ['arrived']) ?? at;
+    const vars = varsOf(ctx, shelter.c, 'TIR', 'en', at, arrived);
+    use(shelter.i);
+    send(
+      ctx,
+      shelter.i,
+      {
+        kind: 'referral',
+        toOffice: null,
+        partner: { name: PARTNER.name, contact: PARTNER.contact },
+        sections: ['identity', 'needs_summary', 'reintegration_needs'],
+        summary: fillText(PARTNER_SUMMARY, vars),
+        reintegrationNeeds: PARTNER_NEEDS,
+        consent: referralConsent(ctx, shelter.c, PARTNER.consent, at, tirana, last),
+        requestedBy: tirana,
+      },
+      at,
+    );
+  }
+
+  // Follow-up news on two recent transfers: the new owner writes, the former owner thanks.
+  const followed = ctx.referrals
+    .filter(
+      (r) =>
+        r.kind === 'transfer' &&
+        r.status === 'accepted' &&
+        Date.parse(r.respondedAt ?? '') > CUTOFF - 150 * DAY &&
+        Date.parse(r.respondedAt ?? '') < CUTOFF - 30 * DAY,
+    )
+    .slice(-2);
+  for (const r of followed) {
+    const c = ctx.cases[r.case] as BuiltCase;
+    const to = r.toOffice as string;
+    const lang = staffOf(to).lang;
+    const at = Date.parse(r.respondedAt ?? '') + side.int(18, 28) * DAY;
+    thread(ctx, r, at, THREADS.followUp[lang], varsOf(ctx, c, to, lang, at, at), {
+      sender: r.requestedBy,
+      receiver: handlerOf(to, c.sensitive),
+    });
+  }
+}
+
+/** Demo accounts of an office whose role grants the permission (repository.usersWith). */
+function accountsWith(office: string | null, permission: Permission): string[] {
+  if (!office) return [];
+  return DEMO_ACCOUNTS.filter((a) => {
+    const role = ROLE_DEFINITIONS[a.role];
+    return (
+      a.office === office &&
+      role.scope === 'office' &&
+      (role.permissions as readonly string[]).includes(permission)
+    );
+  }).map((a) => a.email);
+}
+
+/** Overdue marks and the in-app notifications notify.ts would have written, for the last weeks. */
+function notificationsOf(ctx: Ctx): void {
+  const { side } = ctx;
+  for (const r of ctx.referrals) {
+    const pendingAt = (at: number) => r.respondedAt === null || at < Date.parse(r.respondedAt);
+    const receivers = (at: number) =>
+      accountsWith(r.toOffice, pendingAt(at) ? 'referrals.respond' : 'referrals.read');
+    const senders = () => [
+      ...new Set([
+        ...(r.requestedBy.email ? [r.requestedBy.email] : []),
+        ...accountsWith(r.fromOffice, 'referrals.respond'),
+      ]),
+    ];
+    const out: DemoReferral['notifications'] = [];
+    const add = (
+      emails: string[],
+      kind: NotificationKind,
+      office: string | null,
+      at: number,
+      readAt: number | null,
+      except?: string,
+    ) => {
+      for (const email of emails)
+        if (email !== except)
+          out.push({
+            email,
+            kind,
+            office,
+            at: isoTime(at),
+            readAt: readAt === null ? null : isoTime(readAt),
+          });
+    };
+    /** Read some hours later, unless it is recent. */
+    const readLater = (at: number, recent: number) => {
+      if (at > CUTOFF - recent) return null;
+      return Math.min(CUTOFF, at + side.int(30, 60 * 30) * MINUTE);
+    };
+    const requestedAt = Date.parse(r.requestedAt);
+    const respondedAt = r.respondedAt ? Date.parse(r.respondedAt) : null;
+    if (r.toOffice)
+      add(
+        receivers(requestedAt),
+        'referral.received',
+        r.fromOffice,
+        requestedAt,
+        respondedAt === null ? null : respondedAt - side.int(10, 120) * MINUTE,
+      );
+    if (respondedAt !== null)
+      add(
+        senders(),
+        r.status === 'accepted' ? 'referral.accepted' : 'referral.declined',
+        r.toOffice,
+        respondedAt,
+        readLater(respondedAt, 5 * DAY),
+      );
+    if (r.status === 'pending' && Date.parse(r.dueOn) < CUTOFF) {
+      const marked = Date.parse(r.dueOn) + side.int(5, 55) * MINUTE;
+      if (marked < CUTOFF) {
+        r.overdueNotifiedAt = isoTime(marked);
+        add(receivers(marked), 'referral.overdue', r.fromOffice, marked, null);
+        add(senders(), 'referral.overdue', r.toOffice, marked, null);
+      }
+    }
+    for (const m of r.messages) {
+      const at = Date.parse(m.at);
+      const to = m.side === 'sender' ? receivers(at) : senders();
+      add(
+        to,
+        'referral.message',
+        m.side === 'sender' ? r.fromOffice : r.toOffice,
+        at,
+        readLater(at, 3 * DAY),
+        m.author.email,
+      );
+    }
+    r.notifications = out
+      .filter((n) => Date.parse(n.at) > CUTOFF - NOTIFICATION_WINDOW)
+      .sort((a, b) => a.at.localeCompare(b.at) || a.email.localeCompare(b.email));
+  }
+}
+
 // ---- the whole data set -----------------------------------------------------------------------------
 
 export const DEMO_SEED = 20_150_501;
 
 /** The demo people, households and cases. Pure: the same seed always gives the same data. */
 export function generateDemoData(seed = DEMO_SEED): DemoData {
-  const ctx: Ctx = { rng: new Rng(seed), people: [], households: [], cases: [] };
+  const ctx: Ctx = {
+    rng: new Rng(seed),
+    side: new Rng(seed + 1),
+    people: [],
+    households: [],
+    cases: [],
+    referrals: [],
+  };
   const groups: [() => void, number][] = [
     [() => returnee(ctx, 'AL', true), 66],
     [() => returnee(ctx, 'AL', false), 12],
@@ -1951,6 +2921,8 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
     [() => syrianHousehold(ctx), 24],
   ];
   for (const [make, count] of groups) for (let i = 0; i < count; i++) make();
+  nearEndReferrals(ctx);
+  notificationsOf(ctx);
 
   // References follow the order of registration, as the sequences would have given them.
   const personOrder = ctx.people
@@ -1969,7 +2941,21 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
     references[i] = `${c.openedIn}-${c.createdAt.slice(0, 4)}-${String(n + 1).padStart(5, '0')}`;
   });
   const demoCases = ctx.cases.map((c, i) => ({ reference: references[i] as string, ...c }));
-  return { people: ctx.people, households: ctx.households, cases: demoCases };
+  // Referral references too: REF-<year>-<number>, one sequence for every office.
+  ctx.referrals
+    .map((r, i) => ({ i, at: r.requestedAt }))
+    .sort((a, b) => a.at.localeCompare(b.at) || a.i - b.i)
+    .forEach(({ i }, n) => {
+      const r = ctx.referrals[i] as DemoReferral;
+      r.reference = `REF-${r.requestedAt.slice(0, 4)}-${String(n + 1).padStart(5, '0')}`;
+    });
+  for (const c of demoCases)
+    for (const e of c.events) {
+      if (typeof e.data?.referral !== 'number') continue;
+      const { referral, ...rest } = e.data;
+      e.data = { reference: (ctx.referrals[referral as number] as DemoReferral).reference, ...rest };
+    }
+  return { people: ctx.people, households: ctx.households, cases: demoCases, referrals: ctx.referrals };
 }
 
 // ---- loading ---------------------------------------------------------------------------------------------
@@ -1980,7 +2966,7 @@ export type DemoRefs = {
   project(code: string): string;
 };
 
-export type DemoCounts = { persons: number; households: number; cases: number };
+export type DemoCounts = { persons: number; households: number; cases: number; referrals: number };
 
 async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
@@ -2002,6 +2988,13 @@ export async function insertDemoData(
   const personIds = data.people.map(() => randomUUID());
   const householdIds = data.households.map(() => randomUUID());
   const caseIds = data.cases.map(() => randomUUID());
+  const consentIds = data.people.map((p) => p.consents.map(() => randomUUID()));
+  const referralIds = new Map(data.referrals.map((r) => [r.reference, randomUUID()]));
+  const referralId = (reference: unknown) => {
+    const id = referralIds.get(reference as string);
+    if (!id) throw new Error(`unknown demo referral ${String(reference)}`);
+    return id;
+  };
 
   const householdRows = data.households.map((h, i) => ({
     id: householdIds[i] as string,
@@ -2034,6 +3027,7 @@ export async function insertDemoData(
     placeOfOrigin: p.placeOfOrigin,
     countryOfOrigin: p.countryOfOrigin,
     specificNeeds: p.specificNeeds,
+    withheldNeeds: p.withheldNeeds,
     householdId: p.household === null ? null : (householdIds[p.household] as string),
     relationship: p.relationship,
     createdBy: userId(p.registeredBy.email ?? null),
@@ -2053,6 +3047,7 @@ export async function insertDemoData(
         numberIndex: cipher.blindIndex(normalised),
         issuingCountry: d.issuingCountry,
         expiryDate: d.expiryDate,
+        withheld: d.withheld ?? false,
         createdBy: userId(p.registeredBy.email ?? null),
         createdAt: new Date(Date.parse(p.registeredAt) + 15 * MINUTE),
       };
@@ -2060,10 +3055,11 @@ export async function insertDemoData(
   );
   await insertChunks(documentRows, 500, (chunk) => tx.insert(identityDocuments).values(chunk));
   const consentRows = data.people.flatMap((p, i) =>
-    p.consents.map((c) => ({
+    p.consents.map(({ recordedBy, ...c }, j) => ({
+      id: consentIds[i]?.[j] as string,
       personId: personIds[i] as string,
       ...c,
-      createdBy: userId(p.registeredBy.email ?? null),
+      createdBy: userId((recordedBy ?? p.registeredBy).email ?? null),
       createdAt: new Date(`${c.givenOn}T12:00:00Z`),
     })),
   );
@@ -2101,6 +3097,8 @@ export async function insertDemoData(
       returnCountry: c.returnCountry,
       departureDate: c.departureDate,
       pendingTransition,
+      withheldSections: c.withheldSections,
+      withheldBefore: c.withheldBefore ? new Date(c.withheldBefore) : null,
       version: c.version,
       createdBy: userId(c.createdBy.email ?? null),
       createdAt: new Date(c.createdAt),
@@ -2118,6 +3116,14 @@ export async function insertDemoData(
       }
       if (eventData && typeof eventData.requestedBy === 'string' && eventData.requestedBy.includes('@'))
         eventData = { ...eventData, requestedBy: refs.user(eventData.requestedBy).name };
+      if (eventData && 'reference' in eventData) {
+        // As the referrals module writes them: the referral's id, and office ids rather than codes.
+        const office = (code: unknown) => (typeof code === 'string' ? refs.office(code) : null);
+        eventData = { referralId: referralId(eventData.reference), ...eventData };
+        if ('to' in eventData) eventData.to = office(eventData.to);
+        if ('fromOfficeId' in eventData) eventData.fromOfficeId = office(eventData.fromOfficeId);
+        if ('toOfficeId' in eventData) eventData.toOfficeId = office(eventData.toOfficeId);
+      }
       return {
         caseId: caseIds[i] as string,
         kind: e.kind,
@@ -2158,8 +3164,76 @@ export async function insertDemoData(
   );
   await insertChunks(taskRows, 800, (chunk) => tx.insert(caseTasks).values(chunk));
 
+  const staffOrNull = (staff: StaffRef | null) =>
+    staff ? actorOf(staff) : { actorUserId: null, actorName: null as string | null };
+  const referralRows = data.referrals.map((r) => {
+    const c = data.cases[r.case] as DemoCase;
+    const requester = actorOf(r.requestedBy);
+    const responder = staffOrNull(r.respondedBy);
+    return {
+      id: referralId(r.reference),
+      reference: r.reference,
+      kind: r.kind,
+      status: r.status,
+      caseId: caseIds[r.case] as string,
+      fromOfficeId: refs.office(r.fromOffice),
+      toOfficeId: r.toOffice ? refs.office(r.toOffice) : null,
+      partnerName: r.partnerName,
+      partnerContact: r.partnerContact,
+      sections: r.sections,
+      summary: r.summary,
+      reintegrationNeeds: r.reintegrationNeeds,
+      consentId: r.consent === null ? null : (consentIds[c.person]?.[r.consent] as string),
+      overrideJustification: r.overrideJustification,
+      requestedBy: requester.actorUserId,
+      requestedByName: requester.actorName,
+      requestedAt: new Date(r.requestedAt),
+      dueOn: new Date(r.dueOn),
+      overdueNotifiedAt: r.overdueNotifiedAt ? new Date(r.overdueNotifiedAt) : null,
+      respondedBy: responder.actorUserId,
+      respondedByName: responder.actorName,
+      respondedAt: r.respondedAt ? new Date(r.respondedAt) : null,
+      declineReason: r.declineReason,
+      followUpMonths: r.followUpMonths,
+      followUpUntil: r.followUpUntil ? new Date(r.followUpUntil) : null,
+    };
+  });
+  await insertChunks(referralRows, 300, (chunk) => tx.insert(referrals).values(chunk));
+  const messageRows = data.referrals.flatMap((r) =>
+    r.messages.map((m) => {
+      const author = actorOf(m.author);
+      return {
+        referralId: referralId(r.reference),
+        side: m.side,
+        authorUserId: author.actorUserId,
+        authorName: author.actorName,
+        body: m.body,
+        createdAt: new Date(m.at),
+      };
+    }),
+  );
+  await insertChunks(messageRows, 500, (chunk) => tx.insert(referralMessages).values(chunk));
+  const notificationRows = data.referrals.flatMap((r) =>
+    r.notifications.map((n) => ({
+      userId: refs.user(n.email).id,
+      kind: n.kind,
+      referralId: referralId(r.reference),
+      officeId: n.office ? refs.office(n.office) : null,
+      createdAt: new Date(n.at),
+      readAt: n.readAt ? new Date(n.readAt) : null,
+    })),
+  );
+  await insertChunks(notificationRows, 500, (chunk) => tx.insert(notifications).values(chunk));
+
   // Registrations made afterwards continue the numbering.
   await tx.execute(sql`select setval('person_reference_seq', ${data.people.length})`);
   await tx.execute(sql`select setval('case_reference_seq', ${data.cases.length})`);
-  return { persons: data.people.length, households: data.households.length, cases: data.cases.length };
+  if (data.referrals.length > 0)
+    await tx.execute(sql`select setval('referral_reference_seq', ${data.referrals.length})`);
+  return {
+    persons: data.people.length,
+    households: data.households.length,
+    cases: data.cases.length,
+    referrals: data.referrals.length,
+  };
 }

@@ -11,8 +11,10 @@ import { recordAudit } from '../platform/audit/record';
 import type { Clock } from '../platform/clock';
 import { hashPassword } from '../platform/crypto';
 import type { FieldCipher } from '../platform/field-crypto';
-import type { Role } from '../platform/permissions';
+import { DEMO_ACCOUNTS } from './accounts';
 import { insertDemoData } from './people';
+
+export { DEMO_ACCOUNTS } from './accounts';
 
 export const DEMO_OFFICES = [
   { code: 'PAR', name: 'Paris', country: 'FR', city: 'Paris', region: 'Île-de-France', kind: 'host' },
@@ -25,99 +27,6 @@ export const DEMO_OFFICES = [
   { code: 'KYI', name: 'Kyiv', country: 'UA', city: 'Kyiv', region: null, kind: 'origin' },
   { code: 'EBL', name: 'Erbil', country: 'IQ', city: 'Erbil', region: 'Kurdistan Region', kind: 'origin' },
 ] as const;
-
-export const DEMO_ACCOUNTS: {
-  email: string;
-  displayName: string;
-  office: string;
-  role: Role;
-  locale: 'fr' | 'en';
-}[] = [
-  {
-    email: 'admin@passerelle.test',
-    displayName: 'Hélène Garnier',
-    office: 'PAR',
-    role: 'administrator',
-    locale: 'fr',
-  },
-  {
-    email: 'supervisor.paris@passerelle.test',
-    displayName: 'Julien Moreau',
-    office: 'PAR',
-    role: 'supervisor',
-    locale: 'fr',
-  },
-  {
-    email: 'caseworker.paris@passerelle.test',
-    displayName: 'Sophie Laurent',
-    office: 'PAR',
-    role: 'caseworker',
-    locale: 'fr',
-  },
-  {
-    email: 'protection.paris@passerelle.test',
-    displayName: 'Nadia Benali',
-    office: 'PAR',
-    role: 'protection_officer',
-    locale: 'fr',
-  },
-  {
-    email: 'pm.paris@passerelle.test',
-    displayName: 'Thomas Petit',
-    office: 'PAR',
-    role: 'project_manager',
-    locale: 'fr',
-  },
-  {
-    email: 'me.paris@passerelle.test',
-    displayName: 'Claire Dubois',
-    office: 'PAR',
-    role: 'me_officer',
-    locale: 'fr',
-  },
-  {
-    email: 'comms.paris@passerelle.test',
-    displayName: 'Léa Fontaine',
-    office: 'PAR',
-    role: 'communications',
-    locale: 'fr',
-  },
-  {
-    email: 'dpo@passerelle.test',
-    displayName: 'Marc Lefèvre',
-    office: 'PAR',
-    role: 'data_protection_officer',
-    locale: 'fr',
-  },
-  {
-    email: 'caseworker.tirana@passerelle.test',
-    displayName: 'Arta Hoxha',
-    office: 'TIR',
-    role: 'caseworker',
-    locale: 'en',
-  },
-  {
-    email: 'caseworker.rabat@passerelle.test',
-    displayName: 'Youssef El Amrani',
-    office: 'RAB',
-    role: 'caseworker',
-    locale: 'fr',
-  },
-  {
-    email: 'caseworker.kyiv@passerelle.test',
-    displayName: 'Olena Kovalenko',
-    office: 'KYI',
-    role: 'caseworker',
-    locale: 'en',
-  },
-  {
-    email: 'caseworker.erbil@passerelle.test',
-    displayName: 'Shilan Ahmed',
-    office: 'EBL',
-    role: 'caseworker',
-    locale: 'en',
-  },
-];
 
 const EU = { donor: 'European Union', cofunding: 'Projet co-financé par l’Union européenne' };
 
@@ -263,6 +172,7 @@ export async function seedDemo(
         persons: loaded.persons,
         households: loaded.households,
         cases: loaded.cases,
+        referrals: loaded.referrals,
       },
     });
   });

@@ -1,0 +1,111 @@
+/** The demo accounts (one shared, published password): who signs in to the demo, in which office and role. */
+import type { Role } from '../platform/permissions';
+
+export const DEMO_ACCOUNTS: {
+  email: string;
+  displayName: string;
+  office: string;
+  role: Role;
+  locale: 'fr' | 'en';
+}[] = [
+  {
+    email: 'admin@passerelle.test',
+    displayName: 'Hélène Garnier',
+    office: 'PAR',
+    role: 'administrator',
+    locale: 'fr',
+  },
+  {
+    email: 'supervisor.paris@passerelle.test',
+    displayName: 'Julien Moreau',
+    office: 'PAR',
+    role: 'supervisor',
+    locale: 'fr',
+  },
+  {
+    email: 'caseworker.paris@passerelle.test',
+    displayName: 'Sophie Laurent',
+    office: 'PAR',
+    role: 'caseworker',
+    locale: 'fr',
+  },
+  {
+    email: 'protection.paris@passerelle.test',
+    displayName: 'Nadia Benali',
+    office: 'PAR',
+    role: 'protection_officer',
+    locale: 'fr',
+  },
+  {
+    email: 'pm.paris@passerelle.test',
+    displayName: 'Thomas Petit',
+    office: 'PAR',
+    role: 'project_manager',
+    locale: 'fr',
+  },
+  {
+    email: 'me.paris@passerelle.test',
+    displayName: 'Claire Dubois',
+    office: 'PAR',
+    role: 'me_officer',
+    locale: 'fr',
+  },
+  {
+    email: 'comms.paris@passerelle.test',
+    displayName: 'Léa Fontaine',
+    office: 'PAR',
+    role: 'communications',
+    locale: 'fr',
+  },
+  {
+    email: 'dpo@passerelle.test',
+    displayName: 'Marc Lefèvre',
+    office: 'PAR',
+    role: 'data_protection_officer',
+    locale: 'fr',
+  },
+  {
+    email: 'caseworker.tirana@passerelle.test',
+    displayName: 'Arta Hoxha',
+    office: 'TIR',
+    role: 'caseworker',
+    locale: 'en',
+  },
+  // Tirana accepts and continues the trafficking cases handed over by the host offices (TACT, CARE): only
+  // supervisors answer referrals, and only supervisors and protection officers see trafficking cases.
+  {
+    email: 'supervisor.tirana@passerelle.test',
+    displayName: 'Ilir Shehu',
+    office: 'TIR',
+    role: 'supervisor',
+    locale: 'en',
+  },
+  {
+    email: 'protection.tirana@passerelle.test',
+    displayName: 'Blerina Dervishi',
+    office: 'TIR',
+    role: 'protection_officer',
+    locale: 'en',
+  },
+  {
+    email: 'caseworker.rabat@passerelle.test',
+    displayName: 'Youssef El Amrani',
+    office: 'RAB',
+    role: 'caseworker',
+    locale: 'fr',
+  },
+  {
+    email: 'caseworker.kyiv@passerelle.test',
+    displayName: 'Olena Kovalenko',
+    office: 'KYI',
+    role: 'caseworker',
+    locale: 'en',
+  },
+  {
+    email: 'caseworker.erbil@passerelle.test',
+    displayName: 'Shilan Ahmed',
+    office: 'EBL',
+    role: 'caseworker',
+    locale: 'en',
+  },
+];
