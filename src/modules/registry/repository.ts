@@ -1,5 +1,5 @@
 /** The only place that queries registry tables. Every read takes the actor's office scope. */
-import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { inScope, type OfficeScope } from '../../platform/actor';
 import { offices } from '../identity/tables';
@@ -70,8 +70,17 @@ export async function findPerson(
     .select({ row: persons, officeCode: offices.code })
     .from(persons)
     .innerJoin(offices, eq(offices.id, persons.owningOfficeId))
-    .where(and(eq(persons.id, id), inScope(persons.owningOfficeId, scope)));
+    .where(and(eq(persons.id, id), inScope(persons.owningOfficeId, scope), isNull(persons.mergedInto)));
   return found;
+}
+
+/** A record even if it was merged into another (for undoing a merge and for its history). */
+export async function findPersonRecord(db: Db, scope: OfficeScope, id: string): Promise<PersonRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(persons)
+    .where(and(eq(persons.id, id), inScope(persons.owningOfficeId, scope)));
+  return row;
 }
 
 export async function updatePersonAt(
@@ -122,7 +131,7 @@ export async function searchPersons(
   filter: { text?: string; documentIndex?: string; officeId?: string; nationality?: string; limit: number },
   visibility: CaseVisibility,
 ): Promise<PersonSummary[]> {
-  const conditions: SQL[] = [inScope(persons.owningOfficeId, scope)];
+  const conditions: SQL[] = [inScope(persons.owningOfficeId, scope), isNull(persons.mergedInto)];
   if (filter.officeId) conditions.push(eq(persons.owningOfficeId, filter.officeId));
   if (filter.nationality) conditions.push(sql`${filter.nationality} = any(${persons.nationalities})`);
   let order: SQL[] = [asc(persons.familyName), asc(persons.givenName), asc(persons.id)];
@@ -170,7 +179,7 @@ export async function probableMatches(
     .select({ row: persons, officeCode: offices.code, cases: caseCount(visibility) })
     .from(persons)
     .innerJoin(offices, eq(offices.id, persons.owningOfficeId))
-    .where(and(inScope(persons.owningOfficeId, scope), sameNames))
+    .where(and(inScope(persons.owningOfficeId, scope), isNull(persons.mergedInto), sameNames))
     .limit(20);
   const out: { person: PersonSummary; reasons: string[] }[] = [];
   for (const r of rows) {
@@ -255,7 +264,9 @@ export async function householdMembers(
   return db
     .select()
     .from(persons)
-    .where(and(eq(persons.householdId, householdId), inScope(persons.owningOfficeId, scope)))
+    .where(
+      and(eq(persons.householdId, householdId), inScope(persons.owningOfficeId, scope), isNull(persons.mergedInto)),
+    )
     .orderBy(asc(persons.birthDate), asc(persons.id));
 }
 export async function createHousehold(db: Db, officeId: string, principalPersonId: string): Promise<string> {

@@ -173,6 +173,8 @@ export type MergeRecord = {
   consents: string[];
   aliasesAdded: { name: string; script: string }[];
   needsAdded: string[];
+  /** The household the kept record joined from the merged one, if it had none. */
+  household: { householdId: string; relationship: string | null } | null;
 };
 
 /** Every merge, with what moved, so it can be undone. */
