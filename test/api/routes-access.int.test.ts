@@ -79,6 +79,62 @@ const EXPECTED_PROTECTED: Record<string, Access> = {
   'GET /api/cases/assignees': { permission: 'cases.read' },
   'POST /api/cases/:id/attachments': { permission: 'cases.write' },
   'GET /api/cases/:id/attachments/:childId': { permission: 'cases.read' },
+  'POST /api/cases/:id/referrals': { permission: 'referrals.send' },
+  'GET /api/cases/:id/referrals': { permission: 'referrals.read' },
+  'GET /api/cases/:id/referral-targets': { permission: 'referrals.send' },
+  'GET /api/referrals': { permission: 'referrals.read' },
+  'GET /api/referrals/dashboard': { permission: 'referrals.read' },
+  'GET /api/referrals/:id': { permission: 'referrals.read' },
+  'POST /api/referrals/:id/accept': { permission: 'referrals.respond' },
+  'POST /api/referrals/:id/decline': { permission: 'referrals.respond' },
+  'POST /api/referrals/:id/revoke': { permission: 'referrals.send' },
+  'POST /api/referrals/:id/messages': { permission: 'referrals.read' },
+  'POST /api/referrals/:id/partner-link': { permission: 'referrals.send' },
+  'POST /api/referrals/:id/partner-link/revoke': { permission: 'referrals.send' },
+  'GET /api/projects/:id/budget': { permission: 'budgets.read' },
+  'POST /api/projects/:id/budget-lines': { permission: 'projects.manage' },
+  'PATCH /api/budget-lines/:id': { permission: 'projects.manage' },
+  'PUT /api/projects/:id/allowance': { permission: 'projects.manage' },
+  'GET /api/exchange-rates': { permission: 'budgets.read' },
+  'PUT /api/exchange-rates': { permission: 'projects.manage' },
+  'GET /api/cases/:id/reintegration': { permission: 'cases.read' },
+  'POST /api/cases/:id/needs-assessments': { permission: 'cases.write' },
+  'POST /api/cases/:id/reintegration-plan/items': { permission: 'cases.write' },
+  'PATCH /api/reintegration-plan-items/:id': { permission: 'cases.write' },
+  'POST /api/reintegration-plan-items/:id/remove': { permission: 'cases.write' },
+  'POST /api/cases/:id/reintegration-plan/submit': { permission: 'cases.write' },
+  'POST /api/cases/:id/reintegration-plan/approve': { permission: 'cases.approve' },
+  'POST /api/cases/:id/reintegration-plan/return': { permission: 'cases.approve' },
+  'POST /api/cases/:id/deliveries': { permission: 'cases.write' },
+  'GET /api/employment/employers': { permission: 'employment.read' },
+  'POST /api/employment/employers': { permission: 'employment.write' },
+  'GET /api/employment/employers/:id': { permission: 'employment.read' },
+  'PATCH /api/employment/employers/:id': { permission: 'employment.write' },
+  'GET /api/employment/openings': { permission: 'employment.read' },
+  'POST /api/employment/openings': { permission: 'employment.write' },
+  'GET /api/employment/openings/:id': { permission: 'employment.read' },
+  'PATCH /api/employment/openings/:id': { permission: 'employment.write' },
+  'GET /api/employment/openings/:id/candidates': { permission: 'employment.read' },
+  'GET /api/persons/:id/skills-profile': { permission: 'employment.read' },
+  'PUT /api/persons/:id/skills-profile': { permission: 'employment.write' },
+  'GET /api/persons/:id/job-matches': { permission: 'employment.read' },
+  'GET /api/employment/placements': { permission: 'employment.read' },
+  'POST /api/employment/placements': { permission: 'employment.write' },
+  'GET /api/employment/placements/:id': { permission: 'employment.read' },
+  'PATCH /api/employment/placements/:id': { permission: 'employment.write' },
+  'POST /api/employment/placements/:id/follow-ups': { permission: 'employment.write' },
+  'GET /api/activities': { permission: 'activities.read' },
+  'GET /api/activities/indicators': { permission: 'activities.read' },
+  'POST /api/activities': { permission: 'activities.write' },
+  'GET /api/activities/:id': { permission: 'activities.read' },
+  'PATCH /api/activities/:id': { permission: 'activities.write' },
+  'GET /api/campaigns': { permission: 'activities.read' },
+  'POST /api/campaigns': { permission: 'activities.write' },
+  'GET /api/campaigns/:id': { permission: 'activities.read' },
+  'PATCH /api/campaigns/:id': { permission: 'activities.write' },
+  'GET /api/projects/:id/indicators': { permission: 'reports.read' },
+  'GET /api/notifications': { authenticated: true },
+  'POST /api/notifications/read': { authenticated: true },
 };
 
 /** Valid requests for each permission route, so a 403 cannot be mistaken for a validation error. */
@@ -126,7 +182,7 @@ describe('route catalogue', () => {
     }
   });
 
-  it('keeps public routes to sign-in, health, the API description and the web app', () => {
+  it('keeps public routes to sign-in, health, the API description, the web app and partner links', () => {
     const publicOnes = catalogue()
       .filter((r) => r.access.public === true)
       .map(key)
@@ -138,6 +194,11 @@ describe('route catalogue', () => {
         'GET /api/openapi.json',
         'POST /api/auth/login',
         'POST /api/auth/logout',
+        // Partners without accounts: the link's token is the only credential (test/referrals/partner).
+        'GET /api/partner/:token',
+        'POST /api/partner/:token/accept',
+        'POST /api/partner/:token/decline',
+        'POST /api/partner/:token/messages',
       ].sort(),
     );
   });

@@ -5,13 +5,19 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../../src/modules/referrals/tables';
-import { auditAfter, expectJson, expectProblem, lastAuditSeq } from '../api/helpers';
-import { createTestApp, type TestApp } from '../harness/app';
+import { allAudit, auditAfter, expectJson, expectProblem, lastAuditSeq } from '../api/helpers';
 import { type CaseDetailBody, getCase, openCase, tickingClock, walk } from '../cases/helpers';
+import { createTestApp, type TestApp } from '../harness/app';
 import { getPerson, type PersonBody, personRow, registerPerson, signIn } from '../registry/helpers';
 import { addConsent, answer, getReferral, send, sendRequest } from './helpers';
 
-const USERS = ['prot.paris@x.test', 'sup.paris@x.test', 'cw.paris@x.test', 'prot.tirana@x.test', 'sup.tirana@x.test'] as const;
+const USERS = [
+  'prot.paris@x.test',
+  'sup.paris@x.test',
+  'cw.paris@x.test',
+  'prot.tirana@x.test',
+  'sup.tirana@x.test',
+] as const;
 type Email = (typeof USERS)[number];
 
 let t: TestApp;
@@ -45,7 +51,19 @@ beforeAll(async () => {
     url: `/api/cases/${vot.id}/notes`,
     payload: { body: 'Exploited in Lyon; fears the network.', confidential: true },
   });
-  consentId = (await addConsent(as('prot.paris@x.test'), victim.id, { purpose: 'referral', recipient: 'Office TIR (Tirana)' })).id;
+  vot = expectJson<CaseDetailBody>(
+    await as('prot.paris@x.test').inject({
+      method: 'PATCH',
+      url: `/api/cases/${vot.id}`,
+      payload: { version: vot.version, medicalFitness: 'fit' },
+    }),
+  );
+  consentId = (
+    await addConsent(as('prot.paris@x.test'), victim.id, {
+      purpose: 'referral',
+      recipient: 'Office TIR (Tirana)',
+    })
+  ).id;
 });
 afterAll(() => t.close());
 
@@ -53,13 +71,24 @@ describe('Paris → Tirana transfer of a TACT case', () => {
   it('refuses without consent, and with a consent that does not cover Tirana', async () => {
     const prot = as('prot.paris@x.test');
     expectProblem(
-      await sendRequest(prot, vot.id, { kind: 'transfer', toOfficeId: TIR, sections: ['identity'], summary: 'x' }),
+      await sendRequest(prot, vot.id, {
+        kind: 'transfer',
+        toOfficeId: TIR,
+        sections: ['identity'],
+        summary: 'x',
+      }),
       422,
       'referral_consent_required',
     );
     const other = await addConsent(prot, victim.id, { purpose: 'referral', recipient: 'Office RAB' });
     expectProblem(
-      await sendRequest(prot, vot.id, { kind: 'transfer', toOfficeId: TIR, sections: ['identity'], summary: 'x', consentId: other.id }),
+      await sendRequest(prot, vot.id, {
+        kind: 'transfer',
+        toOfficeId: TIR,
+        sections: ['identity'],
+        summary: 'x',
+        consentId: other.id,
+      }),
       422,
       'referral_consent_not_covering',
     );
@@ -75,11 +104,26 @@ describe('Paris → Tirana transfer of a TACT case', () => {
       consentId,
     });
     referralId = referral.id;
-    expect(referral).toMatchObject({ status: 'pending', kind: 'transfer', side: 'sender', caseType: 'avrr_vot' });
+    expect(referral).toMatchObject({
+      status: 'pending',
+      kind: 'transfer',
+      side: 'sender',
+      caseType: 'avrr_vot',
+    });
     expect((await auditAfter(t.db, seq)).map((e) => e.action)).toContain('referral.sent');
     const seen = await getReferral(as('sup.tirana@x.test'), referralId);
-    expect(seen).toMatchObject({ side: 'receiver', caseType: 'avrr', personInitials: 'E. M.', canRespond: true, shared: null });
-    expectProblem(await as('prot.tirana@x.test').inject({ method: 'GET', url: `/api/cases/${vot.id}` }), 404, 'not_found');
+    expect(seen).toMatchObject({
+      side: 'receiver',
+      caseType: 'avrr',
+      personInitials: 'E. M.',
+      canRespond: true,
+      shared: null,
+    });
+    expectProblem(
+      await as('prot.tirana@x.test').inject({ method: 'GET', url: `/api/cases/${vot.id}` }),
+      404,
+      'not_found',
+    );
     const supId = (await t.db.select().from(notifications)).map((n) => n.kind);
     expect(supId).toContain('referral.received');
   });
@@ -95,11 +139,19 @@ describe('Paris → Tirana transfer of a TACT case', () => {
     const c = await getCase(as('prot.tirana@x.test'), vot.id);
     expect(c.officeCode).toBe('TIR');
     expect(c.notes).toEqual([]);
+    // Fitness to travel (health data) was not shared: it does not travel, and the audit keeps the old value.
+    expect(c.medicalFitness).toBeNull();
+    const [transferred] = (await allAudit(t.db)).filter((e) => e.action === 'case.transferred');
+    expect(transferred?.metadata).toMatchObject({ withheldMedicalFitness: 'fit' });
     expect(c.timeline.map((e) => e.kind)).toContain('transferred');
     const person = await getPerson(as('prot.tirana@x.test'), victim.id);
     expect(person.specificNeeds).toEqual(['WR-WR']);
     expect((await personRow(t.db, victim.id)).withheldNeeds.sort()).toEqual(['SM-MI', 'TR-PI']);
-    expectProblem(await as('prot.paris@x.test').inject({ method: 'GET', url: `/api/cases/${vot.id}` }), 404, 'not_found');
+    expectProblem(
+      await as('prot.paris@x.test').inject({ method: 'GET', url: `/api/cases/${vot.id}` }),
+      404,
+      'not_found',
+    );
   });
 
   it('lets Tirana continue the case, and Paris follow its progress read-only', async () => {
@@ -122,7 +174,8 @@ describe('Paris → Tirana transfer of a TACT case', () => {
     const after = await getReferral(as('prot.paris@x.test'), referralId);
     expect(after.status).toBe('revoked');
     expect(after.progress).toBeNull();
-    expect((await t.db.select().from(notifications).where(eq(notifications.referralId, referralId))).length).toBeGreaterThan(0);
+    expect(
+      (await t.db.select().from(notifications).where(eq(notifications.referralId, referralId))).length,
+    ).toBeGreaterThan(0);
   });
 });
-

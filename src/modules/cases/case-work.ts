@@ -17,7 +17,7 @@ export async function assignCase(
   const found = await repo.findCase(ctx.db, ctx.actor, caseId, 'cases.write');
   if (!found) throw notFound();
   if (!can(ctx.actor, 'cases.assign', found.row.owningOfficeId)) throw forbidden();
-  await assertAssignable(ctx, found.row.owningOfficeId, input.assigneeId);
+  await assertAssignable(ctx, found.row.owningOfficeId, input.assigneeId, found.row.sensitive);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const after = await repo.updateCaseAt(tx, caseId, input.version, { assignedTo: input.assigneeId }, now);
@@ -55,7 +55,7 @@ export async function bulkAssign(
         missing.push(caseId);
         continue;
       }
-      await assertAssignable(txCtx, found.row.owningOfficeId, input.assigneeId);
+      await assertAssignable(txCtx, found.row.owningOfficeId, input.assigneeId, found.row.sensitive);
       const now = ctx.clock.now();
       await repo.updateCaseAt(tx, caseId, found.row.version, { assignedTo: input.assigneeId }, now);
       await repo.insertEvent(tx, {
@@ -114,7 +114,7 @@ export async function addNote(ctx: ActorCtx, caseId: string, input: z.infer<type
 export async function addTask(ctx: ActorCtx, caseId: string, input: z.infer<typeof CreateTaskSchema>) {
   const found = await repo.findCase(ctx.db, ctx.actor, caseId, 'cases.write');
   if (!found) throw notFound();
-  await assertAssignable(ctx, found.row.owningOfficeId, input.assigneeId);
+  await assertAssignable(ctx, found.row.owningOfficeId, input.assigneeId, found.row.sensitive);
   const id = await ctx.db.transaction(async (tx) => {
     const task = await repo.insertTask(tx, {
       caseId,
@@ -146,7 +146,7 @@ export async function updateTask(ctx: ActorCtx, taskId: string, input: z.infer<t
   const caseRow = await repo.findCase(ctx.db, ctx.actor, found.task.caseId, 'cases.write');
   if (!caseRow) throw notFound();
   if (input.assigneeId !== undefined)
-    await assertAssignable(ctx, caseRow.row.owningOfficeId, input.assigneeId);
+    await assertAssignable(ctx, caseRow.row.owningOfficeId, input.assigneeId, caseRow.row.sensitive);
   const { version, done, ...rest } = input;
   const patch = { ...rest, ...(done === undefined ? {} : { doneAt: done ? ctx.clock.now() : null }) };
   await ctx.db.transaction(async (tx) => {

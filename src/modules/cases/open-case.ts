@@ -14,6 +14,8 @@ export async function assertAssignable(
   ctx: ActorCtx,
   officeId: string,
   userId: string | null | undefined,
+  /** A trafficking case goes only to someone who may open it. */
+  sensitive = false,
 ): Promise<void> {
   if (!userId) return;
   const memberships = (await identityRepository.membershipsOf(ctx.db, [userId])).get(userId) ?? [];
@@ -23,7 +25,8 @@ export async function assertAssignable(
     displayName: '',
     memberships: memberships.map((m) => ({ officeId: m.officeId, role: m.role })),
   };
-  if (!can(actor, 'cases.write', officeId)) throw new AppError('assignee_not_in_office');
+  if (!can(actor, 'cases.write', officeId) || (sensitive && !can(actor, 'cases.sensitive', officeId)))
+    throw new AppError('assignee_not_in_office');
 }
 
 /** A project may be named only if the actor can see it (it runs in one of their offices). */
@@ -46,7 +49,7 @@ export async function openCase(ctx: ActorCtx, input: z.infer<typeof OpenCaseSche
   if (type.sensitive && !can(ctx.actor, 'cases.sensitive', input.officeId)) throw forbidden();
   const person = await findPerson(ctx.db, scopeOf(ctx.actor, 'persons.read'), input.personId);
   if (!person) throw notFound();
-  await assertAssignable(ctx, input.officeId, input.assignedTo);
+  await assertAssignable(ctx, input.officeId, input.assignedTo, type.sensitive);
   await assertProjectUsable(ctx, input.projectId);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {

@@ -351,9 +351,16 @@ export async function updateTaskAt(
 }
 
 /** Active users whose role in the office lets them work on cases: who a case or task can be assigned to. */
-export async function assigneesIn(db: Db, officeId: string): Promise<{ id: string; name: string }[]> {
+export async function assigneesIn(
+  db: Db,
+  officeId: string,
+  sensitive = false,
+): Promise<{ id: string; name: string }[]> {
   const casework = (Object.entries(ROLE_DEFINITIONS) as [Role, { permissions: readonly string[] }][])
-    .filter(([, d]) => d.permissions.includes('cases.write'))
+    .filter(
+      ([, d]) =>
+        d.permissions.includes('cases.write') && (!sensitive || d.permissions.includes('cases.sensitive')),
+    )
     .map(([role]) => role);
   const rows = await db
     .selectDistinct({ id: users.id, name: users.displayName })

@@ -104,14 +104,21 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       schema: {
         tags,
         summary: 'People a case or task of an office can be assigned to',
-        querystring: z.strictObject({ officeId: UuidSchema }),
+        querystring: z.strictObject({
+          officeId: UuidSchema,
+          /** For a trafficking case: only those who may open it. */
+          sensitive: z
+            .enum(['true', 'false'])
+            .transform((v) => v === 'true')
+            .default(false),
+        }),
         response: { 200: z.object({ items: z.array(z.object({ id: UuidSchema, name: z.string() })) }) },
       },
     },
     async (request) => {
       const ctx = ctxOf(request);
       if (!can(ctx.actor, 'cases.read', request.query.officeId)) throw notFound();
-      return { items: await repo.assigneesIn(ctx.db, request.query.officeId) };
+      return { items: await repo.assigneesIn(ctx.db, request.query.officeId, request.query.sensitive) };
     },
   );
 

@@ -140,6 +140,25 @@ export async function referralsOfConsent(db: Db, consentId: string): Promise<Ref
     .where(and(eq(referrals.consentId, consentId), inArray(referrals.status, ['pending', 'accepted'])));
 }
 
+/** Referrals (not transfers) of a case made by an office and still in force. */
+export async function openReferralsOfCase(
+  db: Db,
+  caseId: string,
+  fromOfficeId: string,
+): Promise<ReferralRow[]> {
+  return db
+    .select()
+    .from(referrals)
+    .where(
+      and(
+        eq(referrals.caseId, caseId),
+        eq(referrals.fromOfficeId, fromOfficeId),
+        eq(referrals.kind, 'referral'),
+        inArray(referrals.status, ['pending', 'accepted']),
+      ),
+    );
+}
+
 export async function overdueUnnotified(db: Db, now: Date): Promise<ReferralRow[]> {
   return db
     .select()

@@ -11,7 +11,7 @@ import { identityDocuments, persons } from '../registry/tables';
 import { notify } from './notify';
 import * as repo from './repository';
 import { type ReferralSection, sectionOfNeed, withheldSections } from './sections';
-import { sideOf } from './views';
+import { sideOf, writesThread } from './views';
 
 async function pendingForReceiver(ctx: ActorCtx, referralId: string) {
   const r = await repo.findReferral(ctx.db, ctx.actor, referralId);
@@ -66,7 +66,7 @@ export async function acceptReferral(
 ): Promise<void> {
   const { r, toOfficeId } = await pendingForReceiver(ctx, referralId);
   const transfer = r.row.kind === 'transfer';
-  if (transfer) await assertAssignable(ctx, toOfficeId, input.assigneeId);
+  if (transfer) await assertAssignable(ctx, toOfficeId, input.assigneeId, r.caseSensitive);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const followUpUntil = new Date(now);
@@ -114,16 +114,33 @@ async function completeTransfer(
   if (isTerminal(workflowOf(caseRow.caseType as CaseType), caseRow.status))
     throw new AppError('referral_case_closed');
   const shared = r.sections as ReferralSection[];
-  const withheld = withheldSections(shared);
+  // What an earlier transfer withheld from the sender cannot travel on with this one: those sections stay
+  // withheld (from now, as one moment is kept per case: safe, at the price of hiding the sender's own
+  // content in them too).
+  const earlier = caseRow.withheldBefore ? caseRow.withheldSections : [];
+  const withheld = withheldSections(shared.filter((s) => !earlier.includes(s)));
+  // Fitness to travel is health data: unshared, it does not travel (the new owner assesses it again if needed);
+  // the former value stays in the audit event below.
+  const withholdFitness = withheld.includes('medical_fitness') && caseRow.medicalFitness !== null;
   const after = await casesRepo.updateCaseAt(
     ctx.db,
     caseRow.id,
     caseRow.version,
-    { owningOfficeId: toOfficeId, assignedTo: assigneeId, withheldSections: withheld, withheldBefore: now },
+    {
+      owningOfficeId: toOfficeId,
+      assignedTo: assigneeId,
+      withheldSections: withheld,
+      withheldBefore: now,
+      ...(withholdFitness ? { medicalFitness: null } : {}),
+    },
     now,
   );
   if (!after) throw new AppError('referral_not_pending');
   const moved = await movePerson(ctx.db, caseRow.personId, toOfficeId, shared, now);
+  // The former owner's referrals of the case end with its ownership: they would otherwise keep showing the
+  // case as it is now (the new owner's content) to the former owner and to their receivers.
+  for (const other of await repo.openReferralsOfCase(ctx.db, caseRow.id, r.fromOfficeId))
+    await revokeIn(ctx, other, 'case_transferred', now);
   await casesRepo.insertEvent(ctx.db, {
     caseId: caseRow.id,
     kind: 'transferred',
@@ -147,6 +164,7 @@ async function completeTransfer(
       personId: caseRow.personId,
       withheldSections: withheld,
       setAsideNeeds: moved.setAsideNeeds,
+      ...(withholdFitness ? { withheldMedicalFitness: caseRow.medicalFitness } : {}),
     },
   });
 }
@@ -230,7 +248,7 @@ export async function postMessage(ctx: ActorCtx, referralId: string, body: strin
   const side = sideOf(ctx.actor, r);
   const office = side === 'sender' ? r.row.fromOfficeId : r.row.toOfficeId;
   // Oversight roles read threads; only the two offices' staff write in them.
-  if (!office || !ctx.actor.memberships.some((m) => m.officeId === office)) throw forbidden();
+  if (!office || !writesThread(ctx.actor, office)) throw forbidden();
   if (r.row.status !== 'pending' && r.row.status !== 'accepted') throw new AppError('referral_not_pending');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {

@@ -2,6 +2,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { type ActorCtx, can } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
+import { isUniqueViolation } from '../../platform/db-errors';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { errorMessage, validationMessage } from '../../platform/i18n';
 import * as casesRepo from '../cases/repository';
@@ -91,63 +92,70 @@ export async function sendReferral(
       throw new AppError('referral_other_open_cases');
   }
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
-    const row = await repo.insertReferral(tx, {
-      reference: await repo.nextReferralReference(tx, now.getUTCFullYear()),
-      kind: input.kind,
-      status: 'pending',
-      caseId,
-      fromOfficeId: officeId,
-      toOfficeId: input.toOfficeId ?? null,
-      partnerName: input.partner?.name ?? null,
-      partnerContact: input.partner?.contact ?? null,
-      sections,
-      summary: input.summary,
-      reintegrationNeeds: input.reintegrationNeeds ?? null,
-      ...basis,
-      requestedBy: ctx.actor.userId,
-      requestedByName: ctx.actor.displayName,
-      requestedAt: now,
-      dueOn: new Date(now.getTime() + input.responseDays * DAY_MS),
-      followUpMonths: input.followUpMonths,
-    });
-    await casesRepo.insertEvent(tx, {
-      caseId,
-      kind: 'referred',
-      actorUserId: ctx.actor.userId,
-      actorName: ctx.actor.displayName,
-      data: {
-        referralId: row.id,
-        reference: row.reference,
-        kind: row.kind,
-        to: input.toOfficeId ?? null,
-        partner: row.partnerName,
-      },
-      at: now,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'referral.sent',
-      officeId,
-      recordType: 'referral',
-      recordId: row.id,
-      metadata: {
+  return ctx.db
+    .transaction(async (tx) => {
+      const row = await repo.insertReferral(tx, {
+        reference: await repo.nextReferralReference(tx, now.getUTCFullYear()),
+        kind: input.kind,
+        status: 'pending',
         caseId,
-        kind: row.kind,
-        toOfficeId: row.toOfficeId,
-        partner: row.partnerName,
+        fromOfficeId: officeId,
+        toOfficeId: input.toOfficeId ?? null,
+        partnerName: input.partner?.name ?? null,
+        partnerContact: input.partner?.contact ?? null,
         sections,
-        consentId: row.consentId,
-        consentOverride: row.overrideJustification !== null,
-        overrideJustification: row.overrideJustification,
-      },
+        summary: input.summary,
+        reintegrationNeeds: input.reintegrationNeeds ?? null,
+        ...basis,
+        requestedBy: ctx.actor.userId,
+        requestedByName: ctx.actor.displayName,
+        requestedAt: now,
+        dueOn: new Date(now.getTime() + input.responseDays * DAY_MS),
+        followUpMonths: input.followUpMonths,
+      });
+      await casesRepo.insertEvent(tx, {
+        caseId,
+        kind: 'referred',
+        actorUserId: ctx.actor.userId,
+        actorName: ctx.actor.displayName,
+        data: {
+          referralId: row.id,
+          reference: row.reference,
+          kind: row.kind,
+          to: input.toOfficeId ?? null,
+          partner: row.partnerName,
+        },
+        at: now,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'referral.sent',
+        officeId,
+        recordType: 'referral',
+        recordId: row.id,
+        metadata: {
+          caseId,
+          kind: row.kind,
+          toOfficeId: row.toOfficeId,
+          partner: row.partnerName,
+          sections,
+          consentId: row.consentId,
+          consentOverride: row.overrideJustification !== null,
+          overrideJustification: row.overrideJustification,
+        },
+      });
+      const txCtx = { ...ctx, db: tx };
+      if (row.toOfficeId) await notify(tx, row, 'receiver', 'referral.received', now);
+      const partnerPath = row.partnerName
+        ? (await issueLinkIn(txCtx, row, input.linkValidDays)).partnerPath
+        : null;
+      return { referralId: row.id, partnerPath };
+    })
+    .catch((error: unknown) => {
+      // Two transfers of the same case sent at once: the one-pending-transfer index keeps the first.
+      if (input.kind === 'transfer' && isUniqueViolation(error))
+        throw new AppError('referral_transfer_pending');
+      throw error;
     });
-    const txCtx = { ...ctx, db: tx };
-    if (row.toOfficeId) await notify(tx, row, 'receiver', 'referral.received', now);
-    const partnerPath = row.partnerName
-      ? (await issueLinkIn(txCtx, row, input.linkValidDays)).partnerPath
-      : null;
-    return { referralId: row.id, partnerPath };
-  });
 }
 
 /** Offices a case can be referred or transferred to: every other active office. */

@@ -1,6 +1,7 @@
 /** Contract-shaped views of referrals: the summary (what anyone on either side sees) and the detail. */
 import type { Db } from '../../db/client';
 import { type Actor, can } from '../../platform/actor';
+import { ROLE_DEFINITIONS } from '../../platform/permissions';
 import * as casesRepo from '../cases/repository';
 import type { CaseType } from '../cases/workflow';
 import type { ReferralDetail, ReferralSummary } from './contract';
@@ -41,8 +42,11 @@ export function toSummary(
   now: Date,
 ): ReferralSummary {
   const sections = r.row.sections as ReferralSection[];
-  // A trafficking case is shown as plain AVRR to a reader who may not know it is one.
-  const revealsTrafficking = side === 'sender' || (sections.includes('trafficking_details') && seesSensitive);
+  // A trafficking case is shown as plain AVRR to a reader who may not know it is one, and to the receiver
+  // until it accepts (ADR 0009).
+  const revealsTrafficking =
+    side === 'sender' ||
+    (r.row.status === 'accepted' && sections.includes('trafficking_details') && seesSensitive);
   const caseType = (r.caseType === 'avrr_vot' && !revealsTrafficking ? 'avrr' : r.caseType) as CaseType;
   return {
     id: r.row.id,
@@ -60,7 +64,9 @@ export function toSummary(
     personAgeYears: ageYears(r.birthDate, now),
     nationalities: r.nationalities,
     returnCountry: r.returnCountry,
-    sections,
+    // The names of sections the reader may not read stay hidden too: "trafficking details travel" says
+    // what the masked case type hides.
+    sections: readableSections(sections, seesSensitive),
     summary: r.row.summary,
     consentOverride: r.row.overrideJustification !== null,
     requestedByName: r.row.requestedByName,
@@ -81,10 +87,17 @@ export function summaryFor(actor: Actor, r: repo.ReferralJoined, now: Date): Ref
   return toSummary(r, side, readerSeesSensitive(actor, r, side), now);
 }
 
-/** Whether the reader gets the shared sections now: the sender always (what travels), the receiver once accepted. */
-function sharesNow(r: repo.ReferralJoined, side: Side): boolean {
-  if (side === 'sender') return true;
-  return r.row.kind === 'referral' && r.row.status === 'accepted';
+/**
+ * Whether the reader gets the shared sections now, read from the case as it is. A referral: the sender (what
+ * travels) and, once accepted, the receiver, while the sender owns the case. An accepted transfer: the new
+ * owner (what came with the case, among which the reintegration needs written on the transfer), while it owns
+ * the case; the former owner follows progress only.
+ */
+function sharesNow(r: repo.ReferralJoined, side: Side, caseOfficeId: string): boolean {
+  const accepted = r.row.status === 'accepted';
+  if (r.row.kind === 'transfer' && accepted) return side === 'receiver' && caseOfficeId === r.row.toOfficeId;
+  if (caseOfficeId !== r.row.fromOfficeId) return false;
+  return side === 'sender' || accepted;
 }
 
 /** After a transfer: the former owner follows progress until the follow-up period ends or consent is withdrawn. */
@@ -120,11 +133,10 @@ export async function referralDetail(
   const side = sideOf(actor, r);
   const seesSensitive = readerSeesSensitive(actor, r, side);
   const sections = readableSections(r.row.sections as ReferralSection[], seesSensitive);
-  // The sender reads the shared sections from the case as it is; once transferred, it is no longer theirs.
-  const shared =
-    sharesNow(r, side) && !(side === 'sender' && r.row.kind === 'transfer' && r.row.status === 'accepted')
-      ? await sharedCase(db, await caseRowOf(db, r.row.caseId), sections, r.row.reintegrationNeeds)
-      : null;
+  const caseRow = await caseRowOf(db, r.row.caseId);
+  const shared = sharesNow(r, side, caseRow.owningOfficeId)
+    ? await sharedCase(db, caseRow, sections, r.row.reintegrationNeeds)
+    : null;
   const [messages, link] = await Promise.all([
     repo.messagesOf(db, r.row.id),
     repo.currentPartnerLink(db, r.row.id),
@@ -158,15 +170,21 @@ export async function referralDetail(
       side === 'sender' &&
       can(actor, 'referrals.send', r.row.fromOfficeId) &&
       (r.row.status === 'pending' || (r.row.status === 'accepted' && r.row.kind === 'referral')),
-    canMessage:
-      open && office !== null && can(actor, 'referrals.read', office) && !isGlobalOnly(actor, office),
+    canMessage: open && office !== null && writesThread(actor, office),
     version: r.row.version,
   };
 }
 
-/** Oversight roles (DPO) read every office's referrals but do not write in their threads. */
-function isGlobalOnly(actor: Actor, officeId: string): boolean {
-  return !actor.memberships.some((m) => m.officeId === officeId);
+/**
+ * Whether the actor writes in threads for the office: staff reading referrals there through an office role.
+ * Oversight roles (DPO) read every office's referrals but do not write in their threads, even when their
+ * global role is recorded as a membership of that office.
+ */
+export function writesThread(actor: Actor, officeId: string): boolean {
+  return actor.memberships.some((m) => {
+    const role: { scope: string; permissions: readonly string[] } = ROLE_DEFINITIONS[m.role];
+    return m.officeId === officeId && role.scope === 'office' && role.permissions.includes('referrals.read');
+  });
 }
 
 async function caseRowOf(db: Db, caseId: string) {
