@@ -110,6 +110,7 @@ export function authentication(app: FastifyInstance, deps: ServerDeps): void {
     const routeUrl = request.routeOptions.url;
     const unsafe = !SAFE_METHODS.has(request.method);
     if (unsafe && !sameOrigin(request)) throw new AppError('csrf_failed');
+    if (config.public && config.sessionless) return;
 
     const token = request.cookies[SESSION_COOKIE];
     let expired = false;

@@ -10,6 +10,11 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable with a session whatever the roles (own account: sign-out, password change). */
     authenticated?: boolean;
+    /**
+     * Public and credentialed by something else than a session (a partner link's token): the session cookie
+     * is ignored, so a staff member opening a partner link acts as the partner, not as themselves.
+     */
+    sessionless?: boolean;
     /** Accepts multipart/form-data (file uploads); every other route takes JSON only. */
     multipart?: boolean;
   }

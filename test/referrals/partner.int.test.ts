@@ -230,6 +230,23 @@ describe('a partner referral', () => {
     ]);
   });
 
+  it('ignores a staff session on partner routes: whoever opens the link acts as the partner', async () => {
+    const seq = await lastAuditSeq(t.db);
+    const staff = as('prot.par@x.test');
+    // The staff member's session cookie, without its CSRF token: the partner route neither needs nor uses it.
+    const response = await t.app.inject({
+      method: 'POST',
+      url: `/api/partner/${token}/messages`,
+      cookies: { passerelle_session: staff.cookie },
+      payload: { body: 'Posted from a colleague’s browser.' },
+    });
+    expectJson(response, 201);
+    const events = await auditAfter(t.db, seq);
+    expect(events.map((e) => [e.action, e.actorEmail, e.actorUserId])).toEqual([
+      ['referral.message_posted', `partner:${PARTNER}`, null],
+    ]);
+  });
+
   it('lets the partner accept once; the sending office is told', async () => {
     const seq = await lastAuditSeq(t.db);
     expectJson(await partner.post(token, 'accept'));

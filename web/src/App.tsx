@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications, notifications } from '@mantine/notifications';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, type ReactNode, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { meQueryKey } from './features/auth/api';
@@ -14,6 +14,7 @@ import { setUnauthenticatedHandler } from './shared/api/client';
 import { createQueryClient } from './shared/api/queryClient';
 import { ErrorBoundary } from './shared/components/ErrorBoundary';
 import { NotFoundPage } from './shared/components/NotFoundPage';
+import { LoadingState } from './shared/components/QueryStates';
 import { SkipLink } from './shared/components/SkipLink';
 import { AppLayout } from './shared/layout/AppLayout';
 import { cssVariablesResolver, theme } from './shared/theme';
@@ -43,6 +44,19 @@ const CasePage = lazy(() => import('./features/cases/CasePage').then((m) => ({ d
 const MyTasksPage = lazy(() =>
   import('./features/tasks/MyTasksPage').then((m) => ({ default: m.MyTasksPage })),
 );
+const ReferralsPage = lazy(() =>
+  import('./features/referrals/ReferralsPage').then((m) => ({ default: m.ReferralsPage })),
+);
+const ReferralPage = lazy(() =>
+  import('./features/referrals/ReferralPage').then((m) => ({ default: m.ReferralPage })),
+);
+const ReferralDashboardPage = lazy(() =>
+  import('./features/referrals/ReferralDashboardPage').then((m) => ({ default: m.ReferralDashboardPage })),
+);
+// Public: partners open it from a link, without an account, outside the app's layout and sign-in.
+const PartnerPage = lazy(() =>
+  import('./features/referrals/PartnerPage').then((m) => ({ default: m.PartnerPage })),
+);
 
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return (
@@ -70,6 +84,14 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<SignInPage />} />
+      <Route
+        path="/partner/:token"
+        element={
+          <Suspense fallback={<LoadingState />}>
+            <PartnerPage />
+          </Suspense>
+        }
+      />
       <Route element={<RequireAuth />}>
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
@@ -110,6 +132,30 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="cases.read">
                 <MyTasksPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="referrals"
+            element={
+              <RequirePermission permission="referrals.read">
+                <ReferralsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="referrals/dashboard"
+            element={
+              <RequirePermission permission="referrals.read">
+                <ReferralDashboardPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="referrals/:id"
+            element={
+              <RequirePermission permission="referrals.read">
+                <ReferralPage />
               </RequirePermission>
             }
           />

@@ -294,7 +294,7 @@ export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
   r.get(
     '/api/partner/:token',
     {
-      config: { public: true, rateLimit: partnerLimit },
+      config: { public: true, sessionless: true, rateLimit: partnerLimit },
       schema: {
         tags,
         summary: 'What a partner sees through its link',
@@ -308,7 +308,7 @@ export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
   r.post(
     '/api/partner/:token/accept',
     {
-      config: { public: true, rateLimit: partnerLimit },
+      config: { public: true, sessionless: true, rateLimit: partnerLimit },
       schema: {
         tags,
         summary: 'The partner accepts',
@@ -325,7 +325,7 @@ export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
   r.post(
     '/api/partner/:token/decline',
     {
-      config: { public: true, rateLimit: partnerLimit },
+      config: { public: true, sessionless: true, rateLimit: partnerLimit },
       schema: {
         tags,
         summary: 'The partner declines, with a reason',
@@ -346,7 +346,7 @@ export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
   r.post(
     '/api/partner/:token/messages',
     {
-      config: { public: true, rateLimit: partnerLimit },
+      config: { public: true, sessionless: true, rateLimit: partnerLimit },
       schema: {
         tags,
         summary: 'The partner posts feedback',

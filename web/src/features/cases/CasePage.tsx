@@ -14,6 +14,7 @@ import { Section } from '../../shared/components/Section';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useFormat } from '../../shared/format/useFormat';
 import { useCan } from '../auth/session';
+import { CaseReferrals } from '../referrals/CaseReferrals';
 import { ApprovalBanner } from './ApprovalBanner';
 import { AssignModal } from './AssignModal';
 import { casesKeys, fetchCase } from './api';
@@ -146,6 +147,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           <CaseActions detail={detail} />
         </Stack>
       </Section>
+      {can('referrals.read') ? <CaseReferrals detail={detail} /> : null}
       <Section id="case-fields" title={t('cases.fields.title')}>
         {canWrite ? <CaseFieldsForm detail={detail} /> : <CaseFieldsView detail={detail} />}
       </Section>

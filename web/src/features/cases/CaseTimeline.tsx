@@ -2,6 +2,7 @@ import { Badge, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../src/modules/cases/contract';
 import { useFormat } from '../../shared/format/useFormat';
+import { TimelineReferral } from '../referrals/TimelineReferral';
 import { type CaseEventKind, statusLabel } from './labels';
 
 const KINDS: readonly CaseEventKind[] = [
@@ -59,6 +60,7 @@ export function CaseTimeline({ events }: { events: CaseDetail['timeline'] }) {
               </Group>
             ) : null}
           </Group>
+          <TimelineReferral kind={event.kind} data={event.data} />
           <Text size="sm" c="dimmed">
             <time dateTime={event.at}>{format.dateTime(event.at)}</time> ·{' '}
             {t('cases.timeline.by', { name: event.actorName })}

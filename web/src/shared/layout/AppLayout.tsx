@@ -1,9 +1,9 @@
 import { AppShell, Burger, Group, Text } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { Suspense, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
-import { useMe } from '../../features/auth/session';
+import { useCan, useMe } from '../../features/auth/session';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { LoadingState } from '../components/QueryStates';
 import { MAIN_CONTENT_ID } from '../components/SkipLink';
@@ -13,9 +13,15 @@ import { Navigation } from './Navigation';
 import { OfficeSelector } from './OfficeSelector';
 import { UserMenu } from './UserMenu';
 
+// Only for those who follow referrals: loaded on demand, like the pages.
+const NotificationsBell = lazy(() =>
+  import('../../features/referrals/NotificationsBell').then((m) => ({ default: m.NotificationsBell })),
+);
+
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe();
+  const can = useCan();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const isMobile = useMediaQuery('(max-width: 48em)') ?? false;
@@ -59,6 +65,11 @@ export function AppLayout() {
             </Group>
             <Group gap="sm" wrap="nowrap">
               {restricted ? null : <OfficeSelector />}
+              {restricted || !can('referrals.read') ? null : (
+                <Suspense fallback={null}>
+                  <NotificationsBell />
+                </Suspense>
+              )}
               <LanguageSwitch />
               <UserMenu />
             </Group>

@@ -1,6 +1,7 @@
 import { NavLink, Stack, Text } from '@mantine/core';
 import {
   IconAddressBook,
+  IconArrowsExchange,
   IconBuilding,
   IconChecklist,
   IconClipboardList,
@@ -23,6 +24,7 @@ interface NavEntry {
     | 'nav.registry'
     | 'nav.cases'
     | 'nav.tasks'
+    | 'nav.referrals'
     | 'nav.projects'
     | 'nav.users'
     | 'nav.offices'
@@ -36,6 +38,7 @@ const MAIN: NavEntry[] = [
   { to: '/registry', labelKey: 'nav.registry', icon: IconAddressBook, permission: 'persons.read' },
   { to: '/cases', labelKey: 'nav.cases', icon: IconFolders, permission: 'cases.read' },
   { to: '/tasks', labelKey: 'nav.tasks', icon: IconChecklist, permission: 'cases.read' },
+  { to: '/referrals', labelKey: 'nav.referrals', icon: IconArrowsExchange, permission: 'referrals.read' },
   { to: '/projects', labelKey: 'nav.projects', icon: IconClipboardList, permission: 'projects.read' },
 ];
 const ADMINISTRATION: NavEntry[] = [
