@@ -7,12 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { casesScenario } from './cases';
+import { dedupScenario } from './dedup';
 import { foundationScenario } from './foundation';
 import { type BenchTarget, openTargets } from './targets';
 
 const SCENARIOS: Record<string, (target: BenchTarget) => Promise<Record<string, unknown>>> = {
   foundation: foundationScenario,
   cases: casesScenario,
+  dedup: dedupScenario,
 };
 
 async function main(): Promise<void> {

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { rankCandidates } from './candidates';
+import { comparePersons } from './compare';
+import type { MatchPerson, MatchReason } from './types';
+import { MATCH_THRESHOLD } from './weights';
+
+const person = (id: string, fields: Omit<MatchPerson, 'id'>): MatchPerson => ({ id, ...fields });
+const codes = (reasons: MatchReason[]) => reasons.map((reason) => reason.code);
+
+const paris = person('paris', {
+  names: [{ given: 'Mohammed', family: 'Al-Hassan', father: 'Ahmed' }],
+  sex: 'male',
+  birthDate: '1990-03-12',
+  nationality: 'IRQ',
+});
+
+describe('comparePersons', () => {
+  it('matches the issue example across scripts and with a 01-01 placeholder date', () => {
+    const erbil = person('erbil', {
+      names: [{ given: 'محمد', family: 'الحسن', father: 'أحمد' }],
+      sex: 'male',
+      birthDate: '1990-01-01',
+      nationality: 'IRQ',
+    });
+    const result = comparePersons(paris, erbil);
+    expect(result.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(result.reasons).toContainEqual({
+      code: 'name.transliteration',
+      part: 'family',
+      a: 'Al-Hassan',
+      b: 'الحسن',
+    });
+    expect(result.reasons).toContainEqual({ code: 'birthDate.placeholder' });
+  });
+
+  it('reports a spelling variant and a day/month swap', () => {
+    const partner = person('list', {
+      names: [{ full: 'Muhamad Ahmed Alhasan' }],
+      sex: 'male',
+      birthDate: '1990-12-03',
+      nationality: 'IRQ',
+    });
+    const result = comparePersons(paris, partner);
+    expect(result.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(result.reasons).toContainEqual({
+      code: 'name.variant',
+      part: 'given',
+      a: 'Mohammed',
+      b: 'Muhamad',
+    });
+    expect(codes(result.reasons)).toContain('birthDate.dayMonthSwapped');
+  });
+
+  it('recognises a swapped name order and a year off by one', () => {
+    const swapped = person('swapped', {
+      names: [{ given: 'Al-Hassan', family: 'Mohammed', father: 'Ahmed' }],
+      sex: 'male',
+      birthDate: '1991-03-12',
+      nationality: 'IRQ',
+    });
+    const result = comparePersons(paris, swapped);
+    expect(result.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(result.reasons).toContainEqual({ code: 'name.orderSwapped' });
+    expect(result.reasons).toContainEqual({ code: 'birthDate.yearOff', years: 1 });
+  });
+
+  it('recognises a typo', () => {
+    const typo = person('typo', {
+      ...paris,
+      names: [{ given: 'Mohammed', family: 'Al-Hassam', father: 'Ahmed' }],
+    });
+    const result = comparePersons(paris, typo);
+    expect(result.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(result.reasons).toContainEqual({
+      code: 'name.typo',
+      part: 'family',
+      a: 'Al-Hassan',
+      b: 'Al-Hassam',
+    });
+  });
+
+  it('reports a sex conflict and lowers the score', () => {
+    const other = { ...paris, id: 'other', sex: 'female' as const };
+    const result = comparePersons(paris, other);
+    expect(codes(result.reasons)).toContain('sex.conflict');
+    expect(result.score).toBeLessThan(comparePersons(paris, { ...paris, id: 'same' }).score);
+  });
+
+  it('says when the birth date is missing or conflicts', () => {
+    expect(codes(comparePersons(paris, { ...paris, id: 'x', birthDate: null }).reasons)).toContain(
+      'birthDate.missing',
+    );
+    expect(comparePersons(paris, { ...paris, id: 'y', birthDate: '1980-03-12' }).reasons).toContainEqual({
+      code: 'birthDate.conflict',
+      years: 10,
+    });
+  });
+
+  it('matches Ukrainian records in Cyrillic, Latin and German spellings', () => {
+    const kyiv = person('kyiv', {
+      names: [{ given: 'Тарас', family: 'Шевченко' }],
+      sex: 'male',
+      birthDate: '1984-03-09',
+      nationality: 'UKR',
+    });
+    const berlin = person('berlin', {
+      names: [{ given: 'Taras', family: 'Schewtschenko' }],
+      sex: 'male',
+      birthDate: '1984-03-09',
+      nationality: 'UKR',
+    });
+    const result = comparePersons(kyiv, berlin);
+    expect(result.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(codes(result.reasons)).toEqual([
+      'name.transliteration',
+      'name.transliteration',
+      'birthDate.same',
+      'sex.same',
+    ]);
+  });
+});
+
+describe('households are not duplicates', () => {
+  const family = { family: 'Al-Hassan', father: 'Ahmed' };
+  const sibling = (id: string, given: string, birthDate: string, sex: 'male' | 'female'): MatchPerson =>
+    person(id, { names: [{ given, ...family }], sex, birthDate, nationality: 'SYR' });
+
+  it('siblings with different given names score below the threshold', () => {
+    const result = comparePersons(
+      sibling('a', 'Omar', '2001-05-02', 'male'),
+      sibling('b', 'Youssef', '2003-07-19', 'male'),
+    );
+    expect(result.score).toBeLessThan(MATCH_THRESHOLD);
+    expect(result.reasons).toContainEqual({ code: 'name.conflict', part: 'given', a: 'Omar', b: 'Youssef' });
+  });
+
+  it('twins (same birth date, same family and father) with different given names stay below it', () => {
+    const result = comparePersons(
+      sibling('a', 'Omar', '2001-05-02', 'male'),
+      sibling('b', 'Ali', '2001-05-02', 'male'),
+    );
+    expect(result.score).toBeLessThan(MATCH_THRESHOLD);
+  });
+
+  it('a parent and a child (child’s father = parent) stay below it', () => {
+    const father = person('f', {
+      names: [{ given: 'Ahmed', family: 'Al-Hassan' }],
+      sex: 'male',
+      birthDate: '1970-01-01',
+    });
+    const child = sibling('c', 'Omar', '1995-04-04', 'male');
+    expect(comparePersons(father, child).score).toBeLessThan(MATCH_THRESHOLD);
+  });
+});
+
+describe('rankCandidates', () => {
+  it('keeps candidates at or above the threshold, best first, and skips the person itself', () => {
+    const { id: _, ...fields } = paris;
+    const exact = person('exact', fields);
+    const variant = person('variant', {
+      ...fields,
+      names: [{ given: 'Muhammad', family: 'Alhasan' }],
+      birthDate: '1990-01-01',
+    });
+    const brother = person('brother', {
+      ...fields,
+      names: [{ given: 'Omar', family: 'Al-Hassan', father: 'Ahmed' }],
+    });
+    const ranked = rankCandidates(paris, [brother, variant, paris, exact]);
+    expect(ranked.map((match) => match.id)).toEqual(['exact', 'variant']);
+    expect(ranked[0]?.reasons).toContainEqual({ code: 'birthDate.same' });
+  });
+});
