@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { identityRepository, offices } from '../modules/identity';
 import { insertProject } from '../modules/projects';
+import { refreshStaleMatchKeys } from '../modules/registry/person-matching';
 import { recordAudit } from '../platform/audit/record';
 import type { Clock } from '../platform/clock';
 import { hashPassword } from '../platform/crypto';
@@ -163,6 +164,8 @@ export async function seedDemo(
         return project;
       },
     });
+    // Name keys for search and duplicate detection, as registration would have written them.
+    while ((await refreshStaleMatchKeys(tx, 1000)) > 0);
     await recordAudit(tx, ctx, {
       action: 'system.demo_loaded',
       metadata: {

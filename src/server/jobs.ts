@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/client';
 import { notifyOverdue } from '../modules/referrals';
+import { refreshStaleMatchKeys } from '../modules/registry/person-matching';
 import type { Clock } from '../platform/clock';
 
 const EVERY_MS = 15 * 60_000;
@@ -18,6 +19,15 @@ export function startJobs(app: FastifyInstance, database: Database, clock: Clock
         lang: 'en',
       });
       if (overdue > 0) app.log.info({ overdue }, 'overdue referral notifications sent');
+      // Name keys written under older matching rules (or never, after an upgrade) are rebuilt in batches.
+      let rebuilt = 0;
+      for (
+        let n = await refreshStaleMatchKeys(database.db);
+        n > 0;
+        n = await refreshStaleMatchKeys(database.db)
+      )
+        rebuilt += n;
+      if (rebuilt > 0) app.log.info({ rebuilt }, 'person match keys rebuilt');
     } catch (error) {
       app.log.error({ err: error }, 'periodic job failed');
     }

@@ -78,7 +78,12 @@ export type PersonSummaryBody = Pick<
 > & { caseCount: number };
 export type MatchesBody = {
   person?: PersonBody;
-  matches: { person: PersonSummaryBody; reasons: string[] }[];
+  matches: {
+    person: PersonSummaryBody;
+    score: number;
+    likely: boolean;
+    reasons: ({ code: string } & Record<string, unknown>)[];
+  }[];
 };
 
 /**

@@ -179,7 +179,13 @@ describe('registration', () => {
       expect(body.matches).toEqual([
         {
           person: expect.objectContaining({ id: first.id, reference: first.reference, caseCount: 0 }),
-          reasons: ['same_name', 'same_birth_date'],
+          score: expect.any(Number),
+          likely: true,
+          reasons: expect.arrayContaining([
+            { code: 'name.same', part: 'given', a: names.givenName, b: 'Fatima' },
+            { code: 'name.same', part: 'family', a: names.familyName, b: 'Benali' },
+            { code: 'birthDate.same' },
+          ]),
         },
       ]);
     }
@@ -197,9 +203,8 @@ describe('registration', () => {
       }),
       200,
     );
-    expect(yearOnly.matches.map((m) => [m.person.id, m.reasons])).toEqual([
-      [first.id, ['same_name', 'same_birth_year']],
-    ]);
+    expect(yearOnly.matches.map((m) => [m.person.id, m.likely])).toEqual([[first.id, true]]);
+    expect(yearOnly.matches[0]?.reasons).toContainEqual({ code: 'birthDate.sameYear' });
     expect(await personCount(t.db)).toBe(before);
     await expectNoEvent(t.db, seq);
 
@@ -220,18 +225,29 @@ describe('registration', () => {
     await expectOneEvent(t.db, seq, { action: 'person.created', recordId: created.person?.id });
   });
 
-  it('does not take another precise birth date, nor a person outside scope, for a match', async () => {
+  it('shows a birth date a day apart as a reason, never a different person or one outside scope', async () => {
     await registerPerson(as('cw.paris@x.test'), PAR, {
       givenName: 'Ilir',
       familyName: 'Dervishi',
       birthDate: '1988-02-02',
     });
-    const other = await as('cw.paris@x.test').inject({
+    // The same names a day apart: a typo as likely as a namesake; the user decides.
+    const dayApart = expectJson<MatchesBody>(
+      await as('cw.paris@x.test').inject({
+        method: 'POST',
+        url: '/api/persons',
+        payload: personInput(PAR, { givenName: 'Ilir', familyName: 'Dervishi', birthDate: '1988-02-03' }),
+      }),
+      200,
+    );
+    expect(dayApart.matches[0]?.reasons).toContainEqual({ code: 'birthDate.dayDiffers' });
+    // Another given name is another person (a brother), whatever else agrees.
+    const brother = await as('cw.paris@x.test').inject({
       method: 'POST',
       url: '/api/persons',
-      payload: personInput(PAR, { givenName: 'Ilir', familyName: 'Dervishi', birthDate: '1988-02-03' }),
+      payload: personInput(PAR, { givenName: 'Arben', familyName: 'Dervishi', birthDate: '1988-02-02' }),
     });
-    expect(expectJson<MatchesBody>(other, 201).person?.familyName).toBe('Dervishi');
+    expect(expectJson<MatchesBody>(brother, 201).person?.givenName).toBe('Arben');
     // Tirana cannot see the Paris records: no match is shown to it (that would disclose them).
     const tirana = await as('cw.tirana@x.test').inject({
       method: 'POST',

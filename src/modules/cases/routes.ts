@@ -7,8 +7,7 @@ import { IdParamsSchema, UuidSchema } from '../../platform/contract';
 import { AppError, notFound } from '../../platform/errors';
 import { actorCtx, type ServerDeps } from '../../server/context';
 import { findPerson } from '../registry';
-import { normaliseDocumentNumber, normaliseName } from '../registry/names';
-import { searchPersons } from '../registry/repository';
+import { findPeople } from '../registry/find-people';
 import { addAttachment, openAttachment } from './attachments';
 import { caseDetail, taskView } from './case-view';
 import { addNote, addTask, assignCase, bulkAssign, updateTask } from './case-work';
@@ -80,16 +79,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       const { q, ...query } = request.query;
       if (!q) return repo.listCases(ctx.db, ctx.actor, query);
       // Text search: the people found by name (any script) or document number, or a case reference.
-      const people = await searchPersons(
-        ctx.db,
-        scopeOf(ctx.actor, 'persons.read'),
-        {
-          text: normaliseName(q),
-          documentIndex: /\d/.test(q) ? deps.cipher.blindIndex(normaliseDocumentNumber(q)) : undefined,
-          limit: 200,
-        },
-        { read: scopeOf(ctx.actor, 'cases.read'), sensitive: scopeOf(ctx.actor, 'cases.sensitive') },
-      );
+      const people = await findPeople(ctx, deps.cipher, { q, limit: 200 });
       return repo.listCases(ctx.db, ctx.actor, {
         ...query,
         text: { personIds: people.map((p) => p.id), reference: q.trim().toUpperCase() },

@@ -30,16 +30,19 @@ export const SpecificNeedSchema = z.enum(SPECIFIC_NEED_CODES);
 const LanguageSchema = z.string().regex(/^[a-z]{2,3}$/, 'language_code');
 const isoDate = z.iso.date();
 
-export const AliasSchema = z.strictObject({ name: textLine(200), script: ScriptSchema });
+/** A name: trimmed, bounded, with at least one letter (in any script): "---" or "?" is not a name. */
+const nameLine = (max: number) => textLine(max).regex(/\p{L}/u, 'name_letters');
+
+export const AliasSchema = z.strictObject({ name: nameLine(200), script: ScriptSchema });
 
 const personFields = {
-  givenName: textLine(100),
-  familyName: textLine(100),
-  fatherName: textLine(100).nullable().optional(),
+  givenName: nameLine(100),
+  familyName: nameLine(100),
+  fatherName: nameLine(100).nullable().optional(),
   /** The same names as written in the person's own script (Arabic, Cyrillic...). */
-  givenNameOriginal: textLine(100).nullable().optional(),
-  familyNameOriginal: textLine(100).nullable().optional(),
-  fatherNameOriginal: textLine(100).nullable().optional(),
+  givenNameOriginal: nameLine(100).nullable().optional(),
+  familyNameOriginal: nameLine(100).nullable().optional(),
+  fatherNameOriginal: nameLine(100).nullable().optional(),
   originalScript: ScriptSchema.nullable().optional(),
   sex: SexSchema,
   birthDate: isoDate.nullable().optional(),
@@ -171,7 +174,11 @@ export const PersonSummarySchema = PersonSchema.pick({
   birthDate: true,
   birthDatePrecision: true,
   nationalities: true,
-}).extend({ caseCount: z.number().int() });
+}).extend({
+  caseCount: z.number().int(),
+  /** Found by name across scripts and spellings: how well, and why. */
+  match: z.object({ score: z.number(), reasons: z.array(z.looseObject({ code: z.string() })) }).optional(),
+});
 export type PersonSummary = z.infer<typeof PersonSummarySchema>;
 
 export const PersonDetailSchema = PersonSchema.extend({
@@ -187,7 +194,17 @@ export const PersonSearchQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
 
-export const MatchSchema = z.object({ person: PersonSummarySchema, reasons: z.array(z.string()) });
+/** Why two records may be one person: a stable code and its parameters (see matching/types.ts MatchReason). */
+export const MatchReasonSchema = z.looseObject({ code: z.string() });
+export const MatchSchema = z.object({
+  person: PersonSummarySchema,
+  /** 0–1: the probability-like score of the matcher. */
+  score: z.number(),
+  /** At or above the shipped threshold (MATCH_THRESHOLD). */
+  likely: z.boolean(),
+  reasons: z.array(MatchReasonSchema),
+});
+export type PersonMatch = z.infer<typeof MatchSchema>;
 export const CreatePersonResultSchema = z.object({
   person: PersonSchema.optional(),
   matches: z.array(MatchSchema),
@@ -197,4 +214,59 @@ export const LinkHouseholdSchema = z.strictObject({
   /** Join this person's household (or start one with them as principal). */
   principalPersonId: UuidSchema,
   relationship: RelationshipSchema,
+});
+
+// ---- matching and duplicates ---------------------------------------------------------------------
+
+/** A draft (or edited) person to check against the registry before saving. */
+export const MatchCheckSchema = CreatePersonSchema.omit({ officeId: true, acknowledgeMatches: true }).extend({
+  /** When editing: the record itself is not its own duplicate. */
+  personId: UuidSchema.optional(),
+});
+export const MatchListSchema = z.object({ matches: z.array(MatchSchema) });
+
+export const DuplicateSideSchema = PersonSummarySchema.extend({
+  fatherName: z.string().nullable(),
+  placeOfOrigin: z.string().nullable(),
+  aliases: z.array(z.object({ name: z.string(), script: ScriptSchema })),
+});
+export const DuplicateCandidateSchema = z.object({
+  id: UuidSchema,
+  score: z.number(),
+  reasons: z.array(MatchReasonSchema),
+  status: z.enum(['open', 'merged', 'different']),
+  foundAt: z.string(),
+  decidedByName: z.string().nullable(),
+  a: DuplicateSideSchema,
+  b: DuplicateSideSchema,
+});
+export const DuplicateListQuerySchema = z.strictObject({
+  status: z.enum(['open', 'merged', 'different']).default('open'),
+  officeId: UuidSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const StartScanSchema = z.strictObject({ officeId: UuidSchema.nullable().default(null) });
+export const ScanSchema = z.object({
+  id: UuidSchema,
+  officeId: UuidSchema.nullable(),
+  status: z.enum(['running', 'done', 'failed']),
+  startedByName: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  persons: z.number().nullable(),
+  comparisons: z.number().nullable(),
+  candidates: z.number().nullable(),
+  newCandidates: z.number().nullable(),
+});
+export const MergeSchema = z.strictObject({ keepId: UuidSchema, mergeId: UuidSchema });
+export const KeepSchema = z.strictObject({ keepId: UuidSchema });
+export const MergeRecordSchema = z.object({
+  id: UuidSchema,
+  mergedPersonId: UuidSchema,
+  mergedReference: z.string(),
+  mergedName: z.string(),
+  mergedByName: z.string(),
+  mergedAt: z.string(),
+  undoneAt: z.string().nullable(),
+  moved: z.object({ cases: z.number(), documents: z.number(), consents: z.number(), aliases: z.number() }),
 });

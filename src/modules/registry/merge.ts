@@ -3,11 +3,13 @@
  * consent, alias and need of the merged one; the merged record stays (hidden, pointing to the kept one) so
  * that the merge can be undone exactly from what it recorded.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
 import { type ActorCtx, scopeOf } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, notFound } from '../../platform/errors';
 import { cases } from '../cases/tables';
+import { writeMatchKeys } from './person-matching';
 import { personSearchText } from './register-person';
 import * as repo from './repository';
 import {
@@ -20,6 +22,12 @@ import {
 } from './tables';
 
 type Alias = { name: string; script: 'latin' | 'arabic' | 'cyrillic' | 'other' };
+
+/** Both records' match keys, as they are after the change (a merged record keeps none). */
+async function refreshKeys(tx: Db, ids: string[]): Promise<void> {
+  for (const row of await tx.select().from(persons).where(inArray(persons.id, ids)))
+    await writeMatchKeys(tx, row.id, row);
+}
 
 const samePair = (a: string, b: string) => (a < b ? [a, b] : [b, a]) as [string, string];
 
@@ -105,7 +113,6 @@ export async function mergePersons(
         specificNeeds: [...k.specificNeeds, ...needsAdded],
         ...(household ? { householdId: household.householdId, relationship: household.relationship } : {}),
         searchText: personSearchText({ ...k, aliases }),
-        matchKeysVersion: 0,
         version: sql`${persons.version} + 1`,
         updatedAt: now,
       })
@@ -114,6 +121,7 @@ export async function mergePersons(
       .update(persons)
       .set({ mergedInto: k.id, version: sql`${persons.version} + 1`, updatedAt: now })
       .where(eq(persons.id, m.id));
+    await refreshKeys(tx, [k.id, m.id]);
     const moved: MergeRecord = {
       cases: movedCases.map((c) => c.id),
       documents: movedDocuments.map((d) => d.id),
@@ -205,15 +213,15 @@ export async function unmergePersons(ctx: ActorCtx, mergeId: string): Promise<vo
           ? { householdId: null, relationship: null }
           : {}),
         searchText: personSearchText({ ...k, aliases }),
-        matchKeysVersion: 0,
         version: sql`${persons.version} + 1`,
         updatedAt: now,
       })
       .where(eq(persons.id, k.id));
     await tx
       .update(persons)
-      .set({ mergedInto: null, matchKeysVersion: 0, version: sql`${persons.version} + 1`, updatedAt: now })
+      .set({ mergedInto: null, version: sql`${persons.version} + 1`, updatedAt: now })
       .where(eq(persons.id, merged.id));
+    await refreshKeys(tx, [k.id, merged.id]);
     await tx
       .update(personMerges)
       .set({ undoneAt: now, undoneByName: ctx.actor.displayName })
@@ -231,4 +239,29 @@ export async function unmergePersons(ctx: ActorCtx, mergeId: string): Promise<vo
       metadata: { mergeId, restoredPersonId: merged.id, restoredReference: merged.reference },
     });
   });
+}
+
+/** The merges into a person, newest first, with what each moved. */
+export async function mergesOf(db: Db, keptPersonId: string) {
+  const rows = await db
+    .select({ merge: personMerges, merged: persons })
+    .from(personMerges)
+    .innerJoin(persons, eq(persons.id, personMerges.mergedPersonId))
+    .where(eq(personMerges.keptPersonId, keptPersonId))
+    .orderBy(desc(personMerges.mergedAt));
+  return rows.map(({ merge, merged }) => ({
+    id: merge.id,
+    mergedPersonId: merged.id,
+    mergedReference: merged.reference,
+    mergedName: `${merged.givenName} ${merged.familyName}`,
+    mergedByName: merge.mergedByName,
+    mergedAt: merge.mergedAt.toISOString(),
+    undoneAt: merge.undoneAt?.toISOString() ?? null,
+    moved: {
+      cases: merge.moved.cases.length,
+      documents: merge.moved.documents.length,
+      consents: merge.moved.consents.length,
+      aliases: merge.moved.aliasesAdded.length,
+    },
+  }));
 }

@@ -2,16 +2,47 @@ import type { z } from 'zod';
 import { type ActorCtx, can, requirePermission, scopeOf } from '../../platform/actor';
 import { diffFields, recordAudit } from '../../platform/audit/record';
 import { forbidden } from '../../platform/errors';
-import type { CreatePersonSchema, Person, PersonSummary } from './contract';
-import { normaliseName, searchText } from './names';
+import type { CreatePersonSchema, Person, PersonMatch } from './contract';
+import { MATCH_THRESHOLD, type MatchPerson } from './matching';
+import { searchText } from './names';
+import { likelyMatches, matchPersonOf, writeMatchKeys } from './person-matching';
 import { caseVisibility } from './person-views';
 import * as repo from './repository';
 
 export type RegisterPersonOptions = z.infer<typeof CreatePersonSchema>;
-export type RegisterPersonResult = {
-  person?: Person;
-  matches: { person: PersonSummary; reasons: string[] }[];
-};
+export type RegisterPersonResult = { person?: Person; matches: PersonMatch[] };
+
+/** Shown before saving: candidates from this score up (MATCH_THRESHOLD and above are "likely"). */
+export const REVIEW_THRESHOLD = 0.5;
+
+/** Who a draft may be, among the people the actor can read: scored, with reasons, best first. */
+export async function matchesOf(
+  ctx: ActorCtx,
+  draft: MatchPerson,
+  excludeIds: string[] = [],
+): Promise<PersonMatch[]> {
+  const scope = scopeOf(ctx.actor, 'persons.read');
+  const found = await likelyMatches(ctx.db, scope, draft, {
+    threshold: REVIEW_THRESHOLD,
+    limit: 10,
+    excludeIds,
+  });
+  if (found.length === 0) return [];
+  const [codes, counts] = await Promise.all([
+    repo.officeCodes(ctx.db, [...new Set(found.map((m) => m.row.owningOfficeId))]),
+    repo.caseCounts(
+      ctx.db,
+      found.map((m) => m.row.id),
+      caseVisibility(ctx.actor),
+    ),
+  ]);
+  return found.map((m) => ({
+    person: repo.summary(m.row, codes.get(m.row.owningOfficeId) ?? '', counts.get(m.row.id) ?? 0),
+    score: Math.round(m.score * 1000) / 1000,
+    likely: m.score >= MATCH_THRESHOLD,
+    reasons: m.reasons,
+  }));
+}
 
 export function personSearchText(p: {
   givenName: string;
@@ -43,16 +74,17 @@ export async function registerPerson(
   if (!can(ctx.actor, 'persons.write', options.officeId)) throw forbidden();
   const { officeId, acknowledgeMatches, ...fields } = options;
   if (!acknowledgeMatches) {
-    const matches = await repo.probableMatches(
-      ctx.db,
-      scopeOf(ctx.actor, 'persons.read'),
-      {
-        givenKey: normaliseName(fields.givenName),
-        familyKey: normaliseName(fields.familyName),
+    const matches = await matchesOf(
+      ctx,
+      matchPersonOf('~draft', {
+        ...fields,
+        placeOfOrigin: fields.placeOfOrigin ?? null,
+        fatherName: fields.fatherName ?? null,
+        givenNameOriginal: fields.givenNameOriginal ?? null,
+        familyNameOriginal: fields.familyNameOriginal ?? null,
+        fatherNameOriginal: fields.fatherNameOriginal ?? null,
         birthDate: fields.birthDate ?? null,
-        birthYearOnly: fields.birthDatePrecision !== 'exact',
-      },
-      caseVisibility(ctx.actor),
+      }),
     );
     if (matches.length > 0) return { matches };
   }
@@ -67,6 +99,7 @@ export async function registerPerson(
       searchText: personSearchText(fields),
       createdBy: ctx.actor.userId,
     });
+    await writeMatchKeys(tx, row.id, row);
     const person = repo.toPerson(row, officeCode, true);
     await recordAudit(tx, ctx, {
       action: 'person.created',

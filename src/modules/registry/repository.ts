@@ -75,7 +75,11 @@ export async function findPerson(
 }
 
 /** A record even if it was merged into another (for undoing a merge and for its history). */
-export async function findPersonRecord(db: Db, scope: OfficeScope, id: string): Promise<PersonRow | undefined> {
+export async function findPersonRecord(
+  db: Db,
+  scope: OfficeScope,
+  id: string,
+): Promise<PersonRow | undefined> {
   const [row] = await db
     .select()
     .from(persons)
@@ -107,7 +111,7 @@ function caseCount(visibility: CaseVisibility) {
     and (not c.sensitive or ${inScope(sql`c.owning_office_id`, visibility.sensitive)}))`;
 }
 
-function summary(row: PersonRow, officeCode: string, cases: number): PersonSummary {
+export function summary(row: PersonRow, officeCode: string, cases: number): PersonSummary {
   return {
     id: row.id,
     reference: row.reference,
@@ -145,7 +149,10 @@ export async function searchPersons(
             .select({ personId: identityDocuments.personId })
             .from(identityDocuments)
             .where(
-              and(eq(identityDocuments.numberIndex, filter.documentIndex), eq(identityDocuments.withheld, false)),
+              and(
+                eq(identityDocuments.numberIndex, filter.documentIndex),
+                eq(identityDocuments.withheld, false),
+              ),
             )
         ).map((d) => d.personId)
       : [];
@@ -167,38 +174,18 @@ export async function searchPersons(
   return rows.map((r) => summary(r.row, r.officeCode, r.cases));
 }
 
-/** Probable existing records of a new person: same normalised given and family name, compatible birth date. */
-export async function probableMatches(
+/** How many cases of each person the reader may count. */
+export async function caseCounts(
   db: Db,
-  scope: OfficeScope,
-  candidate: { givenKey: string; familyKey: string; birthDate: string | null; birthYearOnly: boolean },
+  ids: string[],
   visibility: CaseVisibility,
-): Promise<{ person: PersonSummary; reasons: string[] }[]> {
-  const sameNames = sql`${persons.searchText} like ${`%${candidate.givenKey}%`} and ${persons.searchText} like ${`%${candidate.familyKey}%`}`;
+): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
   const rows = await db
-    .select({ row: persons, officeCode: offices.code, cases: caseCount(visibility) })
+    .select({ id: persons.id, cases: caseCount(visibility) })
     .from(persons)
-    .innerJoin(offices, eq(offices.id, persons.owningOfficeId))
-    .where(and(inScope(persons.owningOfficeId, scope), isNull(persons.mergedInto), sameNames))
-    .limit(20);
-  const out: { person: PersonSummary; reasons: string[] }[] = [];
-  for (const r of rows) {
-    const reasons = ['same_name'];
-    if (candidate.birthDate && r.row.birthDate) {
-      const sameYear = candidate.birthDate.slice(0, 4) === r.row.birthDate.slice(0, 4);
-      // Year-only dates are stored as YYYY-01-01: equal strings are the same date only when both are precise.
-      const exact =
-        candidate.birthDate === r.row.birthDate &&
-        !candidate.birthYearOnly &&
-        r.row.birthDatePrecision === 'exact';
-      if (exact) reasons.push('same_birth_date');
-      else if (sameYear && (candidate.birthYearOnly || r.row.birthDatePrecision !== 'exact'))
-        reasons.push('same_birth_year');
-      else continue; // a different, precise date of birth: another person
-    }
-    out.push({ person: summary(r.row, r.officeCode, r.cases), reasons });
-  }
-  return out;
+    .where(inArray(persons.id, ids));
+  return new Map(rows.map((r) => [r.id, r.cases]));
 }
 
 // ---- documents, consents, households -------------------------------------------------------------
@@ -265,7 +252,11 @@ export async function householdMembers(
     .select()
     .from(persons)
     .where(
-      and(eq(persons.householdId, householdId), inScope(persons.owningOfficeId, scope), isNull(persons.mergedInto)),
+      and(
+        eq(persons.householdId, householdId),
+        inScope(persons.owningOfficeId, scope),
+        isNull(persons.mergedInto),
+      ),
     )
     .orderBy(asc(persons.birthDate), asc(persons.id));
 }

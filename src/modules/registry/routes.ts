@@ -20,7 +20,8 @@ import {
   UpdatePersonSchema,
   WithdrawConsentSchema,
 } from './contract';
-import { normaliseDocumentNumber, normaliseName } from './names';
+import { duplicatesRoutes } from './duplicates-routes';
+import { findPeople } from './find-people';
 import {
   addConsent,
   addDocument,
@@ -29,7 +30,7 @@ import {
   setHousehold,
   withdrawConsent,
 } from './person-records';
-import { caseVisibility, personDetail } from './person-views';
+import { personDetail } from './person-views';
 import { registerPerson } from './register-person';
 import * as repo from './repository';
 import { updatePerson } from './update-person';
@@ -38,6 +39,7 @@ const PersonChildParams = z.strictObject({ id: UuidSchema, childId: UuidSchema }
 const tags = ['registry'];
 
 export function registryRoutes(app: FastifyInstance, deps: ServerDeps): void {
+  duplicatesRoutes(app, deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get(
@@ -53,22 +55,7 @@ export function registryRoutes(app: FastifyInstance, deps: ServerDeps): void {
     },
     async (request) => {
       const ctx = actorCtx(request, deps);
-      const { q, ...filter } = request.query;
-      const text = q ? normaliseName(q) : undefined;
-      const documentIndex =
-        q && /\d/.test(q) ? deps.cipher.blindIndex(normaliseDocumentNumber(q)) : undefined;
-      return {
-        items: await repo.searchPersons(
-          ctx.db,
-          scopeOf(ctx.actor, 'persons.read'),
-          {
-            ...filter,
-            text,
-            documentIndex,
-          },
-          caseVisibility(ctx.actor),
-        ),
-      };
+      return { items: await findPeople(ctx, deps.cipher, request.query) };
     },
   );
 

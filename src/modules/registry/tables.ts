@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -199,4 +200,30 @@ export const personMerges = pgTable(
     index('person_merges_kept_idx').on(t.keptPersonId),
     index('person_merges_merged_idx').on(t.mergedPersonId),
   ],
+);
+
+/** How many persons carry each name-frequency key ("#persons" counts the persons): a shared rare name says more. */
+export const nameFrequencies = pgTable('name_frequencies', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+});
+
+/** Runs of the duplicate scan, over the whole registry or one office. */
+export const duplicateScans = pgTable(
+  'duplicate_scans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    officeId: uuid('office_id').references(() => offices.id),
+    status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
+    startedBy: uuid('started_by').references(() => users.id),
+    startedByName: text('started_by_name').notNull(),
+    startedAt: ts('started_at').notNull(),
+    finishedAt: ts('finished_at'),
+    persons: integer('persons'),
+    comparisons: bigint('comparisons', { mode: 'number' }),
+    candidates: integer('candidates'),
+    newCandidates: integer('new_candidates'),
+    error: text('error'),
+  },
+  (t) => [index('duplicate_scans_started_idx').on(t.startedAt)],
 );

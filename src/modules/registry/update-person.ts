@@ -3,6 +3,7 @@ import { type ActorCtx, scopeOf } from '../../platform/actor';
 import { diffFields, recordAudit } from '../../platform/audit/record';
 import { notFound, versionConflict } from '../../platform/errors';
 import type { Person, UpdatePersonSchema } from './contract';
+import { writeMatchKeys } from './person-matching';
 import { seesSensitive } from './person-views';
 import { PERSON_AUDITED, personSearchText } from './register-person';
 import * as repo from './repository';
@@ -34,6 +35,7 @@ export async function updatePerson(
       ctx.clock.now(),
     );
     if (!after) throw versionConflict(repo.toPerson(before, officeCode, sensitive));
+    await writeMatchKeys(tx, personId, after);
     await recordAudit(tx, ctx, {
       action: 'person.updated',
       officeId: before.owningOfficeId,

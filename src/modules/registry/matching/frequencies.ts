@@ -2,13 +2,17 @@
  * How much agreement on a name part weighs, from how common the name is among persons of the same
  * nationality (a shared "Mohammed" says little among Moroccans; a shared rare name says a lot).
  * Frequency keys: "g:MAR:mhmd" (given name key among MAR nationals), "g::mhmd" (among everyone), same
- * with "f" (family) and "p" (father); "n:MAR" counts MAR nationals. NameFrequencies.total is everyone.
+ * with "f" (family) and "p" (father), and "o" for the place of origin ("o:SYR:hlb"); "n:MAR" counts MAR
+ * nationals. NameFrequencies.total is everyone.
  */
 import type { PersonTable } from './table';
 import type { NameFrequencies, NamePart } from './types';
-import { NAME_AGREEMENT, POPULATION } from './weights';
+import { NAME_AGREEMENT, PLACE, POPULATION } from './weights';
 
-export const ROLE_TAG: Record<NamePart, string> = { given: 'g', family: 'f', father: 'p' };
+/** What agreement is weighed for: a name part, or the place of origin. */
+export type Evidence = NamePart | 'place';
+
+export const ROLE_TAG: Record<Evidence, string> = { given: 'g', family: 'f', father: 'p', place: 'o' };
 const ROLES: readonly NamePart[] = ['given', 'family', 'father'];
 
 /** The distinct frequency keys of person i (what a frequency table counts, once per person). */
@@ -24,6 +28,12 @@ export function frequencyKeysOf(table: PersonTable, i: number): string[] {
       keys.add(`${ROLE_TAG[role]}::${key}`);
       if (nationality) keys.add(`${ROLE_TAG[role]}:${nationality}:${key}`);
     });
+  const place = table.place[i] ?? -1;
+  if (place >= 0) {
+    const key = table.parts.get(place).key;
+    keys.add(`${ROLE_TAG.place}::${key}`);
+    if (nationality) keys.add(`${ROLE_TAG.place}:${nationality}:${key}`);
+  }
   return [...keys];
 }
 
@@ -51,7 +61,16 @@ export function materialiseFrequencies(table: PersonTable, frequencies: NameFreq
   return { total: frequencies.total, counts };
 }
 
-const ROLE_INDEX: Record<NamePart, number> = { given: 0, family: 1, father: 2 };
+const ROLE_INDEX: Record<Evidence, number> = { given: 0, family: 1, father: 2, place: 3 };
+
+/** Agreement parameters of a role: names share NAME_AGREEMENT, the place has PLACE. */
+function parameters(role: Evidence) {
+  if (role === 'place') return { ...PLACE, defaultShare: PLACE.defaultShare };
+  return { ...NAME_AGREEMENT, defaultShare: NAME_AGREEMENT.defaultShare[role] };
+}
+const PARAMETERS = Object.fromEntries(
+  (Object.keys(ROLE_INDEX) as Evidence[]).map((role) => [role, parameters(role)]),
+) as Record<Evidence, ReturnType<typeof parameters>>;
 
 /**
  * Agreement weights per role, part and nationality (cached), and the prior of a pair: the odds that two
@@ -76,7 +95,7 @@ export class AgreementWeights {
   }
 
   /** ln(m / share) of the part's key in that role within the group, clamped. */
-  weight(role: NamePart, part: number, nationality: number): number {
+  weight(role: Evidence, part: number, nationality: number): number {
     let byRole = this.cache[nationality];
     if (!byRole) {
       byRole = [];
@@ -91,19 +110,15 @@ export class AgreementWeights {
     }
     const known = column[part] ?? 0;
     if (known !== 0) return known;
-    const fallback = NAME_AGREEMENT.defaultShare[role] * (nationality ? 1 : POPULATION.globalShareFactor);
+    const { defaultShare, smoothing, m, min, max } = PARAMETERS[role];
+    const fallback = defaultShare * (nationality ? 1 : POPULATION.globalShareFactor);
     let share = fallback;
     if (this.frequencies) {
       const code = nationality ? this.table.nationalityCodes[nationality] : '';
       const count = this.frequencies.count(`${ROLE_TAG[role]}:${code}:${this.table.parts.get(part).key}`);
-      share =
-        (count + NAME_AGREEMENT.smoothing * fallback) /
-        (this.groupSize(nationality) + NAME_AGREEMENT.smoothing);
+      share = (count + smoothing * fallback) / (this.groupSize(nationality) + smoothing);
     }
-    const value = Math.min(
-      NAME_AGREEMENT.max,
-      Math.max(NAME_AGREEMENT.min, Math.log(NAME_AGREEMENT.m / share)),
-    );
+    const value = Math.min(max, Math.max(min, Math.log(m / share)));
     column[part] = value;
     return value;
   }

@@ -3,7 +3,8 @@
  * shares most of its names, so each distinct written part is transliterated and folded only once, and
  * persons refer to parts by number.
  */
-import { foldLatin, looseKey, nameTokens, phoneticKey } from './normalise';
+import { foldLatin, looseKey, type NameToken, nameTokens, phoneticKey } from './normalise';
+import { PLACE_EQUIVALENTS, PLACE_GENERIC_WORDS } from './rules/places';
 import type { Script } from './script';
 
 export type PartInfo = {
@@ -28,6 +29,33 @@ export type RoleParts = { given: number; family: number; father: number };
 
 const NONE = -1;
 
+/** The folded skeleton of a whole name (its tokens' skeletons joined, folded again as one word). */
+function joinedSkeleton(tokens: NameToken[]): string {
+  const joined = tokens.map((token) => token.skeleton).join('');
+  return tokens.length > 1 ? foldLatin(joined) : joined;
+}
+
+const GENERIC_PLACE_WORDS = new Set(
+  PLACE_GENERIC_WORDS.flatMap((word) => nameTokens(word).map((token) => token.skeleton)),
+);
+
+/** Place tokens without the generic words (kept when nothing else is left). */
+function placeTokens(text: string): NameToken[] {
+  const tokens = nameTokens(text);
+  const specific = tokens.filter((token) => !GENERIC_PLACE_WORDS.has(token.skeleton));
+  return specific.length > 0 ? specific : tokens;
+}
+
+/** Skeleton of a place name to the skeleton of its canonical name (rules/places.ts PLACE_EQUIVALENTS). */
+const PLACE_CANONICAL: Map<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const [canonical, variants] of Object.entries(PLACE_EQUIVALENTS)) {
+    const target = joinedSkeleton(placeTokens(canonical));
+    for (const variant of variants) map.set(joinedSkeleton(placeTokens(variant)), target);
+  }
+  return map;
+})();
+
 function plainText(text: string): string {
   return text
     .normalize('NFKD')
@@ -48,6 +76,7 @@ export class PartRegistry {
   private readonly byText = new Map<string, number>();
   private readonly byFull = new Map<string, RoleParts>();
   private readonly byTokens = new Map<string, number>();
+  private readonly byPlace = new Map<string, number>();
 
   get(id: number): PartInfo {
     const part = this.parts[id];
@@ -86,13 +115,36 @@ export class PartRegistry {
     return roles;
   }
 
-  private fromTokens(tokens: ReturnType<typeof nameTokens>, written?: string): number {
+  /**
+   * The part id of a place of origin, or -1 when it has no letters: compared like a name, without
+   * generic words ("village of") and with known other names folded to one (rules/places.ts).
+   */
+  place(text: string | null | undefined): number {
+    if (!text) return NONE;
+    const known = this.byPlace.get(text);
+    if (known !== undefined) return known;
+    const tokens = placeTokens(text);
+    const skeleton = joinedSkeleton(tokens);
+    const canonical = PLACE_CANONICAL.get(skeleton);
+    const id = canonical
+      ? this.fromTokens(tokens, text, canonical, '\u0001', [phoneticKey(canonical)])
+      : this.fromTokens(tokens, text, skeleton, '\u0001');
+    this.byPlace.set(text, id);
+    return id;
+  }
+
+  private fromTokens(
+    tokens: NameToken[],
+    written?: string,
+    folded?: string,
+    namespace = '',
+    tokenKeys?: string[],
+  ): number {
     if (tokens.length === 0) return NONE;
     const text = written ?? tokens.map((token) => token.text).join(' ');
     // Parts of several tokens are folded again as one word: "A-lRashid" = "Alrashid" = "Rashid".
-    const joined = tokens.map((token) => token.skeleton).join('');
-    const skeleton = tokens.length > 1 ? foldLatin(joined) : joined;
-    const signature = `${skeleton}\u0000${text}`;
+    const skeleton = folded ?? joinedSkeleton(tokens);
+    const signature = `${namespace}${skeleton}\u0000${text}`;
     const known = this.byTokens.get(signature);
     if (known !== undefined) return known;
     let scripts = 0;
@@ -105,7 +157,7 @@ export class PartRegistry {
       skeleton,
       key,
       loose: looseKey(key, (scripts & SCRIPT_BIT.cyrillic) !== 0),
-      tokenKeys: tokens.map((token) => token.key),
+      tokenKeys: tokenKeys ?? tokens.map((token) => token.key),
       scripts,
       vowelless: scripts === SCRIPT_BIT.arabic,
     });

@@ -82,6 +82,7 @@ export type TableColumns = Pick<
   | 'sex'
   | 'nationality'
   | 'nationalityCodes'
+  | 'place'
 > & { size: number };
 
 export class PersonTable {
@@ -98,6 +99,8 @@ export class PersonTable {
   sex: Int32Array = new Int32Array(0);
   nationality: Int32Array = new Int32Array(0);
   readonly nationalityCodes: string[] = [''];
+  /** Place of origin: a part id (parts.ts PartRegistry.place), -1 when unknown. */
+  place: Int32Array = new Int32Array(0);
 
   constructor(parts = new PartRegistry()) {
     this.parts = parts;
@@ -111,8 +114,9 @@ export class PersonTable {
 
   columns(): TableColumns {
     const { variantOffset, variantParts, birthYear, birthMonthDay, birthPrecision, birthPlaceholder } = this;
-    const { sex, nationality, nationalityCodes, size } = this;
+    const { sex, nationality, nationalityCodes, place, size } = this;
     return {
+      place,
       variantOffset,
       variantParts,
       birthYear,
@@ -141,6 +145,7 @@ export class PersonTable {
     const offsets = new Column();
     const variants = new Column();
     const columns = [
+      new Column(),
       new Column(),
       new Column(),
       new Column(),
@@ -187,6 +192,7 @@ export class PersonTable {
       columns[3].push(birth.placeholder ? 1 : 0);
       columns[4].push(SEX_CODE[person.sex ?? 'unknown'] ?? 0);
       columns[5].push(code);
+      columns[6].push(table.parts.place(person.placeOfOrigin));
     }
     table.variantOffset = offsets.done();
     table.variantParts = variants.done();
@@ -197,7 +203,9 @@ export class PersonTable {
       table.birthPlaceholder,
       table.sex,
       table.nationality,
+      table.place,
     ] = columns.map((column) => column.done()) as [
+      Int32Array,
       Int32Array,
       Int32Array,
       Int32Array,

@@ -34,6 +34,12 @@ export type MatchPerson = {
   birthDate?: string | null;
   birthPrecision?: BirthPrecision | null;
   nationality?: string | null;
+  /**
+   * Place of origin as written (village or town, any script, any spelling; "village of X" and known
+   * other names of a town are understood). Agreement is evidence weighted by how common the place is;
+   * disagreement counts only a little, since people name different places (village, nearest town).
+   */
+  placeOfOrigin?: string | null;
 };
 
 export type NamePart = 'given' | 'family' | 'father';
@@ -63,7 +69,10 @@ export type MatchReason =
   | { code: 'sex.same' }
   | { code: 'sex.conflict' }
   | { code: 'nationality.same' }
-  | { code: 'nationality.conflict' };
+  | { code: 'nationality.conflict' }
+  | { code: 'place.same'; a: string; b: string }
+  | { code: 'place.variant'; a: string; b: string }
+  | { code: 'place.conflict'; a: string; b: string };
 
 export type MatchReasonCode = MatchReason['code'];
 

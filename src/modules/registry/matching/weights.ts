@@ -100,6 +100,25 @@ export const BIRTH_DATE = {
   conflictPerYear: -0.3,
 } as const;
 
+/**
+ * Place of origin (village or town), compared like a name. Agreement: ln(m / share), where share is the
+ * place's frequency among the group (NameFrequencies, key "o:…"), clamped to [min, max], times the level
+ * factor (NAME_LEVEL_FACTOR) for a variant spelling or a typo. m = P(the same place is given | same
+ * person, both records have one): people also name the nearest town, or write it another way. The cap is
+ * below the names' one: families cluster geographically (relatives and namesakes of one clan come from
+ * the same village), so a shared village says less than its frequency suggests. Disagreement:
+ * ln(P(differ | same person) / P(differ | different persons)) ≈ ln(0.25 / 0.95): mild.
+ */
+export const PLACE = {
+  m: 0.75,
+  min: 0.5,
+  max: 5,
+  /** Share of a nationality's persons from a place, without frequencies. */
+  defaultShare: 0.01,
+  smoothing: 200,
+  conflict: -1.3,
+} as const;
+
 /** Names mostly tell the sex already, hence the small agreement weight. */
 export const SEX = { same: 0.2, conflict: -4 } as const;
 /** Agreement is already counted by comparing names within the nationality (see POPULATION). */

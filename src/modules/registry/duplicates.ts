@@ -1,0 +1,219 @@
+/**
+ * Duplicate review: a scan proposes candidate pairs (whole registry or one office); reviewers decide "same
+ * person" (merge, see merge.ts) or "different" (remembered: never proposed again). Reviewers see and decide
+ * only pairs of which they can read both records.
+ */
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '../../db/client';
+import { type ActorCtx, type Ctx, can, inScope, type OfficeScope, scopeOf } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit/record';
+import { AppError, forbidden, notFound } from '../../platform/errors';
+import { offices } from '../identity/tables';
+import { findDuplicatePairs, MATCH_THRESHOLD, type MatchPerson } from './matching';
+import { matchPersonOf } from './person-matching';
+import * as repo from './repository';
+import { duplicateCandidates, duplicateScans, persons } from './tables';
+
+const pair = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
+
+/** Streams the persons of a scope (not merged) in pages, as the matcher reads them. */
+async function* personsOf(db: Db, scope: OfficeScope): AsyncGenerator<MatchPerson[]> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(persons)
+      .where(
+        and(
+          isNull(persons.mergedInto),
+          sql`${persons.id} > ${after}`,
+          inScope(persons.owningOfficeId, scope),
+        ),
+      )
+      .orderBy(persons.id)
+      .limit(5000);
+    if (rows.length === 0) return;
+    yield rows.map((r) => matchPersonOf(r.id, r));
+    after = rows[rows.length - 1]?.id ?? after;
+  }
+}
+
+/** What a scan covers: one office (persons.merge there) or every office where the actor reviews duplicates. */
+export function scanScope(ctx: ActorCtx, officeId: string | null): OfficeScope {
+  if (officeId) {
+    if (!can(ctx.actor, 'persons.merge', officeId)) throw forbidden();
+    return [officeId];
+  }
+  return scopeOf(ctx.actor, 'persons.merge');
+}
+
+/** Records a scan as running (one at a time: a second request joins the running one). */
+export async function startScan(ctx: ActorCtx, officeId: string | null): Promise<string> {
+  scanScope(ctx, officeId);
+  const [running] = await ctx.db
+    .select({ id: duplicateScans.id })
+    .from(duplicateScans)
+    .where(eq(duplicateScans.status, 'running'));
+  if (running) return running.id;
+  const [scan] = await ctx.db
+    .insert(duplicateScans)
+    .values({
+      officeId,
+      status: 'running',
+      startedBy: ctx.actor.userId,
+      startedByName: ctx.actor.displayName,
+      startedAt: ctx.clock.now(),
+    })
+    .returning({ id: duplicateScans.id });
+  if (!scan) throw new Error('insert returned nothing');
+  return scan.id;
+}
+
+/**
+ * Runs a started scan to the end: loads the persons, finds pairs (excluding those already decided),
+ * records new candidates and refreshes open ones. Idempotent: running the same scan again changes nothing.
+ */
+export async function runScan(ctx: Ctx, scanId: string, scope: OfficeScope): Promise<void> {
+  const [scan] = await ctx.db.select().from(duplicateScans).where(eq(duplicateScans.id, scanId));
+  if (scan?.status !== 'running') return;
+  try {
+    const people: MatchPerson[] = [];
+    for await (const page of personsOf(ctx.db, scope)) people.push(...page);
+    const decided = await ctx.db
+      .select({ a: duplicateCandidates.personA, b: duplicateCandidates.personB })
+      .from(duplicateCandidates)
+      .where(inArray(duplicateCandidates.status, ['different', 'merged']));
+    const { pairs, stats } = await findDuplicatePairs(people, {
+      threshold: MATCH_THRESHOLD,
+      excludedPairs: decided.map((d) => [d.a, d.b] as const),
+    });
+    const now = ctx.clock.now();
+    let inserted = 0;
+    await ctx.db.transaction(async (tx) => {
+      for (let i = 0; i < pairs.length; i += 500) {
+        const chunk = pairs.slice(i, i + 500).map((p) => {
+          const [a, b] = pair(p.a, p.b);
+          return {
+            personA: a,
+            personB: b,
+            score: p.score,
+            reasons: p.reasons,
+            status: 'open' as const,
+            foundAt: now,
+          };
+        });
+        const rows = await tx
+          .insert(duplicateCandidates)
+          .values(chunk)
+          .onConflictDoUpdate({
+            target: [duplicateCandidates.personA, duplicateCandidates.personB],
+            set: { score: sql`excluded.score`, reasons: sql`excluded.reasons` },
+            setWhere: sql`${duplicateCandidates.status} = 'open'`,
+          })
+          .returning({ foundAt: duplicateCandidates.foundAt });
+        inserted += rows.filter((r) => r.foundAt.getTime() === now.getTime()).length;
+      }
+      await tx
+        .update(duplicateScans)
+        .set({
+          status: 'done',
+          finishedAt: ctx.clock.now(),
+          persons: stats.persons,
+          comparisons: stats.comparisons,
+          candidates: pairs.length,
+          newCandidates: inserted,
+        })
+        .where(eq(duplicateScans.id, scanId));
+      await recordAudit(tx, ctx, {
+        action: 'person.duplicates_scanned',
+        officeId: scan.officeId,
+        actorEmail: scan.startedByName,
+        metadata: {
+          scanId,
+          persons: stats.persons,
+          comparisons: stats.comparisons,
+          candidates: pairs.length,
+          new: inserted,
+        },
+      });
+    });
+  } catch (error) {
+    await ctx.db
+      .update(duplicateScans)
+      .set({ status: 'failed', finishedAt: ctx.clock.now(), error: String(error).slice(0, 500) })
+      .where(eq(duplicateScans.id, scanId));
+    throw error;
+  }
+}
+
+export async function latestScans(db: Db, limit = 5) {
+  return db.select().from(duplicateScans).orderBy(desc(duplicateScans.startedAt)).limit(limit);
+}
+
+const officeA = alias(offices, 'office_a');
+const officeB = alias(offices, 'office_b');
+const a = alias(persons, 'person_a');
+const b = alias(persons, 'person_b');
+
+/** Open (or decided) pairs whose two records the reviewer can read, best first. */
+export async function listCandidates(
+  db: Db,
+  scope: OfficeScope,
+  filter: { status: 'open' | 'merged' | 'different'; officeId?: string; limit: number },
+) {
+  return db
+    .select({ row: duplicateCandidates, a, b, officeA: officeA.code, officeB: officeB.code })
+    .from(duplicateCandidates)
+    .innerJoin(a, eq(a.id, duplicateCandidates.personA))
+    .innerJoin(b, eq(b.id, duplicateCandidates.personB))
+    .innerJoin(officeA, eq(officeA.id, a.owningOfficeId))
+    .innerJoin(officeB, eq(officeB.id, b.owningOfficeId))
+    .where(
+      and(
+        eq(duplicateCandidates.status, filter.status),
+        inScope(a.owningOfficeId, scope),
+        inScope(b.owningOfficeId, scope),
+        filter.status === 'open' ? and(isNull(a.mergedInto), isNull(b.mergedInto)) : sql`true`,
+        filter.officeId
+          ? or(eq(a.owningOfficeId, filter.officeId), eq(b.owningOfficeId, filter.officeId))
+          : sql`true`,
+      ),
+    )
+    .orderBy(desc(duplicateCandidates.score), duplicateCandidates.id)
+    .limit(filter.limit);
+}
+
+/** The reviewer decides the two records are different people: never proposed again. */
+export async function markDifferent(ctx: ActorCtx, candidateId: string): Promise<void> {
+  const scope = scopeOf(ctx.actor, 'persons.merge');
+  const [found] = await ctx.db
+    .select()
+    .from(duplicateCandidates)
+    .where(eq(duplicateCandidates.id, candidateId));
+  if (!found) throw notFound();
+  const [pa, pb] = await Promise.all([
+    repo.findPersonRecord(ctx.db, scope, found.personA),
+    repo.findPersonRecord(ctx.db, scope, found.personB),
+  ]);
+  if (!pa || !pb) throw notFound();
+  if (found.status !== 'open') throw new AppError('merge_not_possible');
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(duplicateCandidates)
+      .set({
+        status: 'different',
+        decidedBy: ctx.actor.userId,
+        decidedByName: ctx.actor.displayName,
+        decidedAt: ctx.clock.now(),
+      })
+      .where(eq(duplicateCandidates.id, candidateId));
+    await recordAudit(tx, ctx, {
+      action: 'person.marked_different',
+      officeId: pa.owningOfficeId,
+      recordType: 'person',
+      recordId: pa.id,
+      metadata: { candidateId, otherPersonId: pb.id, otherOfficeId: pb.owningOfficeId },
+    });
+  });
+}

@@ -1,0 +1,228 @@
+/**
+ * The registry's side of matching (ADR 0010): each person's keys in `person_match_keys` (blocking keys for
+ * the online check, name-token keys for search, frequency keys counted in `name_frequencies`), kept in the
+ * transaction of every change to a person; and the lookups built on them.
+ */
+import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { inScope, type OfficeScope } from '../../platform/actor';
+import {
+  blockingKeys,
+  frequencyKeys,
+  type MatchPerson,
+  type MatchReason,
+  type NameFrequencies,
+  nameTokens,
+  rankCandidates,
+} from './matching';
+import { nameFrequencies, personMatchKeys, persons } from './tables';
+
+/** Bump when the matching rules change the keys: the server rebuilds older rows in the background. */
+export const MATCH_KEYS_VERSION = 1;
+
+type PersonRow = typeof persons.$inferSelect;
+/** The fields of a person the matcher reads (a draft being registered has no id yet). */
+export type MatchFields = Pick<
+  PersonRow,
+  | 'givenName'
+  | 'familyName'
+  | 'fatherName'
+  | 'givenNameOriginal'
+  | 'familyNameOriginal'
+  | 'fatherNameOriginal'
+  | 'aliases'
+  | 'sex'
+  | 'birthDate'
+  | 'birthDatePrecision'
+  | 'nationalities'
+  | 'placeOfOrigin'
+>;
+
+export function matchPersonOf(id: string, p: MatchFields): MatchPerson {
+  return {
+    id,
+    names: [
+      { given: p.givenName, family: p.familyName, father: p.fatherName },
+      { given: p.givenNameOriginal, family: p.familyNameOriginal, father: p.fatherNameOriginal },
+      ...p.aliases.map((alias) => ({ full: alias.name })),
+    ],
+    sex: p.sex as MatchPerson['sex'],
+    birthDate: p.birthDate,
+    birthPrecision: p.birthDatePrecision as MatchPerson['birthPrecision'],
+    nationality: p.nationalities[0] ?? null,
+    ...({ placeOfOrigin: p.placeOfOrigin } as object),
+  };
+}
+
+/** One key per distinct name token, in any script: "k" + its phonetic key (search finds a name part). */
+export function searchKeysOf(p: MatchFields): string[] {
+  const names = [
+    p.givenName,
+    p.familyName,
+    p.fatherName,
+    p.givenNameOriginal,
+    p.familyNameOriginal,
+    p.fatherNameOriginal,
+    ...p.aliases.map((a) => a.name),
+  ];
+  const keys = new Set<string>();
+  for (const name of names)
+    if (name) for (const token of nameTokens(name)) if (token.key) keys.add(`k${token.key}`);
+  return [...keys].slice(0, 24);
+}
+
+const FREQ = 'f:';
+const PERSONS_KEY = '#persons';
+
+/** Adds `delta` to the counts of these frequency keys (and of persons). */
+async function countFrequencies(
+  tx: Db,
+  keys: readonly string[],
+  delta: 1 | -1,
+  person: boolean,
+): Promise<void> {
+  const all = person ? [...keys, PERSONS_KEY] : [...keys];
+  if (all.length === 0) return;
+  await tx
+    .insert(nameFrequencies)
+    .values(all.map((key) => ({ key, count: delta })))
+    .onConflictDoUpdate({
+      target: nameFrequencies.key,
+      set: { count: sql`${nameFrequencies.count} + ${delta}` },
+    });
+}
+
+/**
+ * Rewrites a person's keys (inside the caller's transaction): blocking, search and frequency keys, and the
+ * frequency counts. A merged (hidden) person keeps no keys.
+ */
+export async function writeMatchKeys(
+  tx: Db,
+  id: string,
+  p: MatchFields & { mergedInto?: string | null },
+): Promise<void> {
+  const previous = await tx
+    .select({ key: personMatchKeys.key })
+    .from(personMatchKeys)
+    .where(eq(personMatchKeys.personId, id));
+  const hadKeys = previous.length > 0;
+  const oldFreq = previous.map((r) => r.key).filter((k) => k.startsWith(FREQ));
+  if (hadKeys) await tx.delete(personMatchKeys).where(eq(personMatchKeys.personId, id));
+  await countFrequencies(tx, oldFreq, -1, hadKeys);
+  if (!p.mergedInto) {
+    const person = matchPersonOf(id, p);
+    const freq = frequencyKeys(person).map((k) => `${FREQ}${k}`);
+    const keys = [...new Set([...blockingKeys(person), ...searchKeysOf(p), ...freq])];
+    await tx.insert(personMatchKeys).values(keys.map((key) => ({ key, personId: id })));
+    await countFrequencies(tx, freq, 1, true);
+  }
+  await tx.update(persons).set({ matchKeysVersion: MATCH_KEYS_VERSION }).where(eq(persons.id, id));
+}
+
+/** Rebuilds the keys of persons written under older rules (or never): a batch, for the periodic job. */
+export async function refreshStaleMatchKeys(db: Db, batch = 500): Promise<number> {
+  const stale = await db
+    .select()
+    .from(persons)
+    .where(lt(persons.matchKeysVersion, MATCH_KEYS_VERSION))
+    .limit(batch);
+  if (stale.length === 0) return 0;
+  await db.transaction(async (tx) => {
+    for (const row of stale) await writeMatchKeys(tx, row.id, row);
+  });
+  return stale.length;
+}
+
+/** Frequencies of the keys of these persons, as the matcher wants them. */
+export async function frequenciesFor(db: Db, people: readonly MatchPerson[]): Promise<NameFrequencies> {
+  const keys = [...new Set(people.flatMap((p) => frequencyKeys(p)))].map((k) => `${FREQ}${k}`);
+  const rows = await db
+    .select()
+    .from(nameFrequencies)
+    .where(inArray(nameFrequencies.key, [...keys, PERSONS_KEY]));
+  const counts = new Map(rows.map((r) => [r.key, r.count]));
+  return {
+    total: Math.max(1, counts.get(PERSONS_KEY) ?? 1),
+    count: (key) => counts.get(`${FREQ}${key}`) ?? 0,
+  };
+}
+
+export type ScoredMatch = { row: PersonRow; score: number; reasons: MatchReason[] };
+
+/** Candidates sharing a key with `person`, within a scope, not merged, at most `cap` of them. */
+async function candidatesByKeys(
+  db: Db,
+  scope: OfficeScope,
+  keys: string[],
+  cap: number,
+  all = false,
+): Promise<PersonRow[]> {
+  if (keys.length === 0) return [];
+  const ids = all
+    ? // every key must match (a search: each word of the query)
+      sql`(select person_id from person_match_keys where key = any(${sql.param(keys)}::text[])
+          group by person_id having count(distinct key) = ${keys.length} limit ${cap})`
+    : sql`(select distinct person_id from person_match_keys where key = any(${sql.param(keys)}::text[]) limit ${cap})`;
+  return db
+    .select()
+    .from(persons)
+    .where(
+      and(sql`${persons.id} in ${ids}`, inScope(persons.owningOfficeId, scope), isNull(persons.mergedInto)),
+    );
+}
+
+/**
+ * Who this person (a draft being registered or edited) may be, among the persons of `scope`: candidates by
+ * blocking keys, scored with reasons, best first.
+ */
+export async function likelyMatches(
+  db: Db,
+  scope: OfficeScope,
+  person: MatchPerson,
+  options: { threshold: number; limit: number; excludeIds?: readonly string[] },
+): Promise<ScoredMatch[]> {
+  const rows = (await candidatesByKeys(db, scope, blockingKeys(person), 2000)).filter(
+    (r) => !options.excludeIds?.includes(r.id),
+  );
+  if (rows.length === 0) return [];
+  const candidates = rows.map((r) => matchPersonOf(r.id, r));
+  const frequencies = await frequenciesFor(db, [person, ...candidates]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return rankCandidates(person, candidates, { frequencies, threshold: options.threshold })
+    .slice(0, options.limit)
+    .map((m) => ({ row: byId.get(m.id) as PersonRow, score: m.score, reasons: m.reasons }));
+}
+
+/**
+ * Name search across scripts and spellings: persons having every word of the query (by phonetic key, so
+ * "محمد الحسن" finds "Mohammed Al-Hassan"), ranked by how well their names match, with reasons.
+ */
+export async function searchByName(
+  db: Db,
+  scope: OfficeScope,
+  query: string,
+  limit: number,
+): Promise<ScoredMatch[]> {
+  const keys = [
+    ...new Set(
+      nameTokens(query)
+        .map((t) => t.key)
+        .filter(Boolean),
+    ),
+  ].map((k) => `k${k}`);
+  if (keys.length === 0) return [];
+  const rows = await candidatesByKeys(db, scope, keys, 500, true);
+  if (rows.length === 0) return [];
+  const probe: MatchPerson = { id: '~query', names: [{ full: query }] };
+  const candidates = rows.map((r) => matchPersonOf(r.id, r));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const scored = rankCandidates(probe, candidates, { threshold: 0 });
+  const seen = new Set(scored.map((m) => m.id));
+  // Every candidate shares each word; those the scorer ranks lowest still come, after the others.
+  const rest = rows
+    .filter((r) => !seen.has(r.id))
+    .map((r) => ({ id: r.id, score: 0, reasons: [] as MatchReason[] }));
+  return [...scored, ...rest]
+    .slice(0, limit)
+    .map((m) => ({ row: byId.get(m.id) as PersonRow, score: m.score, reasons: m.reasons }));
+}

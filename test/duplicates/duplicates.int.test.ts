@@ -1,0 +1,314 @@
+/**
+ * Finding the same person twice (issue: fuzzy search and duplicates): search across scripts and spellings
+ * with reasons, the check before saving, the scan, "different" remembered, merge and undo, and what a
+ * reviewer may touch.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cases } from '../../src/modules/cases/tables';
+import { consents, duplicateCandidates, personMerges, persons } from '../../src/modules/registry/tables';
+import { auditAfter, expectJson, expectNoEvent, expectProblem, lastAuditSeq } from '../api/helpers';
+import { openCase, tickingClock } from '../cases/helpers';
+import { createTestApp, type TestApp } from '../harness/app';
+import { type PersonBody, personInput, registerPerson, searchPersons, signIn } from '../registry/helpers';
+
+const USERS = ['sup.paris@x.test', 'cw.paris@x.test', 'sup.erbil@x.test', 'sup.both@x.test'] as const;
+type Email = (typeof USERS)[number];
+type Reason = { code: string } & Record<string, unknown>;
+type Candidate = { id: string; score: number; reasons: Reason[]; a: { id: string }; b: { id: string } };
+
+let t: TestApp;
+let as: (email: Email) => Awaited<ReturnType<TestApp['login']>>;
+let PAR: string;
+let EBL: string;
+let paris: PersonBody;
+let erbil: PersonBody;
+let partnerList: PersonBody;
+let sibling: PersonBody;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  tickingClock(t.clock);
+  PAR = await t.office('PAR');
+  EBL = await t.office('EBL', 'origin', 'IQ');
+  await t.user('sup.paris@x.test', [['PAR', 'supervisor']]);
+  await t.user('cw.paris@x.test', [['PAR', 'caseworker']]);
+  await t.user('sup.erbil@x.test', [['EBL', 'supervisor']]);
+  await t.user('sup.both@x.test', [
+    ['PAR', 'supervisor'],
+    ['EBL', 'supervisor'],
+  ]);
+  as = (await signIn(t, USERS)).as;
+  // The returnee of DOMAIN.md, three times: Paris (Latin), Erbil (Arabic script), a partner's list.
+  paris = await registerPerson(as('sup.paris@x.test'), PAR, {
+    givenName: 'Mohammed',
+    familyName: 'Al-Hassan',
+    sex: 'male',
+    birthDate: '1990-03-12',
+    nationalities: ['IQ'],
+  });
+  await openCase(as('sup.paris@x.test'), { personId: paris.id, officeId: PAR });
+  erbil = await registerPerson(as('sup.erbil@x.test'), EBL, {
+    givenName: 'محمد',
+    familyName: 'الحسن',
+    sex: 'male',
+    birthDate: '1990-01-01',
+    birthDatePrecision: 'year',
+    nationalities: ['IQ'],
+  });
+  partnerList = expectJson<{ person: PersonBody }>(
+    await as('sup.paris@x.test').inject({
+      method: 'POST',
+      url: '/api/persons',
+      payload: personInput(PAR, {
+        givenName: 'Muhamad',
+        familyName: 'Alhasan',
+        sex: 'male',
+        birthDate: '1990-03-12',
+        nationalities: ['IQ'],
+        acknowledgeMatches: true,
+      }),
+    }),
+    201,
+  ).person;
+  await as('sup.paris@x.test').inject({
+    method: 'POST',
+    url: `/api/persons/${partnerList.id}/consents`,
+    payload: { purpose: 'assistance', recipient: 'Bureau de Paris', givenOn: '2026-01-05' },
+  });
+  // His brother: same family, another given name, close age. Never the same person.
+  sibling = expectJson<{ person: PersonBody }>(
+    await as('sup.paris@x.test').inject({
+      method: 'POST',
+      url: '/api/persons',
+      payload: personInput(PAR, {
+        givenName: 'Ahmed',
+        familyName: 'Al-Hassan',
+        sex: 'male',
+        birthDate: '1992-05-01',
+        nationalities: ['IQ'],
+        acknowledgeMatches: true,
+      }),
+    }),
+    201,
+  ).person;
+});
+afterAll(() => t.close());
+
+describe('search across scripts and spellings', () => {
+  it('finds the Latin record by its Arabic spelling and the reverse, with reasons', async () => {
+    const both = as('sup.both@x.test');
+    const arabic = await searchPersons(both, `?q=${encodeURIComponent('محمد الحسن')}`);
+    expect(arabic.map((p) => p.id)).toEqual(expect.arrayContaining([paris.id, erbil.id, partnerList.id]));
+    expect(arabic.map((p) => p.id)).not.toContain(sibling.id);
+    const latin = await searchPersons(both, `?q=${encodeURIComponent('Mohamad Alhassan')}`);
+    expect(latin.map((p) => p.id)).toEqual(expect.arrayContaining([paris.id, erbil.id, partnerList.id]));
+    const found = latin.find((p) => p.id === erbil.id) as unknown as {
+      match: { score: number; reasons: Reason[] };
+    };
+    expect(found.match.reasons.map((r) => r.code)).toContain('name.transliteration');
+  });
+
+  it('keeps search within the reader’s offices', async () => {
+    const found = await searchPersons(as('cw.paris@x.test'), `?q=${encodeURIComponent('محمد الحسن')}`);
+    expect(found.map((p) => p.id)).not.toContain(erbil.id);
+  });
+});
+
+describe('the check before saving', () => {
+  it('shows likely matches with score and reasons for a new spelling', async () => {
+    const body = expectJson<{
+      matches: { person: { id: string }; score: number; likely: boolean; reasons: Reason[] }[];
+    }>(
+      await as('sup.paris@x.test').inject({
+        method: 'POST',
+        url: '/api/persons/match-check',
+        payload: {
+          givenName: 'Muhammad',
+          familyName: 'El Hassan',
+          sex: 'male',
+          birthDate: '1990-12-03',
+          nationalities: ['IQ'],
+        },
+      }),
+    );
+    const top = body.matches[0];
+    expect([paris.id, partnerList.id]).toContain(top?.person.id);
+    expect(top?.reasons.map((r) => r.code)).toContain('birthDate.dayMonthSwapped');
+    // Editing a record: it is not its own duplicate.
+    const editing = expectJson<{ matches: { person: { id: string } }[] }>(
+      await as('sup.paris@x.test').inject({
+        method: 'POST',
+        url: '/api/persons/match-check',
+        payload: {
+          personId: paris.id,
+          givenName: 'Mohammed',
+          familyName: 'Al-Hassan',
+          sex: 'male',
+          birthDate: '1990-03-12',
+          nationalities: ['IQ'],
+        },
+      }),
+    );
+    expect(editing.matches.map((m) => m.person.id)).not.toContain(paris.id);
+  });
+
+  it('refuses names without letters, with a field error, and saves nothing', async () => {
+    const before = (await t.db.select().from(persons)).length;
+    for (const givenName of ['---', '?!', '   ']) {
+      const problem = expectProblem(
+        await as('sup.paris@x.test').inject({
+          method: 'POST',
+          url: '/api/persons',
+          payload: personInput(PAR, { givenName }),
+        }),
+        400,
+        'validation_failed',
+      );
+      expect(problem.errors?.map((e) => e.path)).toContain('givenName');
+    }
+    expectProblem(
+      await as('sup.paris@x.test').inject({
+        method: 'POST',
+        url: '/api/persons',
+        payload: personInput(PAR, { familyName: 'x'.repeat(101) }),
+      }),
+      400,
+      'validation_failed',
+    );
+    expect((await t.db.select().from(persons)).length).toBe(before);
+  });
+});
+
+describe('scan, review, merge and undo', () => {
+  let candidate: Candidate;
+
+  async function scan(email: Email, officeId: string | null = null) {
+    const { scanId } = expectJson<{ scanId: string }>(
+      await as(email).inject({ method: 'POST', url: '/api/duplicates/scans', payload: { officeId } }),
+      202,
+    );
+    for (let i = 0; i < 200; i++) {
+      const { items } = expectJson<{ items: { id: string; status: string }[] }>(
+        await as(email).inject({ method: 'GET', url: '/api/duplicates/scans' }),
+      );
+      const status = items.find((s) => s.id === scanId)?.status;
+      if (status === 'done') return;
+      if (status === 'failed') throw new Error('scan failed');
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('scan did not finish');
+  }
+  const open = async (email: Email) =>
+    expectJson<{ items: Candidate[] }>(await as(email).inject({ method: 'GET', url: '/api/duplicates' }))
+      .items;
+
+  it('proposes the Paris pair to a Paris reviewer, never the brothers', async () => {
+    await scan('sup.paris@x.test', PAR);
+    const items = await open('sup.paris@x.test');
+    const ids = items.map((c) => [c.a.id, c.b.id].sort().join());
+    expect(ids).toContain([paris.id, partnerList.id].sort().join());
+    expect(ids.some((pair) => pair.includes(sibling.id))).toBe(false);
+    candidate = items.find((c) => [c.a.id, c.b.id].includes(partnerList.id)) as Candidate;
+    expect(candidate.score).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('shows a cross-office pair only to a reviewer of both offices', async () => {
+    await scan('sup.both@x.test', null);
+    const crossOffice = (c: Candidate) => [c.a.id, c.b.id].includes(erbil.id);
+    expect((await open('sup.both@x.test')).some(crossOffice)).toBe(true);
+    expect((await open('sup.paris@x.test')).some(crossOffice)).toBe(false);
+    expect((await open('sup.erbil@x.test')).some(crossOffice)).toBe(false);
+  });
+
+  it('refuses merging a record with itself, or across offices without access, changing nothing', async () => {
+    const seq = await lastAuditSeq(t.db);
+    expectProblem(
+      await as('sup.paris@x.test').inject({
+        method: 'POST',
+        url: '/api/persons/merge',
+        payload: { keepId: paris.id, mergeId: paris.id },
+      }),
+      422,
+      'merge_same_person',
+    );
+    expectProblem(
+      await as('sup.paris@x.test').inject({
+        method: 'POST',
+        url: '/api/persons/merge',
+        payload: { keepId: paris.id, mergeId: erbil.id },
+      }),
+      404,
+      'not_found',
+    );
+    expectProblem(
+      await as('cw.paris@x.test').inject({
+        method: 'POST',
+        url: '/api/persons/merge',
+        payload: { keepId: paris.id, mergeId: partnerList.id },
+      }),
+      403,
+      'forbidden',
+    );
+    expect(await t.db.select().from(personMerges)).toEqual([]);
+    expect((await auditAfter(t.db, seq)).map((e) => e.action)).toEqual(['access.denied']);
+  });
+
+  it('merges the pair: every case and consent kept, the names become aliases; then undoes it exactly', async () => {
+    const sup = as('sup.paris@x.test');
+    const { mergeId } = expectJson<{ mergeId: string }>(
+      await sup.inject({
+        method: 'POST',
+        url: `/api/duplicates/${candidate.id}/merge`,
+        payload: { keepId: paris.id },
+      }),
+    );
+    const kept = expectJson<PersonBody & { consents: { id: string }[] }>(
+      await sup.inject({ method: 'GET', url: `/api/persons/${paris.id}` }),
+    );
+    expect(kept.aliases.map((a) => a.name)).toContain('Muhamad Alhasan');
+    expect(kept.consents).toHaveLength(1);
+    expectProblem(
+      await sup.inject({ method: 'GET', url: `/api/persons/${partnerList.id}` }),
+      404,
+      'not_found',
+    );
+    // The merged record is no longer found, and the kept one is found by its spelling.
+    const found = await searchPersons(sup, '?q=Alhasan');
+    expect(found.map((p) => p.id)).toContain(paris.id);
+    expect(found.map((p) => p.id)).not.toContain(partnerList.id);
+    const [decided] = await t.db
+      .select()
+      .from(duplicateCandidates)
+      .where(eq(duplicateCandidates.id, candidate.id));
+    expect(decided?.status).toBe('merged');
+
+    const seq = await lastAuditSeq(t.db);
+    expectJson(await sup.inject({ method: 'POST', url: `/api/person-merges/${mergeId}/undo` }));
+    expect((await auditAfter(t.db, seq)).map((e) => e.action)).toEqual(['person.unmerged']);
+    const restored = expectJson<PersonBody & { consents: { id: string }[] }>(
+      await sup.inject({ method: 'GET', url: `/api/persons/${partnerList.id}` }),
+    );
+    expect(restored.consents).toHaveLength(1);
+    const back = expectJson<PersonBody>(await sup.inject({ method: 'GET', url: `/api/persons/${paris.id}` }));
+    expect(back.aliases.map((a) => a.name)).not.toContain('Muhamad Alhasan');
+    expect((await t.db.select().from(consents).where(eq(consents.personId, partnerList.id))).length).toBe(1);
+    expect((await t.db.select().from(cases).where(eq(cases.personId, paris.id))).length).toBe(1);
+    // Undoing twice is refused and changes nothing.
+    const again = await lastAuditSeq(t.db);
+    expectProblem(
+      await sup.inject({ method: 'POST', url: `/api/person-merges/${mergeId}/undo` }),
+      409,
+      'unmerge_not_possible',
+    );
+    await expectNoEvent(t.db, again);
+  });
+
+  it('remembers "different": the pair is never proposed again', async () => {
+    const sup = as('sup.paris@x.test');
+    const pair = (await open('sup.paris@x.test')).find((c) => c.id === candidate.id) as Candidate;
+    expectJson(await sup.inject({ method: 'POST', url: `/api/duplicates/${pair.id}/different` }));
+    await scan('sup.paris@x.test', PAR);
+    expect((await open('sup.paris@x.test')).map((c) => c.id)).not.toContain(pair.id);
+  });
+});
