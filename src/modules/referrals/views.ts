@@ -43,10 +43,12 @@ export function toSummary(
 ): ReferralSummary {
   const sections = r.row.sections as ReferralSection[];
   // A trafficking case is shown as plain AVRR to a reader who may not know it is one, and to the receiver
-  // until it accepts (ADR 0009).
+  // until it accepts (ADR 0009). An accepted transfer makes the receiver the owner of a trafficking case,
+  // handled under the same restriction (cases.sensitive), so its type is no secret to them any more.
+  const accepted = r.row.status === 'accepted';
   const revealsTrafficking =
     side === 'sender' ||
-    (r.row.status === 'accepted' && sections.includes('trafficking_details') && seesSensitive);
+    (accepted && seesSensitive && (sections.includes('trafficking_details') || r.row.kind === 'transfer'));
   const caseType = (r.caseType === 'avrr_vot' && !revealsTrafficking ? 'avrr' : r.caseType) as CaseType;
   return {
     id: r.row.id,
