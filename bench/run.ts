@@ -9,12 +9,14 @@ import path from 'node:path';
 import { casesScenario } from './cases';
 import { dedupScenario } from './dedup';
 import { foundationScenario } from './foundation';
+import { matchingScenario } from './matching';
 import { type BenchTarget, openTargets } from './targets';
 
 const SCENARIOS: Record<string, (target: BenchTarget) => Promise<Record<string, unknown>>> = {
   foundation: foundationScenario,
   cases: casesScenario,
   dedup: dedupScenario,
+  matching: matchingScenario,
 };
 
 async function main(): Promise<void> {
