@@ -23,6 +23,9 @@ import { cssVariablesResolver, theme } from './shared/theme';
 const ProjectsPage = lazy(() =>
   import('./features/projects/ProjectsPage').then((m) => ({ default: m.ProjectsPage })),
 );
+const ProjectPage = lazy(() =>
+  import('./features/projects/ProjectPage').then((m) => ({ default: m.ProjectPage })),
+);
 const UsersPage = lazy(() =>
   import('./features/admin-users/UsersPage').then((m) => ({ default: m.UsersPage })),
 );
@@ -52,6 +55,24 @@ const ReferralPage = lazy(() =>
 );
 const ReferralDashboardPage = lazy(() =>
   import('./features/referrals/ReferralDashboardPage').then((m) => ({ default: m.ReferralDashboardPage })),
+);
+const JobBoardPage = lazy(() =>
+  import('./features/employment/JobBoardPage').then((m) => ({ default: m.JobBoardPage })),
+);
+const OpeningPage = lazy(() =>
+  import('./features/employment/OpeningPage').then((m) => ({ default: m.OpeningPage })),
+);
+const EmployersPage = lazy(() =>
+  import('./features/employment/EmployersPage').then((m) => ({ default: m.EmployersPage })),
+);
+const PlacementsPage = lazy(() =>
+  import('./features/employment/PlacementsPage').then((m) => ({ default: m.PlacementsPage })),
+);
+const ActivitiesPage = lazy(() =>
+  import('./features/activities/ActivitiesPage').then((m) => ({ default: m.ActivitiesPage })),
+);
+const CampaignsPage = lazy(() =>
+  import('./features/activities/CampaignsPage').then((m) => ({ default: m.CampaignsPage })),
 );
 // Public: partners open it from a link, without an account, outside the app's layout and sign-in.
 const PartnerPage = lazy(() =>
@@ -164,6 +185,62 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="projects.read">
                 <ProjectsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="projects/:id"
+            element={
+              <RequirePermission permission="projects.read">
+                <ProjectPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="employment"
+            element={
+              <RequirePermission permission="employment.read">
+                <JobBoardPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="employment/openings/:id"
+            element={
+              <RequirePermission permission="employment.read">
+                <OpeningPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="employment/employers"
+            element={
+              <RequirePermission permission="employment.read">
+                <EmployersPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="employment/placements"
+            element={
+              <RequirePermission permission="employment.read">
+                <PlacementsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="activities"
+            element={
+              <RequirePermission permission="activities.read">
+                <ActivitiesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="activities/campaigns"
+            element={
+              <RequirePermission permission="activities.read">
+                <CampaignsPage />
               </RequirePermission>
             }
           />

@@ -3,7 +3,21 @@ import type { TFunction } from 'i18next';
 import { AUDIT_ACTIONS, type AuditAction } from '../../../../src/platform/audit/actions';
 
 /** The record types the server writes to the audit log (`recordType`). */
-export const AUDIT_RECORD_TYPES = ['user', 'office', 'project', 'person', 'case'] as const;
+export const AUDIT_RECORD_TYPES = [
+  'user',
+  'office',
+  'project',
+  'person',
+  'case',
+  'referral',
+  'budget_line',
+  'exchange_rate',
+  'employer',
+  'job_opening',
+  'placement',
+  'activity',
+  'campaign',
+] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 
 export function isAuditAction(value: string): value is AuditAction {

@@ -1,9 +1,9 @@
-import { Anchor, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { IconArrowLeft, IconUserShare } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { CaseDetail } from '../../../../src/modules/cases/contract';
 import { isApiError } from '../../shared/api/client';
 import { DescriptionList } from '../../shared/components/DescriptionList';
@@ -15,6 +15,7 @@ import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useFormat } from '../../shared/format/useFormat';
 import { useCan } from '../auth/session';
 import { CaseReferrals } from '../referrals/CaseReferrals';
+import { ReintegrationTab } from '../reintegration/ReintegrationTab';
 import { ApprovalBanner } from './ApprovalBanner';
 import { AssignModal } from './AssignModal';
 import { casesKeys, fetchCase } from './api';
@@ -56,13 +57,15 @@ export function CasePage() {
   );
 }
 
+const TABS = ['case', 'reintegration'] as const;
+type CaseTab = (typeof TABS)[number];
+
+/** The case's tabs: the case itself, and its reintegration (assessment, plan, deliveries). The tab is in the URL. */
 function CaseView({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const can = useCan();
-  const format = useFormat();
-  const canWrite = can('cases.write');
-  const [assigning, setAssigning] = useState(false);
-
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('tab');
+  const tab: CaseTab = TABS.find((candidate) => candidate === requested) ?? 'case';
   return (
     <>
       <PageHeader
@@ -75,6 +78,47 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         }
       />
       <ApprovalBanner detail={detail} />
+      <Tabs
+        value={tab}
+        keepMounted={false}
+        onChange={(value) =>
+          setParams(
+            (current) => {
+              const next = new URLSearchParams(current);
+              if (value === 'reintegration') next.set('tab', value);
+              else next.delete('tab');
+              return next;
+            },
+            { replace: true },
+          )
+        }
+      >
+        <Tabs.List aria-label={t('reintegration.tabsLabel')} mb="lg">
+          <Tabs.Tab value="case">{t('reintegration.caseTab')}</Tabs.Tab>
+          <Tabs.Tab value="reintegration">{t('reintegration.tab')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="case">
+          <Stack gap="lg">
+            <CaseOverview detail={detail} />
+          </Stack>
+        </Tabs.Panel>
+        <Tabs.Panel value="reintegration">
+          <ReintegrationTab detail={detail} />
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
+
+function CaseOverview({ detail }: { detail: CaseDetail }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const format = useFormat();
+  const canWrite = can('cases.write');
+  const [assigning, setAssigning] = useState(false);
+
+  return (
+    <>
       <Section id="case-summary" title={t('cases.detail.summaryLabel')}>
         <DescriptionList
           items={[

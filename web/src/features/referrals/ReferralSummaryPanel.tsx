@@ -6,7 +6,7 @@ import { Section } from '../../shared/components/Section';
 import { useFormat } from '../../shared/format/useFormat';
 import { caseTypeLabel } from '../cases/labels';
 import type { ReferralDetail } from './api';
-import { isSensitiveSection, sectionLabel, usePersonFacts } from './labels';
+import { isSensitiveSection, revokedReasonLabel, sectionLabel, usePersonFacts } from './labels';
 import {
   ConsentOverrideBadge,
   DueDate,
@@ -107,10 +107,7 @@ export function ReferralSummaryPanel({ referral }: { referral: ReferralDetail })
   if (referral.revokedReason)
     items.push({
       term: t('referrals.detail.revokedReason'),
-      description:
-        referral.revokedReason === 'consent_withdrawn'
-          ? t('referrals.detail.consentWithdrawn')
-          : referral.revokedReason,
+      description: revokedReasonLabel(referral.revokedReason, t),
     });
   if (referral.followUpUntil)
     items.push({

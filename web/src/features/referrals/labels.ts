@@ -101,6 +101,18 @@ export function usePersonFacts(): (p: {
   );
 }
 
+/** Why the system revoked a referral (a code), or the reason a person wrote, as is. */
+export function revokedReasonLabel(reason: string, t: TFunction): string {
+  switch (reason) {
+    case 'consent_withdrawn':
+      return t('referrals.detail.consentWithdrawn');
+    case 'case_transferred':
+      return t('referrals.detail.caseTransferred');
+    default:
+      return reason;
+  }
+}
+
 /** Who receives it: the office (code and name) or the partner organisation. */
 export function recipientLabel(
   r: { toOffice: { code: string; name: string } | null; partnerName: string | null },

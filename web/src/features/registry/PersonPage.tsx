@@ -12,6 +12,7 @@ import { Section } from '../../shared/components/Section';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useFormat } from '../../shared/format/useFormat';
 import { useCan } from '../auth/session';
+import { PersonEmploymentSection } from '../employment/PersonEmployment';
 import { fetchPerson, type PersonDetail, personsKeys } from './api';
 import { ConsentsSection } from './ConsentsSection';
 import { DocumentsSection } from './DocumentsSection';
@@ -103,6 +104,7 @@ function PersonView({ person }: { person: PersonDetail }) {
       <DocumentsSection person={person} canWrite={canWrite} />
       <ConsentsSection person={person} canWrite={canWrite} />
       {can('cases.read') ? <PersonCasesSection person={person} /> : null}
+      {can('employment.read') ? <PersonEmploymentSection person={person} /> : null}
     </>
   );
 }

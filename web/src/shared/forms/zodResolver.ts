@@ -27,6 +27,8 @@ export function issueMessage(issue: Issue, t: TFunction): string {
         const min = Number(issue.minimum);
         return min <= 1 ? t('validation.required') : t('validation.tooShort', { min });
       }
+      // An end date before the start date (the contracts report it on the end date).
+      if (issue.origin === 'date') return t('validation.dateRange');
       return t('validation.invalidValue');
     case 'too_big':
       if (issue.origin === 'string') return t('validation.tooLong', { max: Number(issue.maximum) });
@@ -41,6 +43,8 @@ export function issueMessage(issue: Issue, t: TFunction): string {
     case 'invalid_union':
       return isEmpty(issue.input) ? t('validation.required') : t('validation.invalidValue');
     case 'custom':
+      // The contract's money schema (src/platform/money.ts) names a bad amount `amount`.
+      if (issue.message === 'amount') return t('validation.invalidAmount');
       // biome-ignore lint/suspicious/noExplicitAny: i18next's key type does not accept a runtime-checked string.
       return isValidationKey(issue.message) ? t(issue.message as any) : t('validation.invalidValue');
     default:
@@ -63,6 +67,24 @@ export function localizedZodResolver<TForm extends FieldValues, TOut>(
       if (!flat[path]) flat[path] = { type: issue.code, message: issueMessage(issue, t) };
     }
     return { values: {}, errors: toNestErrors<TForm>(flat, options) };
+  };
+}
+
+/**
+ * Like `localizedZodResolver`, but the form submits the prepared input rather than the parsed output: for
+ * bodies the server must receive as typed (amounts in words like "1 500,50", which the contract's schema
+ * turns into minor units).
+ */
+export function localizedZodValidator<TForm extends FieldValues, TBody>(
+  schema: z.ZodType,
+  t: TFunction,
+  prepare: (values: TForm) => TBody,
+): Resolver<TForm, unknown, TBody> {
+  const resolver = localizedZodResolver<TForm, unknown>(schema, t, prepare);
+  return async (values, context, options) => {
+    const result = await resolver(values, context, options);
+    if (Object.keys(result.errors).length > 0) return { values: {}, errors: result.errors };
+    return { values: prepare(values), errors: {} };
   };
 }
 

@@ -2,12 +2,14 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import {
   IconAddressBook,
   IconArrowsExchange,
+  IconBriefcase,
   IconBuilding,
   IconChecklist,
   IconClipboardList,
   IconFolders,
   IconHome,
   IconListDetails,
+  IconSchool,
   IconUsers,
   type TablerIcon,
 } from '@tabler/icons-react';
@@ -26,6 +28,8 @@ interface NavEntry {
     | 'nav.tasks'
     | 'nav.referrals'
     | 'nav.projects'
+    | 'nav.employment'
+    | 'nav.activities'
     | 'nav.users'
     | 'nav.offices'
     | 'nav.audit';
@@ -40,6 +44,8 @@ const MAIN: NavEntry[] = [
   { to: '/tasks', labelKey: 'nav.tasks', icon: IconChecklist, permission: 'cases.read' },
   { to: '/referrals', labelKey: 'nav.referrals', icon: IconArrowsExchange, permission: 'referrals.read' },
   { to: '/projects', labelKey: 'nav.projects', icon: IconClipboardList, permission: 'projects.read' },
+  { to: '/employment', labelKey: 'nav.employment', icon: IconBriefcase, permission: 'employment.read' },
+  { to: '/activities', labelKey: 'nav.activities', icon: IconSchool, permission: 'activities.read' },
 ];
 const ADMINISTRATION: NavEntry[] = [
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, permission: 'users.read' },
