@@ -77,6 +77,8 @@ export const ROLE_DEFINITIONS = {
       'projects.read',
       'projects.manage',
       'audit.read',
+      // Budgets are the project's money, not beneficiaries' data: whoever manages projects reads them.
+      'budgets.read',
     ],
   },
   supervisor: {

@@ -25,6 +25,7 @@ export const ProjectIndicatorsSchema = z.object({
   targetPersons: z.number().int().nullable(),
   /** Whole project (the owning office reports on every office) or only the reader's offices. */
   coverage: z.enum(['project', 'own_offices']),
+  /** Some cell was actually hidden (the report was asked to suppress small cells and had some). */
   suppressed: z.boolean(),
   persons: z.object({
     total: Cell,

@@ -121,7 +121,7 @@ export async function projectIndicators(
     projectCode: project.code,
     targetPersons: project.targetPersons,
     coverage: whole ? 'project' : 'own_offices',
-    suppressed: options.suppress,
+    suppressed: options.suppress && JSON.stringify(persons).includes('null'),
     persons,
     reintegration: {
       deliveries: delivered.length,

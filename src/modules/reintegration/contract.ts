@@ -172,6 +172,8 @@ export const PlanSchema = z.object({
   decidedByName: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decisionComment: z.string().nullable(),
+  /** The last supervisor decision: approved (a version was made) or sent back; null before any. */
+  lastDecision: z.enum(['approved', 'returned']).nullable(),
   deliveries: z.array(DeliverySchema),
   version: z.number().int(),
 });

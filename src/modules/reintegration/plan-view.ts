@@ -99,6 +99,11 @@ async function planView(db: Db, caseRow: CaseRow, plan: repo.PlanRow, day: strin
     decidedByName: plan.decidedByName,
     decidedAt: plan.decidedAt?.toISOString() ?? null,
     decisionComment: plan.decisionComment,
+    lastDecision: !plan.decidedAt
+      ? null
+      : versions.some((v) => v.approvedAt.getTime() === plan.decidedAt?.getTime())
+        ? 'approved'
+        : 'returned',
     deliveries: deliveries.map((d) => ({
       id: d.row.id,
       planItemId: d.row.planItemId,

@@ -19,6 +19,7 @@ export function makePlan(overrides: Partial<Plan> = {}): Plan {
     caseId: CASE_ID,
     status: 'draft',
     approvedVersion: 1,
+    lastDecision: 'approved',
     items: [
       {
         id: ITEM_GRANT_ID,
