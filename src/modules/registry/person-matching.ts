@@ -21,6 +21,9 @@ import { nameFrequencies, personMatchKeys, persons } from './tables';
 export const MATCH_KEYS_VERSION = 1;
 
 type PersonRow = typeof persons.$inferSelect;
+
+/** Candidates taken per blocking key in the online check (see candidatesByKeys). */
+const BUCKET_CAP = 300;
 /** The fields of a person the matcher reads (a draft being registered has no id yet). */
 export type MatchFields = Pick<
   PersonRow,
@@ -162,7 +165,15 @@ async function candidatesByKeys(
     ? // every key must match (a search: each word of the query)
       sql`(select person_id from person_match_keys where key = any(${sql.param(keys)}::text[])
           group by person_id having count(distinct key) = ${keys.length} limit ${cap})`
-    : sql`(select distinct person_id from person_match_keys where key = any(${sql.param(keys)}::text[]) limit ${cap})`;
+    : // Per key at most BUCKET_CAP persons; a key that reaches the cap (a very common name without a date) is
+      // left out when other keys remain, as the batch does with its largest blocks.
+      sql`(with per as (
+            select k.key, x.person_id from unnest(${sql.param(keys)}::text[]) as k(key)
+            cross join lateral (select person_id from person_match_keys m where m.key = k.key limit ${BUCKET_CAP}) x),
+          sizes as (select key, count(*) as n from per group by key)
+          select distinct per.person_id from per join sizes on sizes.key = per.key
+          where sizes.n < ${BUCKET_CAP} or not exists (select 1 from sizes where n < ${BUCKET_CAP})
+          limit ${cap})`;
   return db
     .select()
     .from(persons)
