@@ -49,7 +49,7 @@ function rowOf(p: MatchPerson): Row {
     birthDate: p.birthDate ?? null,
     birthDatePrecision: p.birthPrecision === 'year' ? 'year' : 'exact',
     nationalities: p.nationality ? [p.nationality.slice(0, 2)] : [],
-    placeOfOrigin: ((p as { placeOfOrigin?: string | null }).placeOfOrigin ?? null) as string | null,
+    placeOfOrigin: p.placeOfOrigin ?? null,
   };
 }
 
@@ -60,7 +60,7 @@ async function insertPersons(db: Db, officeId: string, rows: Row[], offset: numb
       given_name_original, family_name_original, father_name_original, aliases, sex, birth_date,
       birth_date_precision, nationalities, place_of_origin, search_text, match_keys_version)
     select id, ref, ${officeId}::uuid, g, f, fa, go, fo, fao, al::jsonb, sx, bd::date, bp,
-      case when nat is null then '{}'::text[] else array[nat] end, pl, st, 1
+      case when nat is null then '{}'::text[] else array[nat] end, pl, st, ${MATCH_KEYS_VERSION}
     from unnest(
       ${sql.param(col((r) => r.id))}::uuid[], ${sql.param(col((_, i) => `B-${offset + i}`))}::text[],
       ${sql.param(col((r) => r.givenName))}::text[], ${sql.param(col((r) => r.familyName))}::text[],

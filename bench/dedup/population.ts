@@ -10,10 +10,17 @@
  * - typos: insertion, deletion, substitution or transposition of one letter (sometimes two typos);
  * - given and family name swapped; the whole name as one unlabelled string; father's name dropped;
  * - birth date: 01-01 placeholder or year only, day and month swapped, one year off, missing;
- * - sex unknown or (rarely) wrong, nationality missing.
- * Frequencies of names are Zipf-like. Deterministic for a seed.
+ * - sex unknown or (rarely) wrong, nationality missing;
+ * - place of origin (places.ts): kept most of the time, else another spelling (other transliteration,
+ *   original script, typo, "village of", "village, town"), the nearest town instead, or missing.
+ * Places: a household shares its place (a spouse sometimes comes from elsewhere), and family names cluster
+ * geographically (many households of a family come from the family's home place), so that namesakes and
+ * relatives share places more often than chance, as in real registries. Places are drawn from a
+ * separate random stream: the rest of a population is the same as without them.
+ * Frequencies of names and places are Zipf-like. Deterministic for a seed.
  */
 import type { MatchPerson, PersonName, Sex } from '../../src/modules/registry/matching';
+import { buildPlacePools, type PlaceEntry, type PlacePool } from './places';
 import { buildPools, type NameEntry, type Nationality, type Pool } from './pools';
 import { pick, seededRandom, Zipf } from './random';
 
@@ -22,6 +29,8 @@ export type PopulationOptions = {
   seed?: number;
   /** Share of true persons that have at least one duplicate record (default 0.15). */
   duplicateRate?: number;
+  /** Place-of-origin rates other than PLACE's (to measure how much the matcher depends on them). */
+  place?: Partial<PlaceRates>;
 };
 
 /** Shares of nationalities in the population. */
@@ -52,6 +61,31 @@ export const CORRUPTION = {
 } as const;
 
 /**
+ * Places of origin (new with places.ts; no earlier rate changed). Assumptions, not measurements:
+ * - known: share of persons whose place is recorded at all (then in their first record);
+ * - familyHome: share of households living in their family name's home place (family names cluster
+ *   geographically: relatives and namesakes share places more often than chance);
+ * - spouseElsewhere: share of spouses from another place than the household's;
+ * - originalScript / originalOnlyScript: share of records with original-script names (resp. only
+ *   those) that write the place in that script too;
+ * - variant / nearest / missing: in a duplicate record, another spelling (other transliteration,
+ *   original script, typo, "village of X", "X, town"), the nearest town instead, or nothing; otherwise
+ *   (75%) the place as the person's records usually write it.
+ */
+export const PLACE = {
+  known: 0.85,
+  familyHome: 0.4,
+  spouseElsewhere: 0.25,
+  originalScript: 0.15,
+  originalOnlyScript: 0.7,
+  variant: 0.08,
+  nearest: 0.07,
+  missing: 0.1,
+} as const;
+
+export type PlaceRates = { -readonly [K in keyof typeof PLACE]: number };
+
+/**
  * How a person's birth date is known (a property of the person, e.g. documents without a full date):
  * exact, year only, 01-01 placeholder; the rest missing. Duplicates may degrade it further (CORRUPTION).
  */
@@ -70,6 +104,8 @@ type Person = {
   /** Index of the preferred Latin spelling of each part in this person's own records. */
   spelling: number;
   dateStyle: DateStyle;
+  /** Index of the place of origin in its nationality's place pool; -1 when never recorded. */
+  place: number;
 };
 
 export type Population = {
@@ -86,9 +122,58 @@ class PopulationGenerator {
   private readonly random: () => number;
   private readonly pools = buildPools();
   private readonly samplers = new Map<NameEntry[], Zipf>();
+  /** Places: a separate stream, so that the rest of the population does not depend on them. */
+  private readonly placeRandom: () => number;
+  private readonly placePools = buildPlacePools();
+  private readonly placeSamplers = new Map<PlacePool, Zipf>();
+  private readonly familyHomes = new Map<NameEntry, number>();
 
-  constructor(seed: number) {
+  constructor(
+    seed: number,
+    private readonly places: PlaceRates = PLACE,
+  ) {
     this.random = seededRandom(seed);
+    this.placeRandom = seededRandom((seed ^ 0x5eed_91ac) >>> 0);
+  }
+
+  private placeChance(p: number): boolean {
+    return this.placeRandom() < p;
+  }
+
+  /** A place of the nationality, by frequency. */
+  drawPlace(nationality: Nationality): number {
+    const pool = this.placePools[nationality];
+    let sampler = this.placeSamplers.get(pool);
+    if (!sampler) {
+      sampler = new Zipf(pool.places.length, pool.exponent);
+      this.placeSamplers.set(pool, sampler);
+    }
+    return sampler.draw(this.placeRandom);
+  }
+
+  /** Where a household of this family name comes from: often the family's home place. */
+  householdPlace(nationality: Nationality, family: NameEntry): number {
+    if (!this.placeChance(this.places.familyHome)) return this.drawPlace(nationality);
+    let home = this.familyHomes.get(family);
+    if (home === undefined) {
+      home = this.drawPlace(nationality);
+      this.familyHomes.set(family, home);
+    }
+    return home;
+  }
+
+  /** Assigns places to a household's members (principal first, then the spouse, then children). */
+  placeHousehold(members: Person[]): void {
+    const principal = members[0];
+    if (!principal) return;
+    const place = this.householdPlace(principal.nationality, principal.family);
+    members.forEach((member, m) => {
+      const own =
+        m === 1 && this.placeChance(this.places.spouseElsewhere)
+          ? this.householdPlace(member.nationality, member.family)
+          : place;
+      member.place = this.placeChance(this.places.known) ? own : -1;
+    });
   }
 
   chance(p: number): boolean {
@@ -149,6 +234,7 @@ class PopulationGenerator {
       day: this.int(1, month === 2 ? 28 : 30),
       spelling: this.chance(0.7) ? 0 : this.int(1, 3),
       dateStyle: this.dateStyle(),
+      place: -1,
     };
     return person;
   }
@@ -160,7 +246,10 @@ class PopulationGenerator {
     const principalYear = this.int(1950, 2004);
     const principal = this.person(nationality, this.chance(0.6) ? 'male' : 'female', principalYear);
     const members = [principal];
-    if (size === 1) return members;
+    if (size === 1) {
+      this.placeHousehold(members);
+      return members;
+    }
     const spouseSex = principal.sex === 'male' ? 'female' : 'male';
     const keepsOwnName = nationality !== 'UKR' && nationality !== 'ALB';
     const spouse = this.person(
@@ -193,6 +282,7 @@ class PopulationGenerator {
       members.push(child);
       year += twin ? 0 : this.int(1, 3);
     }
+    this.placeHousehold(members);
     return members;
   }
 
@@ -216,15 +306,16 @@ class PopulationGenerator {
     return latin ? this.spell(father, person, respell) : father.original;
   }
 
-  typo(text: string): string {
+  typo(text: string, random: () => number = this.random): string {
     const letters = [...text];
     if (letters.length < 3) return text;
-    const at = this.int(2, letters.length - 1);
+    const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
+    const at = int(2, letters.length - 1);
     const alphabet = letters.filter((l) => /\p{L}/u.test(l));
-    const kind = this.int(0, 3);
-    if (kind === 0) letters.splice(at, 0, pick(this.random, alphabet));
+    const kind = int(0, 3);
+    if (kind === 0) letters.splice(at, 0, pick(random, alphabet));
     else if (kind === 1) letters.splice(at, 1);
-    else if (kind === 2) letters[at] = pick(this.random, alphabet);
+    else if (kind === 2) letters[at] = pick(random, alphabet);
     else [letters[at], letters[at - 1]] = [letters[at - 1] ?? '', letters[at] ?? ''];
     return letters.join('');
   }
@@ -251,6 +342,47 @@ class PopulationGenerator {
     if (style === 'yearOnly') return { birthDate: `${year}-01-01`, birthPrecision: 'year' };
     if (style === 'placeholder') return { birthDate: `${year}-01-01`, birthPrecision: 'day' };
     return {};
+  }
+
+  /** A place as written: a Latin spelling (the person's usual one unless `other`) or the original script. */
+  private writePlace(entry: PlaceEntry, person: Person, original: boolean, other = false): string {
+    if (original && entry.original) return entry.original;
+    const index = other
+      ? Math.floor(this.placeRandom() * entry.latin.length)
+      : Math.min(person.spelling, entry.latin.length - 1);
+    return entry.latin[index] ?? entry.latin[0] ?? '';
+  }
+
+  /** The place of origin in one record (see PLACE). */
+  placeOfOrigin(person: Person, duplicate: boolean, withOriginal: boolean, originalOnly: boolean) {
+    if (person.place < 0) return null;
+    const pool = this.placePools[person.nationality];
+    const entry = pool.places[person.place];
+    if (!entry) return null;
+    const original = this.placeChance(
+      originalOnly ? this.places.originalOnlyScript : withOriginal ? this.places.originalScript : 0,
+    );
+    if (!duplicate) return this.writePlace(entry, person, original);
+    const { missing, nearest, variant } = this.places;
+    const r = this.placeRandom();
+    if (r < missing) return null;
+    if (r < missing + nearest) {
+      const near = pool.places[entry.near] ?? entry;
+      return this.writePlace(near, person, original);
+    }
+    if (r >= missing + nearest + variant) return this.writePlace(entry, person, original);
+    const kind = Math.floor(this.placeRandom() * 5);
+    if (kind === 0) return this.writePlace(entry, person, false, true);
+    if (kind === 1) return this.writePlace(entry, person, entry.original !== null, true);
+    const usual = this.writePlace(entry, person, original);
+    if (kind === 2) return this.typo(usual, this.placeRandom);
+    if (kind === 3) {
+      const words = pool.villageWords[Math.floor(this.placeRandom() * pool.villageWords.length)];
+      const word = words && (original && words[0] ? words[0] : words[1]);
+      return word ? `${word} ${usual}` : usual;
+    }
+    const near = pool.places[entry.near];
+    return near && near !== entry ? `${usual}, ${this.writePlace(near, person, original)}` : usual;
   }
 
   /** One record of a person: the first is a clean rendering, duplicates are corrupted. */
@@ -282,7 +414,15 @@ class PopulationGenerator {
     if (this.chance(CORRUPTION.sexUnknown)) sex = 'unknown';
     else if (duplicate && this.chance(CORRUPTION.sexWrong)) sex = person.sex === 'male' ? 'female' : 'male';
     const nationality = duplicate && this.chance(CORRUPTION.nationalityMissing) ? null : person.nationality;
-    return { id, names, sex, nationality, ...this.birthDate(person, duplicate) };
+    const placeOfOrigin = this.placeOfOrigin(person, duplicate, withOriginal, originalOnly);
+    return {
+      id,
+      names,
+      sex,
+      nationality,
+      ...this.birthDate(person, duplicate),
+      ...(placeOfOrigin ? { placeOfOrigin } : {}),
+    };
   }
 
   private corruptNames(names: PersonName[]): void {
@@ -319,7 +459,7 @@ export function generatePopulation(options: PopulationOptions): Population {
   const householdOf = new Int32Array(size);
   const duplicateRate = options.duplicateRate ?? 0.15;
   function* records(): Generator<MatchPerson> {
-    const generator = new PopulationGenerator(options.seed ?? 42);
+    const generator = new PopulationGenerator(options.seed ?? 42, { ...PLACE, ...options.place });
     let index = 0;
     let cluster = 0;
     let household = 0;

@@ -10,9 +10,9 @@ import type { NameEntry } from './pools';
 import { seededRandom } from './random';
 
 /** [original script, Latin spellings...] per sound. */
-type Sound = readonly [string, ...string[]];
+export type Sound = readonly [string, ...string[]];
 
-const ARABIC_CONSONANTS: readonly Sound[] = [
+export const ARABIC_CONSONANTS: readonly Sound[] = [
   ['ب', 'b'],
   ['ت', 't'],
   ['د', 'd'],
@@ -36,7 +36,7 @@ const ARABIC_CONSONANTS: readonly Sound[] = [
   ['ع', 'a', ''],
 ];
 /** Short vowels are not written in Arabic script; long ones are. */
-const ARABIC_VOWELS: readonly Sound[] = [
+export const ARABIC_VOWELS: readonly Sound[] = [
   ['', 'a', 'e'],
   ['', 'i', 'e'],
   ['', 'ou', 'u', 'o'],
@@ -44,7 +44,7 @@ const ARABIC_VOWELS: readonly Sound[] = [
   ['ي', 'i', 'ee'],
   ['و', 'ou', 'u', 'oo'],
 ];
-const SORANI_CONSONANTS: readonly Sound[] = [
+export const SORANI_CONSONANTS: readonly Sound[] = [
   ...ARABIC_CONSONANTS.filter(([original]) => !'ثذصضطظ'.includes(original)),
   ['پ', 'p'],
   ['چ', 'ch', 'ç'],
@@ -54,7 +54,7 @@ const SORANI_CONSONANTS: readonly Sound[] = [
   ['ڵ', 'l', 'll'],
   ['ڕ', 'r', 'rr'],
 ];
-const SORANI_VOWELS: readonly Sound[] = [
+export const SORANI_VOWELS: readonly Sound[] = [
   ['ە', 'a', 'e'],
   ['ێ', 'e', 'ê'],
   ['ۆ', 'o'],
@@ -62,9 +62,9 @@ const SORANI_VOWELS: readonly Sound[] = [
   ['ی', 'i', 'î'],
   ['وو', 'u', 'oo'],
 ];
-const CYRILLIC_CONSONANTS = 'бвгджзклмнпрстфхцчш'.split('');
-const CYRILLIC_VOWELS = 'аеиіоу'.split('');
-const ALBANIAN_CONSONANTS: readonly Sound[] = [
+export const CYRILLIC_CONSONANTS = 'бвгджзклмнпрстфхцчш'.split('');
+export const CYRILLIC_VOWELS = 'аеиіоу'.split('');
+export const ALBANIAN_CONSONANTS: readonly Sound[] = [
   ['b', 'b'],
   ['d', 'd'],
   ['dh', 'dh', 'd'],
@@ -89,7 +89,7 @@ const ALBANIAN_CONSONANTS: readonly Sound[] = [
   ['z', 'z'],
   ['ç', 'ç', 'c'],
 ];
-const ALBANIAN_VOWELS: readonly Sound[] = [
+export const ALBANIAN_VOWELS: readonly Sound[] = [
   ['a', 'a'],
   ['e', 'e'],
   ['ë', 'ë', 'e'],
@@ -98,11 +98,17 @@ const ALBANIAN_VOWELS: readonly Sound[] = [
   ['u', 'u'],
 ];
 
-type Random = () => number;
-const choose = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+export type Random = () => number;
+export const choose = <T>(random: Random, items: readonly T[]): T =>
+  items[Math.floor(random() * items.length)] as T;
 
 /** A syllabic name: its original spelling and up to three Latin spellings. */
-function syllabic(random: Random, consonants: readonly Sound[], vowels: readonly Sound[], syllables: number) {
+export function syllabic(
+  random: Random,
+  consonants: readonly Sound[],
+  vowels: readonly Sound[],
+  syllables: number,
+) {
   const sounds: Sound[] = [];
   for (let s = 0; s < syllables; s++) sounds.push(choose(random, consonants), choose(random, vowels));
   sounds.push(choose(random, consonants));
@@ -115,7 +121,7 @@ function syllabic(random: Random, consonants: readonly Sound[], vowels: readonly
   return { original, latin: [...latin] };
 }
 
-const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+export const capital = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 export function syntheticArabicFamilies(
   count: number,

@@ -18,7 +18,7 @@ import {
 import { nameFrequencies, personMatchKeys, persons } from './tables';
 
 /** Bump when the matching rules change the keys: the server rebuilds older rows in the background. */
-export const MATCH_KEYS_VERSION = 1;
+export const MATCH_KEYS_VERSION = 2;
 
 type PersonRow = typeof persons.$inferSelect;
 
@@ -53,7 +53,7 @@ export function matchPersonOf(id: string, p: MatchFields): MatchPerson {
     birthDate: p.birthDate,
     birthPrecision: p.birthDatePrecision as MatchPerson['birthPrecision'],
     nationality: p.nationalities[0] ?? null,
-    ...({ placeOfOrigin: p.placeOfOrigin } as object),
+    placeOfOrigin: p.placeOfOrigin,
   };
 }
 

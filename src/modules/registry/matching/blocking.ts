@@ -9,6 +9,9 @@
  * - "u": the same with the other's last two consonants, one band: survives a typo early in a name;
  * - "d" + one name's first three consonants + the full birth date (when known to the day): survives
  *   anything in the other name and a typo late in this one.
+ * - "o" + the place of origin's first three consonants + the given name's key + the family name's
+ *   initial: no date, so it survives a missing or wrong birth date together with a typo in the family
+ *   name (a key of the place and the family name instead was tried: it found almost nothing more).
  * - "s" + the family name's key + one two-year band, so that a record with only a family name (the given
  *   name missing or illegible), which gets "s" + that key (+ bands, and without band), still meets the
  *   complete records of the same person.
@@ -64,6 +67,12 @@ export function blockingKeysOf(table: PersonTable, i: number): string[] {
         add(`u${f}${g.slice(-2)}${yearBands[0]}`);
       }
   if (fullDate) for (const name of [...given, ...family]) add(`d${name.slice(0, 3)}${fullDate}`);
+  const placePart = table.place[i] ?? -1;
+  if (placePart >= 0) {
+    const place = table.parts.get(placePart).loose.slice(0, KEY_LENGTH);
+    if (place.length >= 2)
+      for (const g of given) for (const f of family) add(`o${place.slice(0, 3)}${g}${f.charAt(0)}`);
+  }
   if (given.size === 0 || family.size === 0)
     for (const single of [...given, ...family]) {
       add(`s${single}`);

@@ -56,7 +56,8 @@ export function compareBlocks(comparer: Comparer, index: BlockIndex, options: Bl
   const scores: number[] = [];
   let comparisons = 0;
   const consider = (i: number, j: number) => {
-    const [a, b] = i < j ? [i, j] : [j, i];
+    const a = Math.min(i, j);
+    const b = Math.max(i, j);
     if (options.excluded?.has(a * size + b)) return;
     comparisons++;
     const score = comparer.score(a, b);

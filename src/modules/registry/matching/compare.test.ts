@@ -79,6 +79,42 @@ describe('comparePersons', () => {
     });
   });
 
+  it('sees a typo in the written name that folding hides', () => {
+    // "Youssef" folds to the canonical "yusuf", "Youssey" does not: one letter apart as written.
+    const typo = person('typo', {
+      ...paris,
+      names: [{ given: 'Youssey', family: 'Al-Hassan', father: 'Ahmed' }],
+    });
+    const youssef = person('y', {
+      ...paris,
+      names: [{ given: 'Youssef', family: 'Al-Hassan', father: 'Ahmed' }],
+    });
+    const result = comparePersons(youssef, typo);
+    expect(result.reasons).toContainEqual({ code: 'name.typo', part: 'given', a: 'Youssef', b: 'Youssey' });
+    expect(result.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+  });
+
+  it('reads g and h alike between Latin spellings of Ukrainian names', () => {
+    const kyiv = person('kyiv', {
+      names: [{ given: 'Halyna', family: 'Hutsuk' }],
+      sex: 'female',
+      birthDate: '1984-03-09',
+      nationality: 'UKR',
+    });
+    const russianStyle = { ...kyiv, id: 'ru', names: [{ given: 'Galina', family: 'Gutsuk' }] };
+    const result = comparePersons(kyiv, russianStyle);
+    expect(codes(result.reasons).slice(0, 2)).toEqual(['name.variant', 'name.variant']);
+    expect(result.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    // Without a Cyrillic-writing nationality, Galina and Halyna are not assumed alike.
+    const unknown = comparePersons({ ...kyiv, nationality: 'SYR' }, { ...russianStyle, nationality: 'SYR' });
+    expect(unknown.reasons).toContainEqual({
+      code: 'name.conflict',
+      part: 'given',
+      a: 'Halyna',
+      b: 'Galina',
+    });
+  });
+
   it('reports a sex conflict and lowers the score', () => {
     const other = { ...paris, id: 'other', sex: 'female' as const };
     const result = comparePersons(paris, other);
@@ -140,6 +176,40 @@ describe('households are not duplicates', () => {
       sibling('b', 'Ali', '2001-05-02', 'male'),
     );
     expect(result.score).toBeLessThan(MATCH_THRESHOLD);
+  });
+
+  it('a brother and a sister whose names differ by a letter (Drita / Dritan) stay below it', () => {
+    const result = comparePersons(
+      sibling('a', 'Drita', '2001-05-02', 'female'),
+      sibling('b', 'Dritan', '2001-05-02', 'male'),
+    );
+    expect(result.score).toBeLessThan(MATCH_THRESHOLD);
+    expect(result.reasons).toContainEqual({ code: 'name.conflict', part: 'given', a: 'Drita', b: 'Dritan' });
+  });
+
+  it('a written one-letter difference between two names common in the registry is two names', () => {
+    // Youssef folds to "yusuf" and Youssey does not: only the written forms are a typo apart. When both
+    // are common (1% of 20,000 nationals each), they are two names; when one is rare, a typo.
+    const common = {
+      total: 100_000,
+      count: (key: string) => (key.startsWith('n:') ? 20_000 : key.startsWith('g:') ? 200 : 20),
+    };
+    const a = sibling('a', 'Youssef', '2001-05-02', 'male');
+    const b = sibling('b', 'Youssey', '2001-05-02', 'male');
+    const twoNames = comparePersons(a, b, { frequencies: common });
+    expect(twoNames.score).toBeLessThan(MATCH_THRESHOLD);
+    expect(twoNames.reasons).toContainEqual({
+      code: 'name.conflict',
+      part: 'given',
+      a: 'Youssef',
+      b: 'Youssey',
+    });
+    const rare = {
+      ...common,
+      count: (key: string) => (key === 'g:SYR:jsf' ? 200 : key.startsWith('g:') ? 1 : common.count(key)),
+    };
+    const typo = comparePersons(a, b, { frequencies: rare });
+    expect(typo.reasons).toContainEqual({ code: 'name.typo', part: 'given', a: 'Youssef', b: 'Youssey' });
   });
 
   it('a parent and a child (child’s father = parent) stay below it', () => {

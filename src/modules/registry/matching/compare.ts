@@ -1,14 +1,24 @@
 /**
- * Pairwise comparison: name parts (in either order, across all spellings of each person), birth date, sex
- * and nationality, as log-likelihood weights summed and mapped to a 0..1 score, with the reasons.
+ * Pairwise comparison: name parts (in either order, across all spellings of each person), birth date, sex,
+ * nationality and place of origin, as log-likelihood weights summed and mapped to a 0..1 score, with the
+ * reasons.
  */
 import { birthDateEvidence } from './dates';
 import { AgreementWeights } from './frequencies';
 import { type PartInfo, type PartRegistry, SCRIPT_BIT } from './parts';
+import { CYRILLIC_NATIONALITIES } from './rules/cyrillic';
 import { editDistance, jaroWinkler } from './similarity';
 import { PersonTable } from './table';
 import type { MatchPerson, MatchReason, MatchResult, NameFrequencies, NamePart } from './types';
-import { GIVEN_CONFLICT_CAP, NAME_CONFLICT, NAME_LEVEL_FACTOR, NATIONALITY, SEX, TYPO } from './weights';
+import {
+  GIVEN_CONFLICT_CAP,
+  NAME_CONFLICT,
+  NAME_LEVEL_FACTOR,
+  NATIONALITY,
+  PLACE,
+  SEX,
+  TYPO,
+} from './weights';
 
 /** How two name parts agree, best first. */
 export const LEVEL = {
@@ -58,16 +68,29 @@ function isSubset(a: string[], b: string[]): boolean {
   return small.every((key) => large.includes(key));
 }
 
-/** Loose keys agree (one side Cyrillic for the g/h leniency: both sides' loose keys are then compared). */
-function looseAgree(pa: PartInfo, pb: PartInfo): boolean {
+/**
+ * Loose keys agree (g read as h when one side is Cyrillic, or the persons' nationality writes names in
+ * Cyrillic: Galina = Halyna = Галина).
+ */
+function looseAgree(pa: PartInfo, pb: PartInfo, cyrillicNames: boolean): boolean {
   if (pa.loose.length < 2) return false;
   if (pa.loose === pb.loose) return true;
-  const cyrillic = ((pa.scripts | pb.scripts) & SCRIPT_BIT.cyrillic) !== 0;
-  return cyrillic && pa.loose.replace(/g/g, 'h') === pb.loose.replace(/g/g, 'h');
+  const cyrillic = cyrillicNames || ((pa.scripts | pb.scripts) & SCRIPT_BIT.cyrillic) !== 0;
+  return cyrillic && pa.looseH === pb.looseH;
 }
 
-/** The agreement level of two name parts (ids in the registry; -1 when absent). Symmetric. */
-export function partLevel(parts: PartRegistry, a: number, b: number): number {
+/**
+ * The agreement level of two name parts (ids in the registry; -1 when absent). Symmetric. cyrillicNames:
+ * the persons' names come from Cyrillic (g/h leniency between Latin spellings too); plainTypos: a typo
+ * between the written forms counts even when their folded forms are further apart (Youssef / Youssey).
+ */
+export function partLevel(
+  parts: PartRegistry,
+  a: number,
+  b: number,
+  cyrillicNames = false,
+  plainTypos = true,
+): number {
   if (a < 0 || b < 0) return LEVEL.missing;
   if (a === b) return LEVEL.same;
   const pa = parts.get(a);
@@ -78,20 +101,30 @@ export function partLevel(parts: PartRegistry, a: number, b: number): number {
     return pa.plain === pb.plain ? LEVEL.same : LEVEL.variant;
   }
   const vowelless = pa.vowelless || pb.vowelless;
-  const [sa, sb] = pa.skeleton < pb.skeleton ? [pa.skeleton, pb.skeleton] : [pb.skeleton, pa.skeleton];
-  if (pa.key === pb.key ? pa.key.length >= 2 || crossScript : looseAgree(pa, pb)) {
+  const ordered = pa.skeleton < pb.skeleton;
+  const sa = ordered ? pa.skeleton : pb.skeleton;
+  const sb = ordered ? pb.skeleton : pa.skeleton;
+  if (pa.key === pb.key ? pa.key.length >= 2 || crossScript : looseAgree(pa, pb, cyrillicNames)) {
     if (crossScript || vowelless) return LEVEL.transliteration;
     return jaroWinkler(sa, sb) >= 0.8 ? LEVEL.variant : LEVEL.similar;
   }
   if ((pa.tokenKeys.length > 1 || pb.tokenKeys.length > 1) && isSubset(pa.tokenKeys, pb.tokenKeys))
     return LEVEL.partial;
-  if (vowelless) return isTypo(pa.key, pb.key, TYPO.oneKeyEditFrom) ? LEVEL.typo : LEVEL.conflict;
+  if (vowelless)
+    return isTypo(pa.key, pb.key, TYPO.oneKeyEditFrom) || (plainTypos && plainTypo(pa, pb))
+      ? LEVEL.typo
+      : LEVEL.conflict;
   if (isTypo(sa, sb)) return LEVEL.typo;
   if (sa.charCodeAt(0) !== sb.charCodeAt(0)) return LEVEL.conflict;
   const similarity = jaroWinkler(sa, sb);
   if (similarity >= TYPO.jaroWinkler) return LEVEL.typo;
   if (similarity >= TYPO.similar) return LEVEL.similar;
-  return LEVEL.conflict;
+  return plainTypos && plainTypo(pa, pb) ? LEVEL.typo : LEVEL.conflict;
+}
+
+/** A typo between the written forms (same script, lower case, no marks) when folding hid it. */
+function plainTypo(pa: PartInfo, pb: PartInfo): boolean {
+  return pa.scripts === pb.scripts && isTypo(pa.plain, pb.plain);
 }
 
 const SWAPPED_CONFLICT = (NAME_CONFLICT.given + NAME_CONFLICT.family) / 2;
@@ -105,10 +138,14 @@ export class Comparer {
     frequencies?: NameFrequencies,
   ) {
     this.weights = new AgreementWeights(table, frequencies);
+    this.cyrillicCodes = table.nationalityCodes.map((code) => CYRILLIC_NATIONALITIES.has(code));
   }
 
   /** Nationality code shared by the pair being scored (0 when unknown or different). */
   private group = 0;
+  /** Whether the pair's nationality writes names in Cyrillic (rules/cyrillic.ts), by nationality code. */
+  private readonly cyrillicCodes: boolean[];
+  private cyrillicNames = false;
 
   private pairWeight(
     level: number,
@@ -126,6 +163,18 @@ export class Comparer {
     );
   }
 
+  /**
+   * The level of two given names. A typo seen only in the written forms (their folded forms are further
+   * apart) between two names that are both common in the registry is two names, not a typo: siblings are
+   * called Said and Saad.
+   */
+  private givenLevel(a: number, b: number): number {
+    const { table, weights, group, cyrillicNames } = this;
+    const level = partLevel(table.parts, a, b, cyrillicNames, false);
+    if (level !== LEVEL.conflict || !plainTypo(table.parts.get(a), table.parts.get(b))) return level;
+    return weights.isCommon('given', a, group) && weights.isCommon('given', b, group) ? level : LEVEL.typo;
+  }
+
   /** Score of persons i and j in 0..1; pushes the reasons when given an array. */
   score(i: number, j: number, reasons: MatchReason[] | null = null): number {
     const { table } = this;
@@ -133,6 +182,8 @@ export class Comparer {
     const natA = table.nationality[i] ?? 0;
     const natB = table.nationality[j] ?? 0;
     this.group = natA === natB ? natA : 0;
+    const cyrillicNames = (this.cyrillicCodes[natA] ?? false) || (this.cyrillicCodes[natB] ?? false);
+    this.cyrillicNames = cyrillicNames;
     let best = Number.NEGATIVE_INFINITY;
     let bestA = -1;
     let bestB = -1;
@@ -150,10 +201,10 @@ export class Comparer {
         const gB = vp[vb * 3] ?? -1;
         const fB = vp[vb * 3 + 1] ?? -1;
         const pB = vp[vb * 3 + 2] ?? -1;
-        const lp = partLevel(parts, pA, pB);
+        const lp = partLevel(parts, pA, pB, cyrillicNames);
         const father = this.pairWeight(lp, 'father', pA, 'father', pB, NAME_CONFLICT.father);
-        const lg = partLevel(parts, gA, gB);
-        const lf = partLevel(parts, fA, fB);
+        const lg = this.givenLevel(gA, gB);
+        const lf = partLevel(parts, fA, fB, cyrillicNames);
         const direct =
           this.pairWeight(lg, 'given', gA, 'given', gB, NAME_CONFLICT.given) +
           this.pairWeight(lf, 'family', fA, 'family', fB, NAME_CONFLICT.family) +
@@ -168,8 +219,8 @@ export class Comparer {
           best3 = lp;
         }
         if (lg <= LEVEL.transliteration && lf <= LEVEL.transliteration) continue;
-        const l1 = partLevel(parts, gA, fB);
-        const l2 = partLevel(parts, fA, gB);
+        const l1 = partLevel(parts, gA, fB, cyrillicNames);
+        const l2 = partLevel(parts, fA, gB, cyrillicNames);
         if (l1 === LEVEL.missing || l2 === LEVEL.missing) continue;
         const swapped =
           this.pairWeight(l1, 'given', gA, 'family', fB, SWAPPED_CONFLICT) +
@@ -187,17 +238,47 @@ export class Comparer {
       }
     }
     const names = bestA < 0 ? 0 : best;
-    const givenConflict =
-      bestA >= 0 && (best1 === LEVEL.conflict || (bestSwapped && best2 === LEVEL.conflict));
-
     const birth = birthDateEvidence(table, i, j);
     const sexA = table.sex[i] ?? 0;
     const sexB = table.sex[j] ?? 0;
     const sex = sexA === 0 || sexB === 0 ? 0 : sexA === sexB ? SEX.same : SEX.conflict;
+    // Given names that differ at all (Drita / Dritan, Gentian / Gentiana) on records of opposite sexes are
+    // a brother's and a sister's, not a typo: a conflict, as two different names are.
+    const givenA = vp[bestA * 3] ?? -1;
+    const givenB = vp[bestB * 3 + (bestSwapped ? 1 : 0)] ?? -1;
+    const sexedGivenConflict =
+      sex < 0 && givenA >= 0 && givenB >= 0 && parts.get(givenA).skeleton !== parts.get(givenB).skeleton;
+    const givenConflict =
+      bestA >= 0 &&
+      (best1 === LEVEL.conflict || (bestSwapped && best2 === LEVEL.conflict) || sexedGivenConflict);
     const nationality =
       natA === 0 || natB === 0 ? 0 : natA === natB ? NATIONALITY.same : NATIONALITY.conflict;
 
-    const total = this.weights.prior(this.group) + names + birth.weight + sex + nationality;
+    const placeA = table.place[i] ?? -1;
+    const placeB = table.place[j] ?? -1;
+    const placeLevel = partLevel(parts, placeA, placeB, cyrillicNames);
+    // Agreeing family and father's names already say "same household" (same person or siblings), and a
+    // household shares its place: the place's agreement adds nothing then (its disagreement still counts).
+    const household =
+      bestA >= 0 &&
+      !bestSwapped &&
+      best2 <= LEVEL.transliteration &&
+      best2 !== LEVEL.missing &&
+      best3 >= LEVEL.same &&
+      best3 <= LEVEL.typo;
+    const place =
+      placeLevel === LEVEL.missing
+        ? 0
+        : placeLevel === LEVEL.conflict
+          ? PLACE.conflict
+          : household
+            ? PLACE.agreementInHousehold
+            : Math.min(
+                this.weights.weight('place', placeA, this.group),
+                this.weights.weight('place', placeB, this.group),
+              ) * (LEVEL_FACTOR[placeLevel] ?? 0);
+
+    const total = this.weights.prior(this.group) + names + birth.weight + sex + nationality + place;
     let score = 1 / (1 + Math.exp(-total));
     if (givenConflict) score = Math.min(score, GIVEN_CONFLICT_CAP);
 
@@ -207,7 +288,7 @@ export class Comparer {
         const b = [vp[bestB * 3] ?? -1, vp[bestB * 3 + 1] ?? -1, vp[bestB * 3 + 2] ?? -1];
         if (bestSwapped) [b[0], b[1]] = [b[1] ?? -1, b[0] ?? -1];
         const roles: NamePart[] = ['given', 'family', 'father'];
-        const levels = [best1, best2, best3];
+        const levels = [sexedGivenConflict ? LEVEL.conflict : best1, best2, best3];
         roles.forEach((part, r) => {
           const code = LEVEL_REASON[levels[r] ?? 0];
           const pa = a[r] ?? -1;
@@ -221,6 +302,15 @@ export class Comparer {
       if (sex !== 0) reasons.push({ code: sex > 0 ? 'sex.same' : 'sex.conflict' });
       if (nationality !== 0)
         reasons.push({ code: nationality > 0 ? 'nationality.same' : 'nationality.conflict' });
+      if (placeLevel !== LEVEL.missing) {
+        const code =
+          placeLevel === LEVEL.same
+            ? 'place.same'
+            : placeLevel === LEVEL.conflict
+              ? 'place.conflict'
+              : 'place.variant';
+        reasons.push({ code, a: parts.get(placeA).text, b: parts.get(placeB).text });
+      }
     }
     return score;
   }

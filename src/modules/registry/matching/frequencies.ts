@@ -7,7 +7,7 @@
  */
 import type { PersonTable } from './table';
 import type { NameFrequencies, NamePart } from './types';
-import { NAME_AGREEMENT, PLACE, POPULATION } from './weights';
+import { COMMON_NAME, NAME_AGREEMENT, PLACE, POPULATION } from './weights';
 
 /** What agreement is weighed for: a name part, or the place of origin. */
 export type Evidence = NamePart | 'place';
@@ -63,14 +63,18 @@ export function materialiseFrequencies(table: PersonTable, frequencies: NameFreq
 
 const ROLE_INDEX: Record<Evidence, number> = { given: 0, family: 1, father: 2, place: 3 };
 
-/** Agreement parameters of a role: names share NAME_AGREEMENT, the place has PLACE. */
-function parameters(role: Evidence) {
-  if (role === 'place') return { ...PLACE, defaultShare: PLACE.defaultShare };
-  return { ...NAME_AGREEMENT, defaultShare: NAME_AGREEMENT.defaultShare[role] };
-}
-const PARAMETERS = Object.fromEntries(
-  (Object.keys(ROLE_INDEX) as Evidence[]).map((role) => [role, parameters(role)]),
-) as Record<Evidence, ReturnType<typeof parameters>>;
+type Parameters = { m: number; min: number; max: number; defaultShare: number; smoothing: number };
+const nameParameters = (role: NamePart): Parameters => ({
+  ...NAME_AGREEMENT,
+  defaultShare: NAME_AGREEMENT.defaultShare[role],
+});
+/** Agreement parameters: names share NAME_AGREEMENT, the place has PLACE. */
+const PARAMETERS: Record<Evidence, Parameters> = {
+  given: nameParameters('given'),
+  family: nameParameters('family'),
+  father: nameParameters('father'),
+  place: PLACE,
+};
 
 /**
  * Agreement weights per role, part and nationality (cached), and the prior of a pair: the odds that two
@@ -121,6 +125,14 @@ export class AgreementWeights {
     const value = Math.min(max, Math.max(min, Math.log(m / share)));
     column[part] = value;
     return value;
+  }
+
+  /** Whether the part is a common name of its role in the group (weights.ts COMMON_NAME); false without frequencies. */
+  isCommon(role: Evidence, part: number, nationality: number): boolean {
+    if (!this.frequencies || part < 0) return false;
+    const code = nationality ? this.table.nationalityCodes[nationality] : '';
+    const count = this.frequencies.count(`${ROLE_TAG[role]}:${code}:${this.table.parts.get(part).key}`);
+    return count >= COMMON_NAME.minCount && count >= COMMON_NAME.minShare * this.groupSize(nationality);
   }
 
   /** Log prior odds that two persons of the group are the same person. */

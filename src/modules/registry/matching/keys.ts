@@ -13,8 +13,9 @@ export function blockingKeys(person: MatchPerson): string[] {
 }
 
 /**
- * The name-frequency keys of a person ("g:mhmd", "f:hsn", "p:…"): count them per key over the registry
- * to pass NameFrequencies to comparePersons.
+ * The frequency keys of a person ("g:mhmd", "f:hsn", "p:…" for names, "o:…" for the place of origin,
+ * "n:IRQ" for the nationality): count them per key over the registry to pass NameFrequencies to
+ * comparePersons.
  */
 export function frequencyKeys(person: MatchPerson): string[] {
   return frequencyKeysOf(PersonTable.build([person]), 0);

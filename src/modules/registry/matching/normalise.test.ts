@@ -40,6 +40,23 @@ describe('Arabic script', () => {
   });
 });
 
+describe('Arabic script keys, letter by letter', () => {
+  it('keeps two consonants apart where a short vowel is unwritten', () => {
+    // ت and ط are both t, ق and خ are k and h: no Latin rule may merge them across letters.
+    expect(keys('تطغ')).toEqual(keys('Tetegh'));
+    expect(keys('القخوني')).toEqual(keys('El Qikhouni'));
+    expect(keys('الجيجهي')).toEqual(keys('Jijihi'));
+  });
+
+  it('still gives the usual keys', () => {
+    expect(keys('محمد الحسن')).toEqual(['mhmd', 'hsn']);
+    expectSameKey(['ستار', 'Sattar']);
+    expectSameKey(['ممدوح', 'Mamdouh']);
+    expectSameKey(['هاجر', 'Hajar']);
+    expectSameKey(['عبد الرحمن', 'Abderrahmane']);
+  });
+});
+
 describe('Kurdish Sorani letters', () => {
   it.each([
     ['گۆران', 'Goran'],

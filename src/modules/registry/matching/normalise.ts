@@ -8,7 +8,7 @@ import { LATIN_REWRITES, NAME_EQUIVALENTS } from './rules/latin';
 import { ARTICLES, ASSIMILATED_ARTICLES, PREFIXES, SUFFIXES } from './rules/particles';
 import { KEY_DIGRAPHS, KEY_LETTERS, KEY_MAX_LENGTH, KEY_VOWELS } from './rules/phonetic';
 import type { Script } from './script';
-import { latinToAscii, toLatin } from './transliterate';
+import { arabicLetters, latinToAscii, toLatin } from './transliterate';
 
 /** Names longer than this (in characters) are cut before matching, and refused by validation. */
 export const MAX_NAME_LENGTH = 200;
@@ -86,6 +86,33 @@ export function phoneticKey(skeleton: string): string {
 }
 
 /**
+ * The phonetic key of a name written in Arabic script only, letter by letter: each letter's Latin value is
+ * folded and keyed on its own, so that no spelling rule or collapse acts across two letters, between
+ * which a short vowel is unwritten (تطغ = t-t-gh as Tetegh, not "tgh"; قخوني = q-kh-n as Qikhouni). Vowel
+ * letters are dropped except at the start, as in phoneticKey.
+ */
+export function arabicKey(text: string): string {
+  let out = '';
+  for (const word of text.split(/\s+/))
+    for (const letter of arabicLetters(word)) {
+      const folded = foldLatin(letter);
+      if (!folded) continue;
+      if ([...folded].every((c) => KEY_VOWELS.includes(c))) {
+        if (!out) out = folded.startsWith('y') ? 'j' : 'a';
+        continue;
+      }
+      out += phoneticKey(folded);
+    }
+  if (out.length > 1 && out.endsWith('h')) out = out.slice(0, -1);
+  return out.slice(0, KEY_MAX_LENGTH);
+}
+
+/** The key of a written name: letter by letter for Arabic script alone, else from its folded skeleton. */
+export function writtenKey(text: string, scripts: readonly Script[], skeleton: string): string {
+  return scripts.length === 1 && scripts[0] === 'arabic' ? arabicKey(text) : phoneticKey(skeleton);
+}
+
+/**
  * The key with its least reliable consonants dropped: v (Arabic waw is written w or u: Souad = سعاد,
  * Marwa = مروة) and, for Cyrillic-derived names, g read as h (Galina = Halyna = Галина).
  */
@@ -152,7 +179,7 @@ export function nameTokens(name: string): NameToken[] {
       text: draft.text,
       scripts: draft.scripts,
       skeleton: draft.folded,
-      key: phoneticKey(draft.folded),
+      key: writtenKey(draft.text, draft.scripts, draft.folded),
     }));
 }
 

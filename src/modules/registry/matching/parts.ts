@@ -3,7 +3,7 @@
  * shares most of its names, so each distinct written part is transliterated and folded only once, and
  * persons refer to parts by number.
  */
-import { foldLatin, looseKey, type NameToken, nameTokens, phoneticKey } from './normalise';
+import { arabicKey, foldLatin, looseKey, type NameToken, nameTokens, phoneticKey } from './normalise';
 import { PLACE_EQUIVALENTS, PLACE_GENERIC_WORDS } from './rules/places';
 import type { Script } from './script';
 
@@ -16,6 +16,8 @@ export type PartInfo = {
   key: string;
   /** The key without its least reliable consonants (normalise.ts looseKey). */
   loose: string;
+  /** loose with g read as h (names from Cyrillic: Galina = Halyna). */
+  looseH: string;
   tokenKeys: string[];
   /** Bit set of scripts (SCRIPT_BIT). */
   scripts: number;
@@ -128,7 +130,7 @@ export class PartRegistry {
     const canonical = PLACE_CANONICAL.get(skeleton);
     const id = canonical
       ? this.fromTokens(tokens, text, canonical, '\u0001', [phoneticKey(canonical)])
-      : this.fromTokens(tokens, text, skeleton, '\u0001');
+      : this.fromTokens(tokens, text, undefined, '\u0001');
     this.byPlace.set(text, id);
     return id;
   }
@@ -150,16 +152,23 @@ export class PartRegistry {
     let scripts = 0;
     for (const token of tokens) for (const script of token.scripts) scripts |= SCRIPT_BIT[script];
     const id = this.parts.length;
-    const key = phoneticKey(skeleton);
+    const vowelless = scripts === SCRIPT_BIT.arabic;
+    // Arabic script alone: keyed letter by letter (normalise.ts arabicKey), unless a canonical name replaced it.
+    const key =
+      vowelless && folded === undefined
+        ? arabicKey(tokens.map((token) => token.text).join(' '))
+        : phoneticKey(skeleton);
+    const loose = looseKey(key, (scripts & SCRIPT_BIT.cyrillic) !== 0);
     this.parts.push({
       text,
       plain: plainText(text),
       skeleton,
       key,
-      loose: looseKey(key, (scripts & SCRIPT_BIT.cyrillic) !== 0),
+      loose,
+      looseH: loose.replace(/g/g, 'h'),
       tokenKeys: tokenKeys ?? tokens.map((token) => token.key),
       scripts,
-      vowelless: scripts === SCRIPT_BIT.arabic,
+      vowelless,
     });
     this.byTokens.set(signature, id);
     return id;

@@ -84,6 +84,7 @@ function randomPerson(random: () => number, id: string): MatchPerson {
     birthDate:
       random() < 0.9 ? `${year}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}` : null,
     nationality: random() < 0.8 ? 'MAR' : null,
+    placeOfOrigin: random() < 0.7 ? randomName(random) : null,
   };
 }
 
@@ -136,7 +137,11 @@ describe('comparison properties', () => {
       // Half the pairs are near copies, so that agreements as well as conflicts are exercised.
       const b =
         random() < 0.5
-          ? { ...randomPerson(random, 'b'), names: [{ full: `${a.names[0]?.family} ${a.names[0]?.given}` }] }
+          ? {
+              ...randomPerson(random, 'b'),
+              names: [{ full: `${a.names[0]?.family} ${a.names[0]?.given}` }],
+              placeOfOrigin: random() < 0.5 ? a.placeOfOrigin : `village of ${a.placeOfOrigin ?? ''}`,
+            }
           : randomPerson(random, 'b');
       expect(comparePersons(a, b).score).toBeCloseTo(comparePersons(b, a).score, 12);
     }

@@ -13,21 +13,24 @@ import { RUSSIAN, RUSSIAN_ONLY, UKRAINIAN, UKRAINIAN_ONLY } from './rules/cyrill
 import { LATIN_LETTER_EXPANSIONS } from './rules/latin';
 import { type Script, scriptRuns } from './script';
 
-export function arabicToLatin(text: string): string {
+/** The Latin value of each letter of an Arabic-script word (the glued article dropped), in order. */
+export function arabicLetters(text: string): string[] {
   let word = text.replace(ARABIC_IGNORED, '');
   // The glued article: الحسن → حسن. Kept when the rest would be too short to be a name (الله).
   if (word.startsWith(ARABIC_ARTICLE) && [...word].length >= 4) word = word.slice(ARABIC_ARTICLE.length);
   const letters = [...word];
-  let out = '';
-  letters.forEach((char, i) => {
+  return letters.map((char, i) => {
     const positional = ARABIC_POSITIONAL[char];
-    if (!positional) out += ARABIC_LETTERS[char] ?? '';
-    else if (i === 0 || ARABIC_VOWEL_LETTERS.includes(letters[i + 1] ?? '-')) out += positional.consonant;
+    if (!positional) return ARABIC_LETTERS[char] ?? '';
+    if (i === 0 || ARABIC_VOWEL_LETTERS.includes(letters[i + 1] ?? '-')) return positional.consonant;
     // The nisba ending -wi: العلوي = Alawi, البدوي = Badawi.
-    else if (char === 'و' && i === letters.length - 2 && 'يی'.includes(letters[i + 1] ?? '-')) out += 'w';
-    else out += positional.vowel;
+    if (char === 'و' && i === letters.length - 2 && 'يی'.includes(letters[i + 1] ?? '-')) return 'w';
+    return positional.vowel;
   });
-  return out;
+}
+
+export function arabicToLatin(text: string): string {
+  return arabicLetters(text).join('');
 }
 
 export function cyrillicToLatin(text: string): string {

@@ -117,7 +117,16 @@ export const PLACE = {
   defaultShare: 0.01,
   smoothing: 200,
   conflict: -1.3,
+  /** Agreement when family and father's names agree too (see compare.ts). */
+  agreementInHousehold: 0,
 } as const;
+
+/**
+ * A given name is common (so that a typo-like difference from another common name is read as two names)
+ * when at least this share of its group has it, and at least minCount persons (more than one person's
+ * records). Only with NameFrequencies.
+ */
+export const COMMON_NAME = { minShare: 0.001, minCount: 10 } as const;
 
 /** Names mostly tell the sex already, hence the small agreement weight. */
 export const SEX = { same: 0.2, conflict: -4 } as const;

@@ -64,3 +64,10 @@ export const UKRAINIAN_ONLY = /[ґєії]/u;
 export const RUSSIAN_ONLY = /[ёыэъ]/u;
 
 export const CYRILLIC_SCRIPT = /[\u0400-\u04FF]/u;
+
+/**
+ * Nationalities (alpha-2 and alpha-3) whose names come from Cyrillic where г is read h (Ukrainian,
+ * Belarusian) or g (Russian): their Latin spellings come from both readings, so g and h are lenient
+ * between Latin spellings too (Galina = Halyna, Olga = Olha).
+ */
+export const CYRILLIC_NATIONALITIES: ReadonlySet<string> = new Set(['UA', 'UKR', 'BY', 'BLR', 'RU', 'RUS']);
