@@ -11,6 +11,7 @@ import { identityRepository } from '../src/modules/identity';
 import { blockingKeys, frequencyKeys, type MatchPerson } from '../src/modules/registry/matching';
 import {
   likelyMatches,
+  MATCH_KEYS_VERSION,
   matchPersonOf,
   searchByName,
   searchKeysOf,

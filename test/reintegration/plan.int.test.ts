@@ -243,6 +243,8 @@ describe('reintegration plan', () => {
       }),
     );
     expect(view.plan).toMatchObject({ status: 'approved', approvedVersion: 1, warnings: [] });
+    // Right after approval nothing differs from the approved version.
+    expect(view.plan?.items.map((i) => i.changedSinceApproval)).toEqual([false, false]);
     expect(view.plan?.totals.approved).toEqual([{ currency: 'EUR', minor: 190_000 }]);
   });
 

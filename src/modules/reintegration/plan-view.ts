@@ -1,3 +1,4 @@
+import canonicalize from 'canonicalize';
 /** The reintegration tab of a case: latest assessment, the plan with planned/approved/delivered, warnings. */
 import type { Db } from '../../db/client';
 import { type Actor, can } from '../../platform/actor';
@@ -78,7 +79,8 @@ async function planView(db: Db, caseRow: CaseRow, plan: repo.PlanRow, day: strin
         removed: i.removed,
         changedSinceApproval:
           plan.approvedVersion !== null &&
-          JSON.stringify(a ?? null) !== JSON.stringify(i.removed ? null : snapshotOf(i)),
+          // Canonical JSON: jsonb does not keep the snapshot's key order.
+          canonicalize(a ?? null) !== canonicalize(i.removed ? null : snapshotOf(i)),
       };
     }),
     totals: {
