@@ -87,12 +87,28 @@ export const DEMO_ACCOUNTS: {
     role: 'protection_officer',
     locale: 'en',
   },
+  // Rabat, Kyiv and Erbil supervisors answer what is referred or transferred to their office, approve
+  // reintegration plans and see the office's budgets, trainings and campaigns.
+  {
+    email: 'supervisor.rabat@passerelle.test',
+    displayName: 'Karim Tazi',
+    office: 'RAB',
+    role: 'supervisor',
+    locale: 'fr',
+  },
   {
     email: 'caseworker.rabat@passerelle.test',
     displayName: 'Youssef El Amrani',
     office: 'RAB',
     role: 'caseworker',
     locale: 'fr',
+  },
+  {
+    email: 'supervisor.kyiv@passerelle.test',
+    displayName: 'Andrii Melnyk',
+    office: 'KYI',
+    role: 'supervisor',
+    locale: 'en',
   },
   {
     email: 'caseworker.kyiv@passerelle.test',
@@ -102,10 +118,25 @@ export const DEMO_ACCOUNTS: {
     locale: 'en',
   },
   {
+    email: 'supervisor.erbil@passerelle.test',
+    displayName: 'Hemin Rasul',
+    office: 'EBL',
+    role: 'supervisor',
+    locale: 'en',
+  },
+  {
     email: 'caseworker.erbil@passerelle.test',
     displayName: 'Shilan Ahmed',
     office: 'EBL',
     role: 'caseworker',
+    locale: 'en',
+  },
+  // MAGNET II in Erbil: the project's budget and indicators for the office, information campaigns (Calais).
+  {
+    email: 'pm.erbil@passerelle.test',
+    displayName: 'Sozan Jalal',
+    office: 'EBL',
+    role: 'project_manager',
     locale: 'en',
   },
 ];

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { CreateActivitySchema, CreateCampaignSchema } from '../modules/activities/contract';
 import { ALL_STATUSES, findTransition, isTerminal, workflowOf } from '../modules/cases/workflow';
+import {
+  CreateEmployerSchema,
+  CreateOpeningSchema,
+  RecordFollowUpSchema,
+  SaveProfileSchema,
+} from '../modules/employment/contract';
 import { consentCoverage, officeNames } from '../modules/referrals/consent-coverage';
 import {
   DEFAULT_SECTIONS,
@@ -9,7 +16,14 @@ import {
   withheldSections,
 } from '../modules/referrals/sections';
 import { SPECIFIC_NEED_CODES } from '../modules/registry/specific-needs';
+import {
+  AddPlanItemSchema,
+  AssessmentInputSchema,
+  DeliveryInputSchema,
+} from '../modules/reintegration/contract';
+import { type Currency, formatMinor } from '../platform/money';
 import { type Permission, ROLE_DEFINITIONS } from '../platform/permissions';
+import { DEMO_ALLOWANCES, DEMO_BUDGET_LINES, DEMO_EXCHANGE_RATES, eurCentsOn } from './finance';
 import {
   DEMO_STAFF,
   DEMO_TODAY,
@@ -18,7 +32,10 @@ import {
   generateDemoData,
   type StaffRef,
 } from './people';
+import { generateProgrammeData } from './programmes';
+import type { DemoPlan } from './reintegration';
 import { DEMO_ACCOUNTS, DEMO_OFFICES, DEMO_PROJECTS } from './seed';
+import { addMonthsTo } from './timeline';
 
 const data = generateDemoData();
 const day = (iso: string) => iso.slice(0, 10);
@@ -489,3 +506,360 @@ function statusAtOf(c: DemoCase, at: string): string {
       status = e.toStatus ?? status;
   return status;
 }
+
+describe('demo programmes: budgets, reintegration, employment, trainings and campaigns', () => {
+  const p = generateProgrammeData(data);
+  const { plans, assessments } = p.reintegration;
+  const e = p.employment;
+  const UUID = '00000000-0000-4000-8000-000000000000';
+  const lineOf = (code: string) => DEMO_BUDGET_LINES.find((l) => l.code === code);
+  const caseOfPlan = (plan: DemoPlan) => data.cases[plan.case] as DemoCase;
+  const firstReached = (c: DemoCase, statuses: string[]) =>
+    c.events.find(
+      (x) => (x.kind === 'transition' || x.kind === 'approved') && statuses.includes(x.toStatus ?? ''),
+    )?.at ?? null;
+  const projectOffices = (code: string) => {
+    const project = DEMO_PROJECTS.find((x) => x.code === code);
+    return project ? ['PAR', ...project.offices] : [];
+  };
+  /** The approved amount of an item in force at a moment (0 before its first approval). */
+  const inForce = (plan: DemoPlan, item: number, at: string) => {
+    let amount = 0;
+    for (const v of plan.versions)
+      if (v.approvedAt <= at) amount = v.items.find((x) => x.item === item)?.plannedMinor ?? 0;
+    return amount;
+  };
+
+  it('is deterministic, on streams of its own', () => {
+    expect(generateProgrammeData(generateDemoData())).toEqual(p);
+    expect(generateProgrammeData(generateDemoData(), 7)).not.toEqual(p);
+  });
+
+  it('gives supervisors to Rabat, Kyiv and Erbil, who answer referrals there, and a project manager to Erbil', () => {
+    for (const office of ['RAB', 'KYI', 'EBL']) {
+      const supervisor = DEMO_STAFF[office]?.supervisor.email;
+      expect(accounts.get(supervisor ?? '')).toMatchObject({ office, role: 'supervisor' });
+      expect(can(supervisor, 'referrals.respond', office)).toBe(true);
+      expect(can(supervisor, 'cases.approve', office)).toBe(true);
+    }
+    expect(accounts.get('pm.erbil@passerelle.test')).toMatchObject({
+      office: 'EBL',
+      role: 'project_manager',
+    });
+    const waiting = data.referrals.filter(
+      (r) => r.status === 'pending' && ['RAB', 'KYI'].includes(r.toOffice ?? ''),
+    );
+    expect(waiting.length).toBeGreaterThan(0);
+  });
+
+  it('budgets every project in euros (and local currencies), with allowances and dated rates', () => {
+    const codes = DEMO_BUDGET_LINES.map((l) => l.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const code of ['CARE', 'TACT', 'MAGNET2', 'SYR-RST'])
+      expect(
+        DEMO_BUDGET_LINES.filter((l) => l.project === code && l.currency === 'EUR').length,
+      ).toBeGreaterThan(3);
+    for (const l of DEMO_BUDGET_LINES) {
+      expect(DEMO_PROJECTS.map((x) => x.code)).toContain(l.project);
+      expect(Number.isSafeInteger(l.amountMinor) && l.amountMinor > 0).toBe(true);
+    }
+    expect(DEMO_ALLOWANCES.CARE).toEqual({ minor: 200_000, currency: 'EUR' });
+    expect(DEMO_ALLOWANCES.MAGNET2).toEqual({ minor: 250_000, currency: 'EUR' });
+    for (const currency of ['ALL', 'MAD', 'UAH', 'IQD']) {
+      const points = DEMO_EXCHANGE_RATES.filter((r) => r.currency === currency);
+      expect(points.length).toBeGreaterThanOrEqual(4);
+      expect(points.some((r) => r.rateDate <= '2013-09-02')).toBe(true);
+      expect(points.some((r) => r.rateDate >= '2016-01-01')).toBe(true);
+      for (const r of points) expect(r.eurPerUnit > 0 && r.eurPerUnit < 0.2).toBe(true);
+    }
+  });
+
+  it('plans reintegration for CARE, TACT and MAGNET II cases once they reach it', () => {
+    expect(plans.length).toBeGreaterThan(100);
+    expect(new Set(plans.map((x) => x.case)).size).toBe(plans.length);
+    expect(assessments.length).toBeGreaterThanOrEqual(plans.length);
+    for (const a of assessments) {
+      const c = data.cases[a.case] as DemoCase;
+      const { economic, social, psychosocial, assessedOn } = a;
+      expect(AssessmentInputSchema.safeParse({ economic, social, psychosocial, assessedOn }).success).toBe(
+        true,
+      );
+      expect(a.createdAt > (firstReached(c, ['reintegration_planning', 'profiling']) ?? '~')).toBe(true);
+      expect(Date.parse(a.createdAt) <= NOW).toBe(true);
+      expect(staffOfOffice(c.office, a.assessedBy)).toBe(true);
+    }
+    for (const plan of plans) {
+      const c = caseOfPlan(plan);
+      expect(['CARE', 'TACT', 'MAGNET2']).toContain(c.project);
+      expect(c.caseType === 'labour_reintegration').toBe(c.project === 'MAGNET2');
+      const reached = firstReached(c, ['reintegration_planning', 'profiling']) ?? '~';
+      expect(plan.createdAt > reached, c.reference).toBe(true);
+      expect(assessments.some((a) => a.case === plan.case && a.createdAt <= plan.createdAt)).toBe(true);
+      expect(Date.parse(plan.updatedAt) <= NOW).toBe(true);
+      expect(plan.items.length).toBeGreaterThanOrEqual(1);
+      expect(plan.items.filter((x) => !x.removed).length).toBeLessThanOrEqual(5);
+      for (const item of plan.items) {
+        const parsed = AddPlanItemSchema.safeParse({
+          dimension: item.dimension,
+          serviceType: item.serviceType,
+          description: item.description,
+          providerKind: item.providerKind,
+          providerName: item.providerName,
+          deliveryMode: item.deliveryMode,
+          planned: { amount: formatMinor(item.plannedMinor, item.currency), currency: item.currency },
+          plannedDate: item.plannedDate,
+          budgetLineId: item.budgetLine ? UUID : null,
+        });
+        expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+        if (item.budgetLine) {
+          const line = lineOf(item.budgetLine);
+          expect(line?.project).toBe(c.project);
+          expect(line?.currency).toBe(item.currency);
+        }
+        expect(item.createdAt >= plan.createdAt && item.createdAt <= plan.updatedAt).toBe(true);
+      }
+      // Versions follow each other; the approved one is the last; approvals by the office's supervisor.
+      expect(plan.versions.map((v) => v.number)).toEqual(plan.versions.map((_, n) => n + 1));
+      expect(plan.approvedVersion).toBe(plan.versions.length === 0 ? null : plan.versions.length);
+      for (const [n, v] of plan.versions.entries()) {
+        expect(v.approvedBy).toEqual(DEMO_STAFF[c.office]?.supervisor);
+        if (n > 0) expect(v.approvedAt > (plan.versions[n - 1]?.approvedAt ?? '')).toBe(true);
+        expect(v.items.length).toBeGreaterThan(0);
+      }
+      if (plan.status === 'approved') {
+        expect(plan.decidedAt).toBe(plan.versions[plan.versions.length - 1]?.approvedAt);
+        // What is in force is what the plan holds.
+        const latest = plan.versions[plan.versions.length - 1];
+        const active = plan.items.flatMap((x, k) => (x.removed ? [] : [k]));
+        expect(latest?.items.map((x) => x.item)).toEqual(active);
+      }
+      if (plan.status === 'submitted')
+        expect(plan.submittedAt && plan.submittedAt >= plan.createdAt).toBeTruthy();
+      if (plan.approvedVersion === null) expect(plan.deliveries).toEqual([]);
+    }
+    const status = (s: DemoPlan['status']) => plans.filter((x) => x.status === s).length;
+    expect(status('approved')).toBeGreaterThan(100);
+    expect(status('submitted')).toBeGreaterThanOrEqual(2);
+    expect(status('draft')).toBeGreaterThanOrEqual(2);
+    expect(plans.filter((x) => x.versions.length >= 2).length).toBeGreaterThanOrEqual(5);
+    // Sent back with a comment, and a change after approval waiting for the supervisor.
+    expect(plans.some((x) => x.status === 'draft' && x.decisionComment && x.approvedVersion === null)).toBe(
+      true,
+    );
+    expect(plans.some((x) => x.status === 'submitted' && x.approvedVersion !== null)).toBe(true);
+    expect(new Set(plans.map((x) => caseOfPlan(x).office))).toEqual(
+      new Set(['TIR', 'RAB', 'KYI', 'EBL', 'PAR', 'ROM', 'ATH', 'MAD', 'WAW']),
+    );
+    expect(new Set(plans.flatMap((x) => x.items.map((i) => i.currency)))).toEqual(
+      new Set(['EUR', 'ALL', 'MAD', 'UAH', 'IQD']),
+    );
+  });
+
+  it('never delivers more than the version in force approved, per item', () => {
+    let count = 0;
+    for (const plan of plans) {
+      const c = caseOfPlan(plan);
+      const given = new Map<number, number>();
+      for (const d of [...plan.deliveries].sort((a, b) => a.createdAt.localeCompare(b.createdAt))) {
+        count++;
+        const item = plan.items[d.item];
+        expect(item?.removed).toBe(false);
+        expect(d.currency).toBe(item?.currency);
+        expect(d.amountMinor).toBeGreaterThan(0);
+        const total = (given.get(d.item) ?? 0) + d.amountMinor;
+        given.set(d.item, total);
+        expect(total, `${c.reference} item ${d.item}`).toBeLessThanOrEqual(
+          inForce(plan, d.item, d.createdAt),
+        );
+        expect(
+          DeliveryInputSchema.safeParse({
+            planItemId: UUID,
+            amount: { amount: formatMinor(d.amountMinor, d.currency), currency: d.currency },
+            deliveredOn: d.deliveredOn,
+            vendor: d.vendor,
+            receiptConfirmedBy: d.receiptConfirmedBy,
+          }).success,
+        ).toBe(true);
+        expect(d.deliveredOn <= DEMO_TODAY && Date.parse(d.createdAt) <= NOW).toBe(true);
+        expect(d.deliveredOn >= (plan.versions[0]?.approvedAt.slice(0, 10) ?? '~')).toBe(true);
+        expect(d.receiptConfirmedBy).toBeTruthy();
+        expect(staffOfOffice(c.office, d.recordedBy)).toBe(true);
+        // Delivered while the case was in reintegration (or until it was closed).
+        const closed = firstReached(c, ['closed', 'withdrawn']);
+        if (closed) expect(d.deliveredOn <= closed.slice(0, 10)).toBe(true);
+      }
+    }
+    expect(count).toBeGreaterThan(300);
+  });
+
+  it('keeps what approved plans commit under each budget line, drafts included', () => {
+    const committed = new Map<string, number>();
+    for (const plan of plans)
+      for (const i of plan.versions[plan.versions.length - 1]?.items ?? [])
+        if (i.budgetLine) committed.set(i.budgetLine, (committed.get(i.budgetLine) ?? 0) + i.plannedMinor);
+    for (const [code, total] of committed)
+      expect(total, code).toBeLessThanOrEqual(lineOf(code)?.amountMinor ?? 0);
+    expect(committed.size).toBeGreaterThan(15);
+    // A plan waiting for approval would not be refused: others' commitments plus its own items still fit.
+    for (const plan of plans.filter((x) => x.status !== 'approved')) {
+      const own = new Map<string, number>();
+      for (const i of plan.versions[plan.versions.length - 1]?.items ?? [])
+        if (i.budgetLine) own.set(i.budgetLine, (own.get(i.budgetLine) ?? 0) + i.plannedMinor);
+      const need = new Map<string, number>();
+      for (const i of plan.items)
+        if (!i.removed && i.budgetLine)
+          need.set(i.budgetLine, (need.get(i.budgetLine) ?? 0) + i.plannedMinor);
+      for (const [code, n] of need)
+        expect((committed.get(code) ?? 0) - (own.get(code) ?? 0) + n).toBeLessThanOrEqual(
+          lineOf(code)?.amountMinor ?? 0,
+        );
+    }
+  });
+
+  it('respects the per-person allowance, converted at the rates of the day of approval and of today', () => {
+    let checked = 0;
+    for (const plan of plans) {
+      const allowance = DEMO_ALLOWANCES[caseOfPlan(plan).project ?? ''];
+      if (!allowance) continue;
+      const total = (items: { plannedMinor: number; currency: Currency }[], day: string) =>
+        items.reduce((sum, i) => sum + eurCentsOn(i.plannedMinor, i.currency, day), 0);
+      for (const v of plan.versions) {
+        checked++;
+        expect(total(v.items, v.approvedAt.slice(0, 10))).toBeLessThanOrEqual(allowance.minor);
+      }
+      const active = plan.items.filter((i) => !i.removed);
+      expect(total(active, DEMO_TODAY)).toBeLessThanOrEqual(allowance.minor);
+      expect(total(active, plan.updatedAt.slice(0, 10))).toBeLessThanOrEqual(allowance.minor);
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('has Erbil employers and openings with valid skills and Kurdish, Arabic or English', () => {
+    expect(e.employers.length).toBeGreaterThanOrEqual(12);
+    expect(e.employers.length).toBeLessThanOrEqual(20);
+    expect(new Set(e.employers.map((x) => x.location))).toEqual(new Set(['Erbil', 'Sulaymaniyah', 'Duhok']));
+    for (const { createdAt, ...x } of e.employers) {
+      const parsed = CreateEmployerSchema.safeParse({ ...x, country: 'IQ', officeId: UUID });
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    }
+    expect(e.openings.length).toBeGreaterThanOrEqual(25);
+    expect(e.openings.length).toBeLessThanOrEqual(45);
+    expect(e.openings.filter((o) => o.status === 'closed').length).toBeGreaterThan(5);
+    expect(e.openings.filter((o) => o.status === 'open').length).toBeGreaterThan(8);
+    for (const o of e.openings) {
+      const parsed = CreateOpeningSchema.safeParse({
+        employerId: UUID,
+        title: o.title,
+        description: o.description,
+        sector: o.sector,
+        country: 'IQ',
+        location: o.location,
+        skills: o.skills,
+        languages: o.languages,
+        posts: o.posts,
+        openedOn: o.openedOn,
+      });
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      // Tags as the contract normalises them.
+      expect(parsed.data?.skills).toEqual(o.skills);
+      for (const l of o.languages) expect(['ku', 'ar', 'en']).toContain(l);
+      expect(o.employer).toBeLessThan(e.employers.length);
+      expect(o.createdAt >= (e.employers[o.employer]?.createdAt ?? '~')).toBe(true);
+      expect(o.openedOn <= DEMO_TODAY && Date.parse(o.updatedAt) <= NOW).toBe(true);
+    }
+  });
+
+  it('profiles the Kurdish returnees once their case reached profiling', () => {
+    expect(e.profiles.length).toBeGreaterThan(50);
+    expect(new Set(e.profiles.map((x) => x.person)).size).toBe(e.profiles.length);
+    for (const x of e.profiles) {
+      const { person: _person, updatedAt: _updatedAt, ...fields } = x;
+      const parsed = SaveProfileSchema.safeParse(fields);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      expect(parsed.data?.skills).toEqual(x.skills);
+      expect(x.languages).toContain('ku');
+      const person = data.people[x.person];
+      expect(person?.office).toBe('EBL');
+      const labour = data.cases.find((c) => c.person === x.person && c.caseType === 'labour_reintegration');
+      expect(x.updatedAt > (firstReached(labour as DemoCase, ['profiling']) ?? '~')).toBe(true);
+    }
+  });
+
+  it('places returnees in open openings, never beyond their posts, with follow-ups only once due', () => {
+    expect(e.placements.length).toBeGreaterThanOrEqual(35);
+    const taken = new Map<number, number>();
+    for (const x of e.placements) {
+      const c = data.cases[x.case] as DemoCase;
+      const o = e.openings[x.opening];
+      expect(c.caseType).toBe('labour_reintegration');
+      expect(c.person).toBe(x.person);
+      if (x.outcome !== 'did_not_start') taken.set(x.opening, (taken.get(x.opening) ?? 0) + 1);
+      // Open when recorded, after the placement was approved.
+      expect(o && o.openedOn <= x.startDate).toBe(true);
+      if (o?.status === 'closed') expect(x.createdAt < o.updatedAt).toBe(true);
+      expect(x.createdAt > (firstReached(c, ['placement']) ?? '~')).toBe(true);
+      expect(x.startDate <= DEMO_TODAY && Date.parse(x.createdAt) <= NOW).toBe(true);
+      expect(x.outcome === 'ended').toBe(x.endedOn !== null);
+      if (x.endedOn) expect(x.endedOn > x.startDate && x.endedOn <= DEMO_TODAY).toBe(true);
+      for (const f of x.followUps) {
+        const due = addMonthsTo(x.startDate, f.month);
+        expect(f.checkedOn >= due, `${c.reference} ${f.month}`).toBe(true);
+        expect(f.checkedOn <= DEMO_TODAY && Date.parse(f.createdAt) <= NOW).toBe(true);
+        expect(x.outcome).not.toBe('did_not_start');
+        if (x.endedOn) expect(x.endedOn >= due).toBe(true);
+        expect(f.stillEmployed).toBe(!(x.endedOn && x.endedOn <= f.checkedOn));
+        expect(
+          RecordFollowUpSchema.safeParse({
+            month: f.month,
+            stillEmployed: f.stillEmployed,
+            checkedOn: f.checkedOn,
+            note: f.note,
+          }).success,
+        ).toBe(true);
+      }
+      expect(new Set(x.followUps.map((f) => f.month)).size).toBe(x.followUps.length);
+    }
+    for (const [opening, n] of taken) expect(n).toBeLessThanOrEqual(e.openings[opening]?.posts ?? 0);
+    const outcomes = new Set(e.placements.map((x) => x.outcome));
+    expect(outcomes).toEqual(new Set(['employed', 'ended', 'did_not_start']));
+    const followUps = e.placements.flatMap((x) => x.followUps);
+    expect(followUps.filter((f) => f.month === 6).length).toBeGreaterThan(10);
+    expect(followUps.some((f) => !f.stillEmployed)).toBe(true);
+  });
+
+  it('trains authorities in Albania, Morocco and Ukraine, counting participants without names', () => {
+    expect(p.activities.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(p.activities.map((a) => a.country))).toEqual(new Set(['AL', 'MA', 'UA']));
+    for (const a of p.activities) {
+      const { office: _office, project: _project, createdAt: _createdAt, ...fields } = a;
+      const parsed = CreateActivitySchema.safeParse({ ...fields, officeId: UUID, projectId: UUID });
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      expect(a.project).toBe('TACT');
+      expect(projectOffices(a.project)).toContain(a.office);
+      expect(officeOf(a.office).country).toBe(a.country);
+      expect(a.startDate >= '2015-05-01' && a.endDate <= DEMO_TODAY).toBe(true);
+      expect(a.createdAt.slice(0, 10) >= a.endDate && Date.parse(a.createdAt) <= NOW).toBe(true);
+      expect(a.participants.length).toBeGreaterThan(0);
+      for (const x of a.participants) expect(Number.isInteger(x.count) && x.count >= 1).toBe(true);
+    }
+    const roles = new Set(p.activities.flatMap((a) => a.participants.map((x) => x.role)));
+    for (const role of ['police', 'judiciary', 'labour_inspection', 'social_services'])
+      expect(roles).toContain(role);
+  });
+
+  it('runs information campaigns in countries of origin (TACT, Calais)', () => {
+    expect(p.campaigns.length).toBeGreaterThanOrEqual(8);
+    for (const x of p.campaigns) {
+      const { office: _office, project: _project, createdAt: _createdAt, ...fields } = x;
+      const parsed = CreateCampaignSchema.safeParse({ ...fields, officeId: UUID, projectId: UUID });
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      expect(projectOffices(x.project)).toContain(x.office);
+      for (const country of x.countries) expect(['AL', 'MA', 'UA', 'IQ']).toContain(country);
+      expect(x.reach).toBeGreaterThan(0);
+      const project = DEMO_PROJECTS.find((y) => y.code === x.project);
+      expect(x.startDate >= (project?.startDate ?? '~') && x.endDate <= DEMO_TODAY).toBe(true);
+    }
+    expect(new Set(p.campaigns.map((x) => x.project))).toEqual(new Set(['TACT', 'CALAIS']));
+    expect(new Set(p.campaigns.flatMap((x) => x.countries))).toEqual(new Set(['AL', 'MA', 'UA', 'IQ']));
+  });
+});

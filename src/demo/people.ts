@@ -241,7 +241,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-class Rng {
+export class Rng {
   private readonly next: () => number;
   constructor(seed: number) {
     this.next = mulberry32(seed);
@@ -536,7 +536,7 @@ const COUNTRY_NAME: Record<string, { fr: string; en: string }> = {
 };
 
 type Lang = 'fr' | 'en';
-type OfficeStaff = { lang: Lang; caseworker: StaffRef; protection: StaffRef; supervisor: StaffRef };
+export type OfficeStaff = { lang: Lang; caseworker: StaffRef; protection: StaffRef; supervisor: StaffRef };
 const account = (email: string): StaffRef => ({ email });
 const colleague = (name: string): StaffRef => ({ name });
 
@@ -573,8 +573,9 @@ export const DEMO_STAFF: Record<string, OfficeStaff> = {
     supervisor: colleague('Piotr Zieliński'),
   },
   // Tirana receives most transfers of trafficking cases: its supervisor answers them and its protection
-  // officer continues them. The other origin offices' demo accounts are caseworkers, who may not see
-  // trafficking cases: those are handled there by protection colleagues without demo accounts.
+  // officer continues them. In Rabat, Kyiv and Erbil the supervisors answer referrals and approve; the
+  // caseworkers may not see trafficking cases: those are handled there by protection colleagues without
+  // demo accounts.
   TIR: {
     lang: 'en',
     caseworker: account('caseworker.tirana@passerelle.test'),
@@ -585,28 +586,31 @@ export const DEMO_STAFF: Record<string, OfficeStaff> = {
     lang: 'fr',
     caseworker: account('caseworker.rabat@passerelle.test'),
     protection: colleague('Salma Bennis'),
-    supervisor: colleague('Karim Tazi'),
+    supervisor: account('supervisor.rabat@passerelle.test'),
   },
   KYI: {
     lang: 'en',
     caseworker: account('caseworker.kyiv@passerelle.test'),
     protection: colleague('Iryna Bondarenko'),
-    supervisor: colleague('Andrii Melnyk'),
+    supervisor: account('supervisor.kyiv@passerelle.test'),
   },
   EBL: {
     lang: 'en',
     caseworker: account('caseworker.erbil@passerelle.test'),
     protection: colleague('Nasrin Kareem'),
-    supervisor: colleague('Hemin Rasul'),
+    supervisor: account('supervisor.erbil@passerelle.test'),
   },
 };
 
-function staffOf(office: string): OfficeStaff {
+/** Offices where an approval request may still be waiting at the end of the demo period. */
+const PENDING_OFFICES: ReadonlySet<string> = new Set(['PAR', 'TIR']);
+
+export function staffOf(office: string): OfficeStaff {
   const staff = DEMO_STAFF[office];
   if (!staff) throw new Error(`no demo staff for ${office}`);
   return staff;
 }
-const handlerOf = (office: string, sensitive: boolean) =>
+export const handlerOf = (office: string, sensitive: boolean) =>
   sensitive ? staffOf(office).protection : staffOf(office).caseworker;
 
 const CARE = { start: dayOf('2013-09-02'), end: dayOf('2015-12-18') };
@@ -975,8 +979,10 @@ class History {
   approval(to: string, requestDay: number, approveDay: number, comment: string | null): boolean {
     if (this.stopped) return false;
     const supervisor = staffOf(this.office).supervisor;
-    // Only a supervisor with a demo account can still approve a pending request in the application.
-    const pendable = !!supervisor.email && !!this.handler.email;
+    // Only a supervisor with a demo account can still approve a pending request in the application. Requests
+    // are left waiting in Paris and Tirana only: the histories were drawn before Rabat, Kyiv and Erbil had
+    // supervisor accounts, and an extra draw here would change every case after it.
+    const pendable = PENDING_OFFICES.has(this.office) && !!supervisor.email && !!this.handler.email;
     const requestAt = this.when(requestDay);
     if (requestAt > CUTOFF || (!pendable && this.when(approveDay) > CUTOFF)) {
       this.stopped = true;
@@ -2967,6 +2973,8 @@ export type DemoRefs = {
 };
 
 export type DemoCounts = { persons: number; households: number; cases: number; referrals: number };
+/** The ids the rows were given, by index in `people` and `cases`. */
+export type DemoIds = { persons: string[]; cases: string[] };
 
 async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
@@ -2978,7 +2986,7 @@ export async function insertDemoData(
   cipher: FieldCipher,
   refs: DemoRefs,
   data: DemoData = generateDemoData(),
-): Promise<DemoCounts> {
+): Promise<DemoCounts & { ids: DemoIds }> {
   const actorOf = (staff: StaffRef) =>
     staff.email
       ? { actorUserId: refs.user(staff.email).id, actorName: refs.user(staff.email).name }
@@ -3235,5 +3243,6 @@ export async function insertDemoData(
     households: data.households.length,
     cases: data.cases.length,
     referrals: data.referrals.length,
+    ids: { persons: personIds, cases: caseIds },
   };
 }

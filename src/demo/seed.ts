@@ -1,6 +1,7 @@
 /**
- * Demo data: the offices, projects and accounts of the 2015 news page of the Paris office, and the people
- * and cases of its programmes (people.ts). Loaded only into an empty database, and only on the embedded
+ * Demo data: the offices, projects and accounts of the 2015 news page of the Paris office, the people and
+ * cases of its programmes (people.ts), and what the programmes did around them: budgets, reintegration plans,
+ * jobs, trainings and campaigns (programmes.ts). Loaded only into an empty database, and only on the embedded
  * database or when PASSERELLE_DEMO=1.
  */
 import { sql } from 'drizzle-orm';
@@ -13,7 +14,9 @@ import type { Clock } from '../platform/clock';
 import { hashPassword } from '../platform/crypto';
 import type { FieldCipher } from '../platform/field-crypto';
 import { DEMO_ACCOUNTS } from './accounts';
-import { insertDemoData } from './people';
+import { DEMO_ALLOWANCES } from './finance';
+import { generateDemoData, insertDemoData } from './people';
+import { generateProgrammeData, insertProgrammeData } from './programmes';
 
 export { DEMO_ACCOUNTS } from './accounts';
 
@@ -81,6 +84,23 @@ export const DEMO_PROJECTS = [
     offices: ['EBL'],
   },
   {
+    code: 'CALAIS',
+    name: 'Calais – Protection of vulnerable migrants and information in countries of origin',
+    summary: {
+      fr: "Protection des migrants vulnérables à Calais, information sur l'aide au retour volontaire et à la réinsertion, campagnes d'information dans les pays d'origine sur les risques encourus, lutte contre la traite des êtres humains et le trafic de migrants.",
+      en: 'Protection of vulnerable migrants in Calais, information on assisted voluntary return and reintegration, information campaigns in countries of origin on the risks of the journey, counter-trafficking and counter-smuggling.',
+    },
+    kind: 'protection',
+    donor: null,
+    cofunding: null,
+    startDate: '2015-09-01',
+    endDate: null,
+    hostCountries: ['FR'],
+    originCountries: ['AL', 'IQ'],
+    targetPersons: null,
+    offices: ['TIR', 'EBL'],
+  },
+  {
     code: 'SYR-RST',
     name: 'Syrian refugee resettlement',
     summary: {
@@ -126,12 +146,15 @@ export async function seedDemo(
     };
     const projectIds = new Map<string, string>();
     for (const { offices: partners, ...project } of DEMO_PROJECTS) {
+      const allowance = DEMO_ALLOWANCES[project.code];
       const row = await insertProject(
         tx,
         {
           ...project,
           hostCountries: [...project.hostCountries],
           originCountries: [...project.originCountries],
+          allowanceMinor: allowance?.minor ?? null,
+          allowanceCurrency: allowance?.currency ?? null,
           owningOfficeId: id('PAR'),
         },
         partners.map(id),
@@ -151,19 +174,22 @@ export async function seedDemo(
         { officeId: id(account.office), role: account.role },
       ]);
     }
-    const loaded = await insertDemoData(tx, cipher, {
+    const refs = {
       office: id,
-      user(email) {
+      user(email: string) {
         const user = users.get(email);
         if (!user) throw new Error(`unknown demo account ${email}`);
         return user;
       },
-      project(code) {
+      project(code: string) {
         const project = projectIds.get(code);
         if (!project) throw new Error(`unknown demo project ${code}`);
         return project;
       },
-    });
+    };
+    const data = generateDemoData();
+    const { ids, ...loaded } = await insertDemoData(tx, cipher, refs, data);
+    const programmes = await insertProgrammeData(tx, refs, ids, generateProgrammeData(data));
     // Name keys for search and duplicate detection, as registration would have written them.
     while ((await refreshStaleMatchKeys(tx, 1000)) > 0);
     await recordAudit(tx, ctx, {
@@ -176,6 +202,7 @@ export async function seedDemo(
         households: loaded.households,
         cases: loaded.cases,
         referrals: loaded.referrals,
+        ...programmes,
       },
     });
   });

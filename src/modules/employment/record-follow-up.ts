@@ -6,13 +6,13 @@ import type { z } from 'zod';
 import type { ActorCtx } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { isUniqueViolation } from '../../platform/db-errors';
-import { AppError, versionConflict } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
 import { fieldErrors } from '../../platform/i18n';
 import type { Placement, RecordFollowUpSchema } from './contract';
 import { placementView, readPlacement } from './record-placement';
 import * as repo from './repository';
 import { followUpApplies, followUpDue } from './schedule';
-import { todayOf, toPlacement } from './views';
+import { todayOf } from './views';
 
 type Issue = Parameters<typeof fieldErrors>[1][number];
 

@@ -1,0 +1,436 @@
+/**
+ * Demo trainings of authorities (TACT, in Albania, Morocco and Ukraine) and information campaigns in
+ * countries of origin (TACT; Calais: the risks of the journey to Calais and the United Kingdom). Participants
+ * are counted per institution, country, sex and role, never named.
+ */
+import type { Rng } from './people';
+
+type Role =
+  | 'police'
+  | 'judiciary'
+  | 'labour_inspection'
+  | 'social_services'
+  | 'health'
+  | 'ngo'
+  | 'local_authority'
+  | 'border_guard'
+  | 'consular'
+  | 'other';
+
+export type DemoParticipants = {
+  institution: string;
+  country: string;
+  sex: 'female' | 'male';
+  role: Role;
+  count: number;
+};
+
+export type DemoActivity = {
+  office: string;
+  project: string;
+  kind: 'training' | 'workshop' | 'study_visit' | 'conference';
+  title: string;
+  topic: string;
+  startDate: string;
+  endDate: string;
+  place: string;
+  country: string;
+  participants: DemoParticipants[];
+  /** Recorded a few days after it ended. */
+  createdAt: string;
+};
+
+export type DemoCampaign = {
+  office: string;
+  project: string;
+  title: string;
+  channel:
+    | 'radio'
+    | 'television'
+    | 'social_media'
+    | 'print'
+    | 'community_event'
+    | 'school'
+    | 'hotline'
+    | 'other';
+  countries: string[];
+  languages: string[];
+  startDate: string;
+  endDate: string;
+  reach: number;
+  createdAt: string;
+};
+
+/** Institutions attending, with how many people and the share of women among them. */
+type Attending = [institution: string, role: Role, people: number, women: number, country?: string];
+
+type ActivitySpec = Omit<DemoActivity, 'participants' | 'createdAt'> & { attending: Attending[] };
+
+const ACTIVITIES: ActivitySpec[] = [
+  // ---- Albania (Tirana office) ----
+  {
+    office: 'TIR',
+    project: 'TACT',
+    kind: 'training',
+    title: 'Identifying and referring victims of trafficking among returnees',
+    topic: 'Identification, National Referral Mechanism, first assistance on arrival',
+    startDate: '2015-10-13',
+    endDate: '2015-10-14',
+    place: 'Tirana',
+    country: 'AL',
+    attending: [
+      ['State Police, Anti-Trafficking Sector', 'police', 8, 0.35],
+      ['Border and Migration Police, Rinas airport', 'border_guard', 6, 0.3],
+      ['State Social Service, regional offices', 'social_services', 7, 0.85],
+      ['Office of the National Anti-Trafficking Coordinator', 'other', 2, 0.5],
+      ['Different & Equal', 'ngo', 2, 1],
+    ],
+  },
+  {
+    office: 'TIR',
+    project: 'TACT',
+    kind: 'training',
+    title: 'Labour inspection and trafficking for labour exploitation',
+    topic: 'Indicators of labour exploitation, joint inspections, referral of presumed victims',
+    startDate: '2016-02-23',
+    endDate: '2016-02-25',
+    place: 'Durrës',
+    country: 'AL',
+    attending: [
+      ['State Labour Inspectorate', 'labour_inspection', 14, 0.4],
+      ['State Police, Durrës directorate', 'police', 4, 0.25],
+      ['Regional Anti-Trafficking Committee, Durrës', 'local_authority', 3, 0.65],
+    ],
+  },
+  {
+    office: 'TIR',
+    project: 'TACT',
+    kind: 'workshop',
+    title: 'Victims of trafficking in criminal proceedings',
+    topic: 'Victim-centred prosecution, protection of witnesses, compensation',
+    startDate: '2016-04-19',
+    endDate: '2016-04-20',
+    place: 'Tirana',
+    country: 'AL',
+    attending: [
+      ['Prosecution Office for Serious Crimes', 'judiciary', 7, 0.45],
+      ['District courts (Tirana, Durrës, Elbasan)', 'judiciary', 8, 0.55],
+      ['School of Magistrates', 'judiciary', 2, 0.5],
+      ['Tirana Legal Aid Society', 'ngo', 2, 1],
+    ],
+  },
+  {
+    office: 'TIR',
+    project: 'TACT',
+    kind: 'workshop',
+    title: 'Reintegration case management with the regional anti-trafficking committees',
+    topic: 'Reintegration plans, psychosocial support, local services for returned victims',
+    startDate: '2016-05-24',
+    endDate: '2016-05-24',
+    place: 'Shkodër',
+    country: 'AL',
+    attending: [
+      ['Municipality of Shkodër, social services', 'social_services', 6, 0.85],
+      ['Regional Anti-Trafficking Committee, Shkodër', 'local_authority', 4, 0.5],
+      ['Regional health directorate, Shkodër', 'health', 3, 0.65],
+      ['Regional employment office, Shkodër', 'other', 2, 0.5],
+      ['Tjetër Vizion', 'ngo', 2, 1],
+    ],
+  },
+  // ---- Morocco (Rabat office) ----
+  {
+    office: 'RAB',
+    project: 'TACT',
+    kind: 'training',
+    title: 'Identification des victimes de la traite parmi les migrants de retour',
+    topic: 'Indicateurs de la traite, entretien d’identification, orientation vers l’assistance',
+    startDate: '2015-11-17',
+    endDate: '2015-11-19',
+    place: 'Rabat',
+    country: 'MA',
+    attending: [
+      ['Direction générale de la Sûreté nationale', 'police', 9, 0.3],
+      ['Gendarmerie royale', 'border_guard', 5, 0.1],
+      ['Entraide nationale', 'social_services', 6, 0.7],
+      [
+        'Ministère chargé des Marocains résidant à l’étranger et des Affaires de la migration',
+        'other',
+        3,
+        0.5,
+      ],
+    ],
+  },
+  {
+    office: 'RAB',
+    project: 'TACT',
+    kind: 'workshop',
+    title: 'Le projet de loi 27-14 relatif à la lutte contre la traite des êtres humains',
+    topic: 'Définitions, protection et assistance des victimes, rôle du parquet',
+    startDate: '2016-01-26',
+    endDate: '2016-01-27',
+    place: 'Rabat',
+    country: 'MA',
+    attending: [
+      ['Ministère de la Justice et des Libertés', 'judiciary', 5, 0.4],
+      ['Parquets des cours d’appel (Rabat, Casablanca, Fès)', 'judiciary', 9, 0.35],
+      ['Conseil national des droits de l’Homme', 'other', 2, 0.5],
+    ],
+  },
+  {
+    office: 'RAB',
+    project: 'TACT',
+    kind: 'training',
+    title: 'Inspection du travail et traite à des fins d’exploitation par le travail',
+    topic: 'Travail domestique, agriculture, recrutement à l’étranger : signaux d’alerte et orientation',
+    startDate: '2016-03-15',
+    endDate: '2016-03-16',
+    place: 'Casablanca',
+    country: 'MA',
+    attending: [
+      [
+        'Ministère de l’Emploi et des Affaires sociales, inspection du travail',
+        'labour_inspection',
+        16,
+        0.35,
+      ],
+      ['ANAPEC (agence nationale pour l’emploi)', 'other', 3, 0.6],
+    ],
+  },
+  {
+    office: 'RAB',
+    project: 'TACT',
+    kind: 'training',
+    title: 'Prise en charge psychosociale et réinsertion des victimes de retour',
+    topic: 'Premiers secours psychologiques, plan de réinsertion, orientation vers les services locaux',
+    startDate: '2016-05-10',
+    endDate: '2016-05-12',
+    place: 'Béni Mellal',
+    country: 'MA',
+    attending: [
+      ['Entraide nationale, délégation de Béni Mellal', 'social_services', 7, 0.75],
+      ['Délégation régionale de la santé', 'health', 5, 0.6],
+      ['Associations locales d’aide aux femmes', 'ngo', 6, 0.9],
+      ['Province de Béni Mellal', 'local_authority', 2, 0.5],
+    ],
+  },
+  // ---- Ukraine (Kyiv office) ----
+  {
+    office: 'KYI',
+    project: 'TACT',
+    kind: 'training',
+    title: 'Identification of victims of trafficking and the national referral mechanism',
+    topic: 'Indicators, interviewing returnees, referral to assistance',
+    startDate: '2015-09-22',
+    endDate: '2015-09-23',
+    place: 'Kyiv',
+    country: 'UA',
+    attending: [
+      ['National Police, Counter-Trafficking Department', 'police', 9, 0.35],
+      ['State Border Guard Service, Boryspil airport', 'border_guard', 5, 0.4],
+      ['State Migration Service', 'other', 4, 0.75],
+      ['La Strada-Ukraine', 'ngo', 2, 1],
+    ],
+  },
+  {
+    office: 'KYI',
+    project: 'TACT',
+    kind: 'training',
+    title: 'Granting the status of victim of trafficking: procedures for regional administrations',
+    topic: 'Status procedure, one-off assistance, coordination with social services',
+    startDate: '2015-12-08',
+    endDate: '2015-12-09',
+    place: 'Kharkiv',
+    country: 'UA',
+    attending: [
+      ['Kharkiv Regional State Administration, social protection department', 'local_authority', 6, 0.8],
+      [
+        'Centres of social services for families, children and youth (Kharkiv region)',
+        'social_services',
+        10,
+        0.9,
+      ],
+      ['National Police, Kharkiv region', 'police', 4, 0.25],
+    ],
+  },
+  {
+    office: 'KYI',
+    project: 'TACT',
+    kind: 'training',
+    title: 'Labour exploitation abroad: inspection, evidence and cooperation with host countries',
+    topic: 'Recruitment agencies, evidence from host countries, joint investigations',
+    startDate: '2016-03-29',
+    endDate: '2016-03-31',
+    place: 'Odesa',
+    country: 'UA',
+    attending: [
+      ['State Labour Service, Odesa region', 'labour_inspection', 8, 0.45],
+      ['National Police, Odesa region', 'police', 6, 0.3],
+      ['Regional prosecutor’s office, Odesa', 'judiciary', 4, 0.5],
+      ['State Employment Service, Odesa', 'other', 3, 0.65],
+    ],
+  },
+  {
+    office: 'KYI',
+    project: 'TACT',
+    kind: 'conference',
+    title: 'Transnational cooperation in the return and reintegration of victims of trafficking',
+    topic: 'Case handover between host and origin countries, follow-up after return, lessons learnt',
+    startDate: '2016-06-14',
+    endDate: '2016-06-15',
+    place: 'Kyiv',
+    country: 'UA',
+    attending: [
+      ['Ministry of Social Policy', 'social_services', 4, 0.75],
+      ['National Police, Counter-Trafficking Department', 'police', 3, 0.35],
+      ['Office of the National Anti-Trafficking Coordinator', 'other', 2, 0.5, 'AL'],
+      ['Entraide nationale', 'social_services', 2, 0.5, 'MA'],
+      ['Ministry of Foreign Affairs, consular department', 'consular', 3, 0.35],
+      ['Embassy of Poland in Ukraine, consular section', 'consular', 2, 0.5, 'PL'],
+      ['Embassy of Italy in Ukraine, consular section', 'consular', 2, 0.5, 'IT'],
+      ['La Strada-Ukraine', 'ngo', 2, 1],
+    ],
+  },
+];
+
+type CampaignSpec = Omit<DemoCampaign, 'createdAt'>;
+
+const CAMPAIGNS: CampaignSpec[] = [
+  {
+    office: 'TIR',
+    project: 'TACT',
+    title: 'Safe migration: radio spots on the risks of trafficking and exploitation abroad',
+    channel: 'radio',
+    countries: ['AL'],
+    languages: ['sq'],
+    startDate: '2015-11-02',
+    endDate: '2015-12-18',
+    reach: 180_000,
+  },
+  {
+    office: 'TIR',
+    project: 'TACT',
+    title: '“Know before you go”: sessions in secondary schools of Shkodër, Kukës and Elbasan',
+    channel: 'school',
+    countries: ['AL'],
+    languages: ['sq'],
+    startDate: '2016-03-01',
+    endDate: '2016-05-27',
+    reach: 3_400,
+  },
+  {
+    office: 'RAB',
+    project: 'TACT',
+    title:
+      'Journées d’information sur la migration irrégulière et la traite (région de Béni Mellal-Khénifra)',
+    channel: 'community_event',
+    countries: ['MA'],
+    languages: ['ar', 'fr'],
+    startDate: '2015-12-07',
+    endDate: '2016-02-26',
+    reach: 2_600,
+  },
+  {
+    office: 'RAB',
+    project: 'TACT',
+    title: 'Campagne sur les réseaux sociaux : offres d’emploi à l’étranger, comment les vérifier',
+    channel: 'social_media',
+    countries: ['MA'],
+    languages: ['ar', 'fr'],
+    startDate: '2016-02-15',
+    endDate: '2016-04-30',
+    reach: 240_000,
+  },
+  {
+    office: 'KYI',
+    project: 'TACT',
+    title: 'Counter-trafficking hotline 527: promotion around the EU Anti-Trafficking Day',
+    channel: 'hotline',
+    countries: ['UA'],
+    languages: ['uk', 'ru'],
+    startDate: '2015-10-18',
+    endDate: '2015-12-31',
+    reach: 4_200,
+  },
+  {
+    office: 'KYI',
+    project: 'TACT',
+    title: 'TV spots: safe employment abroad',
+    channel: 'television',
+    countries: ['UA'],
+    languages: ['uk', 'ru'],
+    startDate: '2016-04-01',
+    endDate: '2016-05-31',
+    reach: 1_200_000,
+  },
+  {
+    office: 'EBL',
+    project: 'CALAIS',
+    title: 'The road to Calais: the risks of irregular journeys to Europe and the United Kingdom',
+    channel: 'social_media',
+    countries: ['IQ'],
+    languages: ['ckb', 'kmr', 'ar'],
+    startDate: '2015-10-05',
+    endDate: '2016-01-31',
+    reach: 310_000,
+  },
+  {
+    office: 'EBL',
+    project: 'CALAIS',
+    title: 'Town-hall meetings with returnees from Calais in Ranya, Koya and Duhok',
+    channel: 'community_event',
+    countries: ['IQ'],
+    languages: ['ckb', 'kmr'],
+    startDate: '2016-02-10',
+    endDate: '2016-04-20',
+    reach: 1_900,
+  },
+  {
+    office: 'TIR',
+    project: 'CALAIS',
+    title: 'Leaflets for parents: minors travelling alone to the United Kingdom through France',
+    channel: 'print',
+    countries: ['AL'],
+    languages: ['sq'],
+    startDate: '2016-01-11',
+    endDate: '2016-03-31',
+    reach: 25_000,
+  },
+];
+
+const DAY = 86_400_000;
+
+/** A working-day moment a few days after `date`, never after the demo's today. */
+function recordedAfter(rng: Rng, date: string, today: string): string {
+  let day = Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY) + rng.int(1, 6);
+  const weekday = new Date(day * DAY).getUTCDay();
+  if (weekday === 6) day += 2;
+  if (weekday === 0) day += 1;
+  const last = Math.floor(Date.parse(`${today}T00:00:00Z`) / DAY);
+  return new Date(Math.min(day, last) * DAY + (7 * 60 + rng.int(0, 8 * 60)) * 60_000).toISOString();
+}
+
+/** Trainings with their participants split by sex, and campaigns; recorded after they ended (or now). */
+export function generateActivities(
+  rng: Rng,
+  today: string,
+): { activities: DemoActivity[]; campaigns: DemoCampaign[] } {
+  const activities = ACTIVITIES.map(({ attending, ...spec }) => {
+    const participants: DemoParticipants[] = [];
+    for (const [institution, role, people, women, country] of attending) {
+      // A person more or fewer than invited, and the women's share around the usual one.
+      const total = Math.max(1, people + rng.int(-1, 1));
+      const female = Math.min(total, Math.max(0, Math.round(total * women + rng.int(-1, 1) * 0.6)));
+      for (const [sex, count] of [
+        ['female', female],
+        ['male', total - female],
+      ] as const)
+        if (count > 0) participants.push({ institution, country: country ?? spec.country, sex, role, count });
+    }
+    return { ...spec, participants, createdAt: recordedAfter(rng, spec.endDate, today) };
+  });
+  const campaigns = CAMPAIGNS.map((spec) => ({
+    ...spec,
+    createdAt: recordedAfter(rng, spec.endDate < today ? spec.endDate : today, today),
+  }));
+  return { activities, campaigns };
+}
