@@ -1,7 +1,8 @@
 /**
- * Demo trainings of authorities (TACT, in Albania, Morocco and Ukraine) and information campaigns in
- * countries of origin (TACT; Calais: the risks of the journey to Calais and the United Kingdom). Participants
- * are counted per institution, country, sex and role, never named.
+ * Demo trainings of authorities (TACT, in Albania, Morocco and Ukraine, and two meetings in Paris with the
+ * host and origin countries) and information campaigns in countries of origin (TACT; Calais: the risks of the
+ * journey to Calais and the United Kingdom) and in the Calais camp (information on voluntary return).
+ * Participants are counted per institution, country, sex and role, never named.
  */
 import type { Rng } from './people';
 
@@ -67,6 +68,49 @@ type Attending = [institution: string, role: Role, people: number, women: number
 type ActivitySpec = Omit<DemoActivity, 'participants' | 'createdAt'> & { attending: Attending[] };
 
 const ACTIVITIES: ActivitySpec[] = [
+  // ---- Paris (TACT coordination): the host and origin countries' authorities together ----
+  {
+    office: 'PAR',
+    project: 'TACT',
+    kind: 'workshop',
+    title: 'TACT launch meeting: handing over victims of trafficking between host and origin countries',
+    topic: 'Referral and handover procedures, consent and data protection, follow-up after return',
+    startDate: '2015-06-23',
+    endDate: '2015-06-24',
+    place: 'Paris',
+    country: 'FR',
+    attending: [
+      ['Office central pour la répression de la traite des êtres humains (OCRTEH)', 'police', 2, 0.5, 'FR'],
+      ['Ministère de l’Intérieur, direction générale des étrangers en France', 'other', 2, 0.5, 'FR'],
+      ['Ministerio del Interior, Spain', 'other', 2, 0.5, 'ES'],
+      ['Hellenic Police, anti-trafficking unit', 'police', 1, 0, 'GR'],
+      ['Dipartimento per le Pari Opportunità, Italy', 'other', 2, 1, 'IT'],
+      ['Ministry of the Interior, Poland', 'other', 1, 1, 'PL'],
+      ['Office of the National Anti-Trafficking Coordinator', 'other', 1, 1, 'AL'],
+      ['Entraide nationale', 'social_services', 1, 0, 'MA'],
+      ['Ministry of Social Policy', 'social_services', 1, 1, 'UA'],
+    ],
+  },
+  {
+    office: 'PAR',
+    project: 'TACT',
+    kind: 'study_visit',
+    title: 'Study visit: identification and protection of victims of trafficking in France',
+    topic:
+      'Identification by the police, shelters, assisted voluntary return, cooperation with origin countries',
+    startDate: '2016-01-19',
+    endDate: '2016-01-21',
+    place: 'Paris',
+    country: 'FR',
+    attending: [
+      ['State Police, Anti-Trafficking Sector', 'police', 2, 0.5, 'AL'],
+      ['State Social Service', 'social_services', 1, 1, 'AL'],
+      ['Direction générale de la Sûreté nationale', 'police', 2, 0, 'MA'],
+      ['Ministère de la Justice et des Libertés', 'judiciary', 1, 1, 'MA'],
+      ['National Police, Counter-Trafficking Department', 'police', 2, 0.5, 'UA'],
+      ['Ministry of Social Policy', 'social_services', 1, 1, 'UA'],
+    ],
+  },
   // ---- Albania (Tirana office) ----
   {
     office: 'TIR',
@@ -383,6 +427,17 @@ const CAMPAIGNS: CampaignSpec[] = [
     startDate: '2016-02-10',
     endDate: '2016-04-20',
     reach: 1_900,
+  },
+  {
+    office: 'PAR',
+    project: 'CALAIS',
+    title: 'Information sessions on assisted voluntary return and reintegration in the Calais camp',
+    channel: 'community_event',
+    countries: ['FR'],
+    languages: ['ar', 'ckb', 'fa', 'ps', 'ti', 'en'],
+    startDate: '2015-09-14',
+    endDate: '2016-02-26',
+    reach: 2_300,
   },
   {
     office: 'TIR',

@@ -484,10 +484,10 @@ const FOLLOW_UP_NOTES = {
 
 type Ctx = {
   rng: Rng;
-  data: DemoData;
-  employers: DemoEmployer[];
+  /** With the days their posts were taken. */
   openings: (DemoOpening & { fills: number[] })[];
-  erbil: { caseworker: StaffRef; supervisor: StaffRef };
+  /** Who records placements and follow-ups: the Erbil caseworker. */
+  caseworker: StaffRef;
 };
 
 const labourCases = (data: DemoData) =>
@@ -655,8 +655,11 @@ function followUps(
     if (due > DEMO_TODAY) continue;
     // A follow-up that fell due in the last days may still be waiting for its call.
     if (leaveDue && dayOf(due) > TODAY_DAY - 20) continue;
-    // Checked on a working day in the two weeks after it fell due (never after the demo's today).
-    const at = workingMoment(rng, Math.min(TODAY_DAY, dayOf(due) + rng.int(0, 12)));
+    // Checked on a working day in the two weeks after it fell due (never after the demo's today); a call
+    // just after someone left finds it out.
+    const left = placement.endedOn !== null && dayOf(placement.endedOn) - dayOf(due) <= 12;
+    const checkDay = left ? dayOf(placement.endedOn as string) + rng.int(1, 6) : dayOf(due) + rng.int(0, 12);
+    const at = workingMoment(rng, Math.min(TODAY_DAY, checkDay));
     const checkedOn = isoDay(dayOfTime(at));
     const stillEmployed = !(
       placement.outcome === 'ended' &&
@@ -678,13 +681,7 @@ function followUps(
 export function generateEmployment(rng: Rng, data: DemoData): DemoEmployment {
   const erbil = DEMO_STAFF.EBL;
   if (!erbil) throw new Error('no Erbil staff');
-  const ctx: Ctx = {
-    rng,
-    data,
-    employers: [],
-    openings: [],
-    erbil: { caseworker: erbil.caseworker, supervisor: erbil.supervisor },
-  };
+  const ctx: Ctx = { rng, openings: [], caseworker: erbil.caseworker };
   const cases = labourCases(data);
 
   // Skills profiles: one per returnee whose case reached profiling (in the order of the cases).
@@ -753,7 +750,7 @@ export function generateEmployment(rng: Rng, data: DemoData): DemoEmployment {
         startDate: isoDay(firstDay),
         outcome: 'did_not_start',
         endedOn: null,
-        recordedBy: ctx.erbil.caseworker,
+        recordedBy: ctx.caseworker,
         createdAt: isoTime(recorded),
         version: 2,
         followUps: [],
@@ -767,8 +764,13 @@ export function generateEmployment(rng: Rng, data: DemoData): DemoEmployment {
     let endedOn: string | null = null;
     if (p.c.closureReason === 'lost_contact' || p.c.closureReason === 're_migrated') {
       outcome = 'ended';
-      const last = Math.max(p.startDay + 20, dayOfTime(closed ?? CUTOFF) - rng.int(5, 40));
-      endedOn = isoDay(Math.min(last, dayOfTime(closed ?? CUTOFF) - 1));
+      const closedDay = dayOfTime(closed ?? CUTOFF);
+      const last = Math.max(p.startDay + 20, closedDay - rng.int(5, 40));
+      endedOn = isoDay(Math.min(last, closedDay - 1));
+      // Some left just after a follow-up fell due: the call found out.
+      const month = rng.pick([3, 6]);
+      const due = dayOf(addMonthsTo(isoDay(p.startDay), month)) + rng.int(0, 5);
+      if (rng.chance(0.6) && due < closedDay - 10) endedOn = isoDay(due);
     } else if (p.c.status === 'follow_up' && rng.chance(0.1) && TODAY_DAY - p.startDay > 40) {
       outcome = 'ended';
       endedOn = isoDay(rng.int(p.startDay + 30, TODAY_DAY - 3));
@@ -781,7 +783,7 @@ export function generateEmployment(rng: Rng, data: DemoData): DemoEmployment {
       startDate,
       outcome,
       endedOn,
-      recordedBy: ctx.erbil.caseworker,
+      recordedBy: ctx.caseworker,
       createdAt: isoTime(recorded),
       version: outcome === 'ended' ? 2 : 1,
       followUps: [],
@@ -789,7 +791,7 @@ export function generateEmployment(rng: Rng, data: DemoData): DemoEmployment {
     placement.followUps = followUps(
       rng,
       placement,
-      ctx.erbil.caseworker,
+      ctx.caseworker,
       p.c.status === 'follow_up' && rng.chance(0.5),
     );
     placements.push(placement);

@@ -45,7 +45,7 @@ export const DEMO_BUDGET_LINES: DemoBudgetLine[] = [
   line('TACT', 'TACT-02', 'Reintegration grants: income-generating activities', 96_000),
   line('TACT', 'TACT-03', 'Vocational training and education', 36_000),
   line('TACT', 'TACT-04', 'Medical care and psychosocial support', 24_000),
-  line('TACT', 'TACT-05', 'Housing and emergency assistance', 13_000),
+  line('TACT', 'TACT-05', 'Housing and emergency assistance', 14_500),
   line('TACT', 'TACT-06', 'Legal aid', 4_000),
   line('TACT', 'TACT-07', 'Trainings of authorities (Albania, Morocco, Ukraine)', 58_000),
   line('TACT', 'TACT-08', 'Transnational cooperation meetings', 21_500),
@@ -60,6 +60,10 @@ export const DEMO_BUDGET_LINES: DemoBudgetLine[] = [
   line('MAGNET2', 'MAG-04', 'Wage subsidies to employers (dinar)', 260_000_000, 'IQD'),
   line('MAGNET2', 'MAG-05', 'Job-search support: transport, work clothing, certification', 54_000),
   line('MAGNET2', 'MAG-06', 'Labour-market assessment and employer outreach', 26_000),
+  // Calais: protection and information, no reintegration plans.
+  line('CALAIS', 'CAL-01', 'Staff: protection and information team in Calais', 96_000),
+  line('CALAIS', 'CAL-02', 'Interpretation and outreach in the camp', 18_000),
+  line('CALAIS', 'CAL-03', 'Information campaigns in countries of origin', 42_000),
   // Syrian resettlement: spent on processing and movement, not through reintegration plans.
   line('SYR-RST', 'RST-01', 'Staff: referral processing and case management', 142_000),
   line('SYR-RST', 'RST-02', 'Health assessments and medical escorts', 61_000),

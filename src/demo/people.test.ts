@@ -555,10 +555,10 @@ describe('demo programmes: budgets, reintegration, employment, trainings and cam
   it('budgets every project in euros (and local currencies), with allowances and dated rates', () => {
     const codes = DEMO_BUDGET_LINES.map((l) => l.code);
     expect(new Set(codes).size).toBe(codes.length);
-    for (const code of ['CARE', 'TACT', 'MAGNET2', 'SYR-RST'])
+    for (const code of ['CARE', 'TACT', 'MAGNET2', 'SYR-RST', 'CALAIS'])
       expect(
         DEMO_BUDGET_LINES.filter((l) => l.project === code && l.currency === 'EUR').length,
-      ).toBeGreaterThan(3);
+      ).toBeGreaterThanOrEqual(3);
     for (const l of DEMO_BUDGET_LINES) {
       expect(DEMO_PROJECTS.map((x) => x.code)).toContain(l.project);
       expect(Number.isSafeInteger(l.amountMinor) && l.amountMinor > 0).toBe(true);
@@ -829,7 +829,8 @@ describe('demo programmes: budgets, reintegration, employment, trainings and cam
 
   it('trains authorities in Albania, Morocco and Ukraine, counting participants without names', () => {
     expect(p.activities.length).toBeGreaterThanOrEqual(10);
-    expect(new Set(p.activities.map((a) => a.country))).toEqual(new Set(['AL', 'MA', 'UA']));
+    // In the three origin countries, and two meetings in Paris with their authorities.
+    expect(new Set(p.activities.map((a) => a.country))).toEqual(new Set(['AL', 'MA', 'UA', 'FR']));
     for (const a of p.activities) {
       const { office: _office, project: _project, createdAt: _createdAt, ...fields } = a;
       const parsed = CreateActivitySchema.safeParse({ ...fields, officeId: UUID, projectId: UUID });
@@ -837,6 +838,9 @@ describe('demo programmes: budgets, reintegration, employment, trainings and cam
       expect(a.project).toBe('TACT');
       expect(projectOffices(a.project)).toContain(a.office);
       expect(officeOf(a.office).country).toBe(a.country);
+      if (a.country === 'FR')
+        for (const country of ['AL', 'MA', 'UA'])
+          expect(a.participants.some((x) => x.country === country)).toBe(true);
       expect(a.startDate >= '2015-05-01' && a.endDate <= DEMO_TODAY).toBe(true);
       expect(a.createdAt.slice(0, 10) >= a.endDate && Date.parse(a.createdAt) <= NOW).toBe(true);
       expect(a.participants.length).toBeGreaterThan(0);
@@ -854,12 +858,14 @@ describe('demo programmes: budgets, reintegration, employment, trainings and cam
       const parsed = CreateCampaignSchema.safeParse({ ...fields, officeId: UUID, projectId: UUID });
       expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
       expect(projectOffices(x.project)).toContain(x.office);
-      for (const country of x.countries) expect(['AL', 'MA', 'UA', 'IQ']).toContain(country);
+      // In countries of origin; Calais also informs on voluntary return in the camp.
+      for (const country of x.countries)
+        expect(x.project === 'CALAIS' ? ['AL', 'IQ', 'FR'] : ['AL', 'MA', 'UA']).toContain(country);
       expect(x.reach).toBeGreaterThan(0);
       const project = DEMO_PROJECTS.find((y) => y.code === x.project);
       expect(x.startDate >= (project?.startDate ?? '~') && x.endDate <= DEMO_TODAY).toBe(true);
     }
     expect(new Set(p.campaigns.map((x) => x.project))).toEqual(new Set(['TACT', 'CALAIS']));
-    expect(new Set(p.campaigns.flatMap((x) => x.countries))).toEqual(new Set(['AL', 'MA', 'UA', 'IQ']));
+    expect(new Set(p.campaigns.flatMap((x) => x.countries))).toEqual(new Set(['AL', 'MA', 'UA', 'IQ', 'FR']));
   });
 });

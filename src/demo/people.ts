@@ -536,7 +536,7 @@ const COUNTRY_NAME: Record<string, { fr: string; en: string }> = {
 };
 
 type Lang = 'fr' | 'en';
-export type OfficeStaff = { lang: Lang; caseworker: StaffRef; protection: StaffRef; supervisor: StaffRef };
+type OfficeStaff = { lang: Lang; caseworker: StaffRef; protection: StaffRef; supervisor: StaffRef };
 const account = (email: string): StaffRef => ({ email });
 const colleague = (name: string): StaffRef => ({ name });
 
@@ -605,12 +605,12 @@ export const DEMO_STAFF: Record<string, OfficeStaff> = {
 /** Offices where an approval request may still be waiting at the end of the demo period. */
 const PENDING_OFFICES: ReadonlySet<string> = new Set(['PAR', 'TIR']);
 
-export function staffOf(office: string): OfficeStaff {
+function staffOf(office: string): OfficeStaff {
   const staff = DEMO_STAFF[office];
   if (!staff) throw new Error(`no demo staff for ${office}`);
   return staff;
 }
-export const handlerOf = (office: string, sensitive: boolean) =>
+const handlerOf = (office: string, sensitive: boolean) =>
   sensitive ? staffOf(office).protection : staffOf(office).caseworker;
 
 const CARE = { start: dayOf('2013-09-02'), end: dayOf('2015-12-18') };

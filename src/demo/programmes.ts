@@ -78,6 +78,7 @@ const LINES_ENTERED: Record<string, string> = {
   'SYR-RST': '2013-12-23',
   MAGNET2: '2014-03-24',
   TACT: '2015-04-24',
+  CALAIS: '2015-08-24',
 };
 
 async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {

@@ -475,18 +475,19 @@ const SHOPS: Record<string, string[]> = {
   AL: ['Elektro Drini sh.p.k.', 'Tregtia Ilira sh.p.k.', 'Mobileri Teuta sh.p.k.', 'Agro Arbëria sh.p.k.'],
   MA: ['Droguerie Al Amal', 'Atlas Équipement SARL', 'Grossiste Al Baraka', 'Mobilier Chaoui'],
   UA: ['FOP Kovalchuk', 'TOV Dnipro-Torh', 'FOP Savchenko', 'TOV Budmarket'],
-  IQ: ['Kurdistan Tools Market', 'Newroz Electronics', 'Hawler Equipment Trading', 'Slemani Machinery'],
+  IQ: ['Kurdistan Tools Market', 'Newroz Trading', 'Hawler Equipment Trading', 'Slemani Machinery'],
 };
-const MAGNET_TRAINING: Record<string, ItemText> = {
-  construction: { en: 'Tiling and plastering course (6 weeks)', fr: '' },
-  manufacturing: { en: 'Welding course (8 weeks)', fr: '' },
-  hospitality: { en: 'Cooking and food hygiene course (6 weeks)', fr: '' },
-  retail: { en: 'Sales and bookkeeping course (4 weeks)', fr: '' },
-  services: { en: 'Car electrics course (8 weeks)', fr: '' },
-  transport: { en: 'Heavy-vehicle licence course', fr: '' },
-  ict: { en: 'Computer maintenance course (8 weeks)', fr: '' },
-  agriculture: { en: 'Poultry farming course (4 weeks)', fr: '' },
-  crafts: { en: 'Tailoring course (8 weeks)', fr: '' },
+/** Erbil works in English. */
+const MAGNET_TRAINING: Record<string, string> = {
+  construction: 'Tiling and plastering course (6 weeks)',
+  manufacturing: 'Welding course (8 weeks)',
+  hospitality: 'Cooking and food hygiene course (6 weeks)',
+  retail: 'Sales and bookkeeping course (4 weeks)',
+  services: 'Car electrics course (8 weeks)',
+  transport: 'Heavy-vehicle licence course',
+  ict: 'Computer maintenance course (8 weeks)',
+  agriculture: 'Poultry farming course (4 weeks)',
+  crafts: 'Tailoring course (8 weeks)',
 };
 const MAGNET_BUSINESS: Record<string, string> = {
   construction: 'Tools and a mixer for a small tiling business',
@@ -513,6 +514,8 @@ type Ctx = {
   employment: DemoEmployment;
   /** Minor units committed per budget line by the latest approved versions (kept under the line). */
   committed: Map<string, number>;
+  /** What plans waiting for a decision would add, so that they can still be approved. */
+  reserved: Map<string, number>;
   assessments: DemoAssessment[];
   plans: DemoPlan[];
 };
@@ -544,22 +547,31 @@ function assess(
   });
 }
 
-/** Whether adding these amounts to the lines keeps every line within its budget (others + this plan). */
-function fitsLines(
+/**
+ * The lines the items would overflow: what approved plans commit and plans waiting for a decision hold,
+ * without this plan's own commitment (`own`), plus the items.
+ */
+function overflowing(
   ctx: Ctx,
   items: readonly { budgetLine: string | null; plannedMinor: number }[],
   own: Map<string, number>,
-) {
+): Set<string> {
   const need = new Map<string, number>();
   for (const i of items)
     if (i.budgetLine) need.set(i.budgetLine, (need.get(i.budgetLine) ?? 0) + i.plannedMinor);
+  const over = new Set<string>();
   for (const [code, n] of need) {
     const line = DEMO_BUDGET_LINES.find((l) => l.code === code);
-    if (!line) return false;
-    if ((ctx.committed.get(code) ?? 0) - (own.get(code) ?? 0) + n > line.amountMinor) return false;
+    const held = (ctx.committed.get(code) ?? 0) + (ctx.reserved.get(code) ?? 0) - (own.get(code) ?? 0);
+    if (!line || held + n > line.amountMinor) over.add(code);
   }
-  return true;
+  return over;
 }
+const fitsLines = (
+  ctx: Ctx,
+  items: readonly { budgetLine: string | null; plannedMinor: number }[],
+  own: Map<string, number>,
+) => overflowing(ctx, items, own).size === 0;
 
 /** Total in euro cents, converted item by item at the day's rate (as the allowance check does). */
 const totalEurCents = (items: readonly { plannedMinor: number; currency: Currency }[], day: string) =>
@@ -592,7 +604,10 @@ function commit(ctx: Ctx, plan: DemoPlan, previous: Map<string, number>): Map<st
   return now;
 }
 
-/** Shrinks the largest items until the plan fits its lines and the allowance (then drops items if it must). */
+/**
+ * Shrinks items until the plan fits its lines (the items on an overflowing line first) and the allowance
+ * (the largest first); drops an item that cannot shrink further. Empty when nothing fits.
+ */
 function fitPlan(
   ctx: Ctx,
   project: string,
@@ -601,18 +616,59 @@ function fitPlan(
   own: Map<string, number>,
 ): NewItem[] {
   let out = items.map((i) => ({ ...i }));
-  for (let round = 0; round < 40; round++) {
-    if (fitsLines(ctx, out, own) && fitsAllowance(project, out, day)) return out;
-    const largest = out.reduce((a, b) =>
-      eurCentsOn(b.plannedMinor, b.currency, day) > eurCentsOn(a.plannedMinor, a.currency, day) ? b : a,
+  const eur = (i: NewItem) => eurCentsOn(i.plannedMinor, i.currency, day);
+  for (let round = 0; round < 80 && out.length > 0; round++) {
+    const over = overflowing(ctx, out, own);
+    if (over.size === 0 && fitsAllowance(project, out, day)) return out;
+    const pool = out.filter(
+      (i) => i.plannedMinor > 0 && (over.size === 0 || (i.budgetLine && over.has(i.budgetLine))),
     );
+    const largest = pool.reduce<NewItem | null>((a, b) => (a === null || eur(b) > eur(a) ? b : a), null);
+    if (!largest) return [];
     const smaller = roundTo(Math.floor(largest.plannedMinor * 0.85), largest.currency);
-    if (smaller >= largest.plannedMinor || (out.length > 1 && smaller <= (STEP[largest.currency] ?? 1))) {
+    if (smaller >= largest.plannedMinor || smaller < 5 * (STEP[largest.currency] ?? 1))
       out = out.filter((i) => i !== largest);
-      if (out.length === 0) return out;
-    } else largest.plannedMinor = smaller;
+    else largest.plannedMinor = smaller;
   }
-  return fitsLines(ctx, out, own) && fitsAllowance(project, out, day) ? out : [];
+  return [];
+}
+
+/** Plans left waiting (drafts, submitted, a change to approve) hold what they would commit on their lines. */
+function finish(ctx: Ctx, plan: DemoPlan): void {
+  ctx.plans.push(plan);
+  if (plan.status === 'approved') return;
+  const own = new Map<string, number>();
+  for (const i of plan.versions[plan.versions.length - 1]?.items ?? [])
+    if (i.budgetLine) own.set(i.budgetLine, (own.get(i.budgetLine) ?? 0) + i.plannedMinor);
+  const need = new Map<string, number>();
+  for (const i of plan.items)
+    if (!i.removed && i.budgetLine) need.set(i.budgetLine, (need.get(i.budgetLine) ?? 0) + i.plannedMinor);
+  for (const [code, n] of need)
+    ctx.reserved.set(code, (ctx.reserved.get(code) ?? 0) + Math.max(0, n - (own.get(code) ?? 0)));
+}
+
+/** An item added to a plan, made smaller if it must to fit the lines and the allowance; null if it cannot. */
+function fitExtra(
+  ctx: Ctx,
+  project: string,
+  items: readonly DemoPlanItem[],
+  extra: NewItem,
+  day: string,
+  own: Map<string, number>,
+): NewItem | null {
+  const active = items.filter((x) => !x.removed);
+  const floor = STEP[extra.currency] ?? 1;
+  for (
+    let amount = extra.plannedMinor;
+    amount >= 5 * floor;
+    amount = roundTo(Math.floor(amount * 0.85), extra.currency)
+  ) {
+    const candidate = { ...extra, plannedMinor: amount };
+    if (fitsLines(ctx, [...active, candidate], own) && fitsAllowance(project, [...active, candidate], day))
+      return candidate;
+    if (roundTo(Math.floor(amount * 0.85), extra.currency) >= amount) break;
+  }
+  return null;
 }
 
 type Window = {
@@ -731,8 +787,8 @@ function votPackage(
   const inHouse = origin
     ? null
     : lang === 'fr'
-      ? `Bureau de ${originCity(country, 'fr')}`
-      : `${originCity(country, 'en')} office`;
+      ? `Bureau de ${originCity(country)}`
+      : `${originCity(country)} office`;
   const currencyFor = (service: ServiceType): Currency =>
     origin &&
     ['housing', 'cash_allowance', 'medical_care', 'education_children'].includes(service) &&
@@ -891,11 +947,11 @@ type DeliveryPlan =
   | { kind: 'equipment' }
   | { kind: 'training' }
   | { kind: 'monthly'; months: number }
-  | { kind: 'care' }
-  | { kind: 'subsidy'; months: number; start: string; until: string | null };
+  | { kind: 'care' };
 
-const originCity = (country: string, lang: Lang) =>
-  ({ AL: 'Tirana', MA: 'Rabat', UA: lang === 'fr' ? 'Kyiv' : 'Kyiv', IQ: 'Erbil' })[country] ?? country;
+/** The origin office's city (the in-house provider when the host office kept the case). */
+const originCity = (country: string) =>
+  ({ AL: 'Tirana', MA: 'Rabat', UA: 'Kyiv', IQ: 'Erbil' })[country] ?? country;
 
 function deliveryTexts(
   ctx: Ctx,
@@ -933,8 +989,6 @@ function deliveryTexts(
         vendor: item.providerName,
         confirmedBy: lang === 'fr' ? 'Facture du prestataire' : 'Invoice from the provider',
       };
-    case 'subsidy':
-      return { vendor: item.providerName, confirmedBy: 'Employer (payroll sheet signed by the returnee)' };
   }
 }
 
@@ -953,8 +1007,6 @@ function deliveryOptions(plan: DeliveryPlan, rng: Rng): Parameters<typeof delive
         everyDays: rng.int(30, 60),
         underspend: rng.chance(0.4),
       };
-    case 'subsidy':
-      return { instalments: plan.months, firstAfter: [30, 32], everyDays: 30 };
   }
 }
 
@@ -1043,7 +1095,7 @@ function votPlan(ctx: Ctx, i: number, special: Special, planning: { index: numbe
         }
       }
     }
-    ctx.plans.push(b.plan);
+    finish(ctx, b.plan);
     return;
   }
 
@@ -1058,22 +1110,16 @@ function votPlan(ctx: Ctx, i: number, special: Special, planning: { index: numbe
 
   // Deliveries: until monitoring (then everything was given), closure, or the end of the demo period.
   const completed = C !== null && c.closureReason === 'completed';
-  const lastDay =
-    C !== null
-      ? dayOfTime(C) - (completed ? 0 : 1)
-      : M !== null
-        ? Math.min(TODAY_DAY, dayOfTime(M) + 20)
-        : TODAY_DAY;
-  const win: Window = { from: approvedAt, lastDay, compress: completed || (M !== null && C === null) };
+  const lastDay = C !== null ? dayOfTime(C) - (completed ? 0 : 1) : TODAY_DAY;
+  const win: Window = { from: approvedAt, lastDay, compress: completed };
   const country = c.returnCountry as string;
   const place = person.placeOfOrigin ?? '';
-  const who = handler;
   const pendingShelter = special.shelter.get(i);
 
   // A few plans changed after the 3-month visit and approved again (version 2).
   const changeAt = approvedAt + rng.int(20, 45) * DAY;
   const change =
-    pendingShelter === undefined && M !== null && dayOfTime(changeAt) < lastDay - 15 && rng.chance(0.1);
+    pendingShelter === undefined && M !== null && dayOfTime(changeAt) < lastDay - 15 && rng.chance(0.15);
   const deliverAll = (from: number, only?: number) => {
     for (const [k, plan] of deliveryPlans.entries()) {
       if (only !== undefined && k !== only) continue;
@@ -1091,7 +1137,7 @@ function votPlan(ctx: Ctx, i: number, special: Special, planning: { index: numbe
               confirmedBy: 'Tirana office (handover record signed by the returnee)',
             }
           : deliveryTexts(ctx, item, plan, country, place, person.sex, lang);
-      deliver(ctx, b, k, w, who, texts, deliveryOptions(plan, rng));
+      deliver(ctx, b, k, w, handler, texts, deliveryOptions(plan, rng));
     }
   };
   if (!change) {
@@ -1130,24 +1176,15 @@ function votPlan(ctx: Ctx, i: number, special: Special, planning: { index: numbe
       plannedDate: isoDay(dayOfTime(changeAt) + 10),
       budgetLine: lineFor(project, extra.service, 'EUR'),
     };
-    const active = b.plan.items.filter((x) => !x.removed);
-    const fits = fitPlan(ctx, project, [...active, candidate], changeDay, own);
-    const lastDelivery = Math.max(0, ...b.plan.deliveries.map((d) => Date.parse(d.createdAt)));
-    const at = Math.max(workingMoment(rng, dayOfTime(changeAt)), lastDelivery + 60 * MINUTE);
-    const fitted = fits[active.length];
-    const unchanged = fits.every((x, k) => k === active.length || x.plannedMinor === active[k]?.plannedMinor);
-    if (
-      fitted &&
-      fits.length === active.length + 1 &&
-      unchanged &&
-      at < CUTOFF - 3 * DAY &&
-      dayOfTime(at) < lastDay - 5
-    ) {
+    const fitted = fitExtra(ctx, project, b.plan.items, candidate, changeDay, own);
+    const at = Math.max(workingMoment(rng, dayOfTime(changeAt)), Date.parse(b.plan.updatedAt) + 60 * MINUTE);
+    if (fitted && at < CUTOFF - 3 * DAY && dayOfTime(at) < lastDay - 5) {
       const added = b.add(fitted, at);
       deliveryPlans.push({ kind: 'care' });
       const submitted = at + rng.int(10, 90) * MINUTE;
       b.submit(handler, submitted);
-      const approved = momentAfter(rng, submitted, CUTOFF, rng.int(0, 2)) ?? submitted + 60 * MINUTE;
+      const approved =
+        momentAfter(rng, submitted, Math.min(end, lastDay * DAY), rng.int(0, 2)) ?? submitted + 60 * MINUTE;
       b.approve(supervisor, approved, rng.pick(CHANGE_COMMENT[lang]));
       own = commit(ctx, b.plan, own);
       deliverAll(approved, added);
@@ -1156,11 +1193,7 @@ function votPlan(ctx: Ctx, i: number, special: Special, planning: { index: numbe
 
   // Tirana's partner shelter: the change adding it waits for the supervisor.
   if (pendingShelter !== undefined && b.plan.status === 'approved') {
-    const at = Math.max(
-      pendingShelter + rng.int(30, 120) * MINUTE,
-      Date.parse(b.plan.updatedAt) + MINUTE,
-      ...b.plan.deliveries.map((d) => Date.parse(d.createdAt) + MINUTE),
-    );
+    const at = Math.max(pendingShelter + rng.int(30, 120) * MINUTE, Date.parse(b.plan.updatedAt) + MINUTE);
     const shelter: NewItem = {
       dimension: 'social',
       serviceType: 'housing',
@@ -1174,17 +1207,13 @@ function votPlan(ctx: Ctx, i: number, special: Special, planning: { index: numbe
       budgetLine: lineFor(project, 'housing', 'EUR'),
     };
     const active = b.plan.items.filter((x) => !x.removed);
-    const fits = fitPlan(ctx, project, [...active, shelter], isoDay(dayOfTime(at)), own);
-    if (
-      at < CUTOFF - 30 * MINUTE &&
-      fits.length === active.length + 1 &&
-      fits.every((x, k) => x.plannedMinor === [...active, shelter][k]?.plannedMinor)
-    ) {
-      b.add(shelter, at);
+    const fitted = fitExtra(ctx, project, active, shelter, isoDay(dayOfTime(at)), own);
+    if (at < CUTOFF - 30 * MINUTE && fitted) {
+      b.add(fitted, at);
       b.submit(handler, Math.min(at + rng.int(5, 20) * MINUTE, CUTOFF - 5 * MINUTE));
     }
   }
-  ctx.plans.push(b.plan);
+  finish(ctx, b.plan);
 }
 
 // ---- MAGNET II ----------------------------------------------------------------------------------------
@@ -1239,7 +1268,7 @@ function magnetPlan(ctx: Ctx, i: number, matchingScenario: { index: number }) {
       if (at !== null) {
         const b = new PlanBuilder(i, at);
         b.add(jobSearch(ctx, dayOfTime(at)), at);
-        ctx.plans.push(b.plan);
+        finish(ctx, b.plan);
       }
     }
     return;
@@ -1260,7 +1289,7 @@ function magnetPlan(ctx: Ctx, i: number, matchingScenario: { index: number }) {
     v1.push({
       dimension: 'economic',
       serviceType: 'vocational_training',
-      description: (MAGNET_TRAINING[sector] as ItemText).en,
+      description: MAGNET_TRAINING[sector] as string,
       providerKind: 'partner',
       providerName: VTC[capital] as string,
       deliveryMode: 'in_kind',
@@ -1343,22 +1372,22 @@ function magnetPlan(ctx: Ctx, i: number, matchingScenario: { index: number }) {
       ? (['submitted', 'approved', 'submitted', 'draft'] as const)[matchingScenario.index++ % 4]
       : 'approved';
   if (scenario === 'draft') {
-    ctx.plans.push(b.plan);
+    finish(ctx, b.plan);
     return;
   }
   const submitAt = momentAfter(rng, t, end, Math.max(0, dayOfTime(submitFrom) - dayOfTime(t)));
   if (submitAt === null) {
-    ctx.plans.push(b.plan);
+    finish(ctx, b.plan);
     return;
   }
   b.submit(handler, submitAt);
   if (scenario === 'submitted') {
-    ctx.plans.push(b.plan);
+    finish(ctx, b.plan);
     return;
   }
   const approvedAt = momentAfter(rng, submitAt, end, rng.int(1, 3));
   if (approvedAt === null) {
-    ctx.plans.push(b.plan);
+    finish(ctx, b.plan);
     return;
   }
   b.approve(supervisor, approvedAt, rng.pick(APPROVAL_COMMENT.en));
@@ -1426,12 +1455,8 @@ function magnetPlan(ctx: Ctx, i: number, matchingScenario: { index: number }) {
   // The wage subsidy added once the employer was found: version 2.
   if (subsidyAsChange && placement && placedAt !== null) {
     const s = subsidyItem();
-    const lastDelivery = Math.max(0, ...b.plan.deliveries.map((d) => Date.parse(d.createdAt)));
-    const at = Math.max(
-      placedAt + rng.int(30, 300) * MINUTE,
-      lastDelivery + 30 * MINUTE,
-      Date.parse(b.plan.updatedAt) + 30 * MINUTE,
-    );
+    const from = Math.max(placedAt, Date.parse(b.plan.updatedAt));
+    const at = momentAfter(rng, from, end, rng.int(0, 1)) ?? from + 30 * MINUTE;
     if (s && at < end - 2 * DAY) {
       const active = b.plan.items.filter((x) => !x.removed);
       const fits = fitPlan(ctx, 'MAGNET2', [...active, s], isoDay(dayOfTime(at)), own);
@@ -1449,7 +1474,7 @@ function magnetPlan(ctx: Ctx, i: number, matchingScenario: { index: number }) {
       }
     }
   }
-  ctx.plans.push(b.plan);
+  finish(ctx, b.plan);
 }
 
 function jobSearch(ctx: Ctx, day: number): NewItem {
@@ -1474,7 +1499,15 @@ export function generateReintegration(
   data: DemoData,
   employment: DemoEmployment,
 ): DemoReintegration {
-  const ctx: Ctx = { rng, data, employment, committed: new Map(), assessments: [], plans: [] };
+  const ctx: Ctx = {
+    rng,
+    data,
+    employment,
+    committed: new Map(),
+    reserved: new Map(),
+    assessments: [],
+    plans: [],
+  };
   const special = specials(data);
   // In the order the cases reached reintegration, so the budget lines fill up as they did.
   const order = data.cases

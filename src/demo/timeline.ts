@@ -33,16 +33,22 @@ export function workingMoment(rng: Rng, day: number): number {
 }
 
 /**
- * A working moment strictly between `from` and `to`, about `days` after `from` when there is room (later
- * days are tried first, then earlier ones); null when the window is shorter than an hour.
+ * A working moment strictly between `from` and `to`, about `days` after `from`: that day or the next week's
+ * days, else the days before; failing all, shortly after `from`. Null when the window is under an hour.
  */
 export function momentAfter(rng: Rng, from: number, to: number, days: number): number | null {
   if (to - from < 60 * MINUTE) return null;
-  for (let d = Math.floor(from / DAY) + days; d >= Math.floor(from / DAY); d--) {
+  const first = Math.floor(from / DAY);
+  const last = Math.floor(to / DAY);
+  const target = Math.min(first + days, last);
+  const order: number[] = [];
+  for (let d = target; d <= Math.min(last, target + 7); d++) order.push(d);
+  for (let d = target - 1; d >= first; d--) order.push(d);
+  for (const d of order) {
     const at = workingMoment(rng, d);
     if (at > from && at < to) return at;
   }
-  return from + Math.floor((to - from) / 2);
+  return from + Math.min(Math.floor((to - from) / 2), rng.int(30, 180) * MINUTE);
 }
 
 /** The staff who handle and approve the case in its owning office. */
