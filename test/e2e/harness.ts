@@ -16,6 +16,8 @@ import { expect } from 'vitest';
 import { resolveEncryptionKey } from '../../src/config';
 import type { Database } from '../../src/db/client';
 import { seedDemo } from '../../src/demo/seed';
+import { identityRepository } from '../../src/modules/identity';
+import type { ActorCtx } from '../../src/platform/actor';
 import { systemClock } from '../../src/platform/clock';
 import { createFieldCipher } from '../../src/platform/field-crypto';
 import { buildApp } from '../../src/server/app';
@@ -134,6 +136,30 @@ export async function setupE2E(): Promise<E2E> {
   };
 }
 
+/**
+ * The use-case context of a demo account, with its memberships as a signed-in request would have them:
+ * for preparing a journey's records through the domain use cases.
+ */
+export async function actingAs(database: Database, email: string): Promise<ActorCtx> {
+  const db = database.db;
+  const user = await identityRepository.findUserByEmail(db, email);
+  if (!user) throw new Error(`no demo account ${email}`);
+  const memberships = (await identityRepository.membershipsOf(db, [user.id])).get(user.id) ?? [];
+  return {
+    db,
+    clock: systemClock,
+    actor: {
+      userId: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      memberships: memberships.map((m) => ({ officeId: m.officeId, role: m.role })),
+    },
+    requestId: null,
+    ip: null,
+    lang: 'fr',
+  };
+}
+
 /** Signs in through the sign-in page (in any language) and waits for the first signed-in page. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   if (!new URL(page.url()).pathname.startsWith('/login')) await page.goto('/login');
@@ -184,4 +210,20 @@ export async function waitForIdle(page: Page): Promise<void> {
       .some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
     return !loading && !animating;
   });
+}
+
+/**
+ * Waits until every open dialog has finished fading in (content and overlay fully opaque). Mantine starts
+ * a modal's transition a frame after mounting it, so `waitForIdle` can see no animation yet while the
+ * dialog is still half transparent, and axe would judge its colours mid-fade.
+ */
+export async function waitForDialogs(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.mantine-Modal-content, .mantine-Modal-overlay')].every((el) => {
+      const style = getComputedStyle(el);
+      const settled = ['none', '', 'matrix(1, 0, 0, 1, 0, 0)'].includes(style.transform);
+      return style.opacity === '1' && settled;
+    }),
+  );
+  await waitForIdle(page);
 }

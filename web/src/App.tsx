@@ -1,5 +1,5 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications, notifications } from '@mantine/notifications';
+import { notifications } from '@mantine/notifications';
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import { SignInPage } from './features/auth/SignInPage';
 import { HomePage } from './features/home/HomePage';
 import { setUnauthenticatedHandler } from './shared/api/client';
 import { createQueryClient } from './shared/api/queryClient';
+import { AppNotifications } from './shared/components/AppNotifications';
 import { ErrorBoundary } from './shared/components/ErrorBoundary';
 import { NotFoundPage } from './shared/components/NotFoundPage';
 import { LoadingState } from './shared/components/QueryStates';
@@ -41,6 +42,9 @@ const RegistryPage = lazy(() =>
 );
 const PersonPage = lazy(() =>
   import('./features/registry/PersonPage').then((m) => ({ default: m.PersonPage })),
+);
+const DuplicatesPage = lazy(() =>
+  import('./features/registry/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })),
 );
 const CasesPage = lazy(() => import('./features/cases/CasesPage').then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import('./features/cases/CasePage').then((m) => ({ default: m.CasePage })));
@@ -82,7 +86,7 @@ const PartnerPage = lazy(() =>
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <AppNotifications position="top-right" />
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </MantineProvider>
   );
@@ -121,6 +125,14 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="persons.read">
                 <RegistryPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="registry/duplicates"
+            element={
+              <RequirePermission permission="persons.merge">
+                <DuplicatesPage />
               </RequirePermission>
             }
           />

@@ -16,6 +16,7 @@ import {
   makeTask,
   PERSON_ID,
 } from './test-utils/fixtures-cases';
+import { makeMatch, makeMergeRecord } from './test-utils/fixtures-duplicates';
 import { makeProject } from './test-utils/fixtures-more';
 import { renderWithProviders } from './test-utils/render';
 
@@ -92,8 +93,9 @@ const routes = {
   'GET /api/users': () => jsonResponse(200, { items: [BOB] }),
   'GET /api/cases/assignees': () => jsonResponse(200, { items: [{ id: BOB.id, name: BOB.displayName }] }),
   'GET /api/projects': () => jsonResponse(200, { items: [makeProject()] }),
-  'POST /api/persons': () =>
-    jsonResponse(200, { matches: [{ person: makePersonSummary(), reasons: ['same_name'] }] }),
+  'POST /api/persons': () => jsonResponse(200, { matches: [makeMatch()] }),
+  [`GET /api/persons/${PERSON_ID}/matches`]: () => jsonResponse(200, { matches: [makeMatch()] }),
+  [`GET /api/persons/${PERSON_ID}/merges`]: () => jsonResponse(200, { items: [makeMergeRecord()] }),
 };
 
 /** Structural accessibility of the registry and case screens and their dialogs (axe in jsdom). */
@@ -109,13 +111,22 @@ describe('accessibility of casework', () => {
     ['/cases', 'Dossiers', 'PAR-C-000099'],
     [`/cases/${CASE_ID}`, 'PAR-C-000045', 'declaration.pdf'],
     ['/tasks', 'Mes tâches', 'Réserver le billet'],
-  ])('%s has no serious violations', async (route, heading, content) => {
-    stubFetch(routes);
-    renderWithProviders(<AppRoutes />, { me: makeSupervisor(), route });
-    expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeTruthy();
-    expect((await screen.findAllByText(content)).length).toBeGreaterThan(0);
-    expect(await seriousViolations()).toEqual([]);
-  });
+  ])(
+    '%s has no serious violations',
+    async (route, heading, content) => {
+      stubFetch(routes);
+      renderWithProviders(<AppRoutes />, { me: makeSupervisor(), route });
+      expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeTruthy();
+      expect((await screen.findAllByText(content)).length).toBeGreaterThan(0);
+      if (route.startsWith('/registry/')) {
+        // The possible duplicates and the merge history are part of the page.
+        await screen.findByRole('list', { name: 'Fiches qui ressemblent à celle-ci' });
+        await screen.findByRole('table', { name: 'Fiches fusionnées dans celle-ci' });
+      }
+      expect(await seriousViolations()).toEqual([]);
+    },
+    15_000,
+  );
 
   it('the registration dialog, with errors and then with matches, has no serious violations', async () => {
     stubFetch(routes);
@@ -133,7 +144,7 @@ describe('accessibility of casework', () => {
     await user.selectOptions(within(dialog).getByLabelText(/^Sexe/), 'female');
     await user.click(within(dialog).getByRole('button', { name: 'Retirer l’alias 1' }));
     await user.click(within(dialog).getByRole('button', { name: 'Enregistrer' }));
-    await within(dialog).findByRole('table', { name: 'Correspondances probables' });
+    await within(dialog).findByRole('list', { name: 'Correspondances possibles' });
     expect(await seriousViolations()).toEqual([]);
   }, 30_000);
 

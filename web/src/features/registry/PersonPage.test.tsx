@@ -22,6 +22,9 @@ function baseRoutes(detail = AMINA) {
     [`GET /api/persons/${PERSON_ID}`]: () => jsonResponse(200, detail),
     [`GET /api/persons/${PERSON_ID}/cases`]: () =>
       jsonResponse(200, { items: [makeCaseSummary({ sensitive: true, caseType: 'avrr_vot' })] }),
+    [`GET /api/persons/${PERSON_ID}/matches`]: () => jsonResponse(200, { matches: [] }),
+    [`GET /api/persons/${PERSON_ID}/merges`]: () => jsonResponse(200, { items: [] }),
+    'POST /api/persons/match-check': () => jsonResponse(200, { matches: [] }),
   };
 }
 

@@ -19,6 +19,7 @@ import { DocumentsSection } from './DocumentsSection';
 import { HouseholdSection } from './HouseholdSection';
 import { needLabel, originalName, personName } from './labels';
 import { PersonCasesSection } from './PersonCasesSection';
+import { MergedRecordsSection, PossibleDuplicatesSection } from './PersonDuplicates';
 import { PersonIdentityForm } from './PersonIdentityForm';
 import { PersonNeedsForm } from './PersonNeedsForm';
 import { PERSON_FIELDS, toPersonValues } from './personForm';
@@ -105,6 +106,8 @@ function PersonView({ person }: { person: PersonDetail }) {
       <ConsentsSection person={person} canWrite={canWrite} />
       {can('cases.read') ? <PersonCasesSection person={person} /> : null}
       {can('employment.read') ? <PersonEmploymentSection person={person} /> : null}
+      <PossibleDuplicatesSection person={person} />
+      <MergedRecordsSection person={person} />
     </>
   );
 }

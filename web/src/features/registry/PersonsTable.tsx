@@ -4,15 +4,20 @@ import { Link } from 'react-router';
 import type { PersonSummary } from '../../../../src/modules/registry/contract';
 import { useFormat } from '../../shared/format/useFormat';
 import { originalName, personName, useBirthDate, useCountryList } from './labels';
+import { MatchReasonList } from './MatchReasonList';
+import { MatchScore } from './MatchScore';
+import { topReasons } from './matchReasons';
 
 export function PersonsTable({ persons }: { persons: PersonSummary[] }) {
   const { t } = useTranslation();
   const format = useFormat();
   const birthDate = useBirthDate();
   const countries = useCountryList();
+  // Found by name across scripts and spellings: say why, in a column of its own.
+  const withReasons = persons.some((person) => person.match);
   return (
     <Paper withBorder>
-      <Table.ScrollContainer minWidth={860}>
+      <Table.ScrollContainer minWidth={withReasons ? 1080 : 860}>
         <Table aria-label={t('registry.table.label')} striped highlightOnHover verticalSpacing="sm">
           <Table.Thead>
             <Table.Tr>
@@ -25,6 +30,7 @@ export function PersonsTable({ persons }: { persons: PersonSummary[] }) {
               <Table.Th scope="col" style={{ textAlign: 'end' }}>
                 {t('registry.table.cases')}
               </Table.Th>
+              {withReasons ? <Table.Th scope="col">{t('registry.table.why')}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -52,6 +58,16 @@ export function PersonsTable({ persons }: { persons: PersonSummary[] }) {
                   <Table.Td>{countries(person.nationalities)}</Table.Td>
                   <Table.Td>{person.officeCode}</Table.Td>
                   <Table.Td style={{ textAlign: 'end' }}>{format.number(person.caseCount)}</Table.Td>
+                  {withReasons ? (
+                    <Table.Td>
+                      {person.match ? (
+                        <>
+                          <MatchScore score={person.match.score} search />
+                          <MatchReasonList reasons={topReasons(person.match.reasons)} />
+                        </>
+                      ) : null}
+                    </Table.Td>
+                  ) : null}
                 </Table.Tr>
               );
             })}

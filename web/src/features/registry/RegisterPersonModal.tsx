@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, List, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -15,7 +15,8 @@ import { localizedZodResolver } from '../../shared/forms/zodResolver';
 import { useCurrentOffice } from '../../shared/layout/currentOffice';
 import { useOfficesWith } from '../offices/useOfficesWith';
 import { type CreatePerson, createPerson, type Match, personsKeys } from './api';
-import { matchReasonLabel, originalName, personName, useBirthDate, useCountryList } from './labels';
+import { personName } from './labels';
+import { MatchCard, MatchList } from './MatchCard';
 import { isPersonField, PersonFields } from './PersonFields';
 import { EMPTY_PERSON, type PersonFormValues, toCreateBody } from './personForm';
 
@@ -132,65 +133,33 @@ interface MatchesStepProps {
   onRegisterAnyway: () => void;
 }
 
+/** The records the new person may already have: open one of them, or register anyway. */
 function MatchesStep({ matches, loading, onBack, onRegisterAnyway }: MatchesStepProps) {
   const { t } = useTranslation();
-  const birthDate = useBirthDate();
-  const countries = useCountryList();
   return (
     <Stack>
       <Alert color="orange" variant="light" role="alert" title={t('registry.matches.title')}>
         {t('registry.matches.intro')}
       </Alert>
-      <Table.ScrollContainer minWidth={640}>
-        <Table aria-label={t('registry.matches.tableLabel')} withTableBorder striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('registry.table.name')}</Table.Th>
-              <Table.Th scope="col">{t('registry.table.birthDate')}</Table.Th>
-              <Table.Th scope="col">{t('registry.table.nationalities')}</Table.Th>
-              <Table.Th scope="col">{t('registry.table.reference')}</Table.Th>
-              <Table.Th scope="col">{t('registry.matches.reasons')}</Table.Th>
-              <Table.Th scope="col">{t('common.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {matches.map(({ person, reasons }) => (
-              <Table.Tr key={person.id}>
-                <Table.Th scope="row" fw={600}>
-                  <Text size="sm" fw={600}>
-                    {personName(person)}
-                  </Text>
-                  {originalName(person) ? (
-                    <Text size="sm" dir="auto">
-                      {originalName(person)}
-                    </Text>
-                  ) : null}
-                </Table.Th>
-                <Table.Td>{birthDate(person.birthDate, person.birthDatePrecision)}</Table.Td>
-                <Table.Td>{countries(person.nationalities)}</Table.Td>
-                <Table.Td>{person.reference}</Table.Td>
-                <Table.Td>
-                  <List size="sm">
-                    {reasons.map((reason) => (
-                      <List.Item key={reason}>{matchReasonLabel(reason, t)}</List.Item>
-                    ))}
-                  </List>
-                </Table.Td>
-                <Table.Td>
-                  <Anchor
-                    component={Link}
-                    to={`/registry/${person.id}`}
-                    aria-label={t('registry.matches.openLabel', { reference: person.reference })}
-                    size="sm"
-                  >
-                    {t('registry.matches.open')}
-                  </Anchor>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <MatchList label={t('registry.matches.listLabel')}>
+        {matches.map((match) => (
+          <MatchCard
+            key={match.person.id}
+            match={match}
+            actions={(nameId) => (
+              <Button
+                component={Link}
+                to={`/registry/${match.person.id}`}
+                variant="light"
+                size="xs"
+                aria-describedby={nameId}
+              >
+                {t('registry.matches.samePerson')}
+              </Button>
+            )}
+          />
+        ))}
+      </MatchList>
       <Group justify="flex-end">
         <Button variant="default" onClick={onBack}>
           {t('registry.matches.back')}

@@ -12,6 +12,7 @@ import { useCan } from '../auth/session';
 import { personsKeys, searchPersons } from './api';
 import { PersonsTable } from './PersonsTable';
 import { RegisterPersonModal } from './RegisterPersonModal';
+import { RegistryNav } from './RegistryNav';
 
 export function RegistryPage() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function RegistryPage() {
           ) : null
         }
       />
+      <RegistryNav />
       {/* biome-ignore lint/a11y/useSemanticElements: <search> is too recent for some supported browsers. */}
       <form
         role="search"

@@ -9,11 +9,16 @@ import {
   CreatePersonResultSchema,
   type CreatePersonSchema,
   DocumentSchema,
+  DuplicateCandidateSchema,
   type LinkHouseholdSchema,
+  type MatchCheckSchema,
+  MatchListSchema,
+  MergeRecordSchema,
   type Person,
   PersonDetailSchema,
   PersonSchema,
   PersonSummarySchema,
+  ScanSchema,
   type UpdatePersonSchema,
 } from '../../../../src/modules/registry/contract';
 import { api } from '../../shared/api/client';
@@ -22,6 +27,11 @@ export type PersonDetail = z.infer<typeof PersonDetailSchema>;
 export type PersonDocument = z.infer<typeof DocumentSchema>;
 export type Consent = z.infer<typeof ConsentSchema>;
 export type Match = z.infer<typeof CreatePersonResultSchema>['matches'][number];
+export type MatchCheck = z.input<typeof MatchCheckSchema>;
+export type MergeRecord = z.infer<typeof MergeRecordSchema>;
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidateSchema>;
+export type DuplicateStatus = DuplicateCandidate['status'];
+export type DuplicateScan = z.infer<typeof ScanSchema>;
 export type CreatePerson = z.input<typeof CreatePersonSchema>;
 export type UpdatePerson = z.output<typeof UpdatePersonSchema>;
 
@@ -42,6 +52,14 @@ export const personsKeys = {
   list: (search: PersonSearch) => ['persons', 'list', search] as const,
   detail: (id: string) => ['persons', 'detail', id] as const,
   cases: (id: string) => ['persons', 'cases', id] as const,
+  matches: (id: string) => ['persons', 'matches', id] as const,
+  merges: (id: string) => ['persons', 'merges', id] as const,
+};
+
+export const duplicatesKeys = {
+  all: ['duplicates'] as const,
+  list: (status: DuplicateStatus) => ['duplicates', 'list', status] as const,
+  scans: ['duplicates', 'scans'] as const,
 };
 
 const personPath = (id: string) => `/persons/${encodeURIComponent(id)}`;
@@ -100,6 +118,74 @@ export function leaveHousehold(id: string) {
 
 export function fetchPersonCases(id: string, signal?: AbortSignal) {
   return api.get(`${personPath(id)}/cases`, CaseListSchema, undefined, signal).then((page) => page.items);
+}
+
+// ---- matching and duplicates -------------------------------------------------------------------------
+
+const MergeRecordListSchema = z.object({ items: z.array(MergeRecordSchema) });
+const DuplicateListSchema = z.object({ items: z.array(DuplicateCandidateSchema) });
+const ScanListSchema = z.object({ items: z.array(ScanSchema) });
+const MergedSchema = z.object({ mergeId: z.string() });
+
+/** Who a person being edited (or registered) may already be, before saving: scored, best first. */
+export function checkMatches(body: MatchCheck): Promise<Match[]> {
+  return api.post('/persons/match-check', body, MatchListSchema).then((result) => result.matches);
+}
+
+export function fetchPersonMatches(id: string, signal?: AbortSignal): Promise<Match[]> {
+  return api.get(`${personPath(id)}/matches`, MatchListSchema, undefined, signal).then((r) => r.matches);
+}
+
+/** The records merged into a person, newest first (undone ones included). */
+export function fetchPersonMerges(id: string, signal?: AbortSignal): Promise<MergeRecord[]> {
+  return api.get(`${personPath(id)}/merges`, MergeRecordListSchema, undefined, signal).then((r) => r.items);
+}
+
+/** Merges `mergeId` into `keepId` (same person): its cases, documents, consents and aliases move. */
+export function mergePersons(body: { keepId: string; mergeId: string }) {
+  return api.post('/persons/merge', body, MergedSchema);
+}
+
+export function undoMerge(mergeId: string) {
+  return api.post(`/person-merges/${encodeURIComponent(mergeId)}/undo`, {});
+}
+
+export function fetchDuplicates(
+  status: DuplicateStatus,
+  signal?: AbortSignal,
+): Promise<DuplicateCandidate[]> {
+  return api.get('/duplicates', DuplicateListSchema, { status }, signal).then((r) => r.items);
+}
+
+export function fetchScans(signal?: AbortSignal): Promise<DuplicateScan[]> {
+  return api.get('/duplicates/scans', ScanListSchema, undefined, signal).then((r) => r.items);
+}
+
+/** Starts a scan of one office (or of every office where the user reviews duplicates, with `null`). */
+export function startScan(officeId: string | null) {
+  return api.post('/duplicates/scans', { officeId }, z.object({ scanId: z.string() }));
+}
+
+/** Decides a candidate pair is one person: merges the other record into `keepId`. */
+export function mergeCandidate(candidateId: string, keepId: string) {
+  return api.post(`/duplicates/${encodeURIComponent(candidateId)}/merge`, { keepId }, MergedSchema);
+}
+
+/** Decides a candidate pair is two people: never proposed again. */
+export function markDifferent(candidateId: string) {
+  return api.post(`/duplicates/${encodeURIComponent(candidateId)}/different`, {});
+}
+
+/** After a merge or its undoing: every person, list, match and candidate pair may have changed. */
+export function useRefreshAfterMerge(): () => Promise<void> {
+  const queryClient = useQueryClient();
+  return useCallback(async () => {
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: personsKeys.all }),
+      queryClient.invalidateQueries({ queryKey: duplicatesKeys.all }),
+      queryClient.invalidateQueries({ queryKey: ['cases'] }),
+    ]);
+  }, [queryClient]);
 }
 
 function storePerson(queryClient: QueryClient, person: Person | PersonDetail) {

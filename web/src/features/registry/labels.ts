@@ -1,5 +1,4 @@
 /** Labels and formats of the registry: names, birth dates with their precision, specific needs. */
-import type { TFunction } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -49,19 +48,6 @@ export function personName(p: NamedPerson): string {
 /** The name in the person's own script (Arabic, Cyrillic…), or '' when none was recorded. */
 export function originalName(p: NamedPerson): string {
   return [p.givenNameOriginal, p.familyNameOriginal].filter(Boolean).join(' ');
-}
-
-export function matchReasonLabel(reason: string, t: TFunction): string {
-  switch (reason) {
-    case 'same_name':
-    case 'same_birth_date':
-    case 'same_birth_year':
-    case 'same_document':
-    case 'same_alias':
-      return t(`registry.matchReasons.${reason}`);
-    default:
-      return reason;
-  }
 }
 
 type Precision = 'exact' | 'month' | 'year' | 'estimated';

@@ -9,12 +9,13 @@ import type { ConflictField } from '../../shared/components/ConflictDialog';
 import { conflictCurrent } from '../../shared/components/conflict';
 import { useServerErrors } from '../../shared/forms/useServerErrors';
 import { localizedZodResolver } from '../../shared/forms/zodResolver';
-import { updatePerson, useStorePerson } from './api';
+import { checkMatches, type Match, updatePerson, useStorePerson } from './api';
 import { isPersonField } from './PersonFields';
 import {
   changedFields,
   type PersonField,
   type PersonFormValues,
+  toCreateBody,
   toPersonValues,
   toUpdateBody,
 } from './personForm';
@@ -22,18 +23,49 @@ import { usePersonFieldDisplay } from './usePersonFieldDisplay';
 
 type UpdateBody = z.output<typeof UpdatePersonSchema>;
 
+/** The fields the matcher reads: a change to one of them may make the record look like another. */
+const MATCHED_FIELDS: readonly PersonField[] = [
+  'givenName',
+  'familyName',
+  'fatherName',
+  'givenNameOriginal',
+  'familyNameOriginal',
+  'fatherNameOriginal',
+  'aliases',
+  'sex',
+  'birthDate',
+  'birthDatePrecision',
+  'nationalities',
+  'placeOfOrigin',
+];
+
+/** The whole person as edited, for POST /persons/match-check. */
+function matchCheckBody(personId: string, values: PersonFormValues) {
+  const { officeId: _officeId, ...fields } = toCreateBody(values);
+  return { ...fields, personId } as Parameters<typeof checkMatches>[0];
+}
+
 /**
  * Editing some fields of a person with optimistic locking: the PATCH names the version the edits are
  * based on and carries only the changed fields. A `409 version_conflict` shows what changed meanwhile;
- * nothing is overwritten silently.
+ * nothing is overwritten silently. With `checkMatches`, a change to a name, the birth date or another
+ * field the matcher reads is first checked against the registry: likely matches are returned
+ * (`pendingMatches`) for the user to look at before saving anyway.
  */
-export function usePersonEditForm(person: Person, fields: readonly PersonField[], savedMessage: string) {
+export function usePersonEditForm(
+  person: Person,
+  fields: readonly PersonField[],
+  savedMessage: string,
+  { checkMatches: withMatchCheck = false }: { checkMatches?: boolean } = {},
+) {
   const { t } = useTranslation();
   const storePerson = useStorePerson();
   const { label, display } = usePersonFieldDisplay();
   /** The version the edits are based on: never moved past someone else's change to these fields. */
   const [base, setBase] = useState<Person>(person);
   const [conflict, setConflict] = useState<{ current: Person; mine: PersonFormValues } | null>(null);
+  const [pending, setPending] = useState<{ body: UpdateBody; matches: Match[] } | null>(null);
+  const [checking, setChecking] = useState(false);
 
   const resolver = useMemo(
     () =>
@@ -75,10 +107,29 @@ export function usePersonEditForm(person: Person, fields: readonly PersonField[]
     },
   });
 
-  const submit = handleSubmit((body) => {
+  const submit = handleSubmit(async (body) => {
     clear();
-    if (Object.keys(body).length > 1) mutation.mutate(body);
+    if (Object.keys(body).length <= 1) return;
+    if (withMatchCheck && MATCHED_FIELDS.some((field) => field in body)) {
+      setChecking(true);
+      // The check only advises: if it fails, saving goes ahead (and reports its own errors).
+      const found = await checkMatches(matchCheckBody(person.id, getValues())).catch(() => [] as Match[]);
+      setChecking(false);
+      const likely = found.filter((match) => match.likely);
+      if (likely.length > 0) {
+        setPending({ body, matches: likely });
+        return;
+      }
+    }
+    mutation.mutate(body);
   });
+
+  /** Saves the edits held back by the match check (e.g. before merging another record into this one). */
+  const savePending = async () => {
+    if (!pending) return;
+    await mutation.mutateAsync(pending.body);
+    setPending(null);
+  };
 
   const conflictFields: ConflictField[] = conflict
     ? fields.map((field) => ({
@@ -101,7 +152,15 @@ export function usePersonEditForm(person: Person, fields: readonly PersonField[]
   return {
     form,
     submit,
-    saving: mutation.isPending,
+    saving: mutation.isPending || checking,
+    /** Likely matches found by the check before saving; the edits wait until the user decides. */
+    pendingMatches: pending?.matches ?? null,
+    saveAnyway: () => {
+      if (pending) mutation.mutate(pending.body);
+      setPending(null);
+    },
+    backToEditing: () => setPending(null),
+    savePending,
     formError,
     conflict: conflict !== null,
     conflictFields,

@@ -10,6 +10,7 @@ export function useFormat() {
     const date = new Intl.DateTimeFormat(language, { dateStyle: 'long' });
     const dateOnly = new Intl.DateTimeFormat(language, { dateStyle: 'long', timeZone: 'UTC' });
     const number = new Intl.NumberFormat(language);
+    const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
     const monthYear = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' });
     let regions: Intl.DisplayNames | null = null;
     let languages: Intl.DisplayNames | null = null;
@@ -46,6 +47,8 @@ export function useFormat() {
         return parsed ? monthYear.format(parsed) : value;
       },
       number: (value: number) => number.format(value),
+      /** A share from 0 to 1 as a whole percentage, e.g. "87 %". */
+      percent: (value: number) => percent.format(value),
       /** A size in bytes, e.g. "1,2 Mo" / "1.2 MB". */
       fileSize: (bytes: number) => {
         const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;

@@ -6,6 +6,7 @@ import {
   IconBuilding,
   IconChecklist,
   IconClipboardList,
+  IconCopy,
   IconFolders,
   IconHome,
   IconListDetails,
@@ -24,6 +25,7 @@ interface NavEntry {
   labelKey:
     | 'nav.home'
     | 'nav.registry'
+    | 'nav.duplicates'
     | 'nav.cases'
     | 'nav.tasks'
     | 'nav.referrals'
@@ -35,11 +37,20 @@ interface NavEntry {
     | 'nav.audit';
   icon: TablerIcon;
   permission?: Permission;
+  /** Shown indented, under the entry before it. */
+  nested?: boolean;
 }
 
 const MAIN: NavEntry[] = [
   { to: '/', labelKey: 'nav.home', icon: IconHome },
   { to: '/registry', labelKey: 'nav.registry', icon: IconAddressBook, permission: 'persons.read' },
+  {
+    to: '/registry/duplicates',
+    labelKey: 'nav.duplicates',
+    icon: IconCopy,
+    permission: 'persons.merge',
+    nested: true,
+  },
   { to: '/cases', labelKey: 'nav.cases', icon: IconFolders, permission: 'cases.read' },
   { to: '/tasks', labelKey: 'nav.tasks', icon: IconChecklist, permission: 'cases.read' },
   { to: '/referrals', labelKey: 'nav.referrals', icon: IconArrowsExchange, permission: 'referrals.read' },
@@ -53,15 +64,22 @@ const ADMINISTRATION: NavEntry[] = [
   { to: '/audit', labelKey: 'nav.audit', icon: IconListDetails, permission: 'audit.read' },
 ];
 
-function isActive(pathname: string, to: string): boolean {
+function matches(pathname: string, to: string): boolean {
   return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** The entry for the page: the longest that matches ("/registry/duplicates" over "/registry"). */
+function activeEntry(pathname: string, entries: NavEntry[]): string | undefined {
+  return entries.filter((entry) => matches(pathname, entry.to)).sort((a, b) => b.to.length - a.to.length)[0]
+    ?.to;
 }
 
 function NavEntries({ entries }: { entries: NavEntry[] }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  return entries.map(({ to, labelKey, icon: Icon }) => {
-    const active = isActive(pathname, to);
+  const current = activeEntry(pathname, entries);
+  return entries.map(({ to, labelKey, icon: Icon, nested }) => {
+    const active = to === current;
     return (
       <NavLink
         key={to}
@@ -71,6 +89,7 @@ function NavEntries({ entries }: { entries: NavEntry[] }) {
         leftSection={<Icon size={18} aria-hidden />}
         active={active}
         aria-current={active ? 'page' : undefined}
+        pl={nested ? 'xl' : undefined}
       />
     );
   });
