@@ -73,7 +73,7 @@ describe('in French', () => {
     await dialog.locator('input[name=familyName]').fill('Alaoui');
     await dialog.getByLabel('Sexe').selectOption({ label: 'Femme' });
     await dialog.getByRole('button', { name: 'Enregistrer', exact: true }).click();
-    await dialog.getByRole('table', { name: 'Correspondances probables' }).waitFor();
+    await dialog.getByRole('list', { name: 'Correspondances possibles' }).waitFor();
     await waitForIdle(page);
     await expectNoSeriousAxeViolations(page, 'registration dialog, probable matches');
     await dialog.getByRole('button', { name: 'Revenir au formulaire' }).click();

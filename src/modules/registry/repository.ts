@@ -106,7 +106,7 @@ export async function updatePersonAt(
 export type CaseVisibility = { read: OfficeScope; sensitive: OfficeScope };
 
 function caseCount(visibility: CaseVisibility) {
-  return sql<number>`(select count(*)::int from cases c where c.person_id = ${persons.id}
+  return sql<number>`(select count(*)::int from cases c where c.person_id = "persons"."id"
     and ${inScope(sql`c.owning_office_id`, visibility.read)}
     and (not c.sensitive or ${inScope(sql`c.owning_office_id`, visibility.sensitive)}))`;
 }
