@@ -123,13 +123,16 @@ describe('office scoping', () => {
     // Arta Hoxha's account is in English and no language was chosen in this browser: English it is.
     await h1(page).getByText('Welcome, Arta Hoxha').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    // Casework, and the office directory, which every caseworker may read; no users, no audit log.
+    // Casework, referrals, the job board, and the office directory, which every caseworker may read; no
+    // duplicates review, no trainings, no users, no audit log.
     expect(await navLinks(page, 'Main navigation')).toEqual([
       'Home',
       'Registry',
       'Cases',
       'My tasks',
+      'Referrals',
       'Projects',
+      'Employment',
       'Offices',
     ]);
 
@@ -157,9 +160,10 @@ describe('office scoping', () => {
     const cards = page.getByRole('article');
     await cards.first().waitFor();
     const titles = (await cards.locator('h2').allTextContents()).join('\n');
-    expect(await cards.count()).toBe(2);
+    expect(await cards.count()).toBe(3);
     expect(titles).toContain('TACT');
     expect(titles).toContain('CARE');
+    expect(titles).toContain('Calais');
     expect(titles).not.toContain('MAGNET');
     expect(titles).not.toContain('Syrian');
     // The summary is in the reader's language.
