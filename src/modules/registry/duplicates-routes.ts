@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { type ActorCtx, scopeOf } from '../../platform/actor';
 import { IdParamsSchema, UuidSchema } from '../../platform/contract';
 import { AppError, notFound } from '../../platform/errors';
+import { validationMessage } from '../../platform/i18n';
 import { actorCtx, type ServerDeps } from '../../server/context';
 import {
   DuplicateCandidateSchema,
@@ -203,18 +204,23 @@ export function duplicatesRoutes(app: FastifyInstance, deps: ServerDeps): void {
     },
     async (request) => {
       const ctx = ctxOf(request);
-      const candidate = (await candidatesView(ctx, { status: 'open', limit: 200 })).find(
-        (c) => c.id === request.params.id,
-      );
+      const [candidate] = await listCandidates(ctx.db, scopeOf(ctx.actor, 'persons.merge'), {
+        status: 'open',
+        id: request.params.id,
+        limit: 1,
+      });
       if (!candidate) throw notFound();
-      const other = [candidate.a.id, candidate.b.id].find((id) => id !== request.body.keepId);
-      if (
-        !other ||
-        other === request.body.keepId ||
-        ![candidate.a.id, candidate.b.id].includes(request.body.keepId)
-      )
+      const pair = [candidate.a.id, candidate.b.id];
+      const other = pair.find((id) => id !== request.body.keepId);
+      if (!other || !pair.includes(request.body.keepId))
         throw new AppError('validation_failed', {
-          fields: [{ path: 'keepId', code: 'invalid_value', message: candidate.a.id }],
+          fields: [
+            {
+              path: 'keepId',
+              code: 'invalid_value',
+              message: validationMessage(ctx.lang, 'keep_one_of_pair'),
+            },
+          ],
         });
       return { mergeId: await mergePersons(ctx, { keepId: request.body.keepId, mergeId: other }) };
     },

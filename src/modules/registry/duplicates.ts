@@ -160,7 +160,7 @@ const b = alias(persons, 'person_b');
 export async function listCandidates(
   db: Db,
   scope: OfficeScope,
-  filter: { status: 'open' | 'merged' | 'different'; officeId?: string; limit: number },
+  filter: { status: 'open' | 'merged' | 'different'; officeId?: string; id?: string; limit: number },
 ) {
   return db
     .select({ row: duplicateCandidates, a, b, officeA: officeA.code, officeB: officeB.code })
@@ -172,6 +172,7 @@ export async function listCandidates(
     .where(
       and(
         eq(duplicateCandidates.status, filter.status),
+        filter.id ? eq(duplicateCandidates.id, filter.id) : sql`true`,
         inScope(a.owningOfficeId, scope),
         inScope(b.owningOfficeId, scope),
         filter.status === 'open' ? and(isNull(a.mergedInto), isNull(b.mergedInto)) : sql`true`,
