@@ -13,11 +13,20 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
-function start(port: number): Started {
+const RUNNING = /Passerelle is running on http:\/\/127\.0\.0\.1:(\d+)/;
+
+function boundPort(started: Started): number {
+  const match = RUNNING.exec(started.output());
+  if (!match) throw new Error(`no port in:\n${started.output()}`);
+  return Number(match[1]);
+}
+
+/** Started with PORT=0: the system picks a free port, read back from the start-up line. */
+function start(): Started {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
-    PORT: String(port),
+    PORT: '0',
     LOG_LEVEL: 'warn',
     PASSERELLE_DEMO_PASSWORD: 'start-test-password',
   };
@@ -51,12 +60,11 @@ async function stop(started: Started): Promise<void> {
   await started.exited;
 }
 
-const port = 20_000 + Math.floor(Math.random() * 20_000);
-
 describe('npm start on the embedded database', () => {
   it('loads demo data once, keeps data across restarts and refuses a second process on the same folder', async () => {
-    const first = start(port);
-    await waitFor(first, /Passerelle is running on http:\/\/127\.0\.0\.1:\d+/);
+    const first = start();
+    await waitFor(first, RUNNING);
+    const port = boundPort(first);
     expect(first.output()).toMatch(/Demo data loaded.*start-test-password/);
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(await health.json()).toMatchObject({ status: 'ok', database: { kind: 'pglite', ok: true } });
@@ -69,19 +77,20 @@ describe('npm start on the embedded database', () => {
     });
     expect(login.status).toBe(200);
 
-    const second = start(port + 1);
+    const second = start();
     expect(await second.exited).toBe(2);
     expect(second.output()).toMatch(/already in use by another Passerelle process/);
 
     await stop(first);
     expect(fs.existsSync(path.join(dataDir, 'passerelle.lock'))).toBe(false);
 
-    const third = start(port + 2);
-    await waitFor(third, /Passerelle is running/);
+    const third = start();
+    await waitFor(third, RUNNING);
+    const thirdPort = boundPort(third);
     expect(third.output()).not.toMatch(/Demo data loaded/);
-    const users = await fetch(`http://127.0.0.1:${port + 2}/api/health`);
+    const users = await fetch(`http://127.0.0.1:${thirdPort}/api/health`);
     expect(users.status).toBe(200);
-    const relogin = await fetch(`http://127.0.0.1:${port + 2}/api/auth/login`, {
+    const relogin = await fetch(`http://127.0.0.1:${thirdPort}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'accept-language': 'en' },
       body: JSON.stringify({ email: 'admin@passerelle.test', password: 'start-test-password' }),
