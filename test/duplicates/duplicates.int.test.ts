@@ -6,7 +6,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../../src/modules/cases/tables';
-import { consents, duplicateCandidates, personMerges, persons } from '../../src/modules/registry/tables';
+import { SCAN_STALE_AFTER_MS } from '../../src/modules/registry/duplicates';
+import {
+  consents,
+  duplicateCandidates,
+  duplicateScans,
+  personMerges,
+  persons,
+} from '../../src/modules/registry/tables';
 import { auditAfter, expectJson, expectNoEvent, expectProblem, lastAuditSeq } from '../api/helpers';
 import { openCase, tickingClock } from '../cases/helpers';
 import { createTestApp, type TestApp } from '../harness/app';
@@ -219,6 +226,67 @@ describe('scan, review, merge and undo', () => {
     expect((await open('sup.both@x.test')).some(crossOffice)).toBe(true);
     expect((await open('sup.paris@x.test')).some(crossOffice)).toBe(false);
     expect((await open('sup.erbil@x.test')).some(crossOffice)).toBe(false);
+  });
+
+  it('shows each reviewer only the scans of offices where they review duplicates', async () => {
+    const scansOf = async (email: Email) =>
+      expectJson<{ items: { id: string; officeId: string | null }[] }>(
+        await as(email).inject({ method: 'GET', url: '/api/duplicates/scans' }),
+      ).items;
+    const [parisScans, erbilScans, bothScans] = await Promise.all([
+      scansOf('sup.paris@x.test'),
+      scansOf('sup.erbil@x.test'),
+      scansOf('sup.both@x.test'),
+    ]);
+    // Paris scanned Paris; the reviewer of both offices scanned Paris and Erbil together.
+    expect(parisScans.map((s) => s.officeId)).toEqual([PAR]);
+    expect(erbilScans).toEqual([]);
+    expect(bothScans.map((s) => s.officeId)).toEqual([null, PAR]);
+  });
+
+  it('joins a running scan of the same offices, runs one of other offices beside it, skips an interrupted one', async () => {
+    const start = async (email: Email, officeId: string) =>
+      expectJson<{ scanId: string }>(
+        await as(email).inject({ method: 'POST', url: '/api/duplicates/scans', payload: { officeId } }),
+        202,
+      ).scanId;
+    const now = t.clock.now();
+    const [interrupted, running] = await t.db
+      .insert(duplicateScans)
+      .values([
+        {
+          officeId: PAR,
+          scopeOfficeIds: [PAR],
+          status: 'running' as const,
+          startedByName: 'test',
+          startedAt: new Date(now.getTime() - SCAN_STALE_AFTER_MS - 60_000),
+        },
+        {
+          officeId: EBL,
+          scopeOfficeIds: [EBL],
+          status: 'running' as const,
+          startedByName: 'test',
+          startedAt: now,
+        },
+      ])
+      .returning();
+    if (!interrupted || !running) throw new Error('insert returned nothing');
+    // Erbil joins the scan of Erbil that is running; Paris does not wait on it, nor on the interrupted one.
+    expect(await start('sup.erbil@x.test', EBL)).toBe(running.id);
+    const parisScan = await start('sup.paris@x.test', PAR);
+    expect([running.id, interrupted.id]).not.toContain(parisScan);
+    const [after] = await t.db.select().from(duplicateScans).where(eq(duplicateScans.id, interrupted.id));
+    expect(after).toMatchObject({ status: 'failed', error: 'interrupted' });
+    // Joining does not run the scan a second time.
+    const [joined] = await t.db.select().from(duplicateScans).where(eq(duplicateScans.id, running.id));
+    expect(joined).toMatchObject({ status: 'running', persons: null });
+    await t.db.update(duplicateScans).set({ status: 'failed' }).where(eq(duplicateScans.id, running.id));
+    for (let i = 0; i < 200; i++) {
+      const [row] = await t.db.select().from(duplicateScans).where(eq(duplicateScans.id, parisScan));
+      if (row?.status === 'done') return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('the Paris scan did not finish');
   });
 
   it('refuses merging a record with itself, or across offices without access, changing nothing', async () => {

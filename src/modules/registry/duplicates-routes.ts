@@ -144,7 +144,11 @@ export function duplicatesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: z.object({ items: z.array(ScanSchema) }) },
       },
     },
-    async () => ({ items: (await latestScans(deps.database.db)).map(scanView) }),
+    async (request) => ({
+      items: (await latestScans(deps.database.db, scopeOf(ctxOf(request).actor, 'persons.merge'))).map(
+        scanView,
+      ),
+    }),
   );
 
   r.post(
@@ -162,12 +166,13 @@ export function duplicatesRoutes(app: FastifyInstance, deps: ServerDeps): void {
     async (request, reply) => {
       const ctx = ctxOf(request);
       const scope = scanScope(ctx, request.body.officeId);
-      const scanId = await startScan(ctx, request.body.officeId);
-      setImmediate(() => {
-        runScan(ctx, scanId, scope).catch((error: unknown) =>
-          request.log.error({ err: error, scanId }, 'duplicate scan failed'),
-        );
-      });
+      const { scanId, joined } = await startScan(ctx, request.body.officeId);
+      if (!joined)
+        setImmediate(() => {
+          runScan(ctx, scanId, scope).catch((error: unknown) =>
+            request.log.error({ err: error, scanId }, 'duplicate scan failed'),
+          );
+        });
       reply.code(202);
       return { scanId };
     },

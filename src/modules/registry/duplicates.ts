@@ -3,7 +3,7 @@
  * person" (merge, see merge.ts) or "different" (remembered: never proposed again). Reviewers see and decide
  * only pairs of which they can read both records.
  */
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { type ActorCtx, type Ctx, can, inScope, type OfficeScope, scopeOf } from '../../platform/actor';
@@ -48,26 +48,55 @@ export function scanScope(ctx: ActorCtx, officeId: string | null): OfficeScope {
   return scopeOf(ctx.actor, 'persons.merge');
 }
 
-/** Records a scan as running (one at a time: a second request joins the running one). */
-export async function startScan(ctx: ActorCtx, officeId: string | null): Promise<string> {
-  scanScope(ctx, officeId);
+/** A scan still "running" after this long was interrupted (a restart, a crash): it is not joined. */
+export const SCAN_STALE_AFTER_MS = 30 * 60 * 1000;
+
+const scopeKey = (scope: OfficeScope): string[] | null => (scope === 'all' ? null : [...scope].sort());
+
+/**
+ * Records a scan as running. A request for the same offices while one runs joins it; a scan of other
+ * offices runs beside it; a scan left "running" by an interruption is marked failed and not joined.
+ */
+export async function startScan(
+  ctx: ActorCtx,
+  officeId: string | null,
+): Promise<{ scanId: string; joined: boolean }> {
+  const scope = scopeKey(scanScope(ctx, officeId));
+  const now = ctx.clock.now();
+  await ctx.db
+    .update(duplicateScans)
+    .set({ status: 'failed', finishedAt: now, error: 'interrupted' })
+    .where(
+      and(
+        eq(duplicateScans.status, 'running'),
+        lt(duplicateScans.startedAt, new Date(now.getTime() - SCAN_STALE_AFTER_MS)),
+      ),
+    );
   const [running] = await ctx.db
     .select({ id: duplicateScans.id })
     .from(duplicateScans)
-    .where(eq(duplicateScans.status, 'running'));
-  if (running) return running.id;
+    .where(
+      and(
+        eq(duplicateScans.status, 'running'),
+        scope === null
+          ? isNull(duplicateScans.scopeOfficeIds)
+          : sql`${duplicateScans.scopeOfficeIds} = ${sql.param(scope)}::uuid[]`,
+      ),
+    );
+  if (running) return { scanId: running.id, joined: true };
   const [scan] = await ctx.db
     .insert(duplicateScans)
     .values({
       officeId,
+      scopeOfficeIds: scope,
       status: 'running',
       startedBy: ctx.actor.userId,
       startedByName: ctx.actor.displayName,
-      startedAt: ctx.clock.now(),
+      startedAt: now,
     })
     .returning({ id: duplicateScans.id });
   if (!scan) throw new Error('insert returned nothing');
-  return scan.id;
+  return { scanId: scan.id, joined: false };
 }
 
 /**
@@ -147,8 +176,17 @@ export async function runScan(ctx: Ctx, scanId: string, scope: OfficeScope): Pro
   }
 }
 
-export async function latestScans(db: Db, limit = 5) {
-  return db.select().from(duplicateScans).orderBy(desc(duplicateScans.startedAt)).limit(limit);
+/**
+ * The latest scans the reviewer may see: those covering only offices where they review duplicates (a
+ * whole-registry scan only by reviewers of every office). Counts of another office's registry stay there.
+ */
+export async function latestScans(db: Db, scope: OfficeScope, limit = 5) {
+  return db
+    .select()
+    .from(duplicateScans)
+    .where(scope === 'all' ? sql`true` : sql`${duplicateScans.scopeOfficeIds} <@ ${sql.param(scope)}::uuid[]`)
+    .orderBy(desc(duplicateScans.startedAt))
+    .limit(limit);
 }
 
 const officeA = alias(offices, 'office_a');

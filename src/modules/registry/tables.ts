@@ -214,6 +214,8 @@ export const duplicateScans = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     officeId: uuid('office_id').references(() => offices.id),
+    /** The offices the scan covered (null: every office); who may see the scan depends on it. */
+    scopeOfficeIds: uuid('scope_office_ids').array(),
     status: text('status', { enum: ['running', 'done', 'failed'] }).notNull(),
     startedBy: uuid('started_by').references(() => users.id),
     startedByName: text('started_by_name').notNull(),
