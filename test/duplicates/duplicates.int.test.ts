@@ -380,3 +380,106 @@ describe('scan, review, merge and undo', () => {
     expect((await open('sup.paris@x.test')).map((c) => c.id)).not.toContain(pair.id);
   });
 });
+
+describe('the same identity document on two records', () => {
+  type Added = { id: string; sameDocumentAs: { id: string; reference: string }[] };
+  const addPassport = async (email: Email, personId: string, number: string, type = 'passport') =>
+    expectJson<Added>(
+      await as(email).inject({
+        method: 'POST',
+        url: `/api/persons/${personId}/documents`,
+        payload: { type, number, issuingCountry: 'IQ' },
+      }),
+      201,
+    );
+  const pairOf = async (email: Email, x: string, y: string) =>
+    expectJson<{ items: Candidate[] }>(
+      await as(email).inject({ method: 'GET', url: '/api/duplicates' }),
+    ).items.find((c) => [c.a.id, c.b.id].sort().join() === [x, y].sort().join());
+  let kawa: PersonBody;
+  let karwan: PersonBody;
+
+  beforeAll(async () => {
+    // Two brothers: different given names and birth dates, never proposed on their names.
+    kawa = await registerPerson(as('sup.erbil@x.test'), EBL, {
+      givenName: 'Kawa',
+      familyName: 'Rashid',
+      sex: 'male',
+      birthDate: '1988-02-14',
+      nationalities: ['IQ'],
+    });
+    karwan = await registerPerson(as('sup.paris@x.test'), PAR, {
+      givenName: 'Karwan',
+      familyName: 'Rashid',
+      sex: 'male',
+      birthDate: '1991-09-30',
+      nationalities: ['IQ'],
+    });
+  });
+
+  it('proposes the pair to reviewers of both offices, and tells the user only of records they may read', async () => {
+    expect((await addPassport('sup.paris@x.test', karwan.id, 'A 1234567')).sameDocumentAs).toEqual([]);
+    const seq = await lastAuditSeq(t.db);
+    // The same passport, typed differently, in Erbil: the Paris record is not Erbil's to know of.
+    const added = await addPassport('sup.erbil@x.test', kawa.id, 'a1234567');
+    expect(added.sameDocumentAs).toEqual([]);
+    const [event] = await auditAfter(t.db, seq);
+    expect(event).toMatchObject({ action: 'person.document_added', metadata: { sameDocumentAs: 1 } });
+    const proposed = await pairOf('sup.both@x.test', kawa.id, karwan.id);
+    expect(proposed?.score).toBeGreaterThanOrEqual(0.8);
+    expect(proposed?.reasons).toContainEqual({ code: 'document.same', type: 'passport' });
+    expect(proposed?.reasons.map((r) => r.code)).toContain('birthDate.conflict');
+    expect(await pairOf('sup.paris@x.test', kawa.id, karwan.id)).toBeUndefined();
+    expect(await pairOf('sup.erbil@x.test', kawa.id, karwan.id)).toBeUndefined();
+  });
+
+  it('names the readable holders to the user who records the document a third time', async () => {
+    const third = await registerPerson(as('sup.paris@x.test'), PAR, {
+      givenName: 'Karwan',
+      familyName: 'Rashed',
+      sex: 'male',
+      birthDate: '1991-09-03',
+      nationalities: ['IQ'],
+    });
+    const added = await addPassport('sup.paris@x.test', third.id, 'A1234567');
+    expect(added.sameDocumentAs.map((p) => p.id)).toEqual([karwan.id]);
+    expect(await pairOf('sup.paris@x.test', third.id, karwan.id)).toBeDefined();
+  });
+
+  it('does not take another kind of document with the same number for the same document', async () => {
+    const other = await registerPerson(as('sup.paris@x.test'), PAR, {
+      givenName: 'Shilan',
+      familyName: 'Omer',
+      sex: 'female',
+      birthDate: '1979-11-11',
+      nationalities: ['IQ'],
+    });
+    expect(
+      (await addPassport('sup.paris@x.test', other.id, 'A1234567', 'national_id')).sameDocumentAs,
+    ).toEqual([]);
+  });
+
+  it('finds the pair by its document in a scan, and never again once judged different', async () => {
+    const [x, y] = [kawa.id, karwan.id].sort() as [string, string];
+    await t.db.delete(duplicateCandidates).where(eq(duplicateCandidates.personA, x));
+    const both = as('sup.both@x.test');
+    const scanAll = async () => {
+      const { scanId } = expectJson<{ scanId: string }>(
+        await both.inject({ method: 'POST', url: '/api/duplicates/scans', payload: { officeId: null } }),
+        202,
+      );
+      for (let i = 0; i < 200; i++) {
+        const [row] = await t.db.select().from(duplicateScans).where(eq(duplicateScans.id, scanId));
+        if (row?.status === 'done') return;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error('the scan did not finish');
+    };
+    await scanAll();
+    const found = await pairOf('sup.both@x.test', x, y);
+    expect(found?.reasons).toContainEqual({ code: 'document.same', type: 'passport' });
+    expectJson(await both.inject({ method: 'POST', url: `/api/duplicates/${found?.id}/different` }));
+    await scanAll();
+    expect(await pairOf('sup.both@x.test', x, y)).toBeUndefined();
+  });
+});

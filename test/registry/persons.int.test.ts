@@ -398,7 +398,10 @@ describe('identity documents', () => {
       number: '•••••4567',
       issuingCountry: 'UA',
       expiryDate: '2030-01-31',
+      sameDocumentAs: [],
     });
+    const { sameDocumentAs: _, ...shown } = document as DocumentBody & { sameDocumentAs: unknown };
+    document = shown;
     const event = await expectOneEvent(t.db, seq, {
       action: 'person.document_added',
       recordType: 'person',

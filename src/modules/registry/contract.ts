@@ -195,6 +195,9 @@ export const PersonSearchQuerySchema = z.strictObject({
 });
 
 /** Why two records may be one person: a stable code and its parameters (see matching/types.ts MatchReason). */
+/** A document just added, and the records the user may read that hold the same document (proposed for review). */
+export const AddedDocumentSchema = DocumentSchema.extend({ sameDocumentAs: z.array(PersonSummarySchema) });
+
 export const MatchReasonSchema = z.looseObject({ code: z.string() });
 export const MatchSchema = z.object({
   person: PersonSummarySchema,

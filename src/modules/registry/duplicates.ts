@@ -10,10 +10,10 @@ import { type ActorCtx, type Ctx, can, inScope, type OfficeScope, scopeOf } from
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { offices } from '../identity/tables';
-import { findDuplicatePairs, MATCH_THRESHOLD, type MatchPerson } from './matching';
-import { matchPersonOf } from './person-matching';
+import { comparePersons, findDuplicatePairs, MATCH_THRESHOLD, type MatchPerson } from './matching';
+import { frequenciesFor, matchDocumentOf, matchDocumentsOf, matchPersonOf } from './person-matching';
 import * as repo from './repository';
-import { duplicateCandidates, duplicateScans, persons } from './tables';
+import { duplicateCandidates, duplicateScans, identityDocuments, persons } from './tables';
 
 const pair = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
 
@@ -34,7 +34,11 @@ async function* personsOf(db: Db, scope: OfficeScope): AsyncGenerator<MatchPerso
       .orderBy(persons.id)
       .limit(5000);
     if (rows.length === 0) return;
-    yield rows.map((r) => matchPersonOf(r.id, r));
+    const documents = await matchDocumentsOf(
+      db,
+      rows.map((r) => r.id),
+    );
+    yield rows.map((r) => matchPersonOf(r.id, r, documents.get(r.id)));
     after = rows[rows.length - 1]?.id ?? after;
   }
 }
@@ -255,4 +259,56 @@ export async function markDifferent(ctx: ActorCtx, candidateId: string): Promise
       metadata: { candidateId, otherPersonId: pb.id, otherOfficeId: pb.owningOfficeId },
     });
   });
+}
+
+/**
+ * A document was just recorded for a person (inside its transaction): other persons holding the same
+ * document (type, issuing country, number) are proposed with this one for review, whatever their names say
+ * (see DOCUMENT in matching/weights.ts), unless the pair was already decided. Returns those other persons,
+ * in every office: the caller shows only the ones its user may read.
+ */
+export async function proposeSameDocument(
+  tx: Db,
+  person: typeof persons.$inferSelect,
+  document: typeof identityDocuments.$inferSelect,
+  now: Date,
+): Promise<(typeof persons.$inferSelect)[]> {
+  const holders = await tx
+    .selectDistinct({ person: persons })
+    .from(identityDocuments)
+    .innerJoin(persons, eq(persons.id, identityDocuments.personId))
+    .where(
+      and(
+        eq(identityDocuments.numberIndex, document.numberIndex),
+        eq(identityDocuments.type, document.type),
+        document.issuingCountry === null
+          ? isNull(identityDocuments.issuingCountry)
+          : eq(identityDocuments.issuingCountry, document.issuingCountry),
+        eq(identityDocuments.withheld, false),
+        sql`${identityDocuments.personId} <> ${person.id}`,
+        isNull(persons.mergedInto),
+      ),
+    );
+  if (holders.length === 0) return [];
+  const others = holders.map((h) => h.person);
+  const documents = await matchDocumentsOf(tx, [person.id, ...others.map((o) => o.id)]);
+  const self = matchPersonOf(person.id, person, [
+    ...(documents.get(person.id) ?? []),
+    matchDocumentOf(document),
+  ]);
+  const candidates = others.map((o) => matchPersonOf(o.id, o, documents.get(o.id)));
+  const frequencies = await frequenciesFor(tx, [self, ...candidates]);
+  for (const other of candidates) {
+    const { score, reasons } = comparePersons(self, other, { frequencies });
+    const [a, b] = pair(self.id, other.id);
+    await tx
+      .insert(duplicateCandidates)
+      .values({ personA: a, personB: b, score, reasons, status: 'open', foundAt: now })
+      .onConflictDoUpdate({
+        target: [duplicateCandidates.personA, duplicateCandidates.personB],
+        set: { score: sql`excluded.score`, reasons: sql`excluded.reasons` },
+        setWhere: sql`${duplicateCandidates.status} = 'open'`,
+      });
+  }
+  return others;
 }

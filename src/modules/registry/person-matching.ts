@@ -9,13 +9,14 @@ import { inScope, type OfficeScope } from '../../platform/actor';
 import {
   blockingKeys,
   frequencyKeys,
+  type MatchDocument,
   type MatchPerson,
   type MatchReason,
   type NameFrequencies,
   nameTokens,
   rankCandidates,
 } from './matching';
-import { nameFrequencies, personMatchKeys, persons } from './tables';
+import { identityDocuments, nameFrequencies, personMatchKeys, persons } from './tables';
 
 /** Bump when the matching rules change the keys: the server rebuilds older rows in the background. */
 export const MATCH_KEYS_VERSION = 2;
@@ -41,8 +42,9 @@ export type MatchFields = Pick<
   | 'placeOfOrigin'
 >;
 
-export function matchPersonOf(id: string, p: MatchFields): MatchPerson {
+export function matchPersonOf(id: string, p: MatchFields, documents?: readonly MatchDocument[]): MatchPerson {
   return {
+    ...(documents?.length ? { documents } : {}),
     id,
     names: [
       { given: p.givenName, family: p.familyName, father: p.fatherName },
@@ -55,6 +57,48 @@ export function matchPersonOf(id: string, p: MatchFields): MatchPerson {
     nationality: p.nationalities[0] ?? null,
     placeOfOrigin: p.placeOfOrigin,
   };
+}
+
+type DocumentIdentity = Pick<
+  typeof identityDocuments.$inferSelect,
+  'type' | 'issuingCountry' | 'numberIndex'
+>;
+
+/** A document as the matcher compares it: equal keys, same document (type, issuing country, number). */
+export function matchDocumentOf(d: DocumentIdentity): MatchDocument {
+  return { type: d.type, key: `${d.type}:${d.issuingCountry ?? ''}:${d.numberIndex.slice(0, 32)}` };
+}
+
+/**
+ * The documents of these persons as the matcher reads them, by person. Documents withheld by a transfer
+ * are left out: the reviewer could not see what the evidence rests on.
+ */
+export async function matchDocumentsOf(
+  db: Db,
+  personIds: readonly string[],
+): Promise<Map<string, MatchDocument[]>> {
+  const byPerson = new Map<string, MatchDocument[]>();
+  if (personIds.length === 0) return byPerson;
+  const rows = await db
+    .select({
+      personId: identityDocuments.personId,
+      type: identityDocuments.type,
+      issuingCountry: identityDocuments.issuingCountry,
+      numberIndex: identityDocuments.numberIndex,
+    })
+    .from(identityDocuments)
+    .where(
+      and(
+        sql`${identityDocuments.personId} = any(${sql.param(personIds)}::uuid[])`,
+        eq(identityDocuments.withheld, false),
+      ),
+    );
+  for (const row of rows) {
+    const list = byPerson.get(row.personId) ?? [];
+    list.push(matchDocumentOf(row));
+    byPerson.set(row.personId, list);
+  }
+  return byPerson;
 }
 
 /** One key per distinct name token, in any script: "k" + its phonetic key (search finds a name part). */

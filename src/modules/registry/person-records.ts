@@ -1,12 +1,13 @@
 /** Documents, consents and household links of a person: small use cases sharing one access rule. */
 import type { z } from 'zod';
-import { type ActorCtx, scopeOf } from '../../platform/actor';
+import { type ActorCtx, can, scopeOf } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, notFound } from '../../platform/errors';
 import type { FieldCipher } from '../../platform/field-crypto';
 import type { AddConsentSchema, AddDocumentSchema, LinkHouseholdSchema } from './contract';
+import { proposeSameDocument } from './duplicates';
 import { normaliseDocumentNumber } from './names';
-import { toConsent, toDocument } from './person-views';
+import { caseVisibility, toConsent, toDocument } from './person-views';
 import * as repo from './repository';
 
 async function writablePerson(ctx: ActorCtx, personId: string) {
@@ -34,6 +35,8 @@ export async function addDocument(
       expiryDate: input.expiryDate ?? null,
       createdBy: ctx.actor.userId,
     });
+    // The same document on another record: that pair goes to duplicate review (reviewers of both offices).
+    const holders = await proposeSameDocument(tx, person, row, ctx.clock.now());
     await recordAudit(tx, ctx, {
       action: 'person.document_added',
       officeId: person.owningOfficeId,
@@ -45,8 +48,24 @@ export async function addDocument(
           new: { id: row.id, type: row.type, tail: row.numberTail, issuingCountry: row.issuingCountry },
         },
       },
+      ...(holders.length > 0 ? { metadata: { sameDocumentAs: holders.length } } : {}),
     });
-    return toDocument(row);
+    // The user learns only of the holders they may read.
+    const readable = holders.filter((h) => can(ctx.actor, 'persons.read', h.owningOfficeId));
+    const [codes, counts] = await Promise.all([
+      repo.officeCodes(tx, [...new Set(readable.map((h) => h.owningOfficeId))]),
+      repo.caseCounts(
+        tx,
+        readable.map((h) => h.id),
+        caseVisibility(ctx.actor),
+      ),
+    ]);
+    return {
+      ...toDocument(row),
+      sameDocumentAs: readable.map((h) =>
+        repo.summary(h, codes.get(h.owningOfficeId) ?? '', counts.get(h.id) ?? 0),
+      ),
+    };
   });
 }
 

@@ -8,10 +8,10 @@ import { actorCtx, type ServerDeps } from '../../server/context';
 import {
   AddConsentSchema,
   AddDocumentSchema,
+  AddedDocumentSchema,
   ConsentSchema,
   CreatePersonResultSchema,
   CreatePersonSchema,
-  DocumentSchema,
   LinkHouseholdSchema,
   PersonDetailSchema,
   PersonSchema,
@@ -116,10 +116,11 @@ export function registryRoutes(app: FastifyInstance, deps: ServerDeps): void {
       config: { permission: 'persons.write' },
       schema: {
         tags,
-        summary: 'Add an identity or travel document (number encrypted at rest)',
+        summary:
+          'Add an identity or travel document (number encrypted at rest); records holding the same document are proposed for duplicate review',
         params: IdParamsSchema,
         body: AddDocumentSchema,
-        response: { 201: DocumentSchema },
+        response: { 201: AddedDocumentSchema },
       },
     },
     async (request, reply) =>

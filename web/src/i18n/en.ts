@@ -657,6 +657,9 @@ export const en: TranslationShape = {
         variant: 'Place of origin spelled differently: {{names}}',
         conflict: 'Different place of origin: {{names}}',
       },
+      document: {
+        same: '{{type}}: same number on both records',
+      },
       other: 'Other evidence',
     },
     merge: {
@@ -786,6 +789,11 @@ export const en: TranslationShape = {
       removeTitle: 'Remove the document',
       removeConfirm: 'Remove the “{{type}}” document {{number}} from this record?',
       removed: 'The document was removed.',
+      sameDocumentTitle: 'This document is already recorded for another person',
+      sameDocumentBody:
+        'The same document (type, issuing country and number) is on the records below. The records are proposed for duplicate review: one may be this person’s, or the document may have been recorded on the wrong record.',
+      sameDocumentList: 'Records holding the same document',
+      sameDocumentDone: 'Back to this record',
     },
     documentTypes: {
       passport: 'Passport',
@@ -893,6 +901,7 @@ export const en: TranslationShape = {
       office: 'Office',
       reference: 'Reference',
       cases: 'Cases',
+      document: 'Identity document',
       other: 'Other evidence',
     },
     different: {

@@ -659,6 +659,9 @@ export const fr = {
         variant: 'Lieu d’origine écrit autrement : {{names}}',
         conflict: 'Lieu d’origine différent : {{names}}',
       },
+      document: {
+        same: '{{type}} : même numéro sur les deux fiches',
+      },
       other: 'Autre élément',
     },
     merge: {
@@ -788,6 +791,11 @@ export const fr = {
       removeTitle: 'Supprimer le document',
       removeConfirm: 'Supprimer le document « {{type}} » {{number}} de cette fiche ?',
       removed: 'Le document a été supprimé.',
+      sameDocumentTitle: 'Ce document est déjà enregistré pour une autre personne',
+      sameDocumentBody:
+        'Le même document (type, pays de délivrance et numéro) figure sur les fiches ci-dessous. Les fiches sont proposées à l’examen des doublons : l’une peut être celle de cette personne, ou le document a pu être saisi sur la mauvaise fiche.',
+      sameDocumentList: 'Fiches portant le même document',
+      sameDocumentDone: 'Revenir à cette fiche',
     },
     documentTypes: {
       passport: 'Passeport',
@@ -895,6 +903,7 @@ export const fr = {
       office: 'Bureau',
       reference: 'Référence',
       cases: 'Dossiers',
+      document: 'Pièce d’identité',
       other: 'Autres éléments',
     },
     different: {

@@ -15,6 +15,8 @@
  * - "s" + the family name's key + one two-year band, so that a record with only a family name (the given
  *   name missing or illegible), which gets "s" + that key (+ bands, and without band), still meets the
  *   complete records of the same person.
+ * - "x" + a document's key: the same document on two records, whatever their names say (first, as the
+ *   surest).
  * At most MAX_KEYS keys per person.
  */
 import { type PersonTable, PRECISION } from './table';
@@ -53,6 +55,8 @@ export function blockingKeysOf(table: PersonTable, i: number): string[] {
   const add = (key: string) => {
     if (keys.size < MAX_KEYS) keys.add(key);
   };
+  for (let d = table.documentOffset[i] ?? 0; d < (table.documentOffset[i + 1] ?? 0); d++)
+    add(`x${table.documentKeys[table.documentIds[d] ?? -1] ?? ''}`);
   for (const g of given) for (const f of family) add(pairKey(g, f));
   for (const g of given)
     for (const f of family)

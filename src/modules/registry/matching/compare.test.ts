@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rankCandidates } from './candidates';
 import { comparePersons } from './compare';
+import { blockingKeys } from './keys';
 import type { MatchPerson, MatchReason } from './types';
 import { MATCH_THRESHOLD } from './weights';
 
@@ -220,6 +221,43 @@ describe('households are not duplicates', () => {
     });
     const child = sibling('c', 'Omar', '1995-04-04', 'male');
     expect(comparePersons(father, child).score).toBeLessThan(MATCH_THRESHOLD);
+  });
+});
+
+describe('identity documents', () => {
+  const passport = { type: 'passport', key: 'passport:IQ:5f1c9a' };
+  const brother = person('brother', {
+    names: [{ given: 'Omar', family: 'Al-Hassan', father: 'Ahmed' }],
+    sex: 'male',
+    birthDate: '1993-06-01',
+    nationality: 'IRQ',
+  });
+
+  it('the same document proposes a pair whose given names differ, saying so', () => {
+    expect(comparePersons(paris, brother).score).toBeLessThan(MATCH_THRESHOLD);
+    const result = comparePersons(
+      { ...paris, documents: [passport] },
+      { ...brother, documents: [{ type: 'id_card', key: 'id_card:IQ:77aa' }, passport] },
+    );
+    expect(result.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+    expect(result.reasons).toContainEqual({ code: 'document.same', type: 'passport' });
+    expect(codes(result.reasons)).toContain('name.conflict');
+  });
+
+  it('a different document says nothing (passports are renewed, people hold several)', () => {
+    const a = comparePersons(paris, brother);
+    const b = comparePersons(
+      { ...paris, documents: [passport] },
+      { ...brother, documents: [{ type: 'passport', key: 'passport:IQ:0000' }] },
+    );
+    expect(b.score).toBe(a.score);
+    expect(codes(b.reasons)).not.toContain('document.same');
+  });
+
+  it('a shared document is a blocking key, whatever the names', () => {
+    const stranger = person('x', { names: [{ given: 'Zzz', family: 'Qqq' }], documents: [passport] });
+    expect(blockingKeys(stranger)).toContain(`x${passport.key}`);
+    expect(blockingKeys({ ...paris, documents: [passport] })[0]).toBe(`x${passport.key}`);
   });
 });
 

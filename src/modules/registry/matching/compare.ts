@@ -11,6 +11,7 @@ import { editDistance, jaroWinkler } from './similarity';
 import { PersonTable } from './table';
 import type { MatchPerson, MatchReason, MatchResult, NameFrequencies, NamePart } from './types';
 import {
+  DOCUMENT,
   GIVEN_CONFLICT_CAP,
   NAME_CONFLICT,
   NAME_LEVEL_FACTOR,
@@ -278,9 +279,14 @@ export class Comparer {
                 this.weights.weight('place', placeB, this.group),
               ) * (LEVEL_FACTOR[placeLevel] ?? 0);
 
-    const total = this.weights.prior(this.group) + names + birth.weight + sex + nationality + place;
+    const sharedDocument = sharedDocumentOf(table, i, j);
+    const document = sharedDocument < 0 ? 0 : DOCUMENT.same;
+
+    const total =
+      this.weights.prior(this.group) + names + birth.weight + sex + nationality + place + document;
     let score = 1 / (1 + Math.exp(-total));
-    if (givenConflict) score = Math.min(score, GIVEN_CONFLICT_CAP);
+    if (sharedDocument >= 0) score = Math.max(score, DOCUMENT.atLeast);
+    else if (givenConflict) score = Math.min(score, GIVEN_CONFLICT_CAP);
 
     if (reasons) {
       if (bestA >= 0) {
@@ -311,9 +317,21 @@ export class Comparer {
               : 'place.variant';
         reasons.push({ code, a: parts.get(placeA).text, b: parts.get(placeB).text });
       }
+      if (sharedDocument >= 0)
+        reasons.push({ code: 'document.same', type: table.documentTypes[sharedDocument] ?? '' });
     }
     return score;
   }
+}
+
+/** A document (its id in the table) recorded for both persons, or -1. */
+function sharedDocumentOf(table: PersonTable, i: number, j: number): number {
+  const endA = table.documentOffset[i + 1] ?? 0;
+  const endB = table.documentOffset[j + 1] ?? 0;
+  for (let x = table.documentOffset[i] ?? 0; x < endA; x++)
+    for (let y = table.documentOffset[j] ?? 0; y < endB; y++)
+      if (table.documentIds[x] === table.documentIds[y]) return table.documentIds[x] ?? -1;
+  return -1;
 }
 
 /** Scores two persons (0..1) with the reasons. Pass frequencies to weigh names by how common they are. */

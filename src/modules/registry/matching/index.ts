@@ -10,6 +10,7 @@ export { blockingKeys, frequencyKeys } from './keys';
 export { MAX_NAME_LENGTH, type NameToken, nameKey, nameTokens } from './normalise';
 export type {
   BirthPrecision,
+  MatchDocument,
   MatchPerson,
   MatchReason,
   MatchReasonCode,

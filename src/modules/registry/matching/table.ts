@@ -83,6 +83,10 @@ export type TableColumns = Pick<
   | 'nationality'
   | 'nationalityCodes'
   | 'place'
+  | 'documentOffset'
+  | 'documentIds'
+  | 'documentKeys'
+  | 'documentTypes'
 > & { size: number };
 
 export class PersonTable {
@@ -101,6 +105,12 @@ export class PersonTable {
   readonly nationalityCodes: string[] = [''];
   /** Place of origin: a part id (parts.ts PartRegistry.place), -1 when unknown. */
   place: Int32Array = new Int32Array(0);
+  /** Documents of person i: documentIds[documentOffset[i] .. documentOffset[i+1]-1], ids into documentKeys. */
+  documentOffset: Int32Array = new Int32Array(1);
+  documentIds: Int32Array = new Int32Array(0);
+  /** Distinct document keys (MatchDocument.key) and their types, by id. */
+  documentKeys: string[] = [];
+  documentTypes: string[] = [];
 
   constructor(parts = new PartRegistry()) {
     this.parts = parts;
@@ -115,8 +125,13 @@ export class PersonTable {
   columns(): TableColumns {
     const { variantOffset, variantParts, birthYear, birthMonthDay, birthPrecision, birthPlaceholder } = this;
     const { sex, nationality, nationalityCodes, place, size } = this;
+    const { documentOffset, documentIds, documentKeys, documentTypes } = this;
     return {
       place,
+      documentOffset,
+      documentIds,
+      documentKeys,
+      documentTypes,
       variantOffset,
       variantParts,
       birthYear,
@@ -144,6 +159,10 @@ export class PersonTable {
     const table = new PersonTable(parts);
     const offsets = new Column();
     const variants = new Column();
+    const documentOffsets = new Column();
+    const documentIds = new Column();
+    const documents = new Map<string, number>();
+    documentOffsets.push(0);
     const columns = [
       new Column(),
       new Column(),
@@ -176,6 +195,17 @@ export class PersonTable {
         }
       }
       offsets.push(variants.length / 3);
+      for (const document of person.documents ?? []) {
+        let id = documents.get(document.key);
+        if (id === undefined) {
+          id = table.documentKeys.length;
+          documents.set(document.key, id);
+          table.documentKeys.push(document.key);
+          table.documentTypes.push(document.type);
+        }
+        documentIds.push(id);
+      }
+      documentOffsets.push(documentIds.length);
       const birth = parseBirthDate(person.birthDate, person.birthPrecision);
       const nationality = person.nationality?.trim().toUpperCase();
       let code = 0;
@@ -196,6 +226,8 @@ export class PersonTable {
     }
     table.variantOffset = offsets.done();
     table.variantParts = variants.done();
+    table.documentOffset = documentOffsets.done();
+    table.documentIds = documentIds.done();
     [
       table.birthYear,
       table.birthMonthDay,

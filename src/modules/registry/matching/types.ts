@@ -40,7 +40,15 @@ export type MatchPerson = {
    * disagreement counts only a little, since people name different places (village, nearest town).
    */
   placeOfOrigin?: string | null;
+  /**
+   * Identity documents as opaque keys: equal keys mean the same document (type, issuing country and
+   * number, the number as a keyed blind index: see documentKey). The same document on two records is strong
+   * evidence; a different one is none (passports are renewed, people hold several).
+   */
+  documents?: readonly MatchDocument[];
 };
+
+export type MatchDocument = { type: string; key: string };
 
 export type NamePart = 'given' | 'family' | 'father';
 
@@ -72,7 +80,8 @@ export type MatchReason =
   | { code: 'nationality.conflict' }
   | { code: 'place.same'; a: string; b: string }
   | { code: 'place.variant'; a: string; b: string }
-  | { code: 'place.conflict'; a: string; b: string };
+  | { code: 'place.conflict'; a: string; b: string }
+  | { code: 'document.same'; type: string };
 
 export type MatchReasonCode = MatchReason['code'];
 

@@ -132,3 +132,13 @@ export const COMMON_NAME = { minShare: 0.001, minCount: 10 } as const;
 export const SEX = { same: 0.2, conflict: -4 } as const;
 /** Agreement is already counted by comparing names within the nationality (see POPULATION). */
 export const NATIONALITY = { same: 0, conflict: -2 } as const;
+
+/**
+ * The same identity document (type, issuing country and number) on both records: ln(P(same | same
+ * person) / P(same | different persons)), the latter being a mistyped number landing on another holder's,
+ * about one in a million. Whatever the rest says, the pair is proposed (the score is at least the
+ * threshold, and the given-name cap does not apply): either the records are one person's, or one
+ * person's document was recorded on another's record (a brother's passport on the wrong file), and a
+ * reviewer must look at it either way. The reasons show what disagrees.
+ */
+export const DOCUMENT = { same: 12, atLeast: MATCH_THRESHOLD } as const;

@@ -1,10 +1,23 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  List,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconEye, IconEyeOff, IconPlus, IconShieldLock, IconTrash } from '@tabler/icons-react';
+import { IconCopy, IconEye, IconEyeOff, IconPlus, IconShieldLock, IconTrash } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import { AddDocumentSchema, DocumentTypeSchema } from '../../../../src/modules/registry/contract';
 import { useDescribeError } from '../../shared/api/errors';
@@ -21,10 +34,12 @@ import {
   addDocument,
   type PersonDetail,
   type PersonDocument,
+  type PersonSummary,
   removeDocument,
   revealDocumentNumber,
   useRefreshPerson,
 } from './api';
+import { personName } from './labels';
 
 type DocumentType = z.infer<typeof DocumentTypeSchema>;
 const DOCUMENT_TYPES = DocumentTypeSchema.options;
@@ -224,15 +239,19 @@ function AddDocumentForm({ personId, onDone }: { personId: string; onDone: () =>
     defaultValues: { type: '', number: '', issuingCountry: '', expiryDate: '' },
   });
   const { formError, handleError, clear } = useServerErrors(setError, (path) => DOCUMENT_FIELDS.has(path));
+  /** Records holding the same document: shown before closing, as they need a look. */
+  const [holders, setHolders] = useState<PersonSummary[] | null>(null);
   const mutation = useMutation({
     mutationFn: (body: AddDocumentBody) => addDocument(personId, body),
-    onSuccess: async () => {
+    onSuccess: async (added) => {
       notifications.show({ color: 'blue', message: t('person.documents.added') });
       await refresh(personId);
-      onDone();
+      if (added.sameDocumentAs.length > 0) setHolders(added.sameDocumentAs);
+      else onDone();
     },
     onError: handleError,
   });
+  if (holders) return <SameDocumentHolders holders={holders} onDone={onDone} />;
   return (
     <form
       noValidate
@@ -284,5 +303,38 @@ function AddDocumentForm({ personId, onDone }: { personId: string; onDone: () =>
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** After adding a document already recorded for other people: who, with a link to each record. */
+function SameDocumentHolders({ holders, onDone }: { holders: PersonSummary[]; onDone: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Stack>
+      <Alert
+        color="orange"
+        icon={<IconCopy size={18} aria-hidden />}
+        title={t('person.documents.sameDocumentTitle')}
+      >
+        <Stack gap="xs">
+          <Text size="sm">{t('person.documents.sameDocumentBody')}</Text>
+          <List size="sm" aria-label={t('person.documents.sameDocumentList')}>
+            {holders.map((holder) => (
+              <List.Item key={holder.id}>
+                <Anchor component={Link} to={`/registry/${holder.id}`} onClick={onDone}>
+                  {personName(holder)}
+                </Anchor>{' '}
+                <Text span size="sm" c="dimmed">
+                  ({holder.reference}, {holder.officeCode})
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        </Stack>
+      </Alert>
+      <Group justify="flex-end">
+        <Button onClick={onDone}>{t('person.documents.sameDocumentDone')}</Button>
+      </Group>
+    </Stack>
   );
 }

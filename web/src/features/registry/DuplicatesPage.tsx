@@ -44,7 +44,13 @@ import { originalName, personName, useBirthDate, useCountryList } from './labels
 import { MatchReasonList } from './MatchReasonList';
 import { MatchScore } from './MatchScore';
 import { MergeConfirmModal } from './MergeConfirmModal';
-import { type MatchReason, type ReasonField, reasonField, reasonSense } from './matchReasons';
+import {
+  documentTypeLabel,
+  type MatchReason,
+  type ReasonField,
+  reasonField,
+  reasonSense,
+} from './matchReasons';
 import { RegistryNav } from './RegistryNav';
 
 const STATUSES: readonly DuplicateStatus[] = ['open', 'merged', 'different'];
@@ -471,6 +477,13 @@ function Comparison({
     },
     { field: 'cases', label: t('duplicates.fields.cases'), value: (s) => format.number(s.caseCount) },
   ];
+  const sameDocument = byField.get('document')?.[0];
+  if (sameDocument)
+    rows.splice(rows.length - 3, 0, {
+      field: 'document',
+      label: t('duplicates.fields.document'),
+      value: () => documentTypeLabel(sameDocument.type, t),
+    });
   if (byField.has('other'))
     rows.push({ field: 'other', label: t('duplicates.fields.other'), value: () => '' });
 

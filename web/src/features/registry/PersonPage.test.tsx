@@ -9,6 +9,7 @@ import {
   DOC_ID,
   makeCaseSummary,
   makePersonDetail,
+  makePersonSummary,
   makeSupervisor,
   PERSON_ID,
 } from '../../test-utils/fixtures-cases';
@@ -66,6 +67,49 @@ describe('person page', () => {
     expect(requests.filter((r) => r.url.endsWith('/number'))).toHaveLength(1);
     await user.click(within(table).getByRole('button', { name: 'Masquer le numéro : Passeport' }));
     expect(within(table).getByText('•••••4567')).toBeTruthy();
+  });
+
+  it('adds a document and, when another record holds it, names that record before closing', async () => {
+    const holder = makePersonSummary({
+      id: '00000000-0000-4000-8000-0000000000aa',
+      reference: 'PAR-000099',
+      givenName: 'Karwan',
+      familyName: 'Rashid',
+    });
+    const { requests } = stubFetch({
+      ...baseRoutes(),
+      [`POST /api/persons/${PERSON_ID}/documents`]: () =>
+        jsonResponse(201, {
+          id: '00000000-0000-4000-8000-0000000000bb',
+          type: 'passport',
+          number: '•••••4567',
+          issuingCountry: 'IQ',
+          expiryDate: null,
+          sameDocumentAs: [holder],
+        }),
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<AppRoutes />, { me: makeSupervisor(), route });
+    const documents = await screen.findByRole('region', { name: 'Documents d’identité' });
+    await user.click(within(documents).getByRole('button', { name: 'Ajouter un document' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Ajouter un document d’identité' });
+    await user.selectOptions(within(dialog).getByLabelText(/Type/), 'passport');
+    await user.type(within(dialog).getByLabelText(/Numéro/), 'A 1234567');
+    await user.click(within(dialog).getByRole('button', { name: 'Ajouter' }));
+
+    expect(
+      await within(dialog).findByText('Ce document est déjà enregistré pour une autre personne'),
+    ).toBeTruthy();
+    const list = within(dialog).getByRole('list', { name: 'Fiches portant le même document' });
+    expect(within(list).getByRole('link', { name: 'Karwan Rashid' }).getAttribute('href')).toBe(
+      `/registry/${holder.id}`,
+    );
+    expect(requests.find((r) => r.method === 'POST')?.body).toMatchObject({
+      type: 'passport',
+      number: 'A 1234567',
+    });
+    await user.click(within(dialog).getByRole('button', { name: 'Revenir à cette fiche' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
   it('shows withdrawn consents struck through with their date, and withdraws one', async () => {

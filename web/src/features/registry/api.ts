@@ -5,10 +5,11 @@ import { CaseSummarySchema } from '../../../../src/modules/cases/contract';
 import {
   type AddConsentSchema,
   type AddDocumentSchema,
+  AddedDocumentSchema,
   ConsentSchema,
   CreatePersonResultSchema,
   type CreatePersonSchema,
-  DocumentSchema,
+  type DocumentSchema,
   DuplicateCandidateSchema,
   type LinkHouseholdSchema,
   type MatchCheckSchema,
@@ -25,6 +26,7 @@ import { api } from '../../shared/api/client';
 
 export type PersonDetail = z.infer<typeof PersonDetailSchema>;
 export type PersonDocument = z.infer<typeof DocumentSchema>;
+export type PersonSummary = z.infer<typeof PersonSummarySchema>;
 export type Consent = z.infer<typeof ConsentSchema>;
 export type Match = z.infer<typeof CreatePersonResultSchema>['matches'][number];
 export type MatchCheck = z.input<typeof MatchCheckSchema>;
@@ -81,8 +83,9 @@ export function updatePerson(id: string, body: UpdatePerson): Promise<Person> {
   return api.patch(personPath(id), body, PersonSchema);
 }
 
+/** Adds a document; the answer names the records the user may read that hold the same document. */
 export function addDocument(id: string, body: z.output<typeof AddDocumentSchema>) {
-  return api.post(`${personPath(id)}/documents`, body, DocumentSchema);
+  return api.post(`${personPath(id)}/documents`, body, AddedDocumentSchema);
 }
 
 /** The full number of a document. The server records every such read in the audit log. */

@@ -100,6 +100,11 @@ const CASES: [KnownReason, string, string][] = [
     'Lieu d’origine différent : Erbil ↔ Duhok',
     'Different place of origin: Erbil ↔ Duhok',
   ],
+  [
+    { code: 'document.same', type: 'passport' },
+    'Passeport : même numéro sur les deux fiches',
+    'Passport: same number on both records',
+  ],
 ];
 
 describe('match reason labels', () => {
@@ -114,8 +119,11 @@ describe('match reason labels', () => {
   });
 
   it('reads codes it does not know, and malformed parameters, without failing', () => {
-    expect(matchReasonLabel({ code: 'document.same', number: '123' }, fr)).toBe('Autre élément');
-    expect(matchReasonLabel({ code: 'document.same' }, en)).toBe('Other evidence');
+    expect(matchReasonLabel({ code: 'biometrics.same', score: 0.9 }, fr)).toBe('Autre élément');
+    expect(matchReasonLabel({ code: 'biometrics.same' }, en)).toBe('Other evidence');
+    expect(matchReasonLabel({ code: 'document.same', type: 'tattoo' }, en)).toBe(
+      'Identity document: same number on both records',
+    );
     expect(matchReasonLabel({ code: 'name.same', part: 'nickname', a: 'Abu Ali', b: 42 }, en)).toBe(
       'Name identical: Abu Ali',
     );
@@ -123,8 +131,10 @@ describe('match reason labels', () => {
     expect(matchReasonLabel({ code: 'birthDate.conflict', years: 'many' }, fr)).toBe(
       'Dates de naissance différentes',
     );
-    expect(reasonField({ code: 'document.same' })).toBe('other');
-    expect(reasonSense({ code: 'document.same' })).toBe('neutral');
+    expect(reasonField({ code: 'biometrics.same' })).toBe('other');
+    expect(reasonSense({ code: 'biometrics.same' })).toBe('neutral');
+    expect(reasonField({ code: 'document.same', type: 'passport' })).toBe('document');
+    expect(reasonSense({ code: 'document.same', type: 'passport' })).toBe('agrees');
   });
 
   it('says which field a reason is about, and whether it argues for the same person', () => {

@@ -4,6 +4,7 @@
  * (the matcher may learn new kinds of evidence) read as "Other evidence".
  */
 import type { TFunction } from 'i18next';
+import { DocumentTypeSchema } from '../../../../src/modules/registry/contract';
 import type { MatchReason as KnownReason, NamePart } from '../../../../src/modules/registry/matching/types';
 
 /** A reason as the API sends it: a code, and whatever parameters that code has. */
@@ -17,6 +18,7 @@ export type ReasonField =
   | 'sex'
   | 'nationalities'
   | 'placeOfOrigin'
+  | 'document'
   | 'other';
 
 /** For or against the records being one person (or neither: a missing birth date). */
@@ -79,6 +81,12 @@ function nameLabel(code: NameCode, reason: MatchReason, t: TFunction): string {
   }
 }
 
+/** "Passport", or "Identity document" for a type this version does not know. */
+export function documentTypeLabel(type: unknown, t: TFunction): string {
+  const known = DocumentTypeSchema.safeParse(type);
+  return known.success ? t(`person.documentTypes.${known.data}`) : t('duplicates.fields.document');
+}
+
 /** One reason as a short sentence in the UI language, e.g. "Birth date: day and month swapped". */
 export function matchReasonLabel(reason: MatchReason, t: TFunction): string {
   const code = reason.code as KnownReason['code'];
@@ -125,6 +133,8 @@ export function matchReasonLabel(reason: MatchReason, t: TFunction): string {
       return t('registry.matchReasons.place.variant', places);
     case 'place.conflict':
       return t('registry.matchReasons.place.conflict', places);
+    case 'document.same':
+      return t('registry.matchReasons.document.same', { type: documentTypeLabel(reason.type, t) });
     default:
       return t('registry.matchReasons.other');
   }
@@ -149,6 +159,7 @@ const KNOWN = new Set<string>([
   'place.same',
   'place.variant',
   'place.conflict',
+  'document.same',
 ]);
 
 const DIFFERS = new Set([
@@ -174,6 +185,7 @@ export function reasonField(reason: MatchReason): ReasonField {
   if (code.startsWith('sex.')) return 'sex';
   if (code.startsWith('nationality.')) return 'nationalities';
   if (code.startsWith('place.')) return 'placeOfOrigin';
+  if (code.startsWith('document.')) return 'document';
   return 'other';
 }
 
