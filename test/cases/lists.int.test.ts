@@ -230,8 +230,17 @@ describe('filters and counts', () => {
   it('finds cases by person name (any script) and by case reference', async () => {
     expect(names(await supList('?q=Krasniqi'))).toEqual(['c1', 'c4', 'c7']);
     expect(names(await supList('?q=arta%20krasniqi'))).toEqual(['c1', 'c4', 'c7']);
-    expect(names(await supList(`?q=${encodeURIComponent('Бондаренко')}`))).toEqual(['c2', 'c6']);
+    const cyrillic = await supList(`?q=${encodeURIComponent('Бондаренко')}`);
+    expect(names(cyrillic)).toEqual(['c2', 'c6']);
+    // Each case says why its person was found: the family name, as recorded in Cyrillic.
+    for (const found of cyrillic.items)
+      expect(
+        (found as unknown as { personMatch: { reasons: { code: string; part?: string }[] } }).personMatch
+          .reasons,
+      ).toContainEqual(expect.objectContaining({ code: 'name.same', part: 'family', b: 'Бондаренко' }));
     expect(names(await supList(`?q=${c.c3.reference}`))).toEqual(['c3']);
+    const byReference = await supList(`?q=${c.c3.reference}`);
+    expect(byReference.items[0]).not.toHaveProperty('personMatch');
     expect(names(await supList(`?q=${c.c3.reference.toLowerCase()}`))).toEqual(['c3']);
     expect(names(await supList('?q=nobody'))).toEqual([]);
     const diallo = await supList('?q=diallo&status=counselling');

@@ -31,6 +31,10 @@ export const CaseSummarySchema = z.object({
   departureDate: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** In a text search: how the person was found by name (any script or spelling), and why. */
+  personMatch: z
+    .object({ score: z.number(), reasons: z.array(z.looseObject({ code: z.string() })) })
+    .optional(),
 });
 export type CaseSummary = z.infer<typeof CaseSummarySchema>;
 

@@ -80,10 +80,19 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       if (!q) return repo.listCases(ctx.db, ctx.actor, query);
       // Text search: the people found by name (any script) or document number, or a case reference.
       const people = await findPeople(ctx, deps.cipher, { q, limit: 200 });
-      return repo.listCases(ctx.db, ctx.actor, {
+      const list = await repo.listCases(ctx.db, ctx.actor, {
         ...query,
         text: { personIds: people.map((p) => p.id), reference: q.trim().toUpperCase() },
       });
+      // Each case of a person found by name says why that person was found.
+      const matches = new Map(people.flatMap((p) => (p.match ? [[p.id, p.match] as const] : [])));
+      return {
+        ...list,
+        items: list.items.map((c) => {
+          const personMatch = matches.get(c.personId);
+          return personMatch ? { ...c, personMatch } : c;
+        }),
+      };
     },
   );
 

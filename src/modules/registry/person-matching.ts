@@ -15,6 +15,7 @@ import {
   type NameFrequencies,
   nameTokens,
   rankCandidates,
+  rankSearch,
 } from './matching';
 import { identityDocuments, nameFrequencies, personMatchKeys, persons } from './tables';
 
@@ -268,16 +269,11 @@ export async function searchByName(
   if (keys.length === 0) return [];
   const rows = await candidatesByKeys(db, scope, keys, 500, true);
   if (rows.length === 0) return [];
-  const probe: MatchPerson = { id: '~query', names: [{ full: query }] };
-  const candidates = rows.map((r) => matchPersonOf(r.id, r));
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const scored = rankCandidates(probe, candidates, { threshold: 0 });
-  const seen = new Set(scored.map((m) => m.id));
-  // Every candidate shares each word; those the scorer ranks lowest still come, after the others.
-  const rest = rows
-    .filter((r) => !seen.has(r.id))
-    .map((r) => ({ id: r.id, score: 0, reasons: [] as MatchReason[] }));
-  return [...scored, ...rest]
+  return rankSearch(
+    query,
+    rows.map((r) => matchPersonOf(r.id, r)),
+  )
     .slice(0, limit)
     .map((m) => ({ row: byId.get(m.id) as PersonRow, score: m.score, reasons: m.reasons }));
 }

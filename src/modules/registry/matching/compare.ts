@@ -33,7 +33,7 @@ export const LEVEL = {
   conflict: 7,
 } as const;
 
-const LEVEL_REASON = [
+export const LEVEL_REASON = [
   null,
   'name.same',
   'name.variant',
@@ -44,7 +44,7 @@ const LEVEL_REASON = [
   'name.conflict',
 ] as const;
 
-const LEVEL_FACTOR = [
+export const LEVEL_FACTOR = [
   0,
   NAME_LEVEL_FACTOR.same,
   NAME_LEVEL_FACTOR.variant,

@@ -8,6 +8,7 @@ export { comparePersons } from './compare';
 export { type CandidatePair, type DedupOptions, type DedupStats, findDuplicatePairs } from './dedup';
 export { blockingKeys, frequencyKeys } from './keys';
 export { MAX_NAME_LENGTH, type NameToken, nameKey, nameTokens } from './normalise';
+export { rankSearch } from './search';
 export type {
   BirthPrecision,
   MatchDocument,

@@ -99,6 +99,33 @@ describe('cases list', () => {
     expect(within(assignee).queryByRole('option', { name: 'Chloé Comms' })).toBeNull();
   }, 20_000);
 
+  it('says, in a search, why each case’s person was found', async () => {
+    stubFetch({
+      ...routes(),
+      'GET /api/cases': () =>
+        jsonResponse(200, {
+          items: [
+            makeCaseSummary({
+              personMatch: {
+                score: 0.93,
+                reasons: [{ code: 'name.transliteration', part: 'family', a: 'الحسن', b: 'Al-Hassan' }],
+              },
+            }),
+          ],
+          nextCursor: null,
+          countsByStatus: { travel_preparation: 1 },
+          total: 1,
+        }),
+    });
+    renderWithProviders(<AppRoutes />, {
+      me: makeSupervisor(),
+      route: '/cases?q=%D8%A7%D9%84%D8%AD%D8%B3%D9%86',
+    });
+    const table = await screen.findByRole('table', { name: 'Liste des dossiers' });
+    const why = within(table).getByRole('list', { name: 'Pourquoi ce résultat' });
+    expect(within(why).getByText('Nom translittéré : الحسن ↔ Al-Hassan')).toBeTruthy();
+  });
+
   it('loads more with the next cursor', async () => {
     const { requests } = stubFetch(routes('cursor-2'));
     const user = userEvent.setup();

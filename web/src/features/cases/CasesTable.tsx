@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseSummary } from '../../../../src/modules/cases/contract';
 import { useFormat } from '../../shared/format/useFormat';
+import { MatchReasonList } from '../registry/MatchReasonList';
+import { topReasons } from '../registry/matchReasons';
 import { CaseStatusBadge, SensitiveBadge } from './CaseBadges';
 import { caseTypeLabel } from './labels';
 
@@ -75,6 +77,12 @@ export function CasesTable({ cases, selection }: CasesTableProps) {
                     <Text size="sm" dir="auto">
                       {c.personNameOriginal}
                     </Text>
+                  ) : null}
+                  {c.personMatch ? (
+                    <MatchReasonList
+                      label={t('registry.table.why')}
+                      reasons={topReasons(c.personMatch.reasons, 2)}
+                    />
                   ) : null}
                 </Table.Td>
                 <Table.Td>{caseTypeLabel(c.caseType, t)}</Table.Td>
