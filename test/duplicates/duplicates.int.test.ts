@@ -187,25 +187,30 @@ describe('the check before saving', () => {
   });
 });
 
+/** Waits for a scan to finish (it runs in the background); a failed scan fails the test. */
+async function scanDone(scanId: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const [row] = await t.db.select().from(duplicateScans).where(eq(duplicateScans.id, scanId));
+    if (row?.status === 'done') return;
+    if (row?.status === 'failed') throw new Error(`scan failed: ${row.error}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('the scan did not finish');
+}
+
+/** Starts a scan through the API and waits for it. */
+async function scanAndWait(email: Email, officeId: string | null): Promise<void> {
+  const { scanId } = expectJson<{ scanId: string }>(
+    await as(email).inject({ method: 'POST', url: '/api/duplicates/scans', payload: { officeId } }),
+    202,
+  );
+  await scanDone(scanId);
+}
+
 describe('scan, review, merge and undo', () => {
   let candidate: Candidate;
 
-  async function scan(email: Email, officeId: string | null = null) {
-    const { scanId } = expectJson<{ scanId: string }>(
-      await as(email).inject({ method: 'POST', url: '/api/duplicates/scans', payload: { officeId } }),
-      202,
-    );
-    for (let i = 0; i < 200; i++) {
-      const { items } = expectJson<{ items: { id: string; status: string }[] }>(
-        await as(email).inject({ method: 'GET', url: '/api/duplicates/scans' }),
-      );
-      const status = items.find((s) => s.id === scanId)?.status;
-      if (status === 'done') return;
-      if (status === 'failed') throw new Error('scan failed');
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error('scan did not finish');
-  }
+  const scan = (email: Email, officeId: string | null = null) => scanAndWait(email, officeId);
   const open = async (email: Email) =>
     expectJson<{ items: Candidate[] }>(await as(email).inject({ method: 'GET', url: '/api/duplicates' }))
       .items;
@@ -281,12 +286,7 @@ describe('scan, review, merge and undo', () => {
     const [joined] = await t.db.select().from(duplicateScans).where(eq(duplicateScans.id, running.id));
     expect(joined).toMatchObject({ status: 'running', persons: null });
     await t.db.update(duplicateScans).set({ status: 'failed' }).where(eq(duplicateScans.id, running.id));
-    for (let i = 0; i < 200; i++) {
-      const [row] = await t.db.select().from(duplicateScans).where(eq(duplicateScans.id, parisScan));
-      if (row?.status === 'done') return;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-    throw new Error('the Paris scan did not finish');
+    await scanDone(parisScan);
   });
 
   it('refuses merging a record with itself, or across offices without access, changing nothing', async () => {
@@ -463,18 +463,7 @@ describe('the same identity document on two records', () => {
     const [x, y] = [kawa.id, karwan.id].sort() as [string, string];
     await t.db.delete(duplicateCandidates).where(eq(duplicateCandidates.personA, x));
     const both = as('sup.both@x.test');
-    const scanAll = async () => {
-      const { scanId } = expectJson<{ scanId: string }>(
-        await both.inject({ method: 'POST', url: '/api/duplicates/scans', payload: { officeId: null } }),
-        202,
-      );
-      for (let i = 0; i < 200; i++) {
-        const [row] = await t.db.select().from(duplicateScans).where(eq(duplicateScans.id, scanId));
-        if (row?.status === 'done') return;
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-      throw new Error('the scan did not finish');
-    };
+    const scanAll = () => scanAndWait('sup.both@x.test', null);
     await scanAll();
     const found = await pairOf('sup.both@x.test', x, y);
     expect(found?.reasons).toContainEqual({ code: 'document.same', type: 'passport' });
