@@ -350,6 +350,11 @@ describe('scan, review, merge and undo', () => {
       .from(duplicateCandidates)
       .where(eq(duplicateCandidates.id, candidate.id));
     expect(decided?.status).toBe('merged');
+    // The merged tab names the kept record, whose merge history can undo it.
+    const merged = expectJson<{ items: (Candidate & { keptId: string | null })[] }>(
+      await sup.inject({ method: 'GET', url: '/api/duplicates?status=merged' }),
+    ).items;
+    expect(merged.find((c) => c.id === candidate.id)?.keptId).toBe(paris.id);
 
     const seq = await lastAuditSeq(t.db);
     expectJson(await sup.inject({ method: 'POST', url: `/api/person-merges/${mergeId}/undo` }));

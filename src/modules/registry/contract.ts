@@ -242,6 +242,8 @@ export const DuplicateCandidateSchema = z.object({
   decidedByName: z.string().nullable(),
   a: DuplicateSideSchema,
   b: DuplicateSideSchema,
+  /** A merged pair: the record that was kept (its merge history can undo the merge). */
+  keptId: UuidSchema.nullable(),
 });
 export const DuplicateListQuerySchema = z.strictObject({
   status: z.enum(['open', 'merged', 'different']).default('open'),

@@ -54,6 +54,7 @@ async function candidatesView(ctx: ActorCtx, query: z.infer<typeof DuplicateList
     decidedByName: r.row.decidedByName,
     a: side(r.a, r.officeA, counts.get(r.a.id) ?? 0),
     b: side(r.b, r.officeB, counts.get(r.b.id) ?? 0),
+    keptId: r.a.mergedInto === r.b.id ? r.b.id : r.b.mergedInto === r.a.id ? r.a.id : null,
   }));
 }
 

@@ -888,6 +888,8 @@ export const en: TranslationShape = {
       keepLeft: 'Same person — keep left',
       keepRight: 'Same person — keep right',
       different: 'Different people',
+      kept: 'Kept record: {{name}} ({{reference}})',
+      undoFromKept: 'Merge history and undo',
     },
     fields: {
       name: 'Name',

@@ -890,6 +890,8 @@ export const fr = {
       keepLeft: 'Même personne — garder la fiche de gauche',
       keepRight: 'Même personne — garder la fiche de droite',
       different: 'Personnes différentes',
+      kept: 'Fiche conservée : {{name}} ({{reference}})',
+      undoFromKept: 'Historique des fusions et annulation',
     },
     fields: {
       name: 'Nom',

@@ -64,6 +64,7 @@ export function makeCandidate(overrides: Partial<Candidate> = {}): Candidate {
     status: 'open',
     foundAt: '2025-03-01T10:00:00.000Z',
     decidedByName: null,
+    keptId: null,
     a: { ...MOHAMMED, fatherName: 'Ali', placeOfOrigin: 'Mossoul', aliases: [] },
     b: {
       ...MUHAMAD,

@@ -206,6 +206,33 @@ describe('duplicate review', () => {
     expect(await seriousViolations()).toEqual([]);
   }, 20_000);
 
+  it('names the kept record of a merged pair, with a link to its merge history to undo it', async () => {
+    const merged = makeCandidate({ status: 'merged', decidedByName: 'Alice Martin' });
+    stubFetch({
+      'GET /api/duplicates/scans': () => jsonResponse(200, { items: [makeScan()] }),
+      'GET /api/duplicates': (request) =>
+        jsonResponse(200, {
+          items:
+            new URL(request.url, 'http://x').searchParams.get('status') === 'merged'
+              ? [{ ...merged, keptId: merged.a.id }]
+              : [],
+        }),
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<AppRoutes />, { me: REVIEWER, route });
+    await user.click(await screen.findByRole('tab', { name: 'Fusionnées' }));
+    const pair = await screen.findByRole('article', { name: PAIR });
+    expect(
+      within(pair).getByText(
+        `Fiche conservée : ${merged.a.givenName} ${merged.a.familyName} (${merged.a.reference})`,
+      ),
+    ).toBeTruthy();
+    expect(
+      within(pair).getByRole('link', { name: 'Historique des fusions et annulation' }).getAttribute('href'),
+    ).toBe(`/registry/${merged.a.id}#person-merges`);
+    expect(within(pair).queryByRole('button')).toBeNull();
+  });
+
   it('speaks English', async () => {
     stubFetch({
       'GET /api/duplicates/scans': () => jsonResponse(200, { items: [makeScan()] }),

@@ -270,6 +270,8 @@ function PairCard({ candidate }: { candidate: DuplicateCandidate }) {
   const headingId = useId();
   const { a, b } = candidate;
   const open = candidate.status === 'open';
+  const kept =
+    candidate.status === 'merged' ? [a, b].find((side) => side.id === candidate.keptId) : undefined;
   const [decision, setDecision] = useState<Decision | null>(null);
 
   const merge = useMutation({
@@ -322,6 +324,16 @@ function PairCard({ candidate }: { candidate: DuplicateCandidate }) {
           labelledBy={headingId}
           linkRecords={candidate.status !== 'merged'}
         />
+        {kept ? (
+          <Group gap="sm">
+            <Text size="sm">
+              {t('duplicates.pair.kept', { name: personName(kept), reference: kept.reference })}
+            </Text>
+            <Anchor component={Link} to={`/registry/${kept.id}#person-merges`} size="sm">
+              {t('duplicates.pair.undoFromKept')}
+            </Anchor>
+          </Group>
+        ) : null}
         {open ? (
           <Group gap="sm">
             <Button
