@@ -26,6 +26,8 @@ type PersonRow = typeof persons.$inferSelect;
 
 /** Candidates taken per blocking key in the online check (see candidatesByKeys). */
 const BUCKET_CAP = 300;
+/** Name search counts each word's persons up to this many, to start from the rarest word. */
+const RAREST_PROBE = 20_000;
 /** The fields of a person the matcher reads (a draft being registered has no id yet). */
 export type MatchFields = Pick<
   PersonRow,
@@ -207,9 +209,16 @@ async function candidatesByKeys(
 ): Promise<PersonRow[]> {
   if (keys.length === 0) return [];
   const ids = all
-    ? // every key must match (a search: each word of the query)
-      sql`(select person_id from person_match_keys where key = any(${sql.param(keys)}::text[])
-          group by person_id having count(distinct key) = ${keys.length} limit ${cap})`
+    ? // Every key must match (a search: each word of the query). The persons of the rarest key (counted up
+      // to RAREST_PROBE rows each) are read and kept when they have every other key too: a common word
+      // ("Mohammed") then costs no more than the rarer one beside it.
+      sql`(select m.person_id from person_match_keys m
+          where m.key = (select k.key from unnest(${sql.param(keys)}::text[]) as k(key)
+            order by (select count(*) from (select 1 from person_match_keys x where x.key = k.key
+              limit ${RAREST_PROBE}) c), k.key limit 1)
+          and (select count(*) from person_match_keys o
+            where o.person_id = m.person_id and o.key = any(${sql.param(keys)}::text[])) = ${keys.length}
+          limit ${cap})`
     : // Per key at most BUCKET_CAP persons; a key that reaches the cap (a very common name without a date) is
       // left out when other keys remain, as the batch does with its largest blocks.
       sql`(with per as (
