@@ -117,6 +117,23 @@ export type DemoEmployment = {
 
 // ---- employers and jobs -------------------------------------------------------------------------------
 
+/** The governorate capital a town looks to for work. */
+const CAPITAL: Record<string, string> = {
+  Erbil: 'Erbil',
+  Koya: 'Erbil',
+  Soran: 'Erbil',
+  Kirkuk: 'Erbil',
+  Sulaymaniyah: 'Sulaymaniyah',
+  Halabja: 'Sulaymaniyah',
+  Ranya: 'Sulaymaniyah',
+  Chamchamal: 'Sulaymaniyah',
+  Kalar: 'Sulaymaniyah',
+  Duhok: 'Duhok',
+  Zakho: 'Duhok',
+  Akre: 'Duhok',
+};
+const capitalOf = (town: string) => CAPITAL[town] ?? 'Erbil';
+
 type EmployerSpec = {
   name: string;
   sector: Sector;
@@ -127,301 +144,154 @@ type EmployerSpec = {
   slug: string;
 };
 
-const EMPLOYERS: EmployerSpec[] = [
-  {
-    name: 'Hawler Steel Structures',
-    sector: 'manufacturing',
-    location: 'Erbil',
-    towns: ['Erbil'],
-    contact: 'Dilshad Omar',
-    slug: 'hawlersteel',
-  },
-  {
-    name: 'Zagros Construction Company',
-    sector: 'construction',
-    location: 'Erbil',
-    towns: ['Erbil', 'Koya', 'Soran', 'Kirkuk'],
-    contact: 'Sherzad Mahmood',
-    slug: 'zagros-construction',
-  },
-  {
-    name: 'Hawler Gardens Hotel',
-    sector: 'hospitality',
-    location: 'Erbil',
-    towns: ['Erbil'],
-    contact: 'Avin Qadir',
-    slug: 'hawlergardens',
-  },
-  {
-    name: 'Hawler Hospitality Services',
-    sector: 'hospitality',
-    location: 'Erbil',
-    towns: ['Erbil', 'Koya', 'Soran', 'Kirkuk'],
-    contact: 'Rawand Ismail',
-    slug: 'hawler-hospitality',
-  },
-  {
-    name: 'Nishtiman Supermarkets',
-    sector: 'retail',
-    location: 'Erbil',
-    towns: ['Erbil', 'Sulaymaniyah', 'Koya'],
-    contact: 'Tara Hussein',
-    slug: 'nishtiman',
-  },
-  {
-    name: 'Kurdistan Auto Service Centre',
-    sector: 'services',
-    location: 'Erbil',
-    towns: ['Erbil', 'Sulaymaniyah'],
-    contact: 'Azad Faraj',
-    slug: 'kurdistan-auto',
-  },
-  {
-    name: 'KurdNet ICT Solutions',
-    sector: 'ict',
-    location: 'Erbil',
-    towns: ['Erbil', 'Sulaymaniyah'],
-    contact: 'Rozhan Aziz',
-    slug: 'kurdnet',
-  },
-  {
-    name: 'Shaqlawa Poultry Farms',
-    sector: 'agriculture',
-    location: 'Erbil',
-    towns: ['Erbil', 'Koya'],
-    contact: 'Barzan Khidir',
-    slug: 'shaqlawa-poultry',
-  },
-  {
-    name: 'Slemani Cement Blocks Factory',
-    sector: 'manufacturing',
-    location: 'Sulaymaniyah',
-    towns: ['Sulaymaniyah', 'Chamchamal', 'Kalar'],
-    contact: 'Goran Salih',
-    slug: 'slemani-blocks',
-  },
-  {
-    name: 'Azmar Hotels and Restaurants',
-    sector: 'hospitality',
-    location: 'Sulaymaniyah',
-    towns: ['Sulaymaniyah', 'Halabja', 'Ranya', 'Chamchamal', 'Kalar'],
-    contact: 'Shno Rashid',
-    slug: 'azmar-hotels',
-  },
-  {
-    name: 'Goizha Building Contractors',
-    sector: 'construction',
-    location: 'Sulaymaniyah',
-    towns: ['Sulaymaniyah', 'Halabja', 'Ranya', 'Chamchamal', 'Kalar'],
-    contact: 'Hiwa Othman',
-    slug: 'goizha-contractors',
-  },
-  {
-    name: 'Sulaimani Logistics and Transport',
-    sector: 'transport',
-    location: 'Sulaymaniyah',
-    towns: ['Sulaymaniyah', 'Erbil', 'Duhok'],
-    contact: 'Kawa Jalal',
-    slug: 'sulaimani-logistics',
-  },
-  {
-    name: 'Badinan Hotels Group',
-    sector: 'hospitality',
-    location: 'Duhok',
-    towns: ['Duhok', 'Zakho', 'Akre'],
-    contact: 'Jwan Ali',
-    slug: 'badinan-hotels',
-  },
-  {
-    name: 'Duhok Dairy and Food Processing',
-    sector: 'manufacturing',
-    location: 'Duhok',
-    towns: ['Duhok', 'Zakho'],
-    contact: 'Diyar Mustafa',
-    slug: 'duhok-dairy',
-  },
-  {
-    name: 'Gara Tiles and Marble',
-    sector: 'construction',
-    location: 'Duhok',
-    towns: ['Duhok', 'Zakho', 'Akre'],
-    contact: 'Nechirvan Saeed',
-    slug: 'gara-tiles',
-  },
-  {
-    name: 'Zakho Wholesale Market',
-    sector: 'retail',
-    location: 'Duhok',
-    towns: ['Duhok', 'Zakho', 'Akre'],
-    contact: 'Ari Hassan',
-    slug: 'zakho-wholesale',
-  },
-  {
-    name: 'Duhok Auto and Tyres',
-    sector: 'services',
-    location: 'Duhok',
-    towns: ['Duhok', 'Zakho'],
-    contact: 'Peshawa Abdullah',
-    slug: 'duhok-auto',
-  },
+/**
+ * A partner employer: name, sector, contact person, e-mail slug (jobs@slug.example), and the towns where it
+ * hires besides its own ('governorate': every town of its governorate).
+ */
+type EmployerRow = [
+  name: string,
+  sector: Sector,
+  contact: string,
+  slug: string,
+  alsoHiresIn?: string[] | 'governorate',
 ];
 
-type Job = { title: string; skills: string[]; languages?: string[]; description: string };
+/** Employers based in a governorate capital. */
+function basedIn(location: string, rows: EmployerRow[]): EmployerSpec[] {
+  const governorate = Object.keys(CAPITAL).filter((town) => capitalOf(town) === location);
+  return rows.map(([name, sector, contact, slug, alsoHiresIn = []]) => ({
+    name,
+    sector,
+    location,
+    towns: alsoHiresIn === 'governorate' ? [...governorate] : [location, ...alsoHiresIn],
+    contact,
+    slug,
+  }));
+}
 
+const EMPLOYERS: EmployerSpec[] = [
+  ...basedIn('Erbil', [
+    ['Hawler Steel Structures', 'manufacturing', 'Dilshad Omar', 'hawlersteel'],
+    ['Zagros Construction Company', 'construction', 'Sherzad Mahmood', 'zagros-construction', 'governorate'],
+    ['Hawler Gardens Hotel', 'hospitality', 'Avin Qadir', 'hawlergardens'],
+    ['Hawler Hospitality Services', 'hospitality', 'Rawand Ismail', 'hawler-hospitality', 'governorate'],
+    ['Nishtiman Supermarkets', 'retail', 'Tara Hussein', 'nishtiman', ['Sulaymaniyah', 'Koya']],
+    ['Kurdistan Auto Service Centre', 'services', 'Azad Faraj', 'kurdistan-auto', ['Sulaymaniyah']],
+    ['KurdNet ICT Solutions', 'ict', 'Rozhan Aziz', 'kurdnet', ['Sulaymaniyah']],
+    ['Shaqlawa Poultry Farms', 'agriculture', 'Barzan Khidir', 'shaqlawa-poultry', ['Koya']],
+  ]),
+  ...basedIn('Sulaymaniyah', [
+    [
+      'Slemani Cement Blocks Factory',
+      'manufacturing',
+      'Goran Salih',
+      'slemani-blocks',
+      ['Chamchamal', 'Kalar'],
+    ],
+    ['Azmar Hotels and Restaurants', 'hospitality', 'Shno Rashid', 'azmar-hotels', 'governorate'],
+    ['Goizha Building Contractors', 'construction', 'Hiwa Othman', 'goizha-contractors', 'governorate'],
+    [
+      'Sulaimani Logistics and Transport',
+      'transport',
+      'Kawa Jalal',
+      'sulaimani-logistics',
+      ['Erbil', 'Duhok'],
+    ],
+  ]),
+  ...basedIn('Duhok', [
+    ['Badinan Hotels Group', 'hospitality', 'Jwan Ali', 'badinan-hotels', 'governorate'],
+    ['Duhok Dairy and Food Processing', 'manufacturing', 'Diyar Mustafa', 'duhok-dairy', ['Zakho']],
+    ['Gara Tiles and Marble', 'construction', 'Nechirvan Saeed', 'gara-tiles', 'governorate'],
+    ['Zakho Wholesale Market', 'retail', 'Ari Hassan', 'zakho-wholesale', 'governorate'],
+    ['Duhok Auto and Tyres', 'services', 'Peshawa Abdullah', 'duhok-auto', ['Zakho']],
+  ]),
+];
+
+/** A job: its title, the skills asked for, the languages when set (else Kurdish, sometimes Arabic too). */
+type Job = { title: string; skills: string[]; languages?: string[] };
+type JobRow = [title: string, skills: string[], languages?: string[]];
+
+const jobs = (rows: JobRow[]): Job[] =>
+  rows.map(([title, skills, languages]) => ({ title, skills, languages }));
+
+/** The jobs partner employers offer, by sector. */
 const JOBS: Record<Sector, Job[]> = {
-  construction: [
-    {
-      title: 'Construction worker',
-      skills: ['masonry', 'concrete-work', 'scaffolding'],
-      description: 'Residential building sites; safety equipment provided.',
-    },
-    {
-      title: 'Tile setter',
-      skills: ['tiling', 'plastering', 'measuring'],
-      description: 'Floor and wall tiling in new apartments.',
-    },
-    {
-      title: 'Site electrician',
-      skills: ['electrical-wiring', 'safety-procedures'],
-      description: 'Wiring of new buildings under a licensed electrician.',
-    },
-    {
-      title: 'Plumber',
-      skills: ['plumbing', 'pipe-fitting'],
-      description: 'Installation of water and heating pipes.',
-    },
-  ],
-  manufacturing: [
-    {
-      title: 'Welder',
-      skills: ['welding', 'metal-cutting', 'blueprint-reading'],
-      description: 'Steel frames and structures; arc and MIG welding.',
-    },
-    {
-      title: 'Machine operator',
-      skills: ['machine-operation', 'quality-control'],
-      description: 'Operating and cleaning production machines, shift work.',
-    },
-    {
-      title: 'Forklift driver',
-      skills: ['forklift-driving', 'warehouse'],
-      description: 'Loading and unloading in the factory yard; forklift licence or training.',
-    },
-    {
-      title: 'Production line worker',
-      skills: ['packing', 'quality-control'],
-      description: 'Packing and checking products on the line.',
-    },
-  ],
-  hospitality: [
-    {
-      title: 'Kitchen assistant',
-      skills: ['food-preparation', 'food-hygiene'],
-      description: 'Preparation and cleaning in a hotel kitchen.',
-    },
-    {
-      title: 'Cook',
-      skills: ['cooking', 'food-preparation', 'food-hygiene'],
-      description: 'Kurdish and international dishes for the restaurant.',
-    },
-    {
-      title: 'Waiter',
-      skills: ['customer-service', 'food-service'],
-      languages: ['ku', 'ar'],
-      description: 'Restaurant service, evening shifts.',
-    },
-    {
-      title: 'Housekeeping attendant',
-      skills: ['housekeeping', 'cleaning'],
-      description: 'Rooms and public areas of the hotel.',
-    },
-    {
-      title: 'Hotel receptionist',
-      skills: ['customer-service', 'computer-basics'],
-      languages: ['ku', 'ar', 'en'],
-      description: 'Front desk, bookings, guests from abroad.',
-    },
-  ],
-  retail: [
-    {
-      title: 'Sales assistant',
-      skills: ['sales', 'customer-service', 'cash-handling'],
-      languages: ['ku', 'ar'],
-      description: 'Shop floor and customer advice.',
-    },
-    {
-      title: 'Cashier',
-      skills: ['cash-handling', 'customer-service'],
-      description: 'Tills, daily cash count.',
-    },
-    {
-      title: 'Warehouse worker',
-      skills: ['warehouse', 'stock-control'],
-      description: 'Receiving goods, stock rotation, deliveries to the shops.',
-    },
-  ],
-  services: [
-    {
-      title: 'Car mechanic',
-      skills: ['car-repair', 'diagnostics'],
-      description: 'Servicing and repairs of cars and light vans.',
-    },
-    {
-      title: 'Auto electrician',
-      skills: ['car-electrics', 'electrical-wiring'],
-      description: 'Electrical faults, batteries, air conditioning.',
-    },
-    {
-      title: 'Car wash and tyre attendant',
-      skills: ['car-washing', 'tyre-fitting'],
-      description: 'Washing, tyre changes and balancing.',
-    },
-  ],
-  transport: [
-    {
-      title: 'Delivery driver',
-      skills: ['driving', 'navigation'],
-      description: 'Deliveries in town with a company van; driving licence required.',
-    },
-    {
-      title: 'Truck driver',
-      skills: ['driving', 'truck-licence', 'loading'],
-      description: 'Regional deliveries between Erbil, Sulaymaniyah and Duhok.',
-    },
-  ],
-  ict: [
-    {
-      title: 'IT support technician',
-      skills: ['computer-repair', 'networking', 'customer-service'],
-      languages: ['ku', 'en'],
-      description: 'Support to business customers, installation of networks.',
-    },
-    {
-      title: 'Mobile phone repair technician',
-      skills: ['phone-repair', 'soldering'],
-      description: 'Screen and battery replacement, repairs in the shop.',
-    },
-  ],
-  agriculture: [
-    {
-      title: 'Poultry farm worker',
-      skills: ['poultry-farming', 'animal-care'],
-      description: 'Feeding, cleaning and egg collection.',
-    },
-    {
-      title: 'Greenhouse worker',
-      skills: ['greenhouse-farming', 'irrigation'],
-      description: 'Vegetable greenhouses, seasonal and permanent posts.',
-    },
-  ],
-  crafts: [
-    {
-      title: 'Tailor',
-      skills: ['sewing', 'tailoring'],
-      description: 'Alterations and made-to-measure clothes.',
-    },
-    { title: 'Barber', skills: ['hair-cutting', 'shaving'], description: 'Men’s barber shop.' },
-  ],
+  construction: jobs([
+    ['Construction worker', ['masonry', 'concrete-work', 'scaffolding']],
+    ['Tile setter', ['tiling', 'plastering', 'measuring']],
+    ['Site electrician', ['electrical-wiring', 'safety-procedures']],
+    ['Plumber', ['plumbing', 'pipe-fitting']],
+  ]),
+  manufacturing: jobs([
+    ['Welder', ['welding', 'metal-cutting', 'blueprint-reading']],
+    ['Machine operator', ['machine-operation', 'quality-control']],
+    ['Forklift driver', ['forklift-driving', 'warehouse']],
+    ['Production line worker', ['packing', 'quality-control']],
+  ]),
+  hospitality: jobs([
+    ['Kitchen assistant', ['food-preparation', 'food-hygiene']],
+    ['Cook', ['cooking', 'food-preparation', 'food-hygiene']],
+    ['Waiter', ['customer-service', 'food-service'], ['ku', 'ar']],
+    ['Housekeeping attendant', ['housekeeping', 'cleaning']],
+    ['Hotel receptionist', ['customer-service', 'computer-basics'], ['ku', 'ar', 'en']],
+  ]),
+  retail: jobs([
+    ['Sales assistant', ['sales', 'customer-service', 'cash-handling'], ['ku', 'ar']],
+    ['Cashier', ['cash-handling', 'customer-service']],
+    ['Warehouse worker', ['warehouse', 'stock-control']],
+  ]),
+  services: jobs([
+    ['Car mechanic', ['car-repair', 'diagnostics']],
+    ['Auto electrician', ['car-electrics', 'electrical-wiring']],
+    ['Car wash and tyre attendant', ['car-washing', 'tyre-fitting']],
+  ]),
+  transport: jobs([
+    ['Delivery driver', ['driving', 'navigation']],
+    ['Truck driver', ['driving', 'truck-licence', 'loading']],
+  ]),
+  ict: jobs([
+    ['IT support technician', ['computer-repair', 'networking', 'customer-service'], ['ku', 'en']],
+    ['Mobile phone repair technician', ['phone-repair', 'soldering']],
+  ]),
+  agriculture: jobs([
+    ['Poultry farm worker', ['poultry-farming', 'animal-care']],
+    ['Greenhouse worker', ['greenhouse-farming', 'irrigation']],
+  ]),
+  crafts: jobs([
+    ['Tailor', ['sewing', 'tailoring']],
+    ['Barber', ['hair-cutting', 'shaving']],
+  ]),
+};
+
+/** What the openings say of each job. */
+const JOB_DESCRIPTIONS: Record<string, string> = {
+  'Construction worker': 'Residential building sites; safety equipment provided.',
+  'Tile setter': 'Floor and wall tiling in new apartments.',
+  'Site electrician': 'Wiring of new buildings under a licensed electrician.',
+  Plumber: 'Installation of water and heating pipes.',
+  Welder: 'Steel frames and structures; arc and MIG welding.',
+  'Machine operator': 'Operating and cleaning production machines, shift work.',
+  'Forklift driver': 'Loading and unloading in the factory yard; forklift licence or training.',
+  'Production line worker': 'Packing and checking products on the line.',
+  'Kitchen assistant': 'Preparation and cleaning in a hotel kitchen.',
+  Cook: 'Kurdish and international dishes for the restaurant.',
+  Waiter: 'Restaurant service, evening shifts.',
+  'Housekeeping attendant': 'Rooms and public areas of the hotel.',
+  'Hotel receptionist': 'Front desk, bookings, guests from abroad.',
+  'Sales assistant': 'Shop floor and customer advice.',
+  Cashier: 'Tills, daily cash count.',
+  'Warehouse worker': 'Receiving goods, stock rotation, deliveries to the shops.',
+  'Car mechanic': 'Servicing and repairs of cars and light vans.',
+  'Auto electrician': 'Electrical faults, batteries, air conditioning.',
+  'Car wash and tyre attendant': 'Washing, tyre changes and balancing.',
+  'Delivery driver': 'Deliveries in town with a company van; driving licence required.',
+  'Truck driver': 'Regional deliveries between Erbil, Sulaymaniyah and Duhok.',
+  'IT support technician': 'Support to business customers, installation of networks.',
+  'Mobile phone repair technician': 'Screen and battery replacement, repairs in the shop.',
+  'Poultry farm worker': 'Feeding, cleaning and egg collection.',
+  'Greenhouse worker': 'Vegetable greenhouses, seasonal and permanent posts.',
+  Tailor: 'Alterations and made-to-measure clothes.',
+  Barber: 'Men’s barber shop.',
 };
 
 /** What returnees did abroad, by sector. */
@@ -449,23 +319,6 @@ const SECTOR_WEIGHTS: [Sector, number][] = [
   ['crafts', 2],
 ];
 
-/** The governorate capital a town looks to for work. */
-const CAPITAL: Record<string, string> = {
-  Erbil: 'Erbil',
-  Koya: 'Erbil',
-  Soran: 'Erbil',
-  Kirkuk: 'Erbil',
-  Sulaymaniyah: 'Sulaymaniyah',
-  Halabja: 'Sulaymaniyah',
-  Ranya: 'Sulaymaniyah',
-  Chamchamal: 'Sulaymaniyah',
-  Kalar: 'Sulaymaniyah',
-  Duhok: 'Duhok',
-  Zakho: 'Duhok',
-  Akre: 'Duhok',
-};
-const capitalOf = (town: string) => CAPITAL[town] ?? 'Erbil';
-
 const FOLLOW_UP_NOTES = {
   employed: [
     'Phone call: still in the job, regular salary.',
@@ -489,6 +342,9 @@ type Ctx = {
   /** Who records placements and follow-ups: the Erbil caseworker. */
   caseworker: StaffRef;
 };
+
+/** A labour case's way to a job: approved on `approved`, starting on `startDay`, in the sector and town. */
+type Plan = { c: DemoCase; i: number; approved: number; startDay: number; sector: Sector; town: string };
 
 const labourCases = (data: DemoData) =>
   data.cases
@@ -602,7 +458,7 @@ function newOpening(
   return {
     employer,
     title: chosen.title,
-    description: chosen.description,
+    description: JOB_DESCRIPTIONS[chosen.title] as string,
     sector: spec.sector,
     location: town,
     skills: [...chosen.skills],
@@ -639,6 +495,32 @@ function openingFor(ctx: Ctx, sector: Sector, town: string, startDay: number, av
   if (found !== -1) return found;
   ctx.openings.push(newOpening(ctx, employer, where, startDay - rng.int(12, 45)));
   return ctx.openings.length - 1;
+}
+
+/** A placement the caseworker recorded at `recorded`; one that ended or never started was edited since. */
+function placementOf(
+  ctx: Ctx,
+  p: Plan,
+  job: {
+    opening: number;
+    startDay: number;
+    outcome: DemoPlacement['outcome'];
+    endedOn?: string | null;
+    recorded: number;
+  },
+): DemoPlacement {
+  return {
+    person: p.c.person,
+    case: p.i,
+    opening: job.opening,
+    startDate: isoDay(job.startDay),
+    outcome: job.outcome,
+    endedOn: job.endedOn ?? null,
+    recordedBy: ctx.caseworker,
+    createdAt: isoTime(job.recorded),
+    version: job.outcome === 'employed' ? 1 : 2,
+    followUps: [],
+  };
 }
 
 function followUps(
@@ -696,7 +578,6 @@ export function generateEmployment(rng: Rng, data: DemoData): DemoEmployment {
   }
 
   // Placements of the cases that reached the placement stage, in the order the jobs started.
-  type Plan = { c: DemoCase; i: number; approved: number; startDay: number; sector: Sector; town: string };
   const placed: Plan[] = [];
   const selfEmployed: number[] = [];
   for (const { c, i } of cases) {
@@ -743,22 +624,12 @@ export function generateEmployment(rng: Rng, data: DemoData): DemoEmployment {
       const opening = openingFor(ctx, p.sector, p.town, firstDay, null);
       avoid = opening;
       const recorded = recordedOn(firstDay - rng.int(1, 4));
-      placements.push({
-        person: p.c.person,
-        case: p.i,
-        opening,
-        startDate: isoDay(firstDay),
-        outcome: 'did_not_start',
-        endedOn: null,
-        recordedBy: ctx.caseworker,
-        createdAt: isoTime(recorded),
-        version: 2,
-        followUps: [],
-      });
+      placements.push(
+        placementOf(ctx, p, { opening, startDay: firstDay, outcome: 'did_not_start', recorded }),
+      );
     }
     const opening = openingFor(ctx, p.sector, p.town, p.startDay, avoid);
     (ctx.openings[opening] as { fills: number[] }).fills.push(p.startDay);
-    const startDate = isoDay(p.startDay);
     // How it went: still employed, or ended (left, or the case was closed on contact lost or re-migration).
     let outcome: DemoPlacement['outcome'] = 'employed';
     let endedOn: string | null = null;
@@ -776,18 +647,7 @@ export function generateEmployment(rng: Rng, data: DemoData): DemoEmployment {
       endedOn = isoDay(rng.int(p.startDay + 30, TODAY_DAY - 3));
     }
     const recorded = recordedOn(p.startDay - rng.int(0, 3));
-    const placement: DemoPlacement = {
-      person: p.c.person,
-      case: p.i,
-      opening,
-      startDate,
-      outcome,
-      endedOn,
-      recordedBy: ctx.caseworker,
-      createdAt: isoTime(recorded),
-      version: outcome === 'ended' ? 2 : 1,
-      followUps: [],
-    };
+    const placement = placementOf(ctx, p, { opening, startDay: p.startDay, outcome, endedOn, recorded });
     placement.followUps = followUps(
       rng,
       placement,
