@@ -2929,6 +2929,7 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
   for (const [make, count] of groups) for (let i = 0; i < count; i++) make();
   nearEndReferrals(ctx);
   notificationsOf(ctx);
+  registeredTwice(ctx);
 
   // References follow the order of registration, as the sequences would have given them.
   const personOrder = ctx.people
@@ -2962,6 +2963,105 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
       e.data = { reference: (ctx.referrals[referral as number] as DemoReferral).reference, ...rest };
     }
   return { people: ctx.people, households: ctx.households, cases: demoCases, referrals: ctx.referrals };
+}
+
+// ---- people registered twice -------------------------------------------------------------------------------
+
+/** A later moment than `at`, `days` after it, before the demo's last day. */
+function daysAfter(at: string, days: number): string {
+  return new Date(Math.min(Date.parse(at) + days * DAY, CUTOFF - DAY)).toISOString();
+}
+
+/** Another Latin spelling of a name of these tables (the name itself when it has none). */
+function otherSpelling(entries: readonly NameEntry[], name: string): string {
+  const entry = entries.find((e) => e.latin === name || e.variants.includes(name));
+  return [entry?.latin, ...(entry?.variants ?? [])].find((spelling) => spelling && spelling !== name) ?? name;
+}
+
+/** A second record of `p`, registered by `office` on `at`: what was said at that desk only. */
+function secondRecord(p: DemoPerson, office: string, at: string): DemoPerson {
+  return {
+    ...p,
+    reference: '',
+    registeredIn: office,
+    office,
+    aliases: [],
+    phone: null,
+    email: null,
+    address: null,
+    specificNeeds: [],
+    withheldNeeds: [],
+    household: null,
+    relationship: null,
+    registeredBy: staffOf(office).caseworker,
+    registeredAt: at,
+    documents: [],
+    consents: [],
+  };
+}
+
+/**
+ * People registered a second time without the first record being found: the duplicates a review finds.
+ * Kurdish returnees from Paris registered again on arrival in Erbil, in Arabic script with only the year
+ * of birth; Ukrainians registered again in Kyiv, in Cyrillic, with day and month swapped; Albanians
+ * registered twice in Paris under another spelling; and a Moroccan's passport recorded on his brother's
+ * new record in Paris (the same document on two records: a reviewer must look).
+ */
+function registeredTwice(ctx: Ctx): void {
+  const { people } = ctx;
+  const from = (office: string, nationality: string, count: number, also: (p: DemoPerson) => boolean) =>
+    people
+      .filter((p) => p.registeredIn === office && p.nationalities[0] === nationality && also(p))
+      .slice(0, count);
+  const copies: DemoPerson[] = [];
+  // Erbil writes the names as they are spelled there (the originals the same), and knows only the year.
+  for (const p of from('PAR', 'IQ', 3, (p) => p.givenNameOriginal !== null && p.familyNameOriginal !== null))
+    copies.push({
+      ...secondRecord(p, 'EBL', daysAfter(p.registeredAt, 150)),
+      givenName: otherSpelling([...KURDISH.male, ...KURDISH.female], p.givenName),
+      familyName: otherSpelling(KURDISH.family, p.familyName),
+      birthDate: `${p.birthDate.slice(0, 4)}-01-01`,
+      birthDatePrecision: 'year',
+    });
+  // Kyiv transliterates otherwise, and reads the birth date the other way round.
+  const swappable = (p: DemoPerson) => p.givenNameOriginal !== null && Number(p.birthDate.slice(8)) <= 12;
+  for (const p of from('PAR', 'UA', 2, swappable)) {
+    const [year, month, day] = p.birthDate.split('-');
+    copies.push({
+      ...secondRecord(p, 'KYI', daysAfter(p.registeredAt, 90)),
+      givenName: otherSpelling([...UKRAINIAN.male, ...UKRAINIAN.female], p.givenName),
+      familyName: otherSpelling(UKRAINIAN.family, p.familyName),
+      birthDate: `${year}-${day}-${month}`,
+    });
+  }
+  // Typed on a keyboard without ë and ç.
+  const plainer = (name: string) => name.replace(/ë/g, 'e').replace(/ç/g, 'c');
+  for (const p of from(
+    'PAR',
+    'AL',
+    2,
+    (p) => plainer(`${p.givenName}${p.familyName}`) !== `${p.givenName}${p.familyName}`,
+  ))
+    copies.push({
+      ...secondRecord(p, 'PAR', daysAfter(p.registeredAt, 40)),
+      familyName: plainer(p.familyName),
+      givenName: plainer(p.givenName),
+    });
+  const shownPassport = (p: DemoPerson) => p.documents.find((d) => d.type === 'passport' && !d.withheld);
+  const moroccan = (p: DemoPerson) =>
+    p.office === 'PAR' && p.sex === 'male' && shownPassport(p) !== undefined;
+  for (const p of from('PAR', 'MA', 1, moroccan)) {
+    const brother = MOROCCAN.male.find((entry) => entry.latin !== p.givenName);
+    const passport = shownPassport(p);
+    copies.push({
+      ...secondRecord(p, 'PAR', daysAfter(p.registeredAt, 60)),
+      givenName: brother?.latin ?? p.givenName,
+      givenNameOriginal: brother?.original ?? null,
+      birthDate: `${Number(p.birthDate.slice(0, 4)) + 3}${p.birthDate.slice(4)}`,
+      documents: passport ? [{ ...passport }] : [],
+    });
+  }
+  people.push(...copies);
 }
 
 // ---- loading ---------------------------------------------------------------------------------------------
