@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { scopeOf } from '../../platform/actor';
-import { IdParamsSchema } from '../../platform/contract';
-import { notFound } from '../../platform/errors';
 import { actorCtx, type ServerDeps } from '../../server/context';
+import { recordRoutes } from '../../server/record-routes';
 import {
   ActivityListQuerySchema,
   ActivityListSchema,
@@ -31,22 +30,33 @@ export function activitiesRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest) => actorCtx(request, deps);
 
-  r.get(
-    '/api/activities',
-    {
-      config: { permission: 'activities.read' },
-      schema: {
-        tags,
-        summary: 'Capacity-building activities in scope, newest first (filters, keyset pagination)',
-        querystring: ActivityListQuerySchema,
-        response: { 200: ActivityListSchema },
-      },
+  recordRoutes(app, deps, {
+    path: '/api/activities',
+    tags,
+    read: 'activities.read',
+    write: 'activities.write',
+    record: ActivitySchema,
+    list: {
+      summary: 'Capacity-building activities in scope, newest first (filters, keyset pagination)',
+      querystring: ActivityListQuerySchema,
+      response: ActivityListSchema,
+      run: (ctx, query) => repo.listActivities(ctx.db, scopeOf(ctx.actor, 'activities.read'), query),
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      return repo.listActivities(ctx.db, scopeOf(ctx.actor, 'activities.read'), request.query);
+    create: {
+      summary: 'Record a training, workshop, study visit or conference with its participants counted',
+      body: CreateActivitySchema,
+      run: createActivity,
     },
-  );
+    get: {
+      summary: 'One activity with its participants (404 outside scope)',
+      run: (ctx, id) => repo.findActivity(ctx.db, scopeOf(ctx.actor, 'activities.read'), id),
+    },
+    update: {
+      summary: 'Edit an activity (optimistic concurrency; participants are replaced as a whole)',
+      body: UpdateActivitySchema,
+      run: updateActivity,
+    },
+  });
 
   r.get(
     '/api/activities/indicators',
@@ -66,124 +76,27 @@ export function activitiesRoutes(app: FastifyInstance, deps: ServerDeps): void {
     },
   );
 
-  r.post(
-    '/api/activities',
-    {
-      config: { permission: 'activities.write' },
-      schema: {
-        tags,
-        summary: 'Record a training, workshop, study visit or conference with its participants counted',
-        body: CreateActivitySchema,
-        response: { 201: ActivitySchema },
-      },
+  recordRoutes(app, deps, {
+    path: '/api/campaigns',
+    tags,
+    read: 'activities.read',
+    write: 'activities.write',
+    record: CampaignSchema,
+    list: {
+      summary: 'Information campaigns in scope, newest first (filters, keyset pagination)',
+      querystring: CampaignListQuerySchema,
+      response: CampaignListSchema,
+      run: (ctx, query) => repo.listCampaigns(ctx.db, scopeOf(ctx.actor, 'activities.read'), query),
     },
-    async (request, reply) => reply.code(201).send(await createActivity(ctxOf(request), request.body)),
-  );
-
-  r.get(
-    '/api/activities/:id',
-    {
-      config: { permission: 'activities.read' },
-      schema: {
-        tags,
-        summary: 'One activity with its participants (404 outside scope)',
-        params: IdParamsSchema,
-        response: { 200: ActivitySchema },
-      },
+    create: { summary: 'Record an information campaign', body: CreateCampaignSchema, run: createCampaign },
+    get: {
+      summary: 'One campaign (404 outside scope)',
+      run: (ctx, id) => repo.findCampaign(ctx.db, scopeOf(ctx.actor, 'activities.read'), id),
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const activity = await repo.findActivity(
-        ctx.db,
-        scopeOf(ctx.actor, 'activities.read'),
-        request.params.id,
-      );
-      if (!activity) throw notFound();
-      return activity;
+    update: {
+      summary: 'Edit a campaign (optimistic concurrency)',
+      body: UpdateCampaignSchema,
+      run: updateCampaign,
     },
-  );
-
-  r.patch(
-    '/api/activities/:id',
-    {
-      config: { permission: 'activities.write' },
-      schema: {
-        tags,
-        summary: 'Edit an activity (optimistic concurrency; participants are replaced as a whole)',
-        params: IdParamsSchema,
-        body: UpdateActivitySchema,
-        response: { 200: ActivitySchema },
-      },
-    },
-    async (request) => updateActivity(ctxOf(request), request.params.id, request.body),
-  );
-
-  r.get(
-    '/api/campaigns',
-    {
-      config: { permission: 'activities.read' },
-      schema: {
-        tags,
-        summary: 'Information campaigns in scope, newest first (filters, keyset pagination)',
-        querystring: CampaignListQuerySchema,
-        response: { 200: CampaignListSchema },
-      },
-    },
-    async (request) => {
-      const ctx = ctxOf(request);
-      return repo.listCampaigns(ctx.db, scopeOf(ctx.actor, 'activities.read'), request.query);
-    },
-  );
-
-  r.post(
-    '/api/campaigns',
-    {
-      config: { permission: 'activities.write' },
-      schema: {
-        tags,
-        summary: 'Record an information campaign',
-        body: CreateCampaignSchema,
-        response: { 201: CampaignSchema },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await createCampaign(ctxOf(request), request.body)),
-  );
-
-  r.get(
-    '/api/campaigns/:id',
-    {
-      config: { permission: 'activities.read' },
-      schema: {
-        tags,
-        summary: 'One campaign (404 outside scope)',
-        params: IdParamsSchema,
-        response: { 200: CampaignSchema },
-      },
-    },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const campaign = await repo.findCampaign(
-        ctx.db,
-        scopeOf(ctx.actor, 'activities.read'),
-        request.params.id,
-      );
-      if (!campaign) throw notFound();
-      return campaign;
-    },
-  );
-
-  r.patch(
-    '/api/campaigns/:id',
-    {
-      config: { permission: 'activities.write' },
-      schema: {
-        tags,
-        summary: 'Edit a campaign (optimistic concurrency)',
-        params: IdParamsSchema,
-        body: UpdateCampaignSchema,
-        response: { 200: CampaignSchema },
-      },
-    },
-    async (request) => updateCampaign(ctxOf(request), request.params.id, request.body),
-  );
+  });
 }

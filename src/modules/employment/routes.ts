@@ -3,8 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { scopeOf } from '../../platform/actor';
 import { IdParamsSchema } from '../../platform/contract';
-import { notFound } from '../../platform/errors';
 import { actorCtx, type ServerDeps } from '../../server/context';
+import { recordRoutes } from '../../server/record-routes';
 import {
   CandidateListSchema,
   CreateEmployerSchema,
@@ -41,141 +41,67 @@ export function employmentRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest) => actorCtx(request, deps);
 
-  // ---- employers ---------------------------------------------------------------------------------
+  // ---- employers and job openings ---------------------------------------------------------------
 
-  r.get(
-    '/api/employment/employers',
-    {
-      config: { permission: 'employment.read' },
-      schema: {
-        tags,
-        summary: 'Employers of the offices where you work on employment',
-        querystring: EmployerListQuerySchema,
-        response: { 200: z.object({ items: z.array(EmployerSchema) }) },
+  recordRoutes(app, deps, {
+    path: '/api/employment/employers',
+    tags,
+    read: 'employment.read',
+    write: 'employment.write',
+    record: EmployerSchema,
+    list: {
+      summary: 'Employers of the offices where you work on employment',
+      querystring: EmployerListQuerySchema,
+      response: z.object({ items: z.array(EmployerSchema) }),
+      run: async (ctx, query) => {
+        const rows = await repo.listEmployers(ctx.db, scopeOf(ctx.actor, 'employment.read'), query);
+        return { items: rows.map(toEmployer) };
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const rows = await repo.listEmployers(ctx.db, scopeOf(ctx.actor, 'employment.read'), request.query);
-      return { items: rows.map(toEmployer) };
-    },
-  );
-
-  r.post(
-    '/api/employment/employers',
-    {
-      config: { permission: 'employment.write' },
-      schema: {
-        tags,
-        summary: 'Record an employer',
-        body: CreateEmployerSchema,
-        response: { 201: EmployerSchema },
+    create: { summary: 'Record an employer', body: CreateEmployerSchema, run: createEmployer },
+    get: {
+      summary: 'An employer (404 outside scope)',
+      run: async (ctx, id) => {
+        const found = await repo.findEmployer(ctx.db, scopeOf(ctx.actor, 'employment.read'), id);
+        return found && toEmployer(found);
       },
     },
-    async (request, reply) => reply.code(201).send(await createEmployer(ctxOf(request), request.body)),
-  );
+    update: {
+      summary: 'Edit an employer (optimistic concurrency)',
+      body: UpdateEmployerSchema,
+      run: updateEmployer,
+    },
+  });
 
-  r.get(
-    '/api/employment/employers/:id',
-    {
-      config: { permission: 'employment.read' },
-      schema: {
-        tags,
-        summary: 'An employer (404 outside scope)',
-        params: IdParamsSchema,
-        response: { 200: EmployerSchema },
+  recordRoutes(app, deps, {
+    path: '/api/employment/openings',
+    tags,
+    read: 'employment.read',
+    write: 'employment.write',
+    record: OpeningSchema,
+    list: {
+      summary: 'Job openings in scope: filters by status, sector, location, employer, office',
+      querystring: OpeningListQuerySchema,
+      response: z.object({ items: z.array(OpeningSchema) }),
+      run: async (ctx, query) => {
+        const rows = await repo.listOpenings(ctx.db, scopeOf(ctx.actor, 'employment.read'), query);
+        return { items: rows.map(toOpening) };
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const found = await repo.findEmployer(ctx.db, scopeOf(ctx.actor, 'employment.read'), request.params.id);
-      if (!found) throw notFound();
-      return toEmployer(found);
-    },
-  );
-
-  r.patch(
-    '/api/employment/employers/:id',
-    {
-      config: { permission: 'employment.write' },
-      schema: {
-        tags,
-        summary: 'Edit an employer (optimistic concurrency)',
-        params: IdParamsSchema,
-        body: UpdateEmployerSchema,
-        response: { 200: EmployerSchema },
+    create: { summary: 'Post a job opening of an employer', body: CreateOpeningSchema, run: createOpening },
+    get: {
+      summary: 'A job opening (404 outside scope)',
+      run: async (ctx, id) => {
+        const found = await repo.findOpening(ctx.db, scopeOf(ctx.actor, 'employment.read'), id);
+        return found && toOpening(found);
       },
     },
-    async (request) => updateEmployer(ctxOf(request), request.params.id, request.body),
-  );
-
-  // ---- job openings ------------------------------------------------------------------------------
-
-  r.get(
-    '/api/employment/openings',
-    {
-      config: { permission: 'employment.read' },
-      schema: {
-        tags,
-        summary: 'Job openings in scope: filters by status, sector, location, employer, office',
-        querystring: OpeningListQuerySchema,
-        response: { 200: z.object({ items: z.array(OpeningSchema) }) },
-      },
+    update: {
+      summary: 'Edit, close or reopen a job opening (optimistic concurrency)',
+      body: UpdateOpeningSchema,
+      run: updateOpening,
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const rows = await repo.listOpenings(ctx.db, scopeOf(ctx.actor, 'employment.read'), request.query);
-      return { items: rows.map(toOpening) };
-    },
-  );
-
-  r.post(
-    '/api/employment/openings',
-    {
-      config: { permission: 'employment.write' },
-      schema: {
-        tags,
-        summary: 'Post a job opening of an employer',
-        body: CreateOpeningSchema,
-        response: { 201: OpeningSchema },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await createOpening(ctxOf(request), request.body)),
-  );
-
-  r.get(
-    '/api/employment/openings/:id',
-    {
-      config: { permission: 'employment.read' },
-      schema: {
-        tags,
-        summary: 'A job opening (404 outside scope)',
-        params: IdParamsSchema,
-        response: { 200: OpeningSchema },
-      },
-    },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const found = await repo.findOpening(ctx.db, scopeOf(ctx.actor, 'employment.read'), request.params.id);
-      if (!found) throw notFound();
-      return toOpening(found);
-    },
-  );
-
-  r.patch(
-    '/api/employment/openings/:id',
-    {
-      config: { permission: 'employment.write' },
-      schema: {
-        tags,
-        summary: 'Edit, close or reopen a job opening (optimistic concurrency)',
-        params: IdParamsSchema,
-        body: UpdateOpeningSchema,
-        response: { 200: OpeningSchema },
-      },
-    },
-    async (request) => updateOpening(ctxOf(request), request.params.id, request.body),
-  );
+  });
 
   r.get(
     '/api/employment/openings/:id/candidates',
@@ -240,72 +166,39 @@ export function employmentRoutes(app: FastifyInstance, deps: ServerDeps): void {
 
   // ---- placements --------------------------------------------------------------------------------
 
-  r.get(
-    '/api/employment/placements',
-    {
-      config: { permission: 'employment.read' },
-      schema: {
-        tags,
-        summary: 'Placements in scope, per opening or person, with the state of their follow-ups',
-        querystring: PlacementListQuerySchema,
-        response: { 200: z.object({ items: z.array(PlacementSchema) }) },
+  recordRoutes(app, deps, {
+    path: '/api/employment/placements',
+    tags,
+    read: 'employment.read',
+    write: 'employment.write',
+    record: PlacementSchema,
+    list: {
+      summary: 'Placements in scope, per opening or person, with the state of their follow-ups',
+      querystring: PlacementListQuerySchema,
+      response: z.object({ items: z.array(PlacementSchema) }),
+      run: async (ctx, query) => {
+        const today = todayOf(ctx);
+        const rows = await repo.listPlacements(
+          ctx.db,
+          scopeOf(ctx.actor, 'employment.read'),
+          scopeOf(ctx.actor, 'persons.read'),
+          { ...query, today },
+        );
+        return { items: await toPlacements(ctx.db, rows, today) };
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const today = todayOf(ctx);
-      const rows = await repo.listPlacements(
-        ctx.db,
-        scopeOf(ctx.actor, 'employment.read'),
-        scopeOf(ctx.actor, 'persons.read'),
-        { ...request.query, today },
-      );
-      return { items: await toPlacements(ctx.db, rows, today) };
+    create: {
+      summary: 'Record a placement into an open job opening with a post left',
+      body: RecordPlacementSchema,
+      run: recordPlacement,
     },
-  );
-
-  r.post(
-    '/api/employment/placements',
-    {
-      config: { permission: 'employment.write' },
-      schema: {
-        tags,
-        summary: 'Record a placement into an open job opening with a post left',
-        body: RecordPlacementSchema,
-        response: { 201: PlacementSchema },
-      },
+    get: { summary: 'A placement with its follow-ups (404 outside scope)', run: placementView },
+    update: {
+      summary: 'Set the outcome of a placement: employed, ended (with the date) or did not start',
+      body: UpdatePlacementSchema,
+      run: updatePlacement,
     },
-    async (request, reply) => reply.code(201).send(await recordPlacement(ctxOf(request), request.body)),
-  );
-
-  r.get(
-    '/api/employment/placements/:id',
-    {
-      config: { permission: 'employment.read' },
-      schema: {
-        tags,
-        summary: 'A placement with its follow-ups (404 outside scope)',
-        params: IdParamsSchema,
-        response: { 200: PlacementSchema },
-      },
-    },
-    async (request) => placementView(ctxOf(request), request.params.id),
-  );
-
-  r.patch(
-    '/api/employment/placements/:id',
-    {
-      config: { permission: 'employment.write' },
-      schema: {
-        tags,
-        summary: 'Set the outcome of a placement: employed, ended (with the date) or did not start',
-        params: IdParamsSchema,
-        body: UpdatePlacementSchema,
-        response: { 200: PlacementSchema },
-      },
-    },
-    async (request) => updatePlacement(ctxOf(request), request.params.id, request.body),
-  );
+  });
 
   r.post(
     '/api/employment/placements/:id/follow-ups',

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import type { ActorCtx } from '../../platform/actor';
 import { IdParamsSchema } from '../../platform/contract';
 import { notFound } from '../../platform/errors';
+import type { Permission } from '../../platform/permissions';
 import { actorCtx, type ServerDeps } from '../../server/context';
 import * as casesRepo from '../cases/repository';
 import {
@@ -49,6 +51,38 @@ export function reintegrationRoutes(app: FastifyInstance, deps: ServerDeps): voi
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest) => actorCtx(request, deps);
 
+  /**
+   * A change to the reintegration record of the case `:id`, answered with the case's whole view (the
+   * page shows the plan, its budget warnings and deliveries together). 201 where the change records
+   * something new.
+   */
+  function caseChangeRoute<Body extends z.ZodType>(
+    url: string,
+    route: { permission: Permission; summary: string; body: Body; status: 200 | 201 },
+    change: (ctx: ActorCtx, caseId: string, body: z.output<Body>) => Promise<unknown>,
+  ): void {
+    r.post(
+      url,
+      {
+        config: { permission: route.permission },
+        schema: {
+          tags,
+          summary: route.summary,
+          params: IdParamsSchema,
+          body: route.body as z.ZodType,
+          response: { [route.status]: ReintegrationViewSchema },
+        },
+      },
+      async (request, reply) => {
+        const ctx = ctxOf(request);
+        // The body was parsed against `route.body` by the zod validator compiler.
+        await change(ctx, request.params.id, request.body as z.output<Body>);
+        reply.code(route.status);
+        return viewOf(ctx, request.params.id);
+      },
+    );
+  }
+
   r.get(
     '/api/cases/:id/reintegration',
     {
@@ -63,44 +97,26 @@ export function reintegrationRoutes(app: FastifyInstance, deps: ServerDeps): voi
     async (request) => viewOf(ctxOf(request), request.params.id),
   );
 
-  r.post(
+  caseChangeRoute(
     '/api/cases/:id/needs-assessments',
     {
-      config: { permission: 'cases.write' },
-      schema: {
-        tags,
-        summary: 'Record a needs assessment (economic, social, psychosocial)',
-        params: IdParamsSchema,
-        body: AssessmentInputSchema,
-        response: { 201: ReintegrationViewSchema },
-      },
+      permission: 'cases.write',
+      summary: 'Record a needs assessment (economic, social, psychosocial)',
+      body: AssessmentInputSchema,
+      status: 201,
     },
-    async (request, reply) => {
-      const ctx = ctxOf(request);
-      await recordAssessment(ctx, request.params.id, request.body);
-      reply.code(201);
-      return viewOf(ctx, request.params.id);
-    },
+    recordAssessment,
   );
 
-  r.post(
+  caseChangeRoute(
     '/api/cases/:id/reintegration-plan/items',
     {
-      config: { permission: 'cases.write' },
-      schema: {
-        tags,
-        summary: 'Add a plan item (starts the plan; an approved plan needs approval again)',
-        params: IdParamsSchema,
-        body: AddPlanItemSchema,
-        response: { 201: ReintegrationViewSchema },
-      },
+      permission: 'cases.write',
+      summary: 'Add a plan item (starts the plan; an approved plan needs approval again)',
+      body: AddPlanItemSchema,
+      status: 201,
     },
-    async (request, reply) => {
-      const ctx = ctxOf(request);
-      await addPlanItem(ctx, request.params.id, request.body);
-      reply.code(201);
-      return viewOf(ctx, request.params.id);
-    },
+    addPlanItem,
   );
 
   r.patch(
@@ -143,80 +159,47 @@ export function reintegrationRoutes(app: FastifyInstance, deps: ServerDeps): voi
     },
   );
 
-  r.post(
+  caseChangeRoute(
     '/api/cases/:id/reintegration-plan/submit',
     {
-      config: { permission: 'cases.write' },
-      schema: {
-        tags,
-        summary: 'Submit the plan for approval',
-        params: IdParamsSchema,
-        body: PlanVersionInputSchema,
-        response: view,
-      },
+      permission: 'cases.write',
+      summary: 'Submit the plan for approval',
+      body: PlanVersionInputSchema,
+      status: 200,
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      await submitPlan(ctx, request.params.id, request.body.planVersion);
-      return viewOf(ctx, request.params.id);
-    },
+    (ctx, caseId, body) => submitPlan(ctx, caseId, body.planVersion),
   );
 
-  r.post(
+  caseChangeRoute(
     '/api/cases/:id/reintegration-plan/approve',
     {
-      config: { permission: 'cases.approve' },
-      schema: {
-        tags,
-        summary: 'Approve the submitted plan (checks budget lines and the allowance)',
-        params: IdParamsSchema,
-        body: PlanDecisionSchema,
-        response: view,
-      },
+      permission: 'cases.approve',
+      summary: 'Approve the submitted plan (checks budget lines and the allowance)',
+      body: PlanDecisionSchema,
+      status: 200,
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      await approvePlan(ctx, request.params.id, request.body.planVersion, request.body.comment ?? null);
-      return viewOf(ctx, request.params.id);
-    },
+    (ctx, caseId, body) => approvePlan(ctx, caseId, body.planVersion, body.comment ?? null),
   );
 
-  r.post(
+  caseChangeRoute(
     '/api/cases/:id/reintegration-plan/return',
     {
-      config: { permission: 'cases.approve' },
-      schema: {
-        tags,
-        summary: 'Send the submitted plan back with a comment',
-        params: IdParamsSchema,
-        body: ReturnPlanSchema,
-        response: view,
-      },
+      permission: 'cases.approve',
+      summary: 'Send the submitted plan back with a comment',
+      body: ReturnPlanSchema,
+      status: 200,
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      await returnPlan(ctx, request.params.id, request.body.planVersion, request.body.comment);
-      return viewOf(ctx, request.params.id);
-    },
+    (ctx, caseId, body) => returnPlan(ctx, caseId, body.planVersion, body.comment),
   );
 
-  r.post(
+  caseChangeRoute(
     '/api/cases/:id/deliveries',
     {
-      config: { permission: 'cases.write' },
-      schema: {
-        tags,
-        summary: 'Record a delivery against an approved item (amount, date, vendor, receipt)',
-        params: IdParamsSchema,
-        body: DeliveryInputSchema,
-        response: { 201: ReintegrationViewSchema },
-      },
+      permission: 'cases.write',
+      summary: 'Record a delivery against an approved item (amount, date, vendor, receipt)',
+      body: DeliveryInputSchema,
+      status: 201,
     },
-    async (request, reply) => {
-      const ctx = ctxOf(request);
-      await recordDelivery(ctx, request.params.id, request.body);
-      reply.code(201);
-      return viewOf(ctx, request.params.id);
-    },
+    recordDelivery,
   );
 }
