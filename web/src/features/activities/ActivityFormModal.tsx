@@ -1,7 +1,4 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -11,10 +8,11 @@ import {
 } from '../../../../src/modules/activities/contract';
 import { AppModal } from '../../shared/components/AppModal';
 import { AutoDirTextInput } from '../../shared/components/AutoDirInputs';
-import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
+import { ModalForm } from '../../shared/components/ModalForm';
+import { OfficeSelect, onlyOfficeId } from '../../shared/components/OfficeSelect';
 import { LoadingState, QueryError } from '../../shared/components/QueryStates';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
-import { localizedZodValidator } from '../../shared/forms/zodResolver';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
+import { useOfficeRecordResolver } from '../../shared/forms/useOfficeRecordResolver';
 import { CountrySelect } from '../offices/CountrySelect';
 import { useOfficesWith } from '../offices/useOfficesWith';
 import {
@@ -132,19 +130,7 @@ function ActivityForm({ activity, onDone }: { activity: Activity | null; onDone:
   const { t } = useTranslation();
   const refresh = useRefreshActivities();
   const offices = useOfficesWith('activities.write');
-  const resolver = useMemo(
-    () =>
-      activity
-        ? localizedZodValidator<ActivityValues, UpdateActivityBody>(UpdateActivitySchema, t, (v) => ({
-            ...toFields(v),
-            version: activity.version,
-          }))
-        : localizedZodValidator<ActivityValues, CreateActivityBody>(CreateActivitySchema, t, (v) => ({
-            ...toFields(v),
-            officeId: v.officeId,
-          })),
-    [t, activity],
-  );
+  const resolver = useOfficeRecordResolver(activity, CreateActivitySchema, UpdateActivitySchema, toFields);
   const {
     register,
     control,
@@ -153,124 +139,98 @@ function ActivityForm({ activity, onDone }: { activity: Activity | null; onDone:
     formState: { errors },
   } = useForm<ActivityValues, unknown, CreateActivityBody | UpdateActivityBody>({
     resolver,
-    defaultValues: toValues(activity, offices.offices.length === 1 ? (offices.offices[0]?.id ?? '') : ''),
+    defaultValues: toValues(activity, onlyOfficeId(offices.offices)),
   });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) =>
-    FIELDS.includes(path.split('.')[0] ?? path),
-  );
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => FIELDS.includes(path.split('.')[0] ?? path),
     mutationFn: (body: CreateActivityBody | UpdateActivityBody) =>
       activity
         ? activitiesApi.updateActivity(activity.id, body as UpdateActivityBody)
         : activitiesApi.createActivity(body as CreateActivityBody),
-    onSuccess: async (saved) => {
-      notifications.show({
-        color: 'blue',
-        message: t('activities.activities.saved', { title: saved.title }),
-      });
-      onDone();
-      await refresh();
-    },
-    onError: handleError,
+    successMessage: (saved) => t('activities.activities.saved', { title: saved.title }),
+    onSaved: onDone,
+    refresh,
   });
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate(body);
-      })}
-    >
-      <Stack>
-        <FormErrorAlert error={formError} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {activity ? null : (
-            <Controller
-              control={control}
-              name="officeId"
-              render={({ field }) => (
-                <NativeSelect
-                  label={t('activities.fields.office')}
-                  required
-                  error={errors.officeId?.message}
-                  data={[
-                    { value: '', label: t('activities.fields.chooseOffice') },
-                    ...offices.offices.map((o) => ({ value: o.id, label: o.name })),
-                  ]}
-                  {...field}
-                />
-              )}
-            />
-          )}
-          <NativeSelect
-            label={t('activities.fields.kind')}
-            required
-            error={errors.kind?.message}
-            data={[
-              { value: '', label: t('activities.fields.choose') },
-              ...ACTIVITY_KINDS.map((kind) => ({ value: kind, label: activityKindLabel(kind, t) })),
-            ]}
-            {...register('kind')}
+    <ModalForm onSubmit={handleSubmit(submit)} formError={formError} onCancel={onDone} loading={isPending}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        {activity ? null : (
+          <Controller
+            control={control}
+            name="officeId"
+            render={({ field }) => (
+              <OfficeSelect
+                label={t('activities.fields.office')}
+                emptyLabel={t('activities.fields.chooseOffice')}
+                required
+                error={errors.officeId?.message}
+                offices={offices.offices}
+                {...field}
+              />
+            )}
           />
-        </SimpleGrid>
+        )}
+        <NativeSelect
+          label={t('activities.fields.kind')}
+          required
+          error={errors.kind?.message}
+          data={[
+            { value: '', label: t('activities.fields.choose') },
+            ...ACTIVITY_KINDS.map((kind) => ({ value: kind, label: activityKindLabel(kind, t) })),
+          ]}
+          {...register('kind')}
+        />
+      </SimpleGrid>
+      <AutoDirTextInput
+        label={t('activities.fields.title')}
+        required
+        autoComplete="off"
+        error={errors.title?.message}
+        {...register('title')}
+      />
+      <AutoDirTextInput
+        label={t('activities.fields.topic')}
+        required
+        autoComplete="off"
+        error={errors.topic?.message}
+        {...register('topic')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
+        <TextInput
+          label={t('activities.fields.startDate')}
+          type="date"
+          required
+          error={errors.startDate?.message}
+          {...register('startDate')}
+        />
+        <TextInput
+          label={t('activities.fields.endDate')}
+          type="date"
+          required
+          error={errors.endDate?.message}
+          {...register('endDate')}
+        />
         <AutoDirTextInput
-          label={t('activities.fields.title')}
+          label={t('activities.fields.place')}
           required
           autoComplete="off"
-          error={errors.title?.message}
-          {...register('title')}
+          error={errors.place?.message}
+          {...register('place')}
         />
-        <AutoDirTextInput
-          label={t('activities.fields.topic')}
+        <CountrySelect
+          label={t('activities.fields.country')}
           required
-          autoComplete="off"
-          error={errors.topic?.message}
-          {...register('topic')}
+          error={errors.country?.message}
+          {...register('country')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-          <TextInput
-            label={t('activities.fields.startDate')}
-            type="date"
-            required
-            error={errors.startDate?.message}
-            {...register('startDate')}
-          />
-          <TextInput
-            label={t('activities.fields.endDate')}
-            type="date"
-            required
-            error={errors.endDate?.message}
-            {...register('endDate')}
-          />
-          <AutoDirTextInput
-            label={t('activities.fields.place')}
-            required
-            autoComplete="off"
-            error={errors.place?.message}
-            {...register('place')}
-          />
-          <CountrySelect
-            label={t('activities.fields.country')}
-            required
-            error={errors.country?.message}
-            {...register('country')}
-          />
-        </SimpleGrid>
-        <Controller
-          control={control}
-          name="projectId"
-          render={({ field }) => <ProjectSelect error={errors.projectId?.message} {...field} />}
-        />
-        <ParticipantRows control={control} register={register} errors={errors} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </SimpleGrid>
+      <Controller
+        control={control}
+        name="projectId"
+        render={({ field }) => <ProjectSelect error={errors.projectId?.message} {...field} />}
+      />
+      <ParticipantRows control={control} register={register} errors={errors} />
+    </ModalForm>
   );
 }

@@ -1,5 +1,4 @@
-import { ActionIcon, Button, Fieldset, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { NativeSelect, Text, TextInput } from '@mantine/core';
 import {
   type Control,
   type FieldErrors,
@@ -9,6 +8,7 @@ import {
 } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AutoDirTextInput } from '../../shared/components/AutoDirInputs';
+import { RepeatingRows } from '../../shared/components/RepeatingRows';
 import { useFormat } from '../../shared/format/useFormat';
 import { CountrySelect } from '../offices/CountrySelect';
 import { sexLabel } from '../referrals/labels';
@@ -55,99 +55,81 @@ export function ParticipantRows({ control, register, errors }: ParticipantRowsPr
   const rows = useWatch({ control, name: 'participants' }) ?? [];
   const last = rows[rows.length - 1];
   return (
-    <Fieldset legend={t('activities.participants.legend')} variant="unstyled">
-      <Stack gap="sm">
-        {fields.length === 0 ? <Text size="sm">{t('activities.participants.none')}</Text> : null}
-        {fields.map((field, index) => {
-          const rowErrors = errors.participants?.[index];
-          return (
-            <Group
-              key={field.id}
-              role="group"
-              aria-label={t('activities.participants.row', { index: index + 1 })}
-              align="flex-start"
-              gap="xs"
-              wrap="nowrap"
-            >
-              <AutoDirTextInput
-                label={t('activities.participants.institution')}
-                required
-                autoComplete="off"
-                style={{ flex: '2 1 0', minWidth: 0 }}
-                error={rowErrors?.institution?.message}
-                {...register(`participants.${index}.institution`)}
-              />
-              <CountrySelect
-                label={t('activities.participants.country')}
-                required
-                style={{ flex: '1.4 1 0', minWidth: 0 }}
-                error={rowErrors?.country?.message}
-                {...register(`participants.${index}.country`)}
-              />
-              <NativeSelect
-                label={t('activities.participants.sex')}
-                required
-                style={{ flex: '1 1 0', minWidth: 0 }}
-                error={rowErrors?.sex?.message}
-                data={[
-                  { value: '', label: t('activities.participants.choose') },
-                  ...SEXES.map((sex) => ({ value: sex, label: sexLabel(sex, t) })),
-                ]}
-                {...register(`participants.${index}.sex`)}
-              />
-              <NativeSelect
-                label={t('activities.participants.role')}
-                required
-                style={{ flex: '1.4 1 0', minWidth: 0 }}
-                error={rowErrors?.role?.message}
-                data={[
-                  { value: '', label: t('activities.participants.choose') },
-                  ...PARTICIPANT_ROLES.map((role) => ({ value: role, label: roleLabel(role, t) })),
-                ]}
-                {...register(`participants.${index}.role`)}
-              />
-              <TextInput
-                label={t('activities.participants.count')}
-                type="number"
-                min={1}
-                required
-                w={84}
-                error={rowErrors?.count?.message}
-                {...register(`participants.${index}.count`)}
-              />
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                size="lg"
-                mt={26}
-                aria-label={t('activities.participants.remove', { index: index + 1 })}
-                onClick={() => remove(index)}
-              >
-                <IconTrash size={18} aria-hidden />
-              </ActionIcon>
-            </Group>
-          );
-        })}
-        <Button
-          variant="light"
-          leftSection={<IconPlus size={16} aria-hidden />}
-          // A new group usually shares the previous one's institution and country.
-          onClick={() =>
-            append({
-              institution: last?.institution ?? '',
-              country: last?.country ?? '',
-              sex: '',
-              role: last?.role ?? '',
-              count: '',
-            })
-          }
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {t('activities.participants.add')}
-        </Button>
-        <ParticipantTotals rows={rows} />
-      </Stack>
-    </Fieldset>
+    <RepeatingRows
+      legend={t('activities.participants.legend')}
+      emptyText={t('activities.participants.none')}
+      rows={fields}
+      rowLabel={(index) => t('activities.participants.row', { index: index + 1 })}
+      removeLabel={(index) => t('activities.participants.remove', { index: index + 1 })}
+      onRemove={remove}
+      addLabel={t('activities.participants.add')}
+      // A new group usually shares the previous one's institution and country.
+      onAdd={() =>
+        append({
+          institution: last?.institution ?? '',
+          country: last?.country ?? '',
+          sex: '',
+          role: last?.role ?? '',
+          count: '',
+        })
+      }
+      gap="xs"
+      renderRow={(index) => {
+        const rowErrors = errors.participants?.[index];
+        return (
+          <>
+            <AutoDirTextInput
+              label={t('activities.participants.institution')}
+              required
+              autoComplete="off"
+              style={{ flex: '2 1 0', minWidth: 0 }}
+              error={rowErrors?.institution?.message}
+              {...register(`participants.${index}.institution`)}
+            />
+            <CountrySelect
+              label={t('activities.participants.country')}
+              required
+              style={{ flex: '1.4 1 0', minWidth: 0 }}
+              error={rowErrors?.country?.message}
+              {...register(`participants.${index}.country`)}
+            />
+            <NativeSelect
+              label={t('activities.participants.sex')}
+              required
+              style={{ flex: '1 1 0', minWidth: 0 }}
+              error={rowErrors?.sex?.message}
+              data={[
+                { value: '', label: t('activities.participants.choose') },
+                ...SEXES.map((sex) => ({ value: sex, label: sexLabel(sex, t) })),
+              ]}
+              {...register(`participants.${index}.sex`)}
+            />
+            <NativeSelect
+              label={t('activities.participants.role')}
+              required
+              style={{ flex: '1.4 1 0', minWidth: 0 }}
+              error={rowErrors?.role?.message}
+              data={[
+                { value: '', label: t('activities.participants.choose') },
+                ...PARTICIPANT_ROLES.map((role) => ({ value: role, label: roleLabel(role, t) })),
+              ]}
+              {...register(`participants.${index}.role`)}
+            />
+            <TextInput
+              label={t('activities.participants.count')}
+              type="number"
+              min={1}
+              required
+              w={84}
+              error={rowErrors?.count?.message}
+              {...register(`participants.${index}.count`)}
+            />
+          </>
+        );
+      }}
+    >
+      <ParticipantTotals rows={rows} />
+    </RepeatingRows>
   );
 }
 

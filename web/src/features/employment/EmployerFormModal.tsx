@@ -1,15 +1,13 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CreateEmployerSchema, UpdateEmployerSchema } from '../../../../src/modules/employment/contract';
 import { AppModal } from '../../shared/components/AppModal';
 import { AutoDirTextInput } from '../../shared/components/AutoDirInputs';
-import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
-import { localizedZodValidator } from '../../shared/forms/zodResolver';
+import { ModalForm } from '../../shared/components/ModalForm';
+import { OfficeSelect, onlyOfficeId } from '../../shared/components/OfficeSelect';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
+import { useOfficeRecordResolver } from '../../shared/forms/useOfficeRecordResolver';
 import { CountrySelect } from '../offices/CountrySelect';
 import { useOfficesWith } from '../offices/useOfficesWith';
 import {
@@ -82,19 +80,7 @@ function EmployerForm({ employer, onDone }: { employer: Employer | null; onDone:
   const { t } = useTranslation();
   const refresh = useRefreshEmployment();
   const offices = useOfficesWith('employment.write');
-  const resolver = useMemo(
-    () =>
-      employer
-        ? localizedZodValidator<EmployerValues, UpdateEmployerBody>(UpdateEmployerSchema, t, (v) => ({
-            ...toFields(v),
-            version: employer.version,
-          }))
-        : localizedZodValidator<EmployerValues, CreateEmployerBody>(CreateEmployerSchema, t, (v) => ({
-            ...toFields(v),
-            officeId: v.officeId,
-          })),
-    [t, employer],
-  );
+  const resolver = useOfficeRecordResolver(employer, CreateEmployerSchema, UpdateEmployerSchema, toFields);
   const {
     register,
     control,
@@ -104,7 +90,7 @@ function EmployerForm({ employer, onDone }: { employer: Employer | null; onDone:
   } = useForm<EmployerValues, unknown, CreateEmployerBody | UpdateEmployerBody>({
     resolver,
     defaultValues: {
-      officeId: employer?.officeId ?? (offices.offices.length === 1 ? (offices.offices[0]?.id ?? '') : ''),
+      officeId: employer?.officeId ?? onlyOfficeId(offices.offices),
       name: employer?.name ?? '',
       sector: employer?.sector ?? '',
       country: employer?.country ?? '',
@@ -114,107 +100,86 @@ function EmployerForm({ employer, onDone }: { employer: Employer | null; onDone:
       email: employer?.email ?? '',
     },
   });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) => FIELDS.has(path));
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => FIELDS.has(path),
     mutationFn: (body: CreateEmployerBody | UpdateEmployerBody) =>
       employer
         ? employmentApi.updateEmployer(employer.id, body as UpdateEmployerBody)
         : employmentApi.createEmployer(body as CreateEmployerBody),
-    onSuccess: async (saved) => {
-      notifications.show({ color: 'blue', message: t('employment.employers.saved', { name: saved.name }) });
-      onDone();
-      await refresh();
-    },
-    onError: handleError,
+    successMessage: (saved) => t('employment.employers.saved', { name: saved.name }),
+    onSaved: onDone,
+    refresh,
   });
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate(body);
-      })}
-    >
-      <Stack>
-        <FormErrorAlert error={formError} />
-        {employer ? null : (
-          <Controller
-            control={control}
-            name="officeId"
-            render={({ field }) => (
-              <NativeSelect
-                label={t('employment.fields.office')}
-                required
-                error={errors.officeId?.message}
-                data={[
-                  { value: '', label: t('employment.fields.chooseOffice') },
-                  ...offices.offices.map((o) => ({ value: o.id, label: o.name })),
-                ]}
-                {...field}
-              />
-            )}
-          />
-        )}
+    <ModalForm onSubmit={handleSubmit(submit)} formError={formError} onCancel={onDone} loading={isPending}>
+      {employer ? null : (
+        <Controller
+          control={control}
+          name="officeId"
+          render={({ field }) => (
+            <OfficeSelect
+              label={t('employment.fields.office')}
+              emptyLabel={t('employment.fields.chooseOffice')}
+              required
+              error={errors.officeId?.message}
+              offices={offices.offices}
+              {...field}
+            />
+          )}
+        />
+      )}
+      <AutoDirTextInput
+        label={t('employment.fields.employerName')}
+        required
+        autoComplete="off"
+        error={errors.name?.message}
+        {...register('name')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NativeSelect
+          label={t('employment.fields.sector')}
+          required
+          error={errors.sector?.message}
+          data={[{ value: '', label: t('employment.fields.chooseSector') }, ...sectorOptions(t)]}
+          {...register('sector')}
+        />
+        <CountrySelect
+          label={t('employment.fields.country')}
+          required
+          error={errors.country?.message}
+          {...register('country')}
+        />
         <AutoDirTextInput
-          label={t('employment.fields.employerName')}
+          label={t('employment.fields.location')}
           required
           autoComplete="off"
-          error={errors.name?.message}
-          {...register('name')}
+          error={errors.location?.message}
+          {...register('location')}
         />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NativeSelect
-            label={t('employment.fields.sector')}
-            required
-            error={errors.sector?.message}
-            data={[{ value: '', label: t('employment.fields.chooseSector') }, ...sectorOptions(t)]}
-            {...register('sector')}
-          />
-          <CountrySelect
-            label={t('employment.fields.country')}
-            required
-            error={errors.country?.message}
-            {...register('country')}
-          />
-          <AutoDirTextInput
-            label={t('employment.fields.location')}
-            required
-            autoComplete="off"
-            error={errors.location?.message}
-            {...register('location')}
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <AutoDirTextInput
-            label={t('employment.fields.contactName')}
-            autoComplete="off"
-            error={errors.contactName?.message}
-            {...register('contactName')}
-          />
-          <TextInput
-            label={t('employment.fields.phone')}
-            type="tel"
-            autoComplete="off"
-            error={errors.phone?.message}
-            {...register('phone')}
-          />
-          <TextInput
-            label={t('employment.fields.email')}
-            type="email"
-            autoComplete="off"
-            error={errors.email?.message}
-            {...register('email')}
-          />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <AutoDirTextInput
+          label={t('employment.fields.contactName')}
+          autoComplete="off"
+          error={errors.contactName?.message}
+          {...register('contactName')}
+        />
+        <TextInput
+          label={t('employment.fields.phone')}
+          type="tel"
+          autoComplete="off"
+          error={errors.phone?.message}
+          {...register('phone')}
+        />
+        <TextInput
+          label={t('employment.fields.email')}
+          type="email"
+          autoComplete="off"
+          error={errors.email?.message}
+          {...register('email')}
+        />
+      </SimpleGrid>
+    </ModalForm>
   );
 }

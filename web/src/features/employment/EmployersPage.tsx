@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { useCan } from '../auth/session';
 import { type Employer, useEmployers } from './api';
 import { EmployerFormModal } from './EmployerFormModal';
 import { EmploymentNav } from './EmploymentNav';
+import { FilterBar } from './FilterBar';
 import { sectorLabel, sectorOptions } from './labels';
 
 export function EmployersPage() {
@@ -38,13 +39,7 @@ export function EmployersPage() {
       />
       <EmploymentNav />
       <Stack>
-        <Group
-          align="flex-end"
-          component="form"
-          role="search"
-          aria-label={t('employment.employers.filtersLabel')}
-          onSubmit={(event) => event.preventDefault()}
-        >
+        <FilterBar label={t('employment.employers.filtersLabel')}>
           <TextInput
             label={t('employment.employers.search')}
             value={q}
@@ -57,7 +52,7 @@ export function EmployersPage() {
             onChange={(event) => setSector(event.currentTarget.value)}
             data={[{ value: '', label: t('employment.filters.allSectors') }, ...sectorOptions(t)]}
           />
-        </Group>
+        </FilterBar>
         {employers.isPending ? (
           <LoadingState />
         ) : employers.isError ? (

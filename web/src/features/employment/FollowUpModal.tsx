@@ -1,16 +1,14 @@
-import { Button, Group, NativeSelect, Radio, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
+import { Group, NativeSelect, Radio, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { RecordFollowUpSchema } from '../../../../src/modules/employment/contract';
 import { AppModal } from '../../shared/components/AppModal';
 import { AutoDirTextarea } from '../../shared/components/AutoDirInputs';
-import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
+import { ModalForm } from '../../shared/components/ModalForm';
 import { today } from '../../shared/dates';
 import { useFormat } from '../../shared/format/useFormat';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodValidator } from '../../shared/forms/zodResolver';
 import { employmentApi, type FollowUpBody, type Placement, useRefreshEmployment } from './api';
 import { followUpStatusLabel } from './labels';
@@ -77,82 +75,69 @@ function FollowUpForm({ placement, onDone }: { placement: Placement; onDone: () 
     resolver,
     defaultValues: { month: String(first?.month ?? 3), stillEmployed: '', checkedOn: today(), note: '' },
   });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) => FIELDS.has(path));
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => FIELDS.has(path),
     mutationFn: (body: FollowUpBody) => employmentApi.recordFollowUp(placement.id, body),
-    onSuccess: async () => {
-      notifications.show({ color: 'blue', message: t('employment.followUp.saved') });
-      onDone();
-      await refresh();
-    },
-    onError: handleError,
+    successMessage: () => t('employment.followUp.saved'),
+    onSaved: onDone,
+    refresh,
   });
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate(body);
-      })}
+    <ModalForm
+      onSubmit={handleSubmit(submit)}
+      formError={formError}
+      onCancel={onDone}
+      loading={isPending}
+      submitLabel={t('employment.followUp.submit')}
     >
-      <Stack>
-        <FormErrorAlert error={formError} />
-        <NativeSelect
-          label={t('employment.followUp.month')}
-          required
-          error={errors.month?.message}
-          data={placement.followUps.map((f) => ({
-            value: String(f.month),
-            label: t('employment.followUp.monthOption', {
-              month: f.month,
-              date: format.calendarDate(f.dueDate),
-              status: followUpStatusLabel(f.status, t),
-            }),
-          }))}
-          {...register('month')}
-        />
-        <Controller
-          control={control}
-          name="stillEmployed"
-          render={({ field }) => (
-            <Radio.Group
-              label={t('employment.followUp.stillEmployed')}
-              required
-              name={field.name}
-              value={field.value}
-              onChange={(value) => field.onChange(value)}
-              error={errors.stillEmployed?.message}
-            >
-              <Group gap="lg" mt={6}>
-                <Radio value="yes" label={t('common.yes')} />
-                <Radio value="no" label={t('common.no')} />
-              </Group>
-            </Radio.Group>
-          )}
-        />
-        <TextInput
-          label={t('employment.followUp.checkedOn')}
-          type="date"
-          error={errors.checkedOn?.message}
-          {...register('checkedOn')}
-        />
-        <AutoDirTextarea
-          label={t('employment.followUp.note')}
-          autosize
-          minRows={2}
-          maxRows={6}
-          error={errors.note?.message}
-          {...register('note')}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('employment.followUp.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <NativeSelect
+        label={t('employment.followUp.month')}
+        required
+        error={errors.month?.message}
+        data={placement.followUps.map((f) => ({
+          value: String(f.month),
+          label: t('employment.followUp.monthOption', {
+            month: f.month,
+            date: format.calendarDate(f.dueDate),
+            status: followUpStatusLabel(f.status, t),
+          }),
+        }))}
+        {...register('month')}
+      />
+      <Controller
+        control={control}
+        name="stillEmployed"
+        render={({ field }) => (
+          <Radio.Group
+            label={t('employment.followUp.stillEmployed')}
+            required
+            name={field.name}
+            value={field.value}
+            onChange={(value) => field.onChange(value)}
+            error={errors.stillEmployed?.message}
+          >
+            <Group gap="lg" mt={6}>
+              <Radio value="yes" label={t('common.yes')} />
+              <Radio value="no" label={t('common.no')} />
+            </Group>
+          </Radio.Group>
+        )}
+      />
+      <TextInput
+        label={t('employment.followUp.checkedOn')}
+        type="date"
+        error={errors.checkedOn?.message}
+        {...register('checkedOn')}
+      />
+      <AutoDirTextarea
+        label={t('employment.followUp.note')}
+        autosize
+        minRows={2}
+        maxRows={6}
+        error={errors.note?.message}
+        {...register('note')}
+      />
+    </ModalForm>
   );
 }

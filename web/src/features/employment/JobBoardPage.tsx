@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import { useFormat } from '../../shared/format/useFormat';
 import { useCan } from '../auth/session';
 import { type Opening, useEmployers, useOpenings } from './api';
 import { EmploymentNav } from './EmploymentNav';
+import { FilterBar } from './FilterBar';
 import { sectorLabel, sectorOptions } from './labels';
 import { OpeningFormModal } from './OpeningFormModal';
 import { OpeningStatusBadge } from './OpeningStatusBadge';
@@ -57,13 +58,7 @@ export function JobBoardPage() {
       />
       <EmploymentNav />
       <Stack>
-        <Group
-          align="flex-end"
-          component="form"
-          role="search"
-          aria-label={t('employment.filters.label')}
-          onSubmit={(event) => event.preventDefault()}
-        >
+        <FilterBar label={t('employment.filters.label')}>
           <NativeSelect
             label={t('employment.filters.status')}
             value={status}
@@ -99,7 +94,7 @@ export function JobBoardPage() {
                 : []),
             ]}
           />
-        </Group>
+        </FilterBar>
         {openings.isPending ? (
           <LoadingState />
         ) : openings.isError ? (

@@ -1,20 +1,14 @@
-import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
+import { NativeSelect, SimpleGrid, TextInput } from '@mantine/core';
 import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CreateOpeningSchema, UpdateOpeningSchema } from '../../../../src/modules/employment/contract';
 import { AppModal } from '../../shared/components/AppModal';
 import { AutoDirTextarea, AutoDirTextInput } from '../../shared/components/AutoDirInputs';
-import { CodeListInput } from '../../shared/components/CodeListInput';
-import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
-import { TagListInput } from '../../shared/components/TagListInput';
-import { useFormat } from '../../shared/format/useFormat';
+import { ModalForm } from '../../shared/components/ModalForm';
 import { listError } from '../../shared/forms/listError';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodValidator } from '../../shared/forms/zodResolver';
-import { LANGUAGE_CODES } from '../../shared/languages';
 import { CountrySelect } from '../offices/CountrySelect';
 import {
   type CreateOpeningBody,
@@ -25,7 +19,7 @@ import {
   useRefreshEmployment,
 } from './api';
 import { sectorOptions } from './labels';
-import { skillTag } from './tags';
+import { LanguagesInput, SkillsInput } from './SkillInputs';
 
 interface OpeningValues {
   employerId: string;
@@ -91,7 +85,6 @@ function OpeningForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const refresh = useRefreshEmployment();
   const employers = useEmployers({});
   const resolver = useMemo(
@@ -144,153 +137,117 @@ function OpeningForm({
       openedOn: '',
     },
   });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) =>
-    FIELDS.has(path.split('.')[0] ?? path),
-  );
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => FIELDS.has(path.split('.')[0] ?? path),
     mutationFn: (body: CreateOpeningBody | UpdateOpeningBody) =>
       opening
         ? employmentApi.updateOpening(opening.id, body as UpdateOpeningBody)
         : employmentApi.createOpening(body as CreateOpeningBody),
-    onSuccess: async (saved) => {
-      notifications.show({ color: 'blue', message: t('employment.openings.saved', { title: saved.title }) });
-      onDone();
-      await refresh();
-    },
-    onError: handleError,
+    successMessage: (saved) => t('employment.openings.saved', { title: saved.title }),
+    onSaved: onDone,
+    refresh,
   });
   const inherit = opening ? undefined : t('employment.openings.fromEmployer');
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate(body);
-      })}
-    >
-      <Stack>
-        <FormErrorAlert error={formError} />
-        {opening ? null : (
-          <Controller
-            control={control}
-            name="employerId"
-            render={({ field }) => (
-              <NativeSelect
-                label={t('employment.fields.employer')}
-                required
-                error={errors.employerId?.message}
-                data={[
-                  { value: '', label: t('employment.fields.chooseEmployer') },
-                  ...(employers.data ?? []).map((e) => ({ value: e.id, label: e.name })),
-                ]}
-                {...field}
-              />
-            )}
-          />
-        )}
-        <AutoDirTextInput
-          label={t('employment.fields.title')}
-          required
-          autoComplete="off"
-          error={errors.title?.message}
-          {...register('title')}
-        />
-        <AutoDirTextarea
-          label={t('employment.fields.description')}
-          autosize
-          minRows={2}
-          maxRows={8}
-          error={errors.description?.message}
-          {...register('description')}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NativeSelect
-            label={t('employment.fields.sector')}
-            required={opening !== null}
-            description={inherit}
-            error={errors.sector?.message}
-            data={[{ value: '', label: t('employment.fields.chooseSector') }, ...sectorOptions(t)]}
-            {...register('sector')}
-          />
-          <CountrySelect
-            label={t('employment.fields.country')}
-            required={opening !== null}
-            description={inherit}
-            error={errors.country?.message}
-            {...register('country')}
-          />
-          <AutoDirTextInput
-            label={t('employment.fields.location')}
-            required={opening !== null}
-            description={inherit}
-            autoComplete="off"
-            error={errors.location?.message}
-            {...register('location')}
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <Controller
-            control={control}
-            name="skills"
-            render={({ field }) => (
-              <TagListInput
-                label={t('employment.fields.skills')}
-                addLabel={t('employment.fields.addSkill')}
-                description={t('employment.fields.skillHint')}
-                value={field.value}
-                onChange={field.onChange}
-                normalize={skillTag}
-                max={40}
-                error={listError(errors.skills)}
-              />
-            )}
-          />
-          <Controller
-            control={control}
-            name="languages"
-            render={({ field }) => (
-              <CodeListInput
-                label={t('employment.fields.languages')}
-                addLabel={t('employment.fields.addLanguage')}
-                placeholder={t('employment.fields.chooseLanguage')}
-                codes={LANGUAGE_CODES}
-                labelOf={format.language}
-                value={field.value}
-                onChange={field.onChange}
-                max={10}
-                error={listError(errors.languages)}
-              />
-            )}
-          />
-        </SimpleGrid>
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput
-            label={t('employment.fields.posts')}
-            type="number"
-            min={1}
-            required
-            error={errors.posts?.message}
-            {...register('posts')}
-          />
-          {opening ? null : (
-            <TextInput
-              label={t('employment.fields.openedOn')}
-              description={t('employment.fields.openedOnHint')}
-              type="date"
-              error={errors.openedOn?.message}
-              {...register('openedOn')}
+    <ModalForm onSubmit={handleSubmit(submit)} formError={formError} onCancel={onDone} loading={isPending}>
+      {opening ? null : (
+        <Controller
+          control={control}
+          name="employerId"
+          render={({ field }) => (
+            <NativeSelect
+              label={t('employment.fields.employer')}
+              required
+              error={errors.employerId?.message}
+              data={[
+                { value: '', label: t('employment.fields.chooseEmployer') },
+                ...(employers.data ?? []).map((e) => ({ value: e.id, label: e.name })),
+              ]}
+              {...field}
             />
           )}
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+        />
+      )}
+      <AutoDirTextInput
+        label={t('employment.fields.title')}
+        required
+        autoComplete="off"
+        error={errors.title?.message}
+        {...register('title')}
+      />
+      <AutoDirTextarea
+        label={t('employment.fields.description')}
+        autosize
+        minRows={2}
+        maxRows={8}
+        error={errors.description?.message}
+        {...register('description')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <NativeSelect
+          label={t('employment.fields.sector')}
+          required={opening !== null}
+          description={inherit}
+          error={errors.sector?.message}
+          data={[{ value: '', label: t('employment.fields.chooseSector') }, ...sectorOptions(t)]}
+          {...register('sector')}
+        />
+        <CountrySelect
+          label={t('employment.fields.country')}
+          required={opening !== null}
+          description={inherit}
+          error={errors.country?.message}
+          {...register('country')}
+        />
+        <AutoDirTextInput
+          label={t('employment.fields.location')}
+          required={opening !== null}
+          description={inherit}
+          autoComplete="off"
+          error={errors.location?.message}
+          {...register('location')}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Controller
+          control={control}
+          name="skills"
+          render={({ field }) => (
+            <SkillsInput value={field.value} onChange={field.onChange} error={listError(errors.skills)} />
+          )}
+        />
+        <Controller
+          control={control}
+          name="languages"
+          render={({ field }) => (
+            <LanguagesInput
+              value={field.value}
+              onChange={field.onChange}
+              error={listError(errors.languages)}
+            />
+          )}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <TextInput
+          label={t('employment.fields.posts')}
+          type="number"
+          min={1}
+          required
+          error={errors.posts?.message}
+          {...register('posts')}
+        />
+        {opening ? null : (
+          <TextInput
+            label={t('employment.fields.openedOn')}
+            description={t('employment.fields.openedOnHint')}
+            type="date"
+            error={errors.openedOn?.message}
+            {...register('openedOn')}
+          />
+        )}
+      </SimpleGrid>
+    </ModalForm>
   );
 }

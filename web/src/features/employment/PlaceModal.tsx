@@ -1,15 +1,15 @@
-import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { RecordPlacementSchema } from '../../../../src/modules/employment/contract';
 import { isApiError } from '../../shared/api/client';
 import { AppModal } from '../../shared/components/AppModal';
+import { FormActions } from '../../shared/components/FormActions';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { today } from '../../shared/dates';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodValidator } from '../../shared/forms/zodResolver';
 import { useCan } from '../auth/session';
 import { caseTypeLabel, statusLabel } from '../cases/labels';
@@ -84,29 +84,21 @@ function PlaceForm({
     resolver,
     defaultValues: { startDate: today(), caseId: '' },
   });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) => FIELDS.has(path));
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => FIELDS.has(path),
     mutationFn: (body: PlacementBody) => employmentApi.place(body),
-    onSuccess: async () => {
-      notifications.show({ color: 'blue', message: t('employment.place.done', { name: target.personName }) });
-      onDone();
-      await refresh();
-    },
+    successMessage: () => t('employment.place.done', { name: target.personName }),
+    onSaved: onDone,
+    refresh,
     onError: (error) => {
-      handleError(error);
       // The opening is not as it was shown: show it as it is now behind the dialog.
       if (isApiError(error, 'opening_closed') || isApiError(error, 'opening_full')) void refresh();
     },
   });
   const openCases = (cases.data ?? []).filter((c) => c.status !== 'closed' && c.status !== 'withdrawn');
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate(body);
-      })}
-    >
+    <form noValidate onSubmit={handleSubmit(submit)}>
       <Stack>
         <Text size="sm">
           {t('employment.place.intro', { employer: opening.employer.name, location: opening.location })}
@@ -134,14 +126,7 @@ function PlaceForm({
             {...register('caseId')}
           />
         ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {t('employment.place.submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} loading={isPending} submitLabel={t('employment.place.submit')} />
       </Stack>
     </form>
   );

@@ -1,21 +1,17 @@
 import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { EDUCATION_LEVELS, SaveProfileSchema } from '../../../../src/modules/employment/contract';
-import { CodeListInput } from '../../shared/components/CodeListInput';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { TagListInput } from '../../shared/components/TagListInput';
-import { useFormat } from '../../shared/format/useFormat';
 import { listError } from '../../shared/forms/listError';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodValidator } from '../../shared/forms/zodResolver';
-import { LANGUAGE_CODES } from '../../shared/languages';
 import { employmentApi, employmentKeys, type SaveProfileBody, type SkillsProfile } from './api';
 import { educationLabel, sectorOptions } from './labels';
-import { skillTag } from './tags';
+import { LanguagesInput, SkillsInput } from './SkillInputs';
 import { WorkExperienceRows } from './WorkExperienceRows';
 
 export interface ProfileValues {
@@ -72,7 +68,6 @@ interface SkillsProfileFormProps {
 
 export function SkillsProfileForm({ personId, personLanguages, profile }: SkillsProfileFormProps) {
   const { t } = useTranslation();
-  const format = useFormat();
   const queryClient = useQueryClient();
   const version = profile?.version;
   const resolver = useMemo(
@@ -91,32 +86,21 @@ export function SkillsProfileForm({ personId, personLanguages, profile }: Skills
     resolver,
     defaultValues: toValues(profile, personLanguages),
   });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) =>
-    FIELDS.has(path.split('.')[0] ?? path),
-  );
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => FIELDS.has(path.split('.')[0] ?? path),
     mutationFn: (body: SaveProfileBody) => employmentApi.saveProfile(personId, body),
-    onSuccess: async (saved) => {
+    successMessage: () => t('employment.profile.saved'),
+    onSaved: (saved) => {
       queryClient.setQueryData(employmentKeys.profile(personId), saved);
       reset(toValues(saved, personLanguages));
-      notifications.show({ color: 'blue', message: t('employment.profile.saved') });
-      await queryClient.invalidateQueries({ queryKey: employmentKeys.matches(personId) });
     },
-    onError: async (error) => {
-      handleError(error);
-      // Someone saved it meanwhile: fetch it, so that saving again is based on their version.
-      await queryClient.invalidateQueries({ queryKey: employmentKeys.profile(personId) });
-    },
+    refresh: () => queryClient.invalidateQueries({ queryKey: employmentKeys.matches(personId) }),
+    // Someone saved it meanwhile: fetch it, so that saving again is based on their version.
+    onError: () => queryClient.invalidateQueries({ queryKey: employmentKeys.profile(personId) }),
   });
   return (
-    <form
-      noValidate
-      aria-label={t('employment.profile.title')}
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate(body);
-      })}
-    >
+    <form noValidate aria-label={t('employment.profile.title')} onSubmit={handleSubmit(submit)}>
       <Stack>
         <FormErrorAlert error={formError} />
         <NativeSelect
@@ -136,31 +120,16 @@ export function SkillsProfileForm({ personId, personLanguages, profile }: Skills
             control={control}
             name="skills"
             render={({ field }) => (
-              <TagListInput
-                label={t('employment.fields.skills')}
-                addLabel={t('employment.fields.addSkill')}
-                description={t('employment.fields.skillHint')}
-                value={field.value}
-                onChange={field.onChange}
-                normalize={skillTag}
-                max={40}
-                error={listError(errors.skills)}
-              />
+              <SkillsInput value={field.value} onChange={field.onChange} error={listError(errors.skills)} />
             )}
           />
           <Controller
             control={control}
             name="languages"
             render={({ field }) => (
-              <CodeListInput
-                label={t('employment.fields.languages')}
-                addLabel={t('employment.fields.addLanguage')}
-                placeholder={t('employment.fields.chooseLanguage')}
-                codes={LANGUAGE_CODES}
-                labelOf={format.language}
+              <LanguagesInput
                 value={field.value}
                 onChange={field.onChange}
-                max={10}
                 error={listError(errors.languages)}
               />
             )}
@@ -199,7 +168,7 @@ export function SkillsProfileForm({ personId, personLanguages, profile }: Skills
           )}
         />
         <Group>
-          <Button type="submit" loading={mutation.isPending} disabled={profile !== null && !isDirty}>
+          <Button type="submit" loading={isPending} disabled={profile !== null && !isDirty}>
             {t('employment.profile.submit')}
           </Button>
         </Group>
