@@ -76,6 +76,13 @@ const ConfigSchema = z.object({
     .min(1024)
     .max(200 * 1024 * 1024)
     .default(20 * 1024 * 1024),
+  /** Hours between automatic duplicate scans of the whole registry; 0 turns them off. */
+  DUPLICATE_SCAN_HOURS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 30)
+    .default(24),
 });
 
 export type Config = {
@@ -98,6 +105,7 @@ export type Config = {
   env: z.infer<typeof ConfigSchema>['NODE_ENV'];
   encryptionKey: Buffer | undefined;
   attachmentMaxBytes: number;
+  duplicateScanHours: number;
 };
 
 export class ConfigError extends Error {}
@@ -152,5 +160,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     encryptionKey: e.ENCRYPTION_KEY ? Buffer.from(e.ENCRYPTION_KEY, 'base64') : undefined,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    duplicateScanHours: e.DUPLICATE_SCAN_HOURS,
   };
 }

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     console.log(`Demo accounts use the password: ${config.demoPassword} (unless changed since)`);
   }
   const app = await buildApp({ database, config });
-  startJobs(app, database, systemClock);
+  startJobs(app, database, systemClock, { duplicateScanHours: config.duplicateScanHours });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

@@ -1,23 +1,27 @@
-/** Periodic work of the running server. Each job is idempotent: running it twice (or on two servers) is harmless. */
+/**
+ * Periodic work of the running server: overdue-referral notifications, match keys rebuilt after a rules
+ * change, the automatic duplicate scan. Each job is idempotent: running it twice (or on two servers) is
+ * harmless.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/client';
 import { notifyOverdue } from '../modules/referrals';
+import { runScheduledScan } from '../modules/registry/duplicates';
 import { refreshStaleMatchKeys } from '../modules/registry/person-matching';
 import type { Clock } from '../platform/clock';
 
 const EVERY_MS = 15 * 60_000;
 
-export function startJobs(app: FastifyInstance, database: Database, clock: Clock): void {
+export function startJobs(
+  app: FastifyInstance,
+  database: Database,
+  clock: Clock,
+  options: { duplicateScanHours: number },
+): void {
+  const ctx = { db: database.db, clock, actor: null, requestId: null, ip: null, lang: 'en' as const };
   const run = async () => {
     try {
-      const overdue = await notifyOverdue({
-        db: database.db,
-        clock,
-        actor: null,
-        requestId: null,
-        ip: null,
-        lang: 'en',
-      });
+      const overdue = await notifyOverdue(ctx);
       if (overdue > 0) app.log.info({ overdue }, 'overdue referral notifications sent');
       // Name keys written under older matching rules (or never, after an upgrade) are rebuilt in batches.
       let rebuilt = 0;
@@ -28,6 +32,9 @@ export function startJobs(app: FastifyInstance, database: Database, clock: Clock
       )
         rebuilt += n;
       if (rebuilt > 0) app.log.info({ rebuilt }, 'person match keys rebuilt');
+      // The whole registry is scanned for duplicates once a period (after the keys are current).
+      const scanId = await runScheduledScan(ctx, options.duplicateScanHours);
+      if (scanId) app.log.info({ scanId }, 'automatic duplicate scan done');
     } catch (error) {
       app.log.error({ err: error }, 'periodic job failed');
     }

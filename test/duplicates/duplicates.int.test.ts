@@ -6,7 +6,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../../src/modules/cases/tables';
-import { SCAN_STALE_AFTER_MS } from '../../src/modules/registry/duplicates';
+import {
+  AUTOMATIC_SCAN_BY,
+  latestScans,
+  runScheduledScan,
+  SCAN_STALE_AFTER_MS,
+} from '../../src/modules/registry/duplicates';
 import {
   consents,
   duplicateCandidates,
@@ -475,5 +480,39 @@ describe('the same identity document on two records', () => {
     expectJson(await both.inject({ method: 'POST', url: `/api/duplicates/${found?.id}/different` }));
     await scanAll();
     expect(await pairOf('sup.both@x.test', x, y)).toBeUndefined();
+  });
+});
+
+describe('the automatic scan', () => {
+  const system = () => ({
+    db: t.db,
+    clock: t.clock,
+    actor: null,
+    requestId: null,
+    ip: null,
+    lang: 'en' as const,
+  });
+
+  it('scans the whole registry once a period, and not when turned off', async () => {
+    expect(await runScheduledScan(system(), 0)).toBeNull();
+    const seq = await lastAuditSeq(t.db);
+    const first = await runScheduledScan(system(), 24);
+    expect(first).not.toBeNull();
+    const [scan] = await t.db
+      .select()
+      .from(duplicateScans)
+      .where(eq(duplicateScans.id, first ?? ''));
+    expect(scan).toMatchObject({ status: 'done', scopeOfficeIds: null, startedByName: AUTOMATIC_SCAN_BY });
+    expect(scan?.persons).toBeGreaterThan(5);
+    expect((await auditAfter(t.db, seq)).map((e) => e.action)).toEqual(['person.duplicates_scanned']);
+    // Not again within the period; again after it.
+    expect(await runScheduledScan(system(), 24)).toBeNull();
+    t.clock.advance(25 * 3_600_000);
+    const second = await runScheduledScan(system(), 24);
+    expect(second).not.toBeNull();
+    expect(second).not.toBe(first);
+    // Only reviewers of every office see it in the list of scans; its pairs reach each reviewer as usual.
+    expect((await latestScans(t.db, [PAR, EBL])).map((s) => s.id)).not.toContain(second);
+    expect((await latestScans(t.db, 'all')).map((s) => s.id)).toContain(second);
   });
 });

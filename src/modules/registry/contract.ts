@@ -255,6 +255,8 @@ export const ScanSchema = z.object({
   id: UuidSchema,
   officeId: UuidSchema.nullable(),
   status: z.enum(['running', 'done', 'failed']),
+  /** Started by Passerelle itself (the periodic scan of the whole registry), not by a person. */
+  automatic: z.boolean(),
   startedByName: z.string(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),

@@ -18,7 +18,15 @@ import {
   ScanSchema,
   StartScanSchema,
 } from './contract';
-import { latestScans, listCandidates, markDifferent, runScan, scanScope, startScan } from './duplicates';
+import {
+  AUTOMATIC_SCAN_BY,
+  latestScans,
+  listCandidates,
+  markDifferent,
+  runScan,
+  scanScope,
+  startScan,
+} from './duplicates';
 import { mergePersons, mergesOf, unmergePersons } from './merge';
 import { matchPersonOf } from './person-matching';
 import { caseVisibility } from './person-views';
@@ -62,6 +70,7 @@ const scanView = (s: Awaited<ReturnType<typeof latestScans>>[number]) => ({
   id: s.id,
   officeId: s.officeId,
   status: s.status,
+  automatic: s.startedBy === null && s.startedByName === AUTOMATIC_SCAN_BY,
   startedByName: s.startedByName,
   startedAt: s.startedAt.toISOString(),
   finishedAt: s.finishedAt?.toISOString() ?? null,

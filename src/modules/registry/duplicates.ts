@@ -3,7 +3,8 @@
  * person" (merge, see merge.ts) or "different" (remembered: never proposed again). Reviewers see and decide
  * only pairs of which they can read both records.
  */
-import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { availableParallelism } from 'node:os';
+import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { type ActorCtx, type Ctx, can, inScope, type OfficeScope, scopeOf } from '../../platform/actor';
@@ -52,8 +53,24 @@ export function scanScope(ctx: ActorCtx, officeId: string | null): OfficeScope {
   return scopeOf(ctx.actor, 'persons.merge');
 }
 
+/** From this many persons, a scan compares on worker threads (below, it takes milliseconds here). */
+const OFFLOAD_FROM = 20_000;
+
 /** A scan still "running" after this long was interrupted (a restart, a crash): it is not joined. */
 export const SCAN_STALE_AFTER_MS = 30 * 60 * 1000;
+
+/** Scans left "running" longer than SCAN_STALE_AFTER_MS were interrupted: failed, so none waits on them. */
+async function failInterrupted(db: Db, now: Date): Promise<void> {
+  await db
+    .update(duplicateScans)
+    .set({ status: 'failed', finishedAt: now, error: 'interrupted' })
+    .where(
+      and(
+        eq(duplicateScans.status, 'running'),
+        lt(duplicateScans.startedAt, new Date(now.getTime() - SCAN_STALE_AFTER_MS)),
+      ),
+    );
+}
 
 const scopeKey = (scope: OfficeScope): string[] | null => (scope === 'all' ? null : [...scope].sort());
 
@@ -67,15 +84,7 @@ export async function startScan(
 ): Promise<{ scanId: string; joined: boolean }> {
   const scope = scopeKey(scanScope(ctx, officeId));
   const now = ctx.clock.now();
-  await ctx.db
-    .update(duplicateScans)
-    .set({ status: 'failed', finishedAt: now, error: 'interrupted' })
-    .where(
-      and(
-        eq(duplicateScans.status, 'running'),
-        lt(duplicateScans.startedAt, new Date(now.getTime() - SCAN_STALE_AFTER_MS)),
-      ),
-    );
+  await failInterrupted(ctx.db, now);
   const [running] = await ctx.db
     .select({ id: duplicateScans.id })
     .from(duplicateScans)
@@ -103,6 +112,47 @@ export async function startScan(
   return { scanId: scan.id, joined: false };
 }
 
+/** Who started an automatic scan, as the scans list and the audit log name it. */
+export const AUTOMATIC_SCAN_BY = 'Passerelle (automatic)';
+
+/**
+ * The periodic scan of the whole registry (server/jobs.ts): started when no whole-registry scan started
+ * in the last `everyHours`, none running, and run to the end. Returns the scan's id, or null when it was
+ * not due. Its pairs reach each reviewer like any other (those whose two records they can read).
+ */
+export async function runScheduledScan(ctx: Ctx, everyHours: number): Promise<string | null> {
+  if (everyHours <= 0) return null;
+  const now = ctx.clock.now();
+  await failInterrupted(ctx.db, now);
+  const [recent] = await ctx.db
+    .select({ id: duplicateScans.id })
+    .from(duplicateScans)
+    .where(
+      and(
+        isNull(duplicateScans.scopeOfficeIds),
+        or(
+          eq(duplicateScans.status, 'running'),
+          gt(duplicateScans.startedAt, new Date(now.getTime() - everyHours * 3_600_000)),
+        ),
+      ),
+    )
+    .limit(1);
+  if (recent) return null;
+  const [scan] = await ctx.db
+    .insert(duplicateScans)
+    .values({
+      officeId: null,
+      scopeOfficeIds: null,
+      status: 'running',
+      startedByName: AUTOMATIC_SCAN_BY,
+      startedAt: now,
+    })
+    .returning({ id: duplicateScans.id });
+  if (!scan) throw new Error('insert returned nothing');
+  await runScan(ctx, scan.id, 'all');
+  return scan.id;
+}
+
 /**
  * Runs a started scan to the end: loads the persons, finds pairs (excluding those already decided),
  * records new candidates and refreshes open ones. Idempotent: running the same scan again changes nothing.
@@ -117,9 +167,12 @@ export async function runScan(ctx: Ctx, scanId: string, scope: OfficeScope): Pro
       .select({ a: duplicateCandidates.personA, b: duplicateCandidates.personB })
       .from(duplicateCandidates)
       .where(inArray(duplicateCandidates.status, ['different', 'merged']));
+    // A large registry is compared on worker threads, so that the server keeps answering meanwhile.
+    const large = people.length >= OFFLOAD_FROM;
     const { pairs, stats } = await findDuplicatePairs(people, {
       threshold: MATCH_THRESHOLD,
       excludedPairs: decided.map((d) => [d.a, d.b] as const),
+      ...(large ? { threads: Math.min(4, availableParallelism()), offload: true } : {}),
     });
     const now = ctx.clock.now();
     let inserted = 0;

@@ -863,6 +863,10 @@ export const en: TranslationShape = {
         'The scan ({{scope}}) started on {{date}} failed. Run it again; if it keeps failing, tell the administrator.',
       never: 'No duplicate scan has been run yet.',
       otherOffice: 'another office',
+      wholeRegistry: 'whole registry',
+      automaticName: 'Passerelle (automatic scan)',
+      automaticNote:
+        'Passerelle also scans the whole registry on its own at regular intervals: the pairs it finds appear below, to those who may read both records.',
     },
     tabs: {
       label: 'Pairs by decision',

@@ -865,6 +865,10 @@ export const fr = {
         'La recherche ({{scope}}) lancée le {{date}} a échoué. Relancez-la ; si l’échec se répète, signalez-le à l’administrateur.',
       never: 'Aucune recherche de doublons n’a encore été lancée.',
       otherOffice: 'un autre bureau',
+      wholeRegistry: 'tout le registre',
+      automaticName: 'Passerelle (recherche automatique)',
+      automaticNote:
+        'Passerelle recherche aussi les doublons dans tout le registre, d’elle-même et à intervalles réguliers : les paires trouvées apparaissent ci-dessous, pour qui peut lire les deux fiches.',
     },
     tabs: {
       label: 'Paires par décision',

@@ -82,6 +82,7 @@ export function makeScan(overrides: Partial<Scan> = {}): Scan {
     id: SCAN_ID,
     officeId: PARIS_ID,
     status: 'done',
+    automatic: false,
     startedByName: 'Alice Martin',
     startedAt: '2025-03-01T09:59:00.000Z',
     finishedAt: '2025-03-01T10:00:00.000Z',

@@ -43,20 +43,25 @@ function runWorker(input: WorkerInput): Promise<BlockResult> {
   });
 }
 
-/** Runs `threads` shares of the buckets: one here, the others on worker threads. */
+/**
+ * Runs `threads` shares of the buckets: one here, the others on worker threads; with `offload`, every
+ * share on a worker thread (this thread only waits).
+ */
 export async function runInWorkers(
   comparer: Comparer,
   frequencies: CountedFrequencies | null,
   index: BlockIndex,
   options: Omit<BlockOptions, 'share' | 'shares'>,
   threads: number,
+  offload = false,
 ): Promise<BlockResult[]> {
   const shares = Math.max(1, Math.floor(threads));
   const columns = comparer.table.columns();
   const parts = comparer.table.parts.parts;
-  const remote = Array.from({ length: shares - 1 }, (_, k) =>
-    runWorker({ columns, parts, frequencies, index, options: { ...options, share: k + 1, shares } }),
+  const first = offload ? 0 : 1;
+  const remote = Array.from({ length: shares - first }, (_, k) =>
+    runWorker({ columns, parts, frequencies, index, options: { ...options, share: k + first, shares } }),
   );
-  const local = compareBlocks(comparer, index, { ...options, share: 0, shares });
-  return [local, ...(await Promise.all(remote))];
+  const local = offload ? [] : [compareBlocks(comparer, index, { ...options, share: 0, shares })];
+  return [...local, ...(await Promise.all(remote))];
 }

@@ -97,6 +97,16 @@ describe('findDuplicatePairs', () => {
     expect(threaded.stats.comparisons).toBe(single.stats.comparisons);
   });
 
+  it('finds the same pairs with every comparison on worker threads', async () => {
+    const population = [...copies, ...household];
+    const single = await findDuplicatePairs(population);
+    for (const threads of [1, 2]) {
+      const offloaded = await findDuplicatePairs(population, { threads, offload: true });
+      expect(offloaded.pairs).toEqual(single.pairs);
+      expect(offloaded.stats.comparisons).toBe(single.stats.comparisons);
+    }
+  });
+
   it('accepts any iterable and an empty population', async () => {
     function* generate() {
       yield* copies;

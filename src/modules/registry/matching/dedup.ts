@@ -28,6 +28,11 @@ export type DedupOptions = {
    * machine's cores). Worker threads need the process to run with `--import tsx`.
    */
   threads?: number;
+  /**
+   * Compare on worker threads only (`threads` of them), leaving this thread free: a server keeps answering
+   * requests while it scans (building the table and the index still runs here).
+   */
+  offload?: boolean;
   /** Compute the reasons of each proposed pair (default true). */
   reasons?: boolean;
 };
@@ -104,7 +109,7 @@ export async function dedupPopulation(
     given === 'none'
       ? null
       : given && given !== 'population'
-        ? threads > 1
+        ? threads > 1 || options.offload
           ? materialiseFrequencies(table, given)
           : null
         : countFrequencies(table);
@@ -125,8 +130,8 @@ export async function dedupPopulation(
   };
   const comparer = new Comparer(table, frequencies);
   const results =
-    threads > 1
-      ? await runInWorkers(comparer, counted, index, blockOptions, threads)
+    threads > 1 || options.offload
+      ? await runInWorkers(comparer, counted, index, blockOptions, threads, options.offload)
       : [compareBlocks(comparer, index, { ...blockOptions, share: 0, shares: 1 })];
   const merged = mergeResults(results, table.size);
   let largestBucket = 0;

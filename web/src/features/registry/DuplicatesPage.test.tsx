@@ -87,6 +87,30 @@ describe('duplicate review', () => {
     expect(requests.filter((r) => r.url === '/api/duplicates/scans').length).toBeGreaterThanOrEqual(3);
   }, 20_000);
 
+  it('names an automatic scan as such, and says the registry is also scanned on its own', async () => {
+    stubFetch({
+      'GET /api/duplicates/scans': () =>
+        jsonResponse(200, {
+          items: [
+            makeScan({
+              status: 'running',
+              officeId: null,
+              automatic: true,
+              startedByName: 'Passerelle (automatic)',
+            }),
+          ],
+        }),
+      'GET /api/duplicates': () => jsonResponse(200, { items: [] }),
+    });
+    renderWithProviders(<AppRoutes />, { me: REVIEWER, route });
+    expect(
+      await screen.findByText(
+        /^Recherche en cours \(tout le registre\), lancée par Passerelle \(recherche automatique\) le /,
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText(/recherche aussi les doublons dans tout le registre, d’elle-même/)).toBeTruthy();
+  });
+
   it('says when a scan failed', async () => {
     stubFetch({
       'GET /api/duplicates/scans': () =>

@@ -142,6 +142,9 @@ function ScanSection() {
   return (
     <Section id="duplicates-scan" title={t('duplicates.scan.title')}>
       <Stack>
+        <Text size="sm" c="dimmed">
+          {t('duplicates.scan.automaticNote')}
+        </Text>
         <Group
           component="form"
           align="flex-end"
@@ -193,16 +196,18 @@ function ScanStatus({ scan, offices }: { scan: DuplicateScan | undefined; office
   if (!scan) {
     return <Text role="status">{t('duplicates.scan.never')}</Text>;
   }
-  const scope =
-    scan.officeId === null
+  const scope = scan.automatic
+    ? t('duplicates.scan.wholeRegistry')
+    : scan.officeId === null
       ? t('duplicates.scan.allOffices')
       : (offices.find((o) => o.id === scan.officeId)?.name ?? t('duplicates.scan.otherOffice'));
+  const name = scan.automatic ? t('duplicates.scan.automaticName') : scan.startedByName;
   const date = format.dateTime(scan.startedAt);
   if (scan.status === 'running') {
     return (
       <Group gap="sm" role="status">
         <Loader size="sm" aria-hidden />
-        <Text>{t('duplicates.scan.running', { scope, name: scan.startedByName, date })}</Text>
+        <Text>{t('duplicates.scan.running', { scope, name, date })}</Text>
       </Group>
     );
   }
