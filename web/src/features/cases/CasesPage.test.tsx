@@ -2,6 +2,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppRoutes } from '../../App';
+import { seriousViolations } from '../../test-utils/axe';
 import { jsonResponse, stubFetch } from '../../test-utils/fetch';
 import { makeUser, PARIS_ID } from '../../test-utils/fixtures';
 import {
@@ -124,6 +125,7 @@ describe('cases list', () => {
     const table = await screen.findByRole('table', { name: 'Liste des dossiers' });
     const why = within(table).getByRole('list', { name: 'Pourquoi ce résultat' });
     expect(within(why).getByText('Nom translittéré : الحسن ↔ Al-Hassan')).toBeTruthy();
+    expect(await seriousViolations()).toEqual([]);
   });
 
   it('loads more with the next cursor', async () => {

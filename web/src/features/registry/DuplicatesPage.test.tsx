@@ -255,6 +255,7 @@ describe('duplicate review', () => {
       within(pair).getByRole('link', { name: 'Historique des fusions et annulation' }).getAttribute('href'),
     ).toBe(`/registry/${merged.a.id}#person-merges`);
     expect(within(pair).queryByRole('button')).toBeNull();
+    expect(await seriousViolations()).toEqual([]);
   });
 
   it('speaks English', async () => {

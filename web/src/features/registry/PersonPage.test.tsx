@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AppRoutes } from '../../App';
 import { today } from '../../shared/dates';
+import { seriousViolations } from '../../test-utils/axe';
 import { jsonResponse, problem, stubFetch } from '../../test-utils/fetch';
 import {
   CONSENT_ID,
@@ -104,6 +105,7 @@ describe('person page', () => {
     expect(within(list).getByRole('link', { name: 'Karwan Rashid' }).getAttribute('href')).toBe(
       `/registry/${holder.id}`,
     );
+    expect(await seriousViolations()).toEqual([]);
     expect(requests.find((r) => r.method === 'POST')?.body).toMatchObject({
       type: 'passport',
       number: 'A 1234567',
