@@ -3,6 +3,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Office } from '../../../../src/modules/identity/contract';
 import { ROLES, type Role } from '../../../../src/platform/permissions';
+import { OfficeSelect } from '../../shared/components/OfficeSelect';
 
 export interface UserFilterValues {
   q: string;
@@ -35,15 +36,13 @@ export function UserFiltersForm({ value, onChange, offices }: UserFiltersFormPro
           onChange={(event) => set({ q: event.currentTarget.value })}
         />
         {offices ? (
-          <NativeSelect
+          <OfficeSelect
             label={t('users.filters.office')}
             name="officeId"
             value={value.officeId}
             onChange={(event) => set({ officeId: event.currentTarget.value })}
-            data={[
-              { value: '', label: t('users.filters.allOffices') },
-              ...offices.map((office) => ({ value: office.id, label: office.name })),
-            ]}
+            emptyLabel={t('users.filters.allOffices')}
+            offices={offices}
           />
         ) : null}
         <NativeSelect

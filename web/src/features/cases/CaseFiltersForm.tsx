@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { CASE_TYPE_CODES, CASE_TYPES } from '../../../../src/modules/cases/workflow';
 import { ROLE_DEFINITIONS } from '../../../../src/platform/permissions';
 import { AutoDirTextInput } from '../../shared/components/AutoDirInputs';
+import { OfficeSelect } from '../../shared/components/OfficeSelect';
 import { fetchUsers, usersKeys } from '../admin-users/api';
 import { useCan } from '../auth/session';
 import { CountrySelect } from '../offices/CountrySelect';
@@ -84,13 +85,11 @@ export function CaseFiltersForm({ value, onChange }: CaseFiltersFormProps) {
             ]}
             {...text('projectId')}
           />
-          <NativeSelect
+          <OfficeSelect
             label={t('cases.filters.office')}
             name="officeId"
-            data={[
-              { value: '', label: t('cases.filters.allOffices') },
-              ...offices.map((o) => ({ value: o.id, label: o.name })),
-            ]}
+            emptyLabel={t('cases.filters.allOffices')}
+            offices={offices}
             {...text('officeId')}
           />
           <NativeSelect

@@ -10,6 +10,7 @@ import { OpenCaseSchema } from '../../../../src/modules/cases/contract';
 import { CASE_TYPE_CODES, CASE_TYPES, type CaseType } from '../../../../src/modules/cases/workflow';
 import { AppModal } from '../../shared/components/AppModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
+import { OfficeSelect } from '../../shared/components/OfficeSelect';
 import { useServerErrors } from '../../shared/forms/useServerErrors';
 import { localizedZodResolver } from '../../shared/forms/zodResolver';
 import { useCurrentOffice } from '../../shared/layout/currentOffice';
@@ -132,14 +133,12 @@ function OpenCaseForm({ person, onCancel }: { person: OpenCaseModalProps['person
             ]}
             {...register('caseType')}
           />
-          <NativeSelect
+          <OfficeSelect
             label={t('cases.open.office')}
             required
             error={errors.officeId?.message}
-            data={[
-              { value: '', label: t('registry.fields.chooseOffice') },
-              ...offices.map((o) => ({ value: o.id, label: o.name })),
-            ]}
+            emptyLabel={t('registry.fields.chooseOffice')}
+            offices={offices}
             {...register('officeId')}
           />
           <NativeSelect

@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   Loader,
-  NativeSelect,
   Paper,
   Stack,
   Table,
@@ -22,6 +21,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useDescribeError } from '../../shared/api/errors';
 import { ConfirmModal } from '../../shared/components/ConfirmModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
+import { OfficeSelect } from '../../shared/components/OfficeSelect';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { LoadingState, QueryError } from '../../shared/components/QueryStates';
 import { Section } from '../../shared/components/Section';
@@ -153,15 +153,13 @@ function ScanSection() {
             start.mutate();
           }}
         >
-          <NativeSelect
+          <OfficeSelect
             label={t('duplicates.scan.office')}
             name="officeId"
             value={officeId}
             onChange={(event) => setChosen(event.currentTarget.value)}
-            data={[
-              { value: '', label: t('duplicates.scan.allOffices') },
-              ...offices.map((o) => ({ value: o.id, label: o.name })),
-            ]}
+            emptyLabel={t('duplicates.scan.allOffices')}
+            offices={offices}
           />
           <Button
             type="submit"

@@ -4,6 +4,7 @@ import { type Control, Controller, type FieldErrors, type UseFormRegister } from
 import { useTranslation } from 'react-i18next';
 import { AutoDirTextInput } from '../../shared/components/AutoDirInputs';
 import { CodeListInput } from '../../shared/components/CodeListInput';
+import { OfficeSelect } from '../../shared/components/OfficeSelect';
 import { COUNTRY_CODES } from '../../shared/countries';
 import { useFormat } from '../../shared/format/useFormat';
 import { LANGUAGE_CODES } from '../../shared/languages';
@@ -37,14 +38,12 @@ export function PersonFields<TOut>({
   return (
     <Stack gap="lg">
       {offices ? (
-        <NativeSelect
+        <OfficeSelect
           label={t('registry.fields.office')}
           required
           error={errors.officeId?.message}
-          data={[
-            { value: '', label: t('registry.fields.chooseOffice') },
-            ...offices.map((o) => ({ value: o.id, label: o.name })),
-          ]}
+          emptyLabel={t('registry.fields.chooseOffice')}
+          offices={offices}
           {...register('officeId')}
         />
       ) : null}

@@ -8,11 +8,11 @@ interface OfficeOption {
 interface OfficeSelectProps extends Omit<NativeSelectProps, 'data'> {
   /** The offices the user may choose from (e.g. `useOfficesWith(permission).offices`). */
   offices: readonly OfficeOption[];
-  /** The text of the empty first option, e.g. "Choose an office". */
+  /** The text of the empty first option: "Choose an office" in a form, "All offices" in a filter. */
   emptyLabel: string;
 }
 
-/** A select of the offices a new record may be created in, after an empty "choose" option. */
+/** A select of offices after an empty first option ("choose" in a form, "all" in a filter). */
 export function OfficeSelect({ offices, emptyLabel, ...props }: OfficeSelectProps) {
   return (
     <NativeSelect
