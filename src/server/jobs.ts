@@ -19,7 +19,7 @@ export function startJobs(
   options: { duplicateScanHours: number },
 ): void {
   const ctx = { db: database.db, clock, actor: null, requestId: null, ip: null, lang: 'en' as const };
-  const run = async () => {
+  const run = async (atStartUp: boolean) => {
     try {
       const overdue = await notifyOverdue(ctx);
       if (overdue > 0) app.log.info({ overdue }, 'overdue referral notifications sent');
@@ -32,15 +32,16 @@ export function startJobs(
       )
         rebuilt += n;
       if (rebuilt > 0) app.log.info({ rebuilt }, 'person match keys rebuilt');
-      // The whole registry is scanned for duplicates once a period (after the keys are current).
-      const scanId = await runScheduledScan(ctx, options.duplicateScanHours);
+      // The whole registry is scanned for duplicates once a period (after the keys are current), never
+      // as part of starting up: the first tick comes EVERY_MS later.
+      const scanId = atStartUp ? null : await runScheduledScan(ctx, options.duplicateScanHours);
       if (scanId) app.log.info({ scanId }, 'automatic duplicate scan done');
     } catch (error) {
       app.log.error({ err: error }, 'periodic job failed');
     }
   };
-  const timer = setInterval(() => void run(), EVERY_MS);
+  const timer = setInterval(() => void run(false), EVERY_MS);
   timer.unref();
-  void run();
+  void run(true);
   app.addHook('onClose', async () => clearInterval(timer));
 }

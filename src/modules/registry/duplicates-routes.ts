@@ -24,7 +24,6 @@ import {
   listCandidates,
   markDifferent,
   runScan,
-  scanScope,
   startScan,
 } from './duplicates';
 import { mergePersons, mergesOf, unmergePersons } from './merge';
@@ -175,8 +174,7 @@ export function duplicatesRoutes(app: FastifyInstance, deps: ServerDeps): void {
     },
     async (request, reply) => {
       const ctx = ctxOf(request);
-      const scope = scanScope(ctx, request.body.officeId);
-      const { scanId, joined } = await startScan(ctx, request.body.officeId);
+      const { scanId, joined, scope } = await startScan(ctx, request.body.officeId);
       if (!joined)
         setImmediate(() => {
           runScan(ctx, scanId, scope).catch((error: unknown) =>

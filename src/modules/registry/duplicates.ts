@@ -45,7 +45,7 @@ async function* personsOf(db: Db, scope: OfficeScope): AsyncGenerator<MatchPerso
 }
 
 /** What a scan covers: one office (persons.merge there) or every office where the actor reviews duplicates. */
-export function scanScope(ctx: ActorCtx, officeId: string | null): OfficeScope {
+function scanScope(ctx: ActorCtx, officeId: string | null): OfficeScope {
   if (officeId) {
     if (!can(ctx.actor, 'persons.merge', officeId)) throw forbidden();
     return [officeId];
@@ -81,8 +81,9 @@ const scopeKey = (scope: OfficeScope): string[] | null => (scope === 'all' ? nul
 export async function startScan(
   ctx: ActorCtx,
   officeId: string | null,
-): Promise<{ scanId: string; joined: boolean }> {
-  const scope = scopeKey(scanScope(ctx, officeId));
+): Promise<{ scanId: string; joined: boolean; scope: OfficeScope }> {
+  const covered = scanScope(ctx, officeId);
+  const scope = scopeKey(covered);
   const now = ctx.clock.now();
   await failInterrupted(ctx.db, now);
   const [running] = await ctx.db
@@ -96,7 +97,7 @@ export async function startScan(
           : sql`${duplicateScans.scopeOfficeIds} = ${sql.param(scope)}::uuid[]`,
       ),
     );
-  if (running) return { scanId: running.id, joined: true };
+  if (running) return { scanId: running.id, joined: true, scope: covered };
   const [scan] = await ctx.db
     .insert(duplicateScans)
     .values({
@@ -109,7 +110,7 @@ export async function startScan(
     })
     .returning({ id: duplicateScans.id });
   if (!scan) throw new Error('insert returned nothing');
-  return { scanId: scan.id, joined: false };
+  return { scanId: scan.id, joined: false, scope: covered };
 }
 
 /** Who started an automatic scan, as the scans list and the audit log name it. */
