@@ -1,12 +1,8 @@
-import { Button, Group, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../src/modules/cases/contract';
-import { useDescribeError } from '../../shared/api/errors';
 import { AppModal } from '../../shared/components/AppModal';
-import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
+import { CommentForm } from '../../shared/components/CommentForm';
 import { useStoreCase } from './api';
 import { useCaseMutationError } from './useCaseMutationError';
 
@@ -43,14 +39,10 @@ function CommentActionForm({
   action,
   onClose,
 }: CommentActionModalProps) {
-  const { t } = useTranslation();
-  const describe = useDescribeError();
   const storeCase = useStoreCase();
   const onCaseError = useCaseMutationError(caseId);
-  const [comment, setComment] = useState('');
-  const [missing, setMissing] = useState(false);
   const mutation = useMutation({
-    mutationFn: () => action(comment.trim()),
+    mutationFn: (comment: string) => action(comment),
     onSuccess: (saved) => {
       storeCase(saved);
       notifications.show({ color: 'blue', message: successMessage });
@@ -61,43 +53,15 @@ function CommentActionForm({
     },
   });
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (required && !comment.trim()) {
-          setMissing(true);
-          return;
-        }
-        mutation.mutate();
-      }}
-    >
-      <Stack>
-        {mutation.isError ? (
-          <FormErrorAlert error={{ message: describe(mutation.error), details: [] }} />
-        ) : null}
-        <Textarea
-          label={commentLabel}
-          required={required}
-          autosize
-          minRows={3}
-          maxRows={10}
-          value={comment}
-          error={missing ? t('validation.required') : undefined}
-          onChange={(event) => {
-            setComment(event.currentTarget.value);
-            setMissing(false);
-          }}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" color={danger ? 'red' : undefined} loading={mutation.isPending}>
-            {submitLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <CommentForm
+      commentLabel={commentLabel}
+      required={required}
+      submitLabel={submitLabel}
+      danger={danger}
+      pending={mutation.isPending}
+      error={mutation.error}
+      onSubmit={(comment) => mutation.mutate(comment)}
+      onCancel={onClose}
+    />
   );
 }

@@ -1,10 +1,11 @@
-import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDescribeError } from '../../shared/api/errors';
 import { AppModal } from '../../shared/components/AppModal';
+import { CommentForm } from '../../shared/components/CommentForm';
 import { ConfirmModal } from '../../shared/components/ConfirmModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import {
@@ -144,12 +145,12 @@ interface CommentDialogProps {
 function CommentDialog(props: CommentDialogProps) {
   return (
     <AppModal opened={props.opened} onClose={props.onClose} title={props.title} size="md">
-      {props.opened ? <CommentForm {...props} /> : null}
+      {props.opened ? <CommentDialogForm {...props} /> : null}
     </AppModal>
   );
 }
 
-function CommentForm({
+function CommentDialogForm({
   view,
   intro,
   commentLabel,
@@ -159,14 +160,10 @@ function CommentForm({
   action,
   onClose,
 }: CommentDialogProps) {
-  const { t } = useTranslation();
-  const describe = useDescribeError();
   const store = useStoreReintegration();
   const onStale = useReintegrationError(view.caseId);
-  const [comment, setComment] = useState('');
-  const [missing, setMissing] = useState(false);
   const mutation = useMutation({
-    mutationFn: () => action(comment.trim()),
+    mutationFn: (comment: string) => action(comment),
     onSuccess: (next) => {
       store(next);
       notifications.show({ color: 'blue', message: successMessage });
@@ -177,41 +174,15 @@ function CommentForm({
     },
   });
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (required && !comment.trim()) return setMissing(true);
-        mutation.mutate();
-      }}
-    >
-      <Stack>
-        {intro ? <Text size="sm">{intro}</Text> : null}
-        {mutation.isError ? (
-          <FormErrorAlert error={{ message: describe(mutation.error), details: [] }} />
-        ) : null}
-        <Textarea
-          label={commentLabel}
-          required={required}
-          autosize
-          minRows={3}
-          maxRows={10}
-          value={comment}
-          error={missing ? t('validation.required') : undefined}
-          onChange={(event) => {
-            setComment(event.currentTarget.value);
-            setMissing(false);
-          }}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending}>
-            {submitLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <CommentForm
+      intro={intro}
+      commentLabel={commentLabel}
+      required={required}
+      submitLabel={submitLabel}
+      pending={mutation.isPending}
+      error={mutation.error}
+      onSubmit={(comment) => mutation.mutate(comment)}
+      onCancel={onClose}
+    />
   );
 }

@@ -1,0 +1,78 @@
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDescribeError } from '../api/errors';
+import { FormErrorAlert } from './FormErrorAlert';
+
+interface CommentFormProps {
+  /** A sentence above the comment, e.g. what the decision does. */
+  intro?: string;
+  commentLabel: string;
+  /** A comment (reason) is required, e.g. to reject or return. */
+  required?: boolean;
+  submitLabel: string;
+  danger?: boolean;
+  pending: boolean;
+  /** The last failure of the decision, said above the comment. */
+  error: unknown;
+  /** The comment, trimmed. */
+  onSubmit: (comment: string) => void;
+  onCancel: () => void;
+}
+
+/** The form of a decision that takes a comment (approve, reject, reopen, return a plan). */
+export function CommentForm({
+  intro,
+  commentLabel,
+  required = false,
+  submitLabel,
+  danger,
+  pending,
+  error,
+  onSubmit,
+  onCancel,
+}: CommentFormProps) {
+  const { t } = useTranslation();
+  const describe = useDescribeError();
+  const [comment, setComment] = useState('');
+  const [missing, setMissing] = useState(false);
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (required && !comment.trim()) {
+          setMissing(true);
+          return;
+        }
+        onSubmit(comment.trim());
+      }}
+    >
+      <Stack>
+        {intro ? <Text size="sm">{intro}</Text> : null}
+        {error ? <FormErrorAlert error={{ message: describe(error), details: [] }} /> : null}
+        <Textarea
+          label={commentLabel}
+          required={required}
+          autosize
+          minRows={3}
+          maxRows={10}
+          value={comment}
+          error={missing ? t('validation.required') : undefined}
+          onChange={(event) => {
+            setComment(event.currentTarget.value);
+            setMissing(false);
+          }}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" color={danger ? 'red' : undefined} loading={pending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
