@@ -38,7 +38,7 @@ const ConfigSchema = z.object({
     .min(5)
     .max(30 * 24 * 60)
     .default(12 * 60),
-  /** Failed sign-ins before an account is locked, and for how long. */
+  /** Failed sign-ins of one address on one account before delays begin, and the longest delay (ADR 0012). */
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce
     .number()

@@ -1,7 +1,8 @@
 /** Start-up: read the configuration, open and migrate the database, load demo data if asked, serve. */
 import { ConfigError, loadConfig, resolveEncryptionKey } from './config';
-import { openDatabase } from './db/client';
+import { openMigratedDatabase } from './db/client';
 import { DataDirLockedError } from './db/lock';
+import { describeDatabaseError } from './db/startup-errors';
 import { isDatabaseEmpty, seedDemo } from './demo/seed';
 import { systemClock } from './platform/clock';
 import { createFieldCipher } from './platform/field-crypto';
@@ -10,12 +11,11 @@ import { startJobs } from './server/jobs';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase({
+  const database = await openMigratedDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolMax: config.databasePoolMax,
   });
-  await database.migrate();
   if (config.demo && (await isDatabaseEmpty(database))) {
     await seedDemo(
       database,
@@ -51,6 +51,12 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DataDirLockedError) {
     console.error(error.message);
+    process.exit(2);
+  }
+  // An unusable database is the operator's to fix: say what is wrong in a line or two, not a stack.
+  const database = describeDatabaseError(error, process.env.DATABASE_URL);
+  if (database) {
+    console.error(database);
     process.exit(2);
   }
   console.error(error);

@@ -7,8 +7,9 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, resolveEncryptionKey } from '../config';
-import { openDatabase } from '../db/client';
+import { openMigratedDatabase } from '../db/client';
 import { DataDirLockedError } from '../db/lock';
+import { describeDatabaseError } from '../db/startup-errors';
 import { isDatabaseEmpty, seedDemo } from '../demo/seed';
 import { verifyAuditChain } from '../platform/audit/verify';
 import { systemClock } from '../platform/clock';
@@ -46,13 +47,12 @@ async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const database = await openDatabase({
+  const database = await openMigratedDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolMax: 2,
   });
   try {
-    await database.migrate();
     switch (command) {
       case 'migrate':
         console.log('Migrations applied.');
@@ -122,6 +122,11 @@ run(process.argv.slice(2)).then(
       error instanceof CreateAdminError
     ) {
       console.error(error.message);
+      process.exit(2);
+    }
+    const database = describeDatabaseError(error, process.env.DATABASE_URL);
+    if (database) {
+      console.error(database);
       process.exit(2);
     }
     console.error(error);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -61,7 +62,9 @@ export async function openPglite(dataDir: string): Promise<Database> {
 }
 
 export function openPostgres(url: string, poolMax = 10): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  // A server that never answers (a dropped packet, a wrong address behind a firewall) fails in 10 s
+  // instead of hanging the start-up forever.
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 10_000 });
   // An idle client that errors (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
@@ -80,4 +83,24 @@ export async function openDatabase(options: {
 }): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolMax);
   return openPglite(options.dataDir);
+}
+
+/**
+ * Opens the database, proves it answers (so a refused connection or a wrong password is reported as such,
+ * not as the failure of the first migration) and applies the pending migrations.
+ */
+export async function openMigratedDatabase(options: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  poolMax: number;
+}): Promise<Database> {
+  const database = await openDatabase(options);
+  try {
+    await database.db.execute(sql`select 1`);
+    await database.migrate();
+    return database;
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
 }

@@ -6,6 +6,8 @@ export const DEMO_ACCOUNTS: {
   displayName: string;
   office: string;
   role: Role;
+  /** Further offices where the account holds the same role. */
+  alsoIn?: string[];
   locale: 'fr' | 'en';
 }[] = [
   {
@@ -55,6 +57,15 @@ export const DEMO_ACCOUNTS: {
     displayName: 'Léa Fontaine',
     office: 'PAR',
     role: 'communications',
+    locale: 'fr',
+  },
+  // Reviews the people registered twice across the offices of the returns to Iraq and Ukraine (ADR 0010).
+  {
+    email: 'registry@passerelle.test',
+    displayName: 'Samir Haddad',
+    office: 'PAR',
+    role: 'registry_officer',
+    alsoIn: ['EBL', 'KYI'],
     locale: 'fr',
   },
   {

@@ -170,9 +170,14 @@ export async function seedDemo(
         passwordHash,
       });
       users.set(account.email, { id: user.id, name: user.displayName });
-      await identityRepository.replaceMemberships(tx, user.id, [
-        { officeId: id(account.office), role: account.role },
-      ]);
+      await identityRepository.replaceMemberships(
+        tx,
+        user.id,
+        [account.office, ...(account.alsoIn ?? [])].map((office) => ({
+          officeId: id(office),
+          role: account.role,
+        })),
+      );
     }
     const refs = {
       office: id,

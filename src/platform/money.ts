@@ -3,6 +3,7 @@
  * the web app parses and formats with the same rules.
  */
 import { z } from 'zod';
+import { textLine } from './contract';
 
 /** Currencies the agency's offices and donors use, with their ISO 4217 minor-unit exponent. */
 export const CURRENCIES = {
@@ -57,7 +58,7 @@ export function formatMinor(minor: number, currency: Currency): string {
 
 /** An amount in a request: a decimal string and a currency, validated together. */
 export const MoneyInputSchema = z
-  .strictObject({ amount: z.string().trim().min(1).max(30), currency: CurrencySchema })
+  .strictObject({ amount: textLine(30), currency: CurrencySchema })
   .transform((v, ctx) => {
     const minor = parseAmount(v.amount, v.currency);
     if (minor === null) {

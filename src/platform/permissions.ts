@@ -52,6 +52,7 @@ export const ROLES = [
   'me_officer',
   'communications',
   'data_protection_officer',
+  'registry_officer',
   'partner',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -176,8 +177,33 @@ export const ROLE_DEFINITIONS = {
       'referrals.read',
     ],
   },
+  // Data quality across offices: reads people and merges the records of the same person (duplicates). Held in
+  // several offices, it reviews the pairs that span them, which no one office's supervisor may read both
+  // sides of. It opens no case, shares nothing and sees no trafficking code.
+  registry_officer: {
+    scope: 'office',
+    permissions: ['offices.read', 'persons.read', 'persons.merge'],
+  },
   partner: { scope: 'office', permissions: [] },
 } as const satisfies Record<Role, RoleDefinition>;
+
+/**
+ * Roles that read beneficiaries' data (people, cases, their figures). Administrators run the system and hold
+ * none of them; an administrator account gaining one, or an account holding one gaining the administrator
+ * role, needs a second administrator's approval (ADR 0005). Partners see only what a link shows them.
+ */
+export const BENEFICIARY_DATA_ROLES = ROLES.filter(
+  (role): role is Exclude<Role, 'administrator' | 'partner'> =>
+    role !== 'administrator' && role !== 'partner',
+);
+
+/** Whether these memberships combine the administrator role with one that reads beneficiaries' data. */
+export function combinesAdministrationAndCasework(memberships: readonly { role: Role }[]): boolean {
+  return (
+    memberships.some((m) => m.role === 'administrator') &&
+    memberships.some((m) => (BENEFICIARY_DATA_ROLES as readonly Role[]).includes(m.role))
+  );
+}
 
 export function isPermission(value: string): value is Permission {
   return (PERMISSIONS as readonly string[]).includes(value);

@@ -34,7 +34,14 @@ import { VERSION } from '../platform/version';
 import { authentication, guardRouteDeclarations, markScopePublic } from './auth';
 import type { ServerDeps } from './context';
 import { healthRoutes } from './health';
-import { isServerError, sendProblem, toAppError } from './problem';
+import {
+  clientErrorHandler,
+  isDataException,
+  isServerError,
+  MAX_URL_LENGTH,
+  sendProblem,
+  toAppError,
+} from './problem';
 import './types';
 
 export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -73,6 +80,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     frameworkErrors: (error, request, reply) => {
       void sendProblem(request, reply, toAppError(error, request, config.bodyLimitBytes));
     },
+    // Requests Node refuses before Fastify sees them (headers over 16 KiB, garbage) answer problem+json too.
+    clientErrorHandler,
   });
   // JSON only: text/plain is what a cross-site form can send without a preflight.
   app.removeContentTypeParser('text/plain');
@@ -82,6 +91,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error, request, config.bodyLimitBytes);
     if (isServerError(appError)) request.log.error({ err: error }, 'request failed');
+    else if (isDataException(error))
+      request.log.warn({ err: error }, 'the database refused a value the contract let through');
     return sendProblem(request, reply, appError);
   });
   app.setNotFoundHandler((request, reply) =>
@@ -93,6 +104,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       }),
     ),
   );
+
+  app.addHook('onRequest', async (request) => {
+    // Node's own limit (16 KiB for the request line and headers together) answers in clientErrorHandler;
+    // an address this long is never one of ours, so it stops here before any routing or lookup.
+    if (request.url.length > MAX_URL_LENGTH) throw new AppError('request_header_too_large');
+  });
+  app.addHook('onSend', async (request, reply) => {
+    // API answers carry personal data: no browser, proxy or shared cache may keep them.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+  });
 
   guardRouteDeclarations(app);
   await app.register(fastifyCookie);

@@ -51,12 +51,13 @@ const registeredRoutes = new WeakMap<FastifyInstance, RouteOptions[]>();
 /** Every route of the app with its access declaration (the access test walks them all). */
 export function routeCatalog(
   app: FastifyInstance,
-): { method: string; url: string; config: RouteOptions['config'] }[] {
+): { method: string; url: string; config: RouteOptions['config']; schema: RouteOptions['schema'] }[] {
   return (registeredRoutes.get(app) ?? []).flatMap((r) =>
     (Array.isArray(r.method) ? r.method : [r.method]).map((method) => ({
       method: String(method),
       url: r.url,
       config: r.config,
+      schema: r.schema,
     })),
   );
 }
@@ -86,6 +87,7 @@ function sameOrigin(request: FastifyRequest): boolean {
 
 export function authentication(app: FastifyInstance, deps: ServerDeps): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('mustChangePassword', false);
   app.decorateRequest('sessionTokenHash', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('lang', 'fr');
@@ -119,6 +121,7 @@ export function authentication(app: FastifyInstance, deps: ServerDeps): void {
       if (session === 'expired') expired = true;
       else if (session !== 'none') {
         request.actor = session.actor;
+        request.mustChangePassword = session.me.user.mustChangePassword;
         request.sessionTokenHash = session.tokenHash;
         request.csrfToken = session.csrfToken;
       }
@@ -135,6 +138,10 @@ export function authentication(app: FastifyInstance, deps: ServerDeps): void {
     }
     if (config.public) return;
     if (!request.actor) throw new AppError(expired ? 'session_expired' : 'unauthenticated');
+    // A temporary password (set by an administrator, known to them) opens nothing but the way to change
+    // it: enforced here for every client, not only by the web app's redirect.
+    if (request.mustChangePassword && !config.whilePasswordTemporary)
+      throw new AppError('password_change_required');
     if (config.authenticated) return;
     const permission = config.permission;
     if (!permission || !can(request.actor, permission)) {

@@ -1,10 +1,11 @@
 /**
- * Periodic work of the running server: overdue-referral notifications, match keys rebuilt after a rules
+ * Periodic work of the running server: forgetting old sign-in failures, overdue-referral notifications, match keys rebuilt after a rules
  * change, the automatic duplicate scan. Each job is idempotent: running it twice (or on two servers) is
  * harmless.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/client';
+import { purgeSignInRecords } from '../modules/identity';
 import { notifyOverdue } from '../modules/referrals';
 import { runScheduledScan } from '../modules/registry/duplicates';
 import { refreshStaleMatchKeys } from '../modules/registry/person-matching';
@@ -21,6 +22,7 @@ export function startJobs(
   const ctx = { db: database.db, clock, actor: null, requestId: null, ip: null, lang: 'en' as const };
   const run = async (atStartUp: boolean) => {
     try {
+      await purgeSignInRecords(database.db, clock.now());
       const overdue = await notifyOverdue(ctx);
       if (overdue > 0) app.log.info({ overdue }, 'overdue referral notifications sent');
       // Name keys written under older matching rules (or never, after an upgrade) are rebuilt in batches.

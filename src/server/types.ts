@@ -17,9 +17,16 @@ declare module 'fastify' {
     sessionless?: boolean;
     /** Accepts multipart/form-data (file uploads); every other route takes JSON only. */
     multipart?: boolean;
+    /**
+     * Reachable by a session signed in with a temporary password (reading one's account, changing the
+     * password). Every other route answers 403 password_change_required until the password is changed.
+     */
+    whilePasswordTemporary?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
+    /** The session was opened with a temporary password that has not been changed yet. */
+    mustChangePassword: boolean;
     sessionTokenHash: string | null;
     csrfToken: string | null;
     lang: Lang;

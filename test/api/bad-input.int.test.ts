@@ -97,7 +97,7 @@ describe('malformed bodies', () => {
       const big = { code: 'BIG', name: 'x'.repeat(3000), country: 'FR', city: 'Lyon', kind: 'host' };
       const response = await session.inject({ method: 'POST', url: '/api/offices', payload: big });
       const problem = expectProblem(response, 413, 'body_too_large');
-      expect(problem.detail).toBe('La requête est trop volumineuse (limite 2048 octets).');
+      expect(problem.detail).toBe('La requête est trop volumineuse (limite 2\u202f048 octets).');
       const en = await session.inject({
         method: 'POST',
         url: '/api/offices',
@@ -105,7 +105,7 @@ describe('malformed bodies', () => {
         headers: { 'accept-language': 'en' },
       });
       expect(expectProblem(en, 413, 'body_too_large').detail).toBe(
-        'The request is too large (limit 2048 bytes).',
+        'The request is too large (limit 2,048 bytes).',
       );
       expect(await countRows(small.db, offices)).toBe(before);
       // Under the limit, the same field is refused by validation (name is at most 120 characters).

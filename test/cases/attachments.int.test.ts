@@ -94,6 +94,56 @@ describe('case attachments', () => {
     expect(storedFiles().length).toBe(before);
   });
 
+  it('checks the bytes against the declared type: a renamed file is refused, keeping nothing', async () => {
+    const before = storedFiles().length;
+    const EXE = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(600, 0x41)]);
+    const PNG = Buffer.from(
+      '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+        '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+      'hex',
+    );
+    for (const [name, type, content] of [
+      ['scan.pdf', 'application/pdf', EXE],
+      ['photo.jpg', 'image/jpeg', PNG],
+      ['notes.txt', 'text/plain', EXE],
+      ['lettre.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', PDF],
+      ['tableau.xls', 'application/vnd.ms-excel', PDF],
+    ] as const) {
+      const upload = multipart(name, type, content);
+      const response = await sessions.as('cw@x.test').inject({
+        method: 'POST',
+        url: `/api/cases/${kase.id}/attachments`,
+        payload: upload.payload,
+        headers: { ...upload.headers, 'accept-language': 'en' },
+      });
+      expect(response.statusCode, name).toBe(415);
+      expect(response.json()).toMatchObject({ code: 'attachment_content' });
+      expect(response.json().detail).toContain(name.slice(name.lastIndexOf('.')));
+    }
+    expect(storedFiles().length).toBe(before);
+    // What the bytes say it is, it may be.
+    for (const [name, type, content] of [
+      ['photo.png', 'image/png', PNG],
+      ['compte-rendu.txt', 'text/plain', Buffer.from('Entretien du 3 mars : la famille est d’accord.\n')],
+    ] as const) {
+      const response = await sessions.as('cw@x.test').inject({
+        method: 'POST',
+        url: `/api/cases/${kase.id}/attachments`,
+        ...multipart(name, type, content),
+      });
+      expect(response.statusCode, `${name} ${response.body}`).toBe(201);
+    }
+  });
+
+  it('drops bidirectional overrides from file names, so "…\u202Efdp.exe" cannot pose as a PDF', async () => {
+    const response = await sessions.as('cw@x.test').inject({
+      method: 'POST',
+      url: `/api/cases/${kase.id}/attachments`,
+      ...multipart('facture\u202Eexe.pdf', 'application/pdf', PDF),
+    });
+    expect(expectJson<{ fileName: string }>(response, 201).fileName).toBe('factureexe.pdf');
+  });
+
   it('refuses a file over the size limit with 413, leaving no file behind', async () => {
     const before = storedFiles().length;
     const response = await sessions.as('cw@x.test').inject({

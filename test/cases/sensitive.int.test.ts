@@ -70,17 +70,18 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('trafficking cases', () => {
-  it('refuses an avrr_vot case to a caseworker (403) and creates nothing', async () => {
+  it('refuses an avrr_vot case to a caseworker (403 naming caseType) and creates nothing', async () => {
     const seq = await lastAuditSeq(t.db);
-    expectProblem(
+    const refused = expectProblem(
       await as('cw.paris@x.test').inject({
         method: 'POST',
         url: '/api/cases',
         payload: { personId: victim.id, caseType: 'avrr_vot', officeId: PAR },
       }),
       403,
-      'forbidden',
+      'restricted_field',
     );
+    expect(refused.errors?.map((e) => e.path)).toEqual(['caseType']);
     expect(await t.db.select().from(cases).where(eq(cases.personId, victim.id))).toEqual([]);
     expect((await auditAfter(t.db, seq)).filter((e) => e.action === 'case.opened')).toEqual([]);
   });
@@ -212,17 +213,18 @@ describe('trafficking cases', () => {
 });
 
 describe('confidential notes', () => {
-  it('refuses a confidential note to a caseworker (403) and writes nothing', async () => {
+  it('refuses a confidential note to a caseworker (403 naming the field) and writes nothing', async () => {
     const seq = await lastAuditSeq(t.db);
-    expectProblem(
+    const refused = expectProblem(
       await as('cw.paris@x.test').inject({
         method: 'POST',
         url: `/api/cases/${plainCase.id}/notes`,
         payload: { body: 'Disclosed exploitation by employer', confidential: true },
       }),
       403,
-      'forbidden',
+      'restricted_field',
     );
+    expect(refused.errors?.map((e) => e.path)).toEqual(['confidential']);
     await expectNoEvent(t.db, seq);
     expect(await t.db.select().from(caseNotes).where(eq(caseNotes.caseId, plainCase.id))).toEqual([]);
   });

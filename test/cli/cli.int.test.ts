@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,29 +7,10 @@ import { CreateAdminError, createAdministrator } from '../../src/cli/create-admi
 import { users } from '../../src/modules/identity';
 import { verifyAuditChain } from '../../src/platform/audit/verify';
 import { createTestApp, type TestApp } from '../harness/app';
+import { runNode } from './run-node';
 
-/** Runs the CLI with stdin closed (as from a script), resolving with its exit code and output. */
-function run(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** Runs the CLI with stdin closed (as from a script). */
+const run = (args: string[], env: NodeJS.ProcessEnv) => runNode('src/cli/index.ts', args, env);
 
 let t: TestApp;
 beforeAll(async () => {

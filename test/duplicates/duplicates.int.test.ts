@@ -24,7 +24,14 @@ import { openCase, tickingClock } from '../cases/helpers';
 import { createTestApp, type TestApp } from '../harness/app';
 import { type PersonBody, personInput, registerPerson, searchPersons, signIn } from '../registry/helpers';
 
-const USERS = ['sup.paris@x.test', 'cw.paris@x.test', 'sup.erbil@x.test', 'sup.both@x.test'] as const;
+const USERS = [
+  'sup.paris@x.test',
+  'cw.paris@x.test',
+  'sup.erbil@x.test',
+  'sup.both@x.test',
+  'registry@x.test',
+  'admin@x.test',
+] as const;
 type Email = (typeof USERS)[number];
 type Reason = { code: string } & Record<string, unknown>;
 type Candidate = { id: string; score: number; reasons: Reason[]; a: { id: string }; b: { id: string } };
@@ -50,6 +57,11 @@ beforeAll(async () => {
     ['PAR', 'supervisor'],
     ['EBL', 'supervisor'],
   ]);
+  await t.user('registry@x.test', [
+    ['PAR', 'registry_officer'],
+    ['EBL', 'registry_officer'],
+  ]);
+  await t.user('admin@x.test', [['PAR', 'administrator']]);
   as = (await signIn(t, USERS)).as;
   // The returnee of DOMAIN.md, three times: Paris (Latin), Erbil (Arabic script), a partner's list.
   paris = await registerPerson(as('sup.paris@x.test'), PAR, {
@@ -230,12 +242,38 @@ describe('scan, review, merge and undo', () => {
     expect(candidate.score).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('shows a cross-office pair only to a reviewer of both offices', async () => {
+  it('shows a cross-office pair only to a reviewer of both offices, and tells the others it exists', async () => {
     await scan('sup.both@x.test', null);
     const crossOffice = (c: Candidate) => [c.a.id, c.b.id].includes(erbil.id);
-    expect((await open('sup.both@x.test')).some(crossOffice)).toBe(true);
-    expect((await open('sup.paris@x.test')).some(crossOffice)).toBe(false);
-    expect((await open('sup.erbil@x.test')).some(crossOffice)).toBe(false);
+    const listed = async (email: Email) =>
+      expectJson<{ items: Candidate[]; reachingOutside: number }>(
+        await as(email).inject({ method: 'GET', url: '/api/duplicates' }),
+      );
+    for (const email of ['sup.both@x.test', 'registry@x.test'] as const) {
+      const { items, reachingOutside } = await listed(email);
+      expect(items.some(crossOffice), email).toBe(true);
+      expect(reachingOutside).toBe(0);
+    }
+    for (const email of ['sup.paris@x.test', 'sup.erbil@x.test'] as const) {
+      const { items, reachingOutside } = await listed(email);
+      expect(items.some(crossOffice), email).toBe(false);
+      expect(reachingOutside, email).toBeGreaterThanOrEqual(1);
+      // Counted, never described: nothing of the other office's record is in the answer.
+      expect(JSON.stringify(items)).not.toContain(erbil.id);
+    }
+  });
+
+  it('keeps administrators out: they run the system, not the registry', async () => {
+    for (const [method, url] of [
+      ['GET', '/api/duplicates'],
+      ['GET', '/api/duplicates/scans'],
+      ['POST', '/api/duplicates/scans'],
+    ] as const)
+      expectProblem(
+        await as('admin@x.test').inject({ method, url, ...(method === 'POST' ? { payload: {} } : {}) }),
+        403,
+        'forbidden',
+      );
   });
 
   it('shows each reviewer only the scans of offices where they review duplicates', async () => {

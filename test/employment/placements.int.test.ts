@@ -261,7 +261,7 @@ describe('follow-ups', () => {
       422,
       'follow_up_not_due',
     );
-    expect(early.detail).toBe('Le suivi à 3 mois est possible à partir du 2026-06-02.');
+    expect(early.detail).toBe('Le suivi à 3 mois est possible à partir du 2 juin 2026.');
     const en = expectProblem(
       await cw.inject({
         method: 'POST',
@@ -272,7 +272,7 @@ describe('follow-ups', () => {
       422,
       'follow_up_not_due',
     );
-    expect(en.detail).toBe('The 6-month follow-up is due from 2026-09-02.');
+    expect(en.detail).toBe('The 6-month follow-up is due from 2 September 2026.');
     expect(await followUpCount(t.db, placed.shilan.id)).toBe(0);
     await expectNoEvent(t.db, seq);
     expect(await listPlacements('?followUp=due')).toEqual([]);

@@ -15,6 +15,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pgliteTemplate: string;
     postgresAdminUrl: string;
+    postgresChecksPasswords: boolean;
     postgresTemplate: string;
   }
 }

@@ -28,6 +28,8 @@ export default async function setup(project: TestProject) {
   await template.close();
   await admin.end();
   project.provide('postgresAdminUrl', adminUrl);
+  // A server of the harness's own checks passwords; one given by TEST_DATABASE_URL may not.
+  project.provide('postgresChecksPasswords', server !== undefined);
   project.provide('postgresTemplate', TEMPLATE);
   return async () => {
     const cleanup = new pg.Client({ connectionString: adminUrl });

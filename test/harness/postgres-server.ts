@@ -10,6 +10,14 @@ import path from 'node:path';
 
 export type PostgresServer = { url: string; stop(): Promise<void> };
 
+/** The password of the throwaway server's superuser: it only ever listens on 127.0.0.1 for one test run. */
+const TEST_SERVER_PASSWORD = 'passerelle-test-server';
+
+const postgresIds = (): [number, number] => [
+  Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()),
+  Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()),
+];
+
 /** initdb of PostgreSQL >= 15: Debian's versioned folders first, then PATH. */
 export function findPostgresBin(): string | undefined {
   const root = '/usr/lib/postgresql';
@@ -54,17 +62,20 @@ export async function startPostgres(bin: string): Promise<PostgresServer> {
   const user = isRoot ? 'postgres' : undefined;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-pg-'));
   const dataDir = path.join(dir, 'data');
-  if (isRoot) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-    fs.chownSync(dir, uid, gid);
-  }
+  if (isRoot) fs.chownSync(dir, ...postgresIds());
+  // Connections over TCP need the password, as in production: a wrong one is refused (the start-up
+  // tests check what the operator is told then). The local socket stays open for the harness itself.
+  const passwordFile = path.join(dir, 'pwfile');
+  fs.writeFileSync(passwordFile, `${TEST_SERVER_PASSWORD}\n`);
+  if (isRoot) fs.chownSync(passwordFile, ...postgresIds());
   const [initCmd, initArgs] = asUser(user, path.join(bin, 'initdb'), [
     '-D',
     dataDir,
     '-U',
     'postgres',
-    '--auth=trust',
+    `--pwfile=${passwordFile}`,
+    '--auth-local=trust',
+    '--auth-host=scram-sha-256',
     '--encoding=UTF8',
     '--locale=C.UTF-8',
     '--no-sync',
@@ -105,7 +116,7 @@ export async function startPostgres(bin: string): Promise<PostgresServer> {
     poll();
   });
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url: `postgres://postgres:${TEST_SERVER_PASSWORD}@127.0.0.1:${port}/postgres`,
     async stop() {
       await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -92,7 +92,8 @@ beforeAll(async () => {
   userIds['prot.tir@x.test'] = (await t.user('prot.tir@x.test', [['TIR', 'protection_officer']])).id;
   userIds['sup.tir@x.test'] = (await t.user('sup.tir@x.test', [['TIR', 'supervisor']])).id;
   as = (await signIn(t, USERS)).as;
-  anna = await registerPerson(as('cw.par@x.test'), PAR, {
+  // Registered by the protection officer: only those who may read a trafficking code record it.
+  anna = await registerPerson(as('prot.par@x.test'), PAR, {
     givenName: 'Anna',
     familyName: 'Gashi',
     specificNeeds: ['TR-RK', 'WR-WR'],
@@ -224,14 +225,15 @@ describe('sending: the case and the request', () => {
     }
   });
 
-  it('refuses sensitive sections to a caseworker without cases.sensitive (403, no event)', async () => {
+  it('refuses sensitive sections to a caseworker without cases.sensitive (403 naming them, no event)', async () => {
     for (const section of ['trafficking_details', 'confidential_notes'])
       await refusedWithoutChange(async () => {
-        expectProblem(
+        const refused = expectProblem(
           await sendRequest(as('cw.par@x.test'), kase.id, { ...base(), sections: ['identity', section] }),
           403,
-          'forbidden',
+          'restricted_field',
         );
+        expect(refused.errors?.map((e) => e.path)).toEqual(['sections.1']);
       });
   });
 });

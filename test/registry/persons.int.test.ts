@@ -891,6 +891,64 @@ describe('trafficking needs', () => {
     expect((await getPerson(as('prot.paris@x.test'), victim.id)).specificNeeds).toEqual(['SM-CI', 'TR-PI']);
   });
 
+  it('refuses a caseworker who writes a trafficking code, naming the field, and changes nothing', async () => {
+    const seq = await lastAuditSeq(t.db);
+    const before = await personCount(t.db);
+    const created = expectProblem(
+      await as('cw.paris@x.test').inject({
+        method: 'POST',
+        url: '/api/persons',
+        headers: { 'accept-language': 'en' },
+        payload: {
+          givenName: 'Dritan',
+          familyName: 'Kola',
+          sex: 'male',
+          officeId: PAR,
+          acknowledgeMatches: true,
+          specificNeeds: ['SM-CI', 'TR-PI', 'TR-RK'],
+        },
+      }),
+      403,
+      'restricted_field',
+    );
+    expect(created.errors).toEqual([
+      { path: 'specificNeeds.1', code: 'restricted_field', message: expect.stringMatching(/trafficking/) },
+      { path: 'specificNeeds.2', code: 'restricted_field', message: expect.stringMatching(/trafficking/) },
+    ]);
+    expect(await personCount(t.db)).toBe(before);
+
+    const version = (await personRow(t.db, victim.id)).version;
+    const patched = expectProblem(
+      await as('cw.paris@x.test').inject({
+        method: 'PATCH',
+        url: `/api/persons/${victim.id}`,
+        payload: { version, specificNeeds: ['TR-RK'] },
+      }),
+      403,
+      'restricted_field',
+    );
+    expect(patched.errors?.map((e) => e.path)).toEqual(['specificNeeds.0']);
+    expect((await personRow(t.db, victim.id)).specificNeeds).toEqual(['SM-CI', 'TR-PI']);
+    await expectNoEvent(t.db, seq);
+
+    // Those who may read the code may record it.
+    expectJson(
+      await as('prot.paris@x.test').inject({
+        method: 'POST',
+        url: '/api/persons',
+        payload: {
+          givenName: 'Dritan',
+          familyName: 'Kola',
+          sex: 'male',
+          officeId: PAR,
+          acknowledgeMatches: true,
+          specificNeeds: ['TR-RK'],
+        },
+      }),
+      201,
+    );
+  });
+
   it('keeps TR-* needs when a caseworker edits specific needs, and hides them in the answer and in conflicts', async () => {
     let seq = await lastAuditSeq(t.db);
     const edited = expectJson<PersonBody>(

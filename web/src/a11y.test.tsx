@@ -8,11 +8,24 @@ import { makeMe, makeUser, OFFICES } from './test-utils/fixtures';
 import { makeAuditEvent, makeProject } from './test-utils/fixtures-more';
 import { renderWithProviders } from './test-utils/render';
 
-const BOB = makeUser({ lockedUntil: '2099-01-01T00:00:00.000Z' });
+const BOB = makeUser({ signInDelayedUntil: '2099-01-01T00:00:00.000Z' });
+const PENDING = {
+  id: '55555555-5555-4555-8555-555555555555',
+  user: { id: BOB.id, email: BOB.email, displayName: BOB.displayName },
+  memberships: [...BOB.memberships, { ...BOB.memberships[0], role: 'administrator' }],
+  currentMemberships: BOB.memberships,
+  requestedBy: { id: '66666666-6666-4666-8666-666666666666', name: 'Chloé Bernard' },
+  requestedAt: '2026-03-02T09:00:00.000Z',
+  status: 'pending',
+  decidedBy: null,
+  decidedAt: null,
+  comment: null,
+};
 const routes = {
   'GET /api/users': () => jsonResponse(200, { items: [BOB] }),
   [`GET /api/users/${BOB.id}`]: () => jsonResponse(200, BOB),
   'GET /api/offices': () => jsonResponse(200, { items: OFFICES }),
+  'GET /api/membership-requests': () => jsonResponse(200, { items: [PENDING] }),
   'GET /api/projects': () => jsonResponse(200, { items: [makeProject()] }),
   'GET /api/audit': () => jsonResponse(200, { items: [makeAuditEvent(10)], nextBefore: 10 }),
 };
@@ -27,8 +40,8 @@ describe('accessibility', () => {
   it.each([
     ['/', 'Bienvenue, Alice Martin', 'Consulter les bureaux'],
     ['/projects', 'Projets', 'AVRR-SN'],
-    ['/admin/users', 'Utilisateurs', 'bob@example.org'],
-    [`/admin/users/${BOB.id}`, 'Bob Diallo', 'Déverrouiller le compte'],
+    ['/admin/users', 'Utilisateurs', '1 changement de rôles en attente d’approbation'],
+    [`/admin/users/${BOB.id}`, 'Bob Diallo', 'Lever les ralentissements de connexion'],
     ['/offices', 'Bureaux', 'Dakar'],
     ['/audit', 'Journal d’audit', 'user.updated'],
     ['/account/password', 'Changer de mot de passe', 'Mot de passe actuel'],

@@ -3,7 +3,7 @@
  * information campaigns (Calais, TACT), and of their indicators. Browser-safe.
  */
 import { z } from 'zod';
-import { CountryCodeSchema, textLine, UuidSchema, VersionSchema } from '../../platform/contract';
+import { CountryCodeSchema, queryText, textLine, UuidSchema, VersionSchema } from '../../platform/contract';
 import { SexSchema } from '../registry/contract';
 
 export const ACTIVITY_KINDS = ['training', 'workshop', 'study_visit', 'conference'] as const;
@@ -149,7 +149,7 @@ const listPaging = {
   from: isoDate.optional(),
   /** Start date on or before. */
   to: isoDate.optional(),
-  cursor: z.string().max(300).optional(),
+  cursor: queryText(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 };
 

@@ -1,6 +1,6 @@
 /** Reading and verifying the audit log. Browser-safe. */
 import { z } from 'zod';
-import { UuidSchema } from '../../platform/contract';
+import { queryText, UuidSchema } from '../../platform/contract';
 
 export const AuditEventSchema = z.object({
   seq: z.number().int(),
@@ -24,10 +24,10 @@ export type AuditEvent = z.infer<typeof AuditEventSchema>;
 const isoDateTime = z.iso.datetime({ offset: true }).or(z.iso.date());
 
 export const AuditQuerySchema = z.strictObject({
-  actor: z.string().trim().max(254).optional(),
-  recordType: z.string().trim().max(60).optional(),
-  recordId: z.string().trim().max(100).optional(),
-  action: z.string().trim().max(100).optional(),
+  actor: queryText(254).optional(),
+  recordType: queryText(60).optional(),
+  recordId: queryText(100).optional(),
+  action: queryText(100).optional(),
   from: isoDateTime.optional(),
   to: isoDateTime.optional(),
   /** Keyset pagination: events with a sequence number below this one. */

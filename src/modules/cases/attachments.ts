@@ -8,6 +8,7 @@ import path from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { and, desc, eq } from 'drizzle-orm';
+import { fileTypeFromFile } from 'file-type';
 import type { ActorCtx } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, notFound } from '../../platform/errors';
@@ -42,13 +43,68 @@ export const acceptAll: AttachmentScanner = async () => undefined;
 
 export type AttachmentStore = { root: string; maxBytes: number; scanner: AttachmentScanner };
 
-/** Keep what a person can read of a file name; no path parts, no control characters. */
+/**
+ * What the bytes of a file must be for its declared type, as file-type names them. Text has no signature:
+ * it is checked as UTF-8 without NUL. The old Office formats are OLE compound files ('cfb').
+ */
+const CONTENT_OF_TYPE: Record<string, string | 'text'> = {
+  'application/pdf': 'application/pdf',
+  'image/jpeg': 'image/jpeg',
+  'image/png': 'image/png',
+  'image/webp': 'image/webp',
+  'text/plain': 'text',
+  'application/msword': 'application/x-cfb',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document':
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel': 'application/x-cfb',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text': 'application/vnd.oasis.opendocument.text',
+};
+
+/** Reads at most the first 64 KiB: enough to tell text from binary without loading a large file. */
+function looksLikeText(file: string): boolean {
+  const sample = Buffer.alloc(64 * 1024);
+  const fd = fs.openSync(file, 'r');
+  try {
+    const read = fs.readSync(fd, sample, 0, sample.length, 0);
+    const bytes = sample.subarray(0, read);
+    if (bytes.includes(0)) return false;
+    // `stream: true` lets the sample end in the middle of a multi-byte character.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Whether the file's bytes are what its declared type says: a renamed executable is not a PDF. */
+export async function contentMatchesType(file: string, contentType: string): Promise<boolean> {
+  const expected = CONTENT_OF_TYPE[contentType];
+  if (!expected) return false;
+  if (expected === 'text') return looksLikeText(file);
+  return (await fileTypeFromFile(file))?.mime === expected;
+}
+
+// Bidirectional formatting characters: U+202E makes "invoice\u202Efdp.exe" read as "invoiceexe.pdf".
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * Keep what a person can read of a file name: no path parts, no control characters, no bidirectional
+ * overrides; bounded, keeping the extension.
+ */
 export function safeFileName(name: string): string {
-  const base = [...path.basename(name.replaceAll('\\', '/'))]
-    .map((c) => (c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127 || '"<>|:*?'.includes(c) ? '_' : c))
-    .join('')
+  const base = path
+    .basename(name.replaceAll('\\', '/'))
+    .replace(BIDI_CONTROLS, '')
+    .replace(/[\p{Cc}"<>|:*?]/gu, '_')
     .trim();
-  return (base || 'file').slice(0, 200);
+  if (!base) return 'file';
+  if (base.length <= 200) return base;
+  const extension = path.extname(base).slice(0, 16);
+  return base.slice(0, 200 - extension.length) + extension;
 }
 
 export function toAttachment(row: typeof caseAttachments.$inferSelect) {
@@ -102,6 +158,10 @@ export async function addAttachment(
     if (size === 0)
       throw new AppError('validation_failed', {
         fields: [{ path: 'file', code: 'too_small', message: 'empty' }],
+      });
+    if (!(await contentMatchesType(target, upload.contentType)))
+      throw new AppError('attachment_content', {
+        params: { extension: path.extname(fileName).toLowerCase() },
       });
     const sha256 = hash.digest('hex');
     const refusal = await store.scanner({ path: target, contentType: upload.contentType, sha256 });

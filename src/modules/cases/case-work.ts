@@ -3,11 +3,12 @@ import type { z } from 'zod';
 import { type ActorCtx, can } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors';
+import { refuseRestricted } from '../../platform/restricted';
 import { taskView } from './case-view';
 import type { CreateNoteSchema, CreateTaskSchema, UpdateTaskSchema } from './contract';
 import { assertAssignable } from './open-case';
 import * as repo from './repository';
-import { todayOf } from './transition-case';
+import { caseConflict, todayOf } from './transition-case';
 
 export async function assignCase(
   ctx: ActorCtx,
@@ -21,7 +22,7 @@ export async function assignCase(
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const after = await repo.updateCaseAt(tx, caseId, input.version, { assignedTo: input.assigneeId }, now);
-    if (!after) throw versionConflict({ id: caseId });
+    if (!after) throw await caseConflict(ctx, tx, caseId);
     await repo.insertEvent(tx, {
       caseId,
       kind: 'assigned',
@@ -83,7 +84,8 @@ export async function bulkAssign(
 export async function addNote(ctx: ActorCtx, caseId: string, input: z.infer<typeof CreateNoteSchema>) {
   const found = await repo.findCase(ctx.db, ctx.actor, caseId, 'cases.write');
   if (!found) throw notFound();
-  if (input.confidential && !can(ctx.actor, 'cases.sensitive', found.row.owningOfficeId)) throw forbidden();
+  if (input.confidential && !can(ctx.actor, 'cases.sensitive', found.row.owningOfficeId))
+    refuseRestricted(ctx.lang, ['confidential']);
   return ctx.db.transaction(async (tx) => {
     const note = await repo.insertNote(tx, {
       caseId,
@@ -151,7 +153,10 @@ export async function updateTask(ctx: ActorCtx, taskId: string, input: z.infer<t
   const patch = { ...rest, ...(done === undefined ? {} : { doneAt: done ? ctx.clock.now() : null }) };
   await ctx.db.transaction(async (tx) => {
     const after = await repo.updateTaskAt(tx, taskId, version, patch);
-    if (!after) throw versionConflict(taskView(found, todayOf(ctx)));
+    if (!after) {
+      const current = await repo.findTask(tx, ctx.actor, taskId);
+      throw versionConflict(current ? taskView(current, todayOf(ctx)) : null);
+    }
     await recordAudit(tx, ctx, {
       action: 'case.task_updated',
       officeId: caseRow.row.owningOfficeId,

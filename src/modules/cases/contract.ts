@@ -1,6 +1,13 @@
 /** Requests and responses of cases, their timeline, notes, tasks and attachments. Browser-safe. */
 import { z } from 'zod';
-import { CountryCodeSchema, textLine, UuidSchema, VersionSchema } from '../../platform/contract';
+import {
+  CountryCodeSchema,
+  queryText,
+  textBlock,
+  textLine,
+  UuidSchema,
+  VersionSchema,
+} from '../../platform/contract';
 import { SpecificNeedSchema } from '../registry/contract';
 import { ALL_STATUSES, CASE_TYPE_CODES, CLOSURE_REASONS } from './workflow';
 
@@ -140,7 +147,7 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
     .pipe(z.array(item).max(30));
 
 export const CaseListQuerySchema = z.strictObject({
-  q: z.string().trim().max(200).optional(),
+  q: queryText(200).optional(),
   status: csv(CaseStatusSchema).optional(),
   caseType: csv(CaseTypeSchema).optional(),
   projectId: UuidSchema.optional(),
@@ -156,7 +163,7 @@ export const CaseListQuerySchema = z.strictObject({
   departureFrom: isoDate.optional(),
   departureTo: isoDate.optional(),
   sort: z.enum(['updated_desc', 'created_desc', 'departure_asc', 'reference_asc']).default('updated_desc'),
-  cursor: z.string().max(300).optional(),
+  cursor: queryText(300).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
@@ -194,17 +201,17 @@ export const UpdateCaseSchema = CaseFieldsSchema.extend({ version: VersionSchema
 export const TransitionRequestSchema = z.strictObject({
   version: VersionSchema,
   to: CaseStatusSchema,
-  comment: z.string().trim().max(2000).optional(),
+  comment: textBlock(2000, 0).optional(),
   closureReason: ClosureReasonSchema.optional(),
   /** Required fields asked for at the moment of the transition. */
   fields: CaseFieldsSchema.optional(),
 });
 export const DecisionSchema = z.strictObject({
   version: VersionSchema,
-  comment: z.string().trim().max(2000).optional(),
+  comment: textBlock(2000, 0).optional(),
 });
-export const RejectSchema = z.strictObject({ version: VersionSchema, comment: textLine(2000) });
-export const ReopenSchema = z.strictObject({ version: VersionSchema, reason: textLine(2000) });
+export const RejectSchema = z.strictObject({ version: VersionSchema, comment: textBlock(2000) });
+export const ReopenSchema = z.strictObject({ version: VersionSchema, reason: textBlock(2000) });
 export const AssignSchema = z.strictObject({ version: VersionSchema, assigneeId: UuidSchema.nullable() });
 export const BulkAssignSchema = z.strictObject({
   caseIds: z.array(UuidSchema).min(1).max(500),
@@ -213,7 +220,7 @@ export const BulkAssignSchema = z.strictObject({
 export const BulkAssignResultSchema = z.object({ assigned: z.number().int(), notFound: z.array(UuidSchema) });
 
 export const CreateNoteSchema = z.strictObject({
-  body: textLine(10_000),
+  body: textBlock(10_000),
   confidential: z.boolean().default(false),
 });
 export const CreateTaskSchema = z.strictObject({

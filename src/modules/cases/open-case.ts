@@ -3,6 +3,7 @@ import { type ActorCtx, can, scopeOf } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { errorMessage } from '../../platform/i18n';
+import { refuseRestricted } from '../../platform/restricted';
 import { identityRepository } from '../identity';
 import { findProject } from '../projects';
 import { findPerson } from '../registry';
@@ -46,7 +47,8 @@ export async function openCase(ctx: ActorCtx, input: z.infer<typeof OpenCaseSche
   if (!can(ctx.actor, 'cases.write', input.officeId)) throw forbidden();
   const type = CASE_TYPES[input.caseType];
   // A trafficking case is opened only by someone allowed to see it afterwards.
-  if (type.sensitive && !can(ctx.actor, 'cases.sensitive', input.officeId)) throw forbidden();
+  if (type.sensitive && !can(ctx.actor, 'cases.sensitive', input.officeId))
+    refuseRestricted(ctx.lang, ['caseType']);
   const person = await findPerson(ctx.db, scopeOf(ctx.actor, 'persons.read'), input.personId);
   if (!person) throw notFound();
   await assertAssignable(ctx, input.officeId, input.assignedTo, type.sensitive);

@@ -23,6 +23,16 @@ type Fields = z.infer<typeof CaseFieldsSchema>;
 
 export const todayOf = (ctx: ActorCtx) => ctx.clock.now().toISOString().slice(0, 10);
 
+/**
+ * The 409 of a write that found the case at another version: the case as committed now. Read again after
+ * the conditional update missed, in the same transaction, so it shows the write that won (on PostgreSQL a
+ * row read before the update could be the one from before the winning edit).
+ */
+export async function caseConflict(ctx: ActorCtx, db: ActorCtx['db'], caseId: string) {
+  const found = await repo.findCase(db, ctx.actor, caseId);
+  return versionConflict(found ? await caseDetail(db, ctx.actor, found, todayOf(ctx)) : null);
+}
+
 async function writableCase(ctx: ActorCtx, caseId: string, version: number) {
   const found = await repo.findCase(ctx.db, ctx.actor, caseId, 'cases.write');
   if (!found) throw notFound();
@@ -90,7 +100,7 @@ export async function transitionCase(
             : {}),
         };
     const after = await repo.updateCaseAt(tx, caseId, input.version, { ...patch, ...statusPatch }, now);
-    if (!after) throw versionConflict({ id: caseId });
+    if (!after) throw await caseConflict(ctx, tx, caseId);
     await repo.insertEvent(tx, {
       caseId,
       kind: needsApproval ? 'approval_requested' : 'transition',
@@ -141,7 +151,7 @@ export async function decideApproval(
       approve ? { status: pending.to, pendingTransition: null } : { pendingTransition: null },
       now,
     );
-    if (!after) throw versionConflict({ id: caseId });
+    if (!after) throw await caseConflict(ctx, tx, caseId);
     await repo.insertEvent(tx, {
       caseId,
       kind: approve ? 'approved' : 'rejected',
@@ -184,7 +194,7 @@ export async function reopenCase(
       { status: to, closureReason: null, statusBeforeClosure: null },
       now,
     );
-    if (!after) throw versionConflict({ id: caseId });
+    if (!after) throw await caseConflict(ctx, tx, caseId);
     await repo.insertEvent(tx, {
       caseId,
       kind: 'reopened',
@@ -228,7 +238,7 @@ export async function updateCaseFields(
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const after = await repo.updateCaseAt(tx, caseId, version, patch, now);
-    if (!after) throw versionConflict({ id: caseId });
+    if (!after) throw await caseConflict(ctx, tx, caseId);
     const changes: Record<string, { old?: unknown; new?: unknown }> = {};
     for (const [k, v] of Object.entries(patch)) {
       const old = (before as Record<string, unknown>)[k] ?? null;

@@ -3,7 +3,15 @@
  * profiles, matching, placements and their follow-ups. Browser-safe.
  */
 import { z } from 'zod';
-import { CountryCodeSchema, textLine, UuidSchema, VersionSchema } from '../../platform/contract';
+import {
+  CountryCodeSchema,
+  plainString,
+  queryText,
+  textBlock,
+  textLine,
+  UuidSchema,
+  VersionSchema,
+} from '../../platform/contract';
 import { SexSchema } from '../registry/contract';
 
 /** The closed list of sectors of employers, openings, work experience and preferences. */
@@ -90,7 +98,7 @@ const employerFields = {
     .regex(/^[+0-9 ().-]*$/, 'phone')
     .nullable()
     .optional(),
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email()).nullable().optional(),
+  email: plainString().trim().toLowerCase().max(254).pipe(z.email()).nullable().optional(),
 };
 export const CreateEmployerSchema = z.strictObject({ ...employerFields, officeId: UuidSchema });
 export const UpdateEmployerSchema = z
@@ -120,7 +128,7 @@ export const EmployerListQuerySchema = z.strictObject({
   officeId: UuidSchema.optional(),
   sector: SectorSchema.optional(),
   /** Part of the name. */
-  q: z.string().trim().max(200).optional(),
+  q: queryText(200).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 
@@ -128,7 +136,7 @@ export const EmployerListQuerySchema = z.strictObject({
 
 const openingFields = {
   title: textLine(200),
-  description: z.string().trim().max(5000).nullable().optional(),
+  description: textBlock(5000, 0).nullable().optional(),
   sector: SectorSchema,
   country: CountryCodeSchema,
   location: textLine(120),
@@ -183,7 +191,7 @@ export const OpeningListQuerySchema = z.strictObject({
   status: OpeningStatusSchema.optional(),
   sector: SectorSchema.optional(),
   /** Town or city, compared without case. */
-  location: z.string().trim().min(1).max(120).optional(),
+  location: textLine(120).optional(),
   employerId: UuidSchema.optional(),
   officeId: UuidSchema.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),
@@ -321,7 +329,7 @@ export const RecordFollowUpSchema = z.strictObject({
   stillEmployed: z.boolean(),
   /** Today when not given. */
   checkedOn: isoDate.optional(),
-  note: z.string().trim().max(2000).nullable().optional(),
+  note: textBlock(2000, 0).nullable().optional(),
 });
 
 export const FollowUpSchema = z.object({

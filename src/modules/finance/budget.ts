@@ -131,7 +131,7 @@ export async function updateBudgetLine(
       { label: input.label ?? before.label, amountMinor: input.amount?.minor ?? before.amountMinor },
       now,
     );
-    if (!after) throw versionConflict(await projectBudget(ctx, before.projectId));
+    if (!after) throw versionConflict(await projectBudget({ ...ctx, db: tx }, before.projectId));
     await recordAudit(tx, ctx, {
       action: 'budget_line.updated',
       officeId: project.owningOfficeId,
@@ -167,7 +167,7 @@ export async function setAllowance(
       })
       .where(and(eq(projects.id, projectId), eq(projects.version, input.version)))
       .returning({ id: projects.id });
-    if (!after) throw versionConflict(await projectBudget(ctx, projectId));
+    if (!after) throw versionConflict(await projectBudget({ ...ctx, db: tx }, projectId));
     await recordAudit(tx, ctx, {
       action: 'project.updated',
       officeId: project.owningOfficeId,

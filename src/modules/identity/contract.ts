@@ -3,6 +3,10 @@ import { z } from 'zod';
 import {
   CountryCodeSchema,
   LocaleSchema,
+  plainString,
+  queryText,
+  secretText,
+  textBlock,
   textLine,
   UuidSchema,
   VersionSchema,
@@ -11,13 +15,13 @@ import { PERMISSIONS, ROLES } from '../../platform/permissions';
 
 export const RoleSchema = z.enum(ROLES);
 export const PermissionSchema = z.enum(PERMISSIONS);
-export const EmailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const EmailSchema = plainString().trim().toLowerCase().max(254).pipe(z.email());
 /** Long passphrases are encouraged; 12 characters is the floor (NIST SP 800-63B). */
-export const NewPasswordSchema = z.string().min(12).max(200);
+export const NewPasswordSchema = secretText(12, 200);
 
 export const LoginRequestSchema = z.strictObject({
-  email: z.string().trim().toLowerCase().min(1).max(254),
-  password: z.string().min(1).max(200),
+  email: textLine(254).toLowerCase(),
+  password: secretText(1, 200),
 });
 
 export const OfficeSchema = z.object({
@@ -64,23 +68,55 @@ export const MembershipSchema = z.object({
 });
 export const MembershipInputSchema = z.strictObject({ officeId: UuidSchema, role: RoleSchema });
 
+/** A change of roles waiting for a second administrator (ADR 0005). */
+export const PendingMembershipChangeSchema = z.object({
+  id: UuidSchema,
+  /** The whole set of roles asked for. */
+  memberships: z.array(MembershipSchema),
+  requestedBy: z.object({ id: UuidSchema, name: z.string() }),
+  requestedAt: z.string(),
+});
+
 export const UserSchema = z.object({
   id: UuidSchema,
   email: z.string(),
   displayName: z.string(),
   locale: LocaleSchema,
   status: z.enum(['active', 'disabled']),
-  lockedUntil: z.string().nullable(),
+  /**
+   * End of the latest delay on sign-ins to this account from addresses that are not known devices (after
+   * many failures from everywhere); may be past. Null when there is none.
+   */
+  signInDelayedUntil: z.string().nullable(),
   lastLoginAt: z.string().nullable(),
   mustChangePassword: z.boolean(),
   memberships: z.array(MembershipSchema),
+  /** A change of this account's roles waiting for a second administrator's approval. */
+  pendingMembershipChange: PendingMembershipChangeSchema.nullable(),
   version: z.number().int(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof UserSchema>;
 
+export const MembershipRequestStatusSchema = z.enum(['pending', 'approved', 'rejected', 'cancelled']);
+export const MembershipRequestSchema = PendingMembershipChangeSchema.extend({
+  user: z.object({ id: UuidSchema, email: z.string(), displayName: z.string() }),
+  /** The account's roles now, to compare with what is asked. */
+  currentMemberships: z.array(MembershipSchema),
+  status: MembershipRequestStatusSchema,
+  decidedBy: z.object({ id: UuidSchema, name: z.string() }).nullable(),
+  decidedAt: z.string().nullable(),
+  comment: z.string().nullable(),
+});
+export type MembershipRequest = z.infer<typeof MembershipRequestSchema>;
+export const MembershipRequestListQuerySchema = z.strictObject({
+  status: MembershipRequestStatusSchema.default('pending'),
+});
+export const ApproveMembershipRequestSchema = z.strictObject({ comment: textBlock(2000, 0).optional() });
+export const RejectMembershipRequestSchema = z.strictObject({ reason: textBlock(2000) });
+
 export const UserListQuerySchema = z.strictObject({
-  q: z.string().trim().max(200).optional(),
+  q: queryText(200).optional(),
   officeId: UuidSchema.optional(),
   role: RoleSchema.optional(),
   status: z.enum(['active', 'disabled']).optional(),
@@ -110,7 +146,7 @@ export const UserWithPasswordSchema = z.object({
 });
 
 export const ChangePasswordSchema = z.strictObject({
-  currentPassword: z.string().min(1).max(200),
+  currentPassword: secretText(1, 200),
   newPassword: NewPasswordSchema,
 });
 

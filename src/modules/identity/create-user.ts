@@ -4,6 +4,8 @@ import { recordAudit } from '../../platform/audit/record';
 import { hashPassword, temporaryPassword } from '../../platform/crypto';
 import { isUniqueViolation } from '../../platform/db-errors';
 import { AppError } from '../../platform/errors';
+import { validationMessage } from '../../platform/i18n';
+import { combinesAdministrationAndCasework } from '../../platform/permissions';
 import type { CreateUserSchema, User } from './contract';
 import { checkMemberships } from './memberships';
 import * as repo from './repository';
@@ -23,6 +25,18 @@ export async function createUser(
   const generated = options.password ? undefined : temporaryPassword();
   const passwordHash = await hashPassword(options.password ?? (generated as string));
   const memberships = await checkMemberships(ctx.db, ctx.lang, options.memberships);
+  // The administrator role and one that reads beneficiaries' data come together only with a second
+  // administrator's approval, which a new account cannot have had (ADR 0005).
+  if (combinesAdministrationAndCasework(memberships))
+    throw new AppError('validation_failed', {
+      fields: [
+        {
+          path: 'memberships',
+          code: 'needs_second_administrator',
+          message: validationMessage(ctx.lang, 'needs_second_administrator'),
+        },
+      ],
+    });
   if (await repo.findUserByEmail(ctx.db, options.email)) throw new AppError('email_taken');
   try {
     const user = await ctx.db.transaction(async (tx) => {

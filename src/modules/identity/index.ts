@@ -2,5 +2,5 @@
 
 export * as identityRepository from './repository';
 export { identityRoutes } from './routes';
-export { resolveSession, type SessionPolicy } from './sessions';
+export { KNOWN_DEVICE_DAYS, purgeSignInRecords, resolveSession, type SessionPolicy } from './sessions';
 export { memberships, offices, sessions, users } from './tables';

@@ -47,7 +47,7 @@ export async function updateOffice(
         throw new AppError('last_administrator');
     }
     const after = await repo.updateOfficeAt(tx, officeId, version, patch, ctx.clock.now());
-    if (!after) throw versionConflict(repo.toOffice(before));
+    if (!after) throw versionConflict(repo.toOffice((await repo.findOffice(tx, officeId)) ?? before));
     await recordAudit(tx, ctx, {
       action: 'office.updated',
       officeId,

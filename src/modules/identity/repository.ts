@@ -1,10 +1,19 @@
 /** The only place that queries identity tables. Every function takes the database or a transaction. */
-import { and, asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { inScope, type OfficeScope } from '../../platform/actor';
 import type { Role } from '../../platform/permissions';
 import type { Office, User } from './contract';
-import { memberships, offices, sessions, users } from './tables';
+import { accountHash, type ThrottleKey } from './login-throttle';
+import {
+  knownDevices,
+  loginThrottles,
+  membershipRequests,
+  memberships,
+  offices,
+  sessions,
+  users,
+} from './tables';
 
 export type UserRow = typeof users.$inferSelect;
 export type OfficeRow = typeof offices.$inferSelect;
@@ -26,17 +35,23 @@ export function toOffice(row: OfficeRow): Office {
   };
 }
 
-export function toUser(row: UserRow, userMemberships: MembershipView[]): User {
+export function toUser(
+  row: UserRow,
+  userMemberships: MembershipView[],
+  signInDelayedUntil: Date | null,
+  pendingMembershipChange: User['pendingMembershipChange'] = null,
+): User {
   return {
     id: row.id,
     email: row.email,
     displayName: row.displayName,
     locale: row.locale,
     status: row.status,
-    lockedUntil: iso(row.lockedUntil),
+    signInDelayedUntil: iso(signInDelayedUntil),
     lastLoginAt: iso(row.lastLoginAt),
     mustChangePassword: row.mustChangePassword,
     memberships: userMemberships,
+    pendingMembershipChange,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
   };
@@ -136,11 +151,11 @@ export async function updateUserAt(
   return row;
 }
 
-/** Updates that are not user edits (sign-in counters): no version bump, no conflict. */
+/** Updates that are not user edits (last sign-in): no version bump, no conflict. */
 export async function updateUserSecurityState(
   db: Db,
   id: string,
-  patch: Pick<Partial<typeof users.$inferInsert>, 'failedLoginCount' | 'lockedUntil' | 'lastLoginAt'>,
+  patch: Pick<Partial<typeof users.$inferInsert>, 'lastLoginAt'>,
 ): Promise<void> {
   await db.update(users).set(patch).where(eq(users.id, id));
 }
@@ -257,4 +272,186 @@ export async function deleteExpiredSessions(db: Db, idleBefore: Date, now: Date)
   await db
     .delete(sessions)
     .where(or(sql`${sessions.lastSeenAt} < ${idleBefore}`, sql`${sessions.absoluteExpiresAt} < ${now}`));
+}
+
+// ---- sign-in delays and known devices ----------------------------------------------------------
+
+export type ThrottleRow = typeof loginThrottles.$inferSelect;
+
+export async function throttleRows(db: Db, keys: string[]): Promise<ThrottleRow[]> {
+  return db.select().from(loginThrottles).where(inArray(loginThrottles.key, keys));
+}
+
+/**
+ * Counts one failure on a key, atomically (concurrent failures all count); failures older than
+ * `forgetBefore` start again from one. Returns the key's failure count after this one.
+ */
+export async function countFailure(db: Db, key: ThrottleKey, now: Date, forgetBefore: Date): Promise<number> {
+  const [row] = await db
+    .insert(loginThrottles)
+    .values({ key: key.key, accountHash: key.accountHash, failures: 1, lastFailureAt: now })
+    .onConflictDoUpdate({
+      target: loginThrottles.key,
+      set: {
+        failures: sql`case when ${loginThrottles.lastFailureAt} < ${forgetBefore} then 1 else ${loginThrottles.failures} + 1 end`,
+        lastFailureAt: now,
+      },
+    })
+    .returning({ failures: loginThrottles.failures });
+  return row?.failures ?? 1;
+}
+
+export async function delayKey(db: Db, key: string, until: Date): Promise<void> {
+  await db.update(loginThrottles).set({ blockedUntil: until }).where(eq(loginThrottles.key, key));
+}
+
+export async function clearThrottleKeys(db: Db, keys: string[]): Promise<void> {
+  if (keys.length > 0) await db.delete(loginThrottles).where(inArray(loginThrottles.key, keys));
+}
+
+/** Lifts every delay of an account (from every address); returns how many keys were cleared. */
+export async function clearAccountThrottles(db: Db, email: string): Promise<number> {
+  const rows = await db
+    .delete(loginThrottles)
+    .where(eq(loginThrottles.accountHash, accountHash(email)))
+    .returning({ key: loginThrottles.key });
+  return rows.length;
+}
+
+/**
+ * The end of the latest account-wide delay of each account (by email): sign-ins from addresses that are not
+ * known devices wait until then. It may be past; the row goes when its failures are forgotten.
+ */
+export async function accountDelays(db: Db, emails: string[]): Promise<Map<string, Date>> {
+  const out = new Map<string, Date>();
+  if (emails.length === 0) return out;
+  const byHash = new Map(emails.map((e) => [accountHash(e), e]));
+  const rows = await db
+    .select({ accountHash: loginThrottles.accountHash, blockedUntil: loginThrottles.blockedUntil })
+    .from(loginThrottles)
+    .where(
+      and(
+        inArray(
+          loginThrottles.key,
+          [...byHash.keys()].map((h) => `account:${h}`),
+        ),
+        sql`${loginThrottles.blockedUntil} is not null`,
+      ),
+    );
+  for (const row of rows) {
+    const email = row.accountHash ? byHash.get(row.accountHash) : undefined;
+    if (email && row.blockedUntil) out.set(email, row.blockedUntil);
+  }
+  return out;
+}
+
+/** Forgets failures nobody has repeated for a while, once their delay is over. */
+export async function purgeThrottles(db: Db, forgetBefore: Date, now: Date): Promise<void> {
+  await db
+    .delete(loginThrottles)
+    .where(
+      and(
+        sql`${loginThrottles.lastFailureAt} < ${forgetBefore}`,
+        or(sql`${loginThrottles.blockedUntil} is null`, sql`${loginThrottles.blockedUntil} < ${now}`),
+      ),
+    );
+}
+
+/** The account a known-device token was given to, if any. */
+export async function knownDeviceUser(db: Db, tokenHash: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ userId: knownDevices.userId })
+    .from(knownDevices)
+    .where(eq(knownDevices.tokenHash, tokenHash));
+  return row?.userId;
+}
+
+export async function rememberDevice(db: Db, tokenHash: string, userId: string, now: Date): Promise<void> {
+  await db
+    .insert(knownDevices)
+    .values({ tokenHash, userId, createdAt: now, lastUsedAt: now })
+    .onConflictDoUpdate({ target: knownDevices.tokenHash, set: { lastUsedAt: now } });
+}
+
+export async function purgeKnownDevices(db: Db, unusedSince: Date): Promise<void> {
+  await db.delete(knownDevices).where(sql`${knownDevices.lastUsedAt} < ${unusedSince}`);
+}
+
+// ---- changes of roles waiting for a second administrator -------------------------------------------
+
+export type MembershipRequestRow = typeof membershipRequests.$inferSelect;
+
+export async function insertMembershipRequest(
+  db: Db,
+  values: typeof membershipRequests.$inferInsert,
+): Promise<MembershipRequestRow> {
+  const [row] = await db.insert(membershipRequests).values(values).returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+/** One request, locked for the decision when `forUpdate`. */
+export async function findMembershipRequest(
+  db: Db,
+  id: string,
+  forUpdate = false,
+): Promise<MembershipRequestRow | undefined> {
+  const query = db.select().from(membershipRequests).where(eq(membershipRequests.id, id));
+  const [row] = forUpdate ? await query.for('update') : await query;
+  return row;
+}
+
+export async function pendingMembershipRequests(
+  db: Db,
+  userIds: string[],
+): Promise<Map<string, MembershipRequestRow>> {
+  const out = new Map<string, MembershipRequestRow>();
+  if (userIds.length === 0) return out;
+  const rows = await db
+    .select()
+    .from(membershipRequests)
+    .where(and(inArray(membershipRequests.userId, userIds), eq(membershipRequests.status, 'pending')));
+  for (const row of rows) out.set(row.userId, row);
+  return out;
+}
+
+export async function listMembershipRequests(
+  db: Db,
+  status: MembershipRequestRow['status'],
+): Promise<MembershipRequestRow[]> {
+  return db
+    .select()
+    .from(membershipRequests)
+    .where(eq(membershipRequests.status, status))
+    .orderBy(desc(membershipRequests.requestedAt), asc(membershipRequests.id))
+    .limit(500);
+}
+
+/** Records the decision on a pending request; undefined when it was no longer pending. */
+export async function decideMembershipRequest(
+  db: Db,
+  id: string,
+  decision: {
+    status: 'approved' | 'rejected' | 'cancelled';
+    decidedBy: string;
+    decidedAt: Date;
+    comment: string | null;
+  },
+): Promise<MembershipRequestRow | undefined> {
+  const [row] = await db
+    .update(membershipRequests)
+    .set(decision)
+    .where(and(eq(membershipRequests.id, id), eq(membershipRequests.status, 'pending')))
+    .returning();
+  return row;
+}
+
+/** Display names of users, by id (for who asked and who decided). */
+export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.displayName]));
 }

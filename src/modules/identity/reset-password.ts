@@ -21,11 +21,13 @@ export async function resetPassword(
       tx,
       userId,
       before.version,
-      { passwordHash, mustChangePassword: true, failedLoginCount: 0, lockedUntil: null },
+      { passwordHash, mustChangePassword: true },
       ctx.clock.now(),
     );
     if (!after) throw notFound();
     await repo.deleteUserSessions(tx, userId);
+    // The owner asked for help: their own failed attempts no longer hold them back.
+    await repo.clearAccountThrottles(tx, after.email);
     await recordAudit(tx, ctx, {
       action: 'user.password_reset',
       recordType: 'user',
@@ -36,20 +38,19 @@ export async function resetPassword(
   });
 }
 
-/** Lifts a sign-in lockout before it expires. */
+/** Lifts every delay on sign-ins to an account, from every address, before they end. */
 export async function unlockUser(ctx: ActorCtx, userId: string): Promise<User> {
   requirePermission(ctx.actor, 'users.manage');
   return ctx.db.transaction(async (tx) => {
-    const before = await repo.findUserById(tx, userId);
-    if (!before) throw notFound();
-    await repo.updateUserSecurityState(tx, userId, { failedLoginCount: 0, lockedUntil: null });
+    const user = await repo.findUserById(tx, userId);
+    if (!user) throw notFound();
+    const cleared = await repo.clearAccountThrottles(tx, user.email);
     await recordAudit(tx, ctx, {
       action: 'user.unlocked',
       recordType: 'user',
       recordId: userId,
-      changes: { lockedUntil: { old: before.lockedUntil?.toISOString() ?? null, new: null } },
+      metadata: { delaysLifted: cleared },
     });
-    const after = await repo.findUserById(tx, userId);
-    return userView(tx, after ?? before);
+    return userView(tx, user);
   });
 }

@@ -5,15 +5,24 @@ import { scopeOf } from '../../platform/actor';
 import { IdParamsSchema, ProblemSchema } from '../../platform/contract';
 import { notFound } from '../../platform/errors';
 import { actorCtx, requestCtx, type ServerDeps } from '../../server/context';
-import { SESSION_COOKIE, sessionCookieOptions } from '../../server/session-cookie';
+import {
+  DEVICE_COOKIE,
+  deviceCookieOptions,
+  SESSION_COOKIE,
+  sessionCookieOptions,
+} from '../../server/session-cookie';
 import { changePassword } from './change-password';
 import {
+  ApproveMembershipRequestSchema,
   ChangePasswordSchema,
   CreateOfficeSchema,
   CreateUserSchema,
   LoginRequestSchema,
+  MembershipRequestListQuerySchema,
+  MembershipRequestSchema,
   MeSchema,
   OfficeSchema,
+  RejectMembershipRequestSchema,
   SetMembershipsSchema,
   UpdateOfficeSchema,
   UpdateUserSchema,
@@ -23,6 +32,12 @@ import {
 } from './contract';
 import { createUser } from './create-user';
 import { createOffice, updateOffice } from './manage-offices';
+import {
+  approveMembershipRequest,
+  cancelMembershipRequest,
+  listMembershipRequests,
+  rejectMembershipRequest,
+} from './membership-requests';
 import * as repo from './repository';
 import { resetPassword, unlockUser } from './reset-password';
 import { buildMe, login, logout } from './sessions';
@@ -53,14 +68,16 @@ export function identityRoutes(app: FastifyInstance, deps: ServerDeps): void {
         tags: ['auth'],
         summary: 'Sign in; sets the session cookie',
         body: LoginRequestSchema,
-        response: { 200: MeSchema, 401: ProblemSchema, 423: ProblemSchema },
+        response: { 200: MeSchema, 401: ProblemSchema, 429: ProblemSchema },
       },
     },
     async (request, reply) => {
       const result = await login(requestCtx(request, deps), policy, request.body, {
         userAgent: request.headers['user-agent'] ?? null,
+        deviceToken: request.cookies[DEVICE_COOKIE] ?? null,
       });
       reply.setCookie(SESSION_COOKIE, result.token, sessionCookieOptions(deps.config));
+      reply.setCookie(DEVICE_COOKIE, result.deviceToken, deviceCookieOptions(deps.config));
       return result.me;
     },
   );
@@ -78,7 +95,7 @@ export function identityRoutes(app: FastifyInstance, deps: ServerDeps): void {
   r.get(
     '/api/auth/me',
     {
-      config: { authenticated: true },
+      config: { authenticated: true, whilePasswordTemporary: true },
       schema: {
         tags: ['auth'],
         summary: 'The signed-in user, memberships and permissions',
@@ -97,7 +114,7 @@ export function identityRoutes(app: FastifyInstance, deps: ServerDeps): void {
   r.post(
     '/api/auth/change-password',
     {
-      config: { authenticated: true },
+      config: { authenticated: true, whilePasswordTemporary: true },
       schema: { tags: ['auth'], summary: 'Change one’s own password', body: ChangePasswordSchema },
     },
     async (request, reply) => {
@@ -222,12 +239,77 @@ export function identityRoutes(app: FastifyInstance, deps: ServerDeps): void {
         tags: ['users'],
         summary: 'Replace the roles an account holds per office',
         params: IdParamsSchema,
+        description:
+          'A change that would give an administrator account a role reading beneficiaries’ data (or such an ' +
+          'account the administrator role) is not applied: it waits for another administrator (202, the ' +
+          'account with `pendingMembershipChange`).',
         body: SetMembershipsSchema,
-        response: { 200: UserSchema },
+        response: { 200: UserSchema, 202: UserSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await setMemberships(actorCtx(request, deps), {
+        userId: request.params.id,
+        ...request.body,
+      });
+      return reply.code(result.pending ? 202 : 200).send(result.user);
+    },
+  );
+  r.get(
+    '/api/membership-requests',
+    {
+      config: { permission: 'users.manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'Changes of roles waiting for (or decided by) a second administrator',
+        querystring: MembershipRequestListQuerySchema,
+        response: { 200: z.object({ items: z.array(MembershipRequestSchema) }) },
+      },
+    },
+    async (request) => ({ items: await listMembershipRequests(actorCtx(request, deps), request.query) }),
+  );
+  r.post(
+    '/api/membership-requests/:id/approve',
+    {
+      config: { permission: 'users.manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'Approve a change of roles another administrator asked for (applies it)',
+        params: IdParamsSchema,
+        body: ApproveMembershipRequestSchema.nullish(),
+        response: { 200: MembershipRequestSchema },
       },
     },
     async (request) =>
-      setMemberships(actorCtx(request, deps), { userId: request.params.id, ...request.body }),
+      approveMembershipRequest(actorCtx(request, deps), request.params.id, request.body ?? {}),
+  );
+  r.post(
+    '/api/membership-requests/:id/reject',
+    {
+      config: { permission: 'users.manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'Reject a change of roles another administrator asked for, with a reason',
+        params: IdParamsSchema,
+        body: RejectMembershipRequestSchema,
+        response: { 200: MembershipRequestSchema },
+      },
+    },
+    async (request) => rejectMembershipRequest(actorCtx(request, deps), request.params.id, request.body),
+  );
+  r.post(
+    '/api/membership-requests/:id/cancel',
+    {
+      config: { permission: 'users.manage' },
+      schema: {
+        tags: ['users'],
+        summary: 'Withdraw a change of roles one asked for',
+        params: IdParamsSchema,
+        body: EmptyBody,
+        response: { 200: MembershipRequestSchema },
+      },
+    },
+    async (request) => cancelMembershipRequest(actorCtx(request, deps), request.params.id),
   );
   r.post(
     '/api/users/:id/reset-password',
@@ -249,7 +331,7 @@ export function identityRoutes(app: FastifyInstance, deps: ServerDeps): void {
       config: { permission: 'users.manage' },
       schema: {
         tags: ['users'],
-        summary: 'Lift a sign-in lockout',
+        summary: 'Lift the delays on sign-ins to an account (after failed attempts)',
         params: IdParamsSchema,
         body: EmptyBody,
         response: { 200: UserSchema },

@@ -5,14 +5,18 @@ import { recordAudit } from '../../platform/audit/record';
 import type { Clock } from '../../platform/clock';
 import { randomToken, sha256Hex, verifyAgainstDummy, verifyPassword } from '../../platform/crypto';
 import { AppError } from '../../platform/errors';
+import { inDuration, type Lang } from '../../platform/i18n';
 import { effectivePermissions } from '../../platform/permissions';
 import type { Me } from './contract';
+import { delayAfter, FAILURE_MEMORY_MS, thresholdOf, throttleKeys, waitFor } from './login-throttle';
 import * as repo from './repository';
 
 export type SessionPolicy = {
   idleMinutes: number;
   absoluteMinutes: number;
+  /** Failures of one address on one account before sign-ins are delayed (login-throttle.ts). */
   maxFailures: number;
+  /** The longest delay. */
   lockMinutes: number;
 };
 
@@ -20,75 +24,100 @@ const MINUTE = 60_000;
 /** Writing last_seen_at on every request would turn reads into writes; a minute's slack is enough. */
 const TOUCH_INTERVAL_MS = MINUTE;
 
-export type LoginResult = { token: string; me: Me };
+/** How long a browser stays a known device of an account without signing in again. */
+export const KNOWN_DEVICE_DAYS = 180;
 
+export type LoginResult = { token: string; me: Me; deviceToken: string };
+
+export type LoginClient = {
+  userAgent: string | null;
+  /** The known-device cookie this browser presented, if any. */
+  deviceToken: string | null;
+};
+
+/**
+ * Signs in. Failed attempts delay further attempts from the same address (and, after many, on the same
+ * account from unknown devices) with growing waits; nothing ever locks an account but an administrator
+ * disabling it. Unknown emails, wrong passwords and disabled accounts answer alike, with the same delays.
+ */
 export async function login(
   ctx: Ctx,
   policy: SessionPolicy,
   input: { email: string; password: string },
-  client: { userAgent: string | null },
+  client: LoginClient,
 ): Promise<LoginResult> {
   const now = ctx.clock.now();
+  const address = ctx.ip ?? 'unknown';
+  const keys = throttleKeys(input.email, address);
+  const deviceUserId = client.deviceToken
+    ? await repo.knownDeviceUser(ctx.db, sha256Hex(client.deviceToken))
+    : undefined;
   const user = await repo.findUserByEmail(ctx.db, input.email);
-  if (!user) {
-    await verifyAgainstDummy(input.password);
+  const knownDevice = deviceUserId !== undefined && deviceUserId === user?.id;
+  const wait = waitFor(
+    await repo.throttleRows(
+      ctx.db,
+      keys.map((k) => k.key),
+    ),
+    keys,
+    now,
+    knownDevice,
+  );
+  if (wait > 0) {
     await ctx.db.transaction((tx) =>
       recordAudit(tx, ctx, {
         action: 'auth.login_failed',
         actorEmail: input.email,
-        metadata: { reason: 'unknown_email' },
+        ...(user ? { recordType: 'user', recordId: user.id } : {}),
+        metadata: { reason: 'delayed', seconds: Math.ceil(wait / 1000) },
       }),
     );
-    throw new AppError('invalid_credentials');
+    throw delayedError(ctx.lang, wait);
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    // Still check nothing and say locked: a locked account gives no password oracle.
-    await ctx.db.transaction((tx) =>
-      recordAudit(tx, ctx, {
-        action: 'auth.login_failed',
-        actorEmail: user.email,
-        recordType: 'user',
-        recordId: user.id,
-        metadata: { reason: 'locked' },
-      }),
-    );
-    throw lockedError(user.lockedUntil, now);
-  }
-  const passwordOk = await verifyPassword(user.passwordHash, input.password);
-  if (!passwordOk || user.status !== 'active') {
-    const failures = user.failedLoginCount + 1;
-    const lock = failures >= policy.maxFailures;
-    const lockedUntil = lock ? new Date(now.getTime() + policy.lockMinutes * MINUTE) : null;
+
+  let passwordOk = false;
+  // An unknown email costs the same hashing time as a known one.
+  if (user) passwordOk = await verifyPassword(user.passwordHash, input.password);
+  else await verifyAgainstDummy(input.password);
+  if (!user || !passwordOk || user.status !== 'active') {
+    const reason = !user ? 'unknown_email' : passwordOk ? 'disabled' : 'wrong_password';
     await ctx.db.transaction(async (tx) => {
-      await repo.updateUserSecurityState(tx, user.id, {
-        failedLoginCount: lock ? 0 : failures,
-        lockedUntil,
-      });
+      const forgetBefore = new Date(now.getTime() - FAILURE_MEMORY_MS);
+      const counted: Record<string, number> = {};
+      for (const key of keys) {
+        const failures = await repo.countFailure(tx, key, now, forgetBefore);
+        counted[key.scope] = failures;
+        const delay = delayAfter(
+          failures,
+          thresholdOf(key.scope, policy.maxFailures),
+          policy.lockMinutes * MINUTE,
+        );
+        if (delay === 0) continue;
+        await repo.delayKey(tx, key.key, new Date(now.getTime() + delay));
+        if (failures === thresholdOf(key.scope, policy.maxFailures))
+          await recordAudit(tx, ctx, {
+            action: 'auth.login_delayed',
+            actorEmail: input.email,
+            ...(user ? { recordType: 'user', recordId: user.id } : {}),
+            metadata: { scope: key.scope, failures, seconds: delay / 1000 },
+          });
+      }
       await recordAudit(tx, ctx, {
         action: 'auth.login_failed',
-        actorEmail: user.email,
-        recordType: 'user',
-        recordId: user.id,
-        metadata: { reason: passwordOk ? 'disabled' : 'wrong_password', failures },
+        actorEmail: input.email,
+        ...(user ? { recordType: 'user', recordId: user.id } : {}),
+        metadata: { reason, failures: counted.pair ?? 1 },
       });
-      if (lock) {
-        await recordAudit(tx, ctx, {
-          action: 'auth.account_locked',
-          actorEmail: user.email,
-          recordType: 'user',
-          recordId: user.id,
-          metadata: { until: lockedUntil?.toISOString(), minutes: policy.lockMinutes },
-        });
-      }
     });
-    // A disabled account answers like a wrong password: no hint about which accounts exist.
-    if (lock && lockedUntil) throw lockedError(lockedUntil, now);
+    // The same answer whatever went wrong: no hint about which accounts exist or are disabled.
     throw new AppError('invalid_credentials');
   }
 
   const token = randomToken();
   const tokenHash = sha256Hex(token);
   const csrfToken = randomToken();
+  // The browser is remembered as a device of this account (the same token again if it already was one).
+  const deviceToken = knownDevice && client.deviceToken ? client.deviceToken : randomToken();
   await ctx.db.transaction(async (tx) => {
     // Sessions that expired without being presented again are purged here, so the table stays small.
     await repo.deleteExpiredSessions(tx, new Date(now.getTime() - policy.idleMinutes * MINUTE), now);
@@ -102,11 +131,14 @@ export async function login(
       ip: ctx.ip,
       userAgent: client.userAgent?.slice(0, 300) ?? null,
     });
-    await repo.updateUserSecurityState(tx, user.id, {
-      failedLoginCount: 0,
-      lockedUntil: null,
-      lastLoginAt: now,
-    });
+    await repo.updateUserSecurityState(tx, user.id, { lastLoginAt: now });
+    // This address on this account starts afresh; the guesses made elsewhere (the address on other
+    // accounts, the account from other addresses) stay counted.
+    await repo.clearThrottleKeys(
+      tx,
+      keys.filter((k) => k.scope === 'pair').map((k) => k.key),
+    );
+    await repo.rememberDevice(tx, sha256Hex(deviceToken), user.id, now);
     await recordAudit(
       tx,
       {
@@ -121,14 +153,14 @@ export async function login(
     );
   });
   const memberships = (await repo.membershipsOf(ctx.db, [user.id])).get(user.id) ?? [];
-  return { token, me: buildMe(user, memberships, csrfToken) };
+  return { token, me: buildMe(user, memberships, csrfToken), deviceToken };
 }
 
-function lockedError(until: Date, now: Date): AppError {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / MINUTE));
-  return new AppError('account_locked', {
-    params: { minutes },
-    headers: { 'retry-after': String(minutes * 60) },
+function delayedError(lang: Lang, waitMs: number): AppError {
+  const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+  return new AppError('too_many_attempts', {
+    params: { when: inDuration(lang, seconds) },
+    headers: { 'retry-after': String(seconds) },
   });
 }
 
@@ -195,4 +227,10 @@ export async function logout(ctx: Ctx, tokenHash: string): Promise<void> {
     if (ctx.actor)
       await recordAudit(tx, ctx, { action: 'auth.logout', recordType: 'user', recordId: ctx.actor.userId });
   });
+}
+
+/** Forgets failures nobody repeated for a day (their delays over) and devices unused for 180 days. */
+export async function purgeSignInRecords(db: Db, now: Date): Promise<void> {
+  await repo.purgeThrottles(db, new Date(now.getTime() - FAILURE_MEMORY_MS), now);
+  await repo.purgeKnownDevices(db, new Date(now.getTime() - KNOWN_DEVICE_DAYS * 24 * 60 * MINUTE));
 }

@@ -25,7 +25,8 @@ export async function updateUser(ctx: ActorCtx, options: UpdateUserOptions): Pro
       }
     }
     const after = await repo.updateUserAt(tx, userId, version, patch, ctx.clock.now());
-    if (!after) throw versionConflict(await userView(tx, before));
+    // Read again: the account as the write that won left it.
+    if (!after) throw versionConflict(await userView(tx, (await repo.findUserById(tx, userId)) ?? before));
     // Disabling an account ends its sessions at once.
     if (after.status === 'disabled') await repo.deleteUserSessions(tx, userId);
     await recordAudit(tx, ctx, {

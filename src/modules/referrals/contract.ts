@@ -1,6 +1,6 @@
 /** Requests and responses of referrals, transfers, their threads, partner links and notifications. Browser-safe. */
 import { z } from 'zod';
-import { textLine, UuidSchema } from '../../platform/contract';
+import { textBlock, textLine, UuidSchema } from '../../platform/contract';
 import { CaseTypeSchema } from '../cases/contract';
 import { DocumentSchema, HouseholdMemberSchema } from '../registry/contract';
 import { REFERRAL_KINDS, REFERRAL_SECTIONS, REFERRAL_STATUSES } from './sections';
@@ -8,8 +8,6 @@ import { REFERRAL_KINDS, REFERRAL_SECTIONS, REFERRAL_STATUSES } from './sections
 export const ReferralKindSchema = z.enum(REFERRAL_KINDS);
 export const ReferralSectionSchema = z.enum(REFERRAL_SECTIONS);
 export const ReferralStatusSchema = z.enum(REFERRAL_STATUSES);
-
-const longText = (max: number) => z.string().trim().min(1).max(max);
 
 export const PartnerSchema = z.strictObject({
   name: textLine(200),
@@ -26,12 +24,12 @@ export const SendReferralSchema = z
     partner: PartnerSchema.nullable().optional(),
     sections: z.array(ReferralSectionSchema).min(1).max(REFERRAL_SECTIONS.length),
     /** Why, and what is asked of the receiver: the part the receiver reads before accepting. */
-    summary: longText(2000),
-    reintegrationNeeds: longText(4000).nullable().optional(),
+    summary: textBlock(2000),
+    reintegrationNeeds: textBlock(4000).nullable().optional(),
     /** The recorded consent covering this recipient and purpose. */
     consentId: UuidSchema.nullable().optional(),
     /** Without a covering consent: why sharing is nonetheless necessary (consent-override permission). */
-    overrideJustification: z.string().trim().min(20).max(2000).nullable().optional(),
+    overrideJustification: textBlock(2000, 20).nullable().optional(),
     /** Days the receiver has to answer before the referral is overdue. */
     responseDays: z.number().int().min(1).max(90).default(7),
     /** After a transfer, how long the sending office follows the person's progress. */
@@ -47,13 +45,13 @@ export const SendReferralSchema = z
   });
 export type SendReferralInput = z.infer<typeof SendReferralSchema>;
 
-export const DeclineSchema = z.strictObject({ reason: longText(2000) });
+export const DeclineSchema = z.strictObject({ reason: textBlock(2000) });
 export const AcceptSchema = z.strictObject({
   /** Transfers: who in the receiving office continues the case. */
   assigneeId: UuidSchema.nullable().optional(),
 });
-export const RevokeSchema = z.strictObject({ reason: longText(2000) });
-export const MessageInputSchema = z.strictObject({ body: longText(4000) });
+export const RevokeSchema = z.strictObject({ reason: textBlock(2000) });
+export const MessageInputSchema = z.strictObject({ body: textBlock(4000) });
 
 const OfficeRefSchema = z.object({ id: UuidSchema, code: z.string(), name: z.string() });
 

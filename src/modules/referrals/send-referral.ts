@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/record';
 import { isUniqueViolation } from '../../platform/db-errors';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { errorMessage, validationMessage } from '../../platform/i18n';
+import { refuseRestricted, restrictedPaths } from '../../platform/restricted';
 import * as casesRepo from '../cases/repository';
 import { cases } from '../cases/tables';
 import { type CaseType, isTerminal, workflowOf } from '../cases/workflow';
@@ -75,8 +76,11 @@ export async function sendReferral(
     throw new AppError('referral_case_closed');
   const sections = normaliseSections(input.sections, input.kind);
   // No one shares what they may not read themselves.
-  if (sections.some((s) => SENSITIVE_SECTIONS.includes(s)) && !can(ctx.actor, 'cases.sensitive', officeId))
-    throw forbidden();
+  if (!can(ctx.actor, 'cases.sensitive', officeId))
+    refuseRestricted(
+      ctx.lang,
+      restrictedPaths('sections', input.sections, (s) => SENSITIVE_SECTIONS.includes(s)),
+    );
   const recipient = await recipientOf(ctx, input, officeId);
   const basis = await legalBasis(ctx, input, caseRow.personId, officeId, recipient);
   if (input.kind === 'transfer') {

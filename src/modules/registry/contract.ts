@@ -1,6 +1,13 @@
 /** Requests and responses of the registry: people, households, documents, consents. Browser-safe. */
 import { z } from 'zod';
-import { CountryCodeSchema, textLine, UuidSchema, VersionSchema } from '../../platform/contract';
+import {
+  CountryCodeSchema,
+  plainString,
+  queryText,
+  textLine,
+  UuidSchema,
+  VersionSchema,
+} from '../../platform/contract';
 import { SPECIFIC_NEED_CODES } from './specific-needs';
 
 export const SexSchema = z.enum(['female', 'male', 'other', 'unknown']);
@@ -56,7 +63,7 @@ const personFields = {
     .regex(/^[+0-9 ().-]*$/, 'phone')
     .nullable()
     .optional(),
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email()).nullable().optional(),
+  email: plainString().trim().toLowerCase().max(254).pipe(z.email()).nullable().optional(),
   address: textLine(300).nullable().optional(),
   placeOfOrigin: textLine(200).nullable().optional(),
   countryOfOrigin: CountryCodeSchema.nullable().optional(),
@@ -188,7 +195,7 @@ export const PersonDetailSchema = PersonSchema.extend({
 });
 
 export const PersonSearchQuerySchema = z.strictObject({
-  q: z.string().trim().max(200).optional(),
+  q: queryText(200).optional(),
   officeId: UuidSchema.optional(),
   nationality: CountryCodeSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),

@@ -20,6 +20,7 @@ import {
 } from './contract';
 import {
   AUTOMATIC_SCAN_BY,
+  countPairsReachingOutside,
   latestScans,
   listCandidates,
   markDifferent,
@@ -136,11 +137,23 @@ export function duplicatesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       schema: {
         tags,
         summary: 'Candidate pairs of records of the same person (both readable by the reviewer), best first',
+        description:
+          '`reachingOutside` counts the open pairs with one record in the reviewer’s offices and the other ' +
+          'elsewhere: someone reviewing both offices (a registry officer) decides those.',
         querystring: DuplicateListQuerySchema,
-        response: { 200: z.object({ items: z.array(DuplicateCandidateSchema) }) },
+        response: {
+          200: z.object({ items: z.array(DuplicateCandidateSchema), reachingOutside: z.number().int() }),
+        },
       },
     },
-    async (request) => ({ items: await candidatesView(ctxOf(request), request.query) }),
+    async (request) => {
+      const ctx = ctxOf(request);
+      const [items, reachingOutside] = await Promise.all([
+        candidatesView(ctx, request.query),
+        countPairsReachingOutside(ctx.db, scopeOf(ctx.actor, 'persons.merge')),
+      ]);
+      return { items, reachingOutside };
+    },
   );
 
   r.get(

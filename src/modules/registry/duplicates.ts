@@ -281,6 +281,30 @@ export async function listCandidates(
     .limit(filter.limit);
 }
 
+/**
+ * Open pairs with one record in `scope` and the other outside it: the reviewer may not read the other side,
+ * so they are decided by someone who reviews both offices (a registry officer holding both). Only counted.
+ */
+export async function countPairsReachingOutside(db: Db, scope: OfficeScope): Promise<number> {
+  if (scope === 'all' || scope.length === 0) return 0;
+  const inside = (column: typeof a.owningOfficeId | typeof b.owningOfficeId) =>
+    sql`${column} = any(${sql.param(scope)}::uuid[])`;
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(duplicateCandidates)
+    .innerJoin(a, eq(a.id, duplicateCandidates.personA))
+    .innerJoin(b, eq(b.id, duplicateCandidates.personB))
+    .where(
+      and(
+        eq(duplicateCandidates.status, 'open'),
+        isNull(a.mergedInto),
+        isNull(b.mergedInto),
+        sql`(${inside(a.owningOfficeId)}) <> (${inside(b.owningOfficeId)})`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
 /** The reviewer decides the two records are different people: never proposed again. */
 export async function markDifferent(ctx: ActorCtx, candidateId: string): Promise<void> {
   const scope = scopeOf(ctx.actor, 'persons.merge');

@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import { type ActorCtx, can, requirePermission, scopeOf } from '../../platform/actor';
 import { diffFields, recordAudit } from '../../platform/audit/record';
 import { forbidden } from '../../platform/errors';
+import { refuseRestricted, restrictedPaths } from '../../platform/restricted';
 import type { CreatePersonSchema, Person, PersonMatch } from './contract';
 import { MATCH_THRESHOLD, type MatchPerson } from './matching';
 import { searchText } from './names';
 import { likelyMatches, matchPersonOf, writeMatchKeys } from './person-matching';
-import { caseVisibility } from './person-views';
+import { caseVisibility, seesSensitive } from './person-views';
 import * as repo from './repository';
 
 export type RegisterPersonOptions = z.infer<typeof CreatePersonSchema>;
@@ -73,6 +74,9 @@ export async function registerPerson(
   requirePermission(ctx.actor, 'persons.write');
   if (!can(ctx.actor, 'persons.write', options.officeId)) throw forbidden();
   const { officeId, acknowledgeMatches, ...fields } = options;
+  // Trafficking codes are recorded only by those who may read them in this office.
+  if (!seesSensitive(ctx.actor, officeId))
+    refuseRestricted(ctx.lang, restrictedPaths('specificNeeds', fields.specificNeeds, repo.isSensitiveNeed));
   if (!acknowledgeMatches) {
     const matches = await matchesOf(
       ctx,

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { type ActorCtx, scopeOf } from '../../platform/actor';
 import { diffFields, recordAudit } from '../../platform/audit/record';
 import { notFound, versionConflict } from '../../platform/errors';
+import { refuseRestricted, restrictedPaths } from '../../platform/restricted';
 import type { Person, UpdatePersonSchema } from './contract';
 import { writeMatchKeys } from './person-matching';
 import { seesSensitive } from './person-views';
@@ -20,8 +21,9 @@ export async function updatePerson(
     const { row: before, officeCode } = found;
     const sensitive = seesSensitive(ctx.actor, before.owningOfficeId);
     if (before.version !== version) throw versionConflict(repo.toPerson(before, officeCode, sensitive));
-    // Someone who cannot see trafficking codes cannot remove them either.
+    // Someone who cannot see trafficking codes can neither add them nor remove those already recorded.
     if (patch.specificNeeds && !sensitive) {
+      refuseRestricted(ctx.lang, restrictedPaths('specificNeeds', patch.specificNeeds, repo.isSensitiveNeed));
       patch.specificNeeds = [
         ...new Set([...patch.specificNeeds, ...before.specificNeeds.filter(repo.isSensitiveNeed)]),
       ] as typeof patch.specificNeeds;
@@ -34,7 +36,11 @@ export async function updatePerson(
       { ...patch, searchText: personSearchText(merged) },
       ctx.clock.now(),
     );
-    if (!after) throw versionConflict(repo.toPerson(before, officeCode, sensitive));
+    if (!after) {
+      // Read again: the person as the write that won left them.
+      const current = await repo.findPerson(tx, scopeOf(ctx.actor, 'persons.write'), personId);
+      throw versionConflict(repo.toPerson(current?.row ?? before, officeCode, sensitive));
+    }
     await writeMatchKeys(tx, personId, after);
     await recordAudit(tx, ctx, {
       action: 'person.updated',

@@ -1,6 +1,6 @@
 /** Needs assessments, reintegration plans (items, versions, approval) and deliveries. Browser-safe. */
 import { z } from 'zod';
-import { textLine, UuidSchema, VersionSchema } from '../../platform/contract';
+import { textBlock, textLine, UuidSchema, VersionSchema } from '../../platform/contract';
 import { MoneyInputSchema, MoneySchema } from '../../platform/money';
 
 const isoDate = z.iso.date();
@@ -42,7 +42,7 @@ export const REINTEGRATION_STATUSES = [
 
 const DimensionInputSchema = z.strictObject({
   level: z.enum(NEED_LEVELS),
-  notes: z.string().trim().max(4000).nullable().optional(),
+  notes: textBlock(4000, 0).nullable().optional(),
 });
 export const AssessmentInputSchema = z.strictObject({
   economic: DimensionInputSchema,
@@ -63,7 +63,7 @@ export const AssessmentSchema = z.object({
 const itemFields = {
   dimension: DimensionSchema,
   serviceType: ServiceTypeSchema,
-  description: z.string().trim().max(2000).nullable().optional(),
+  description: textBlock(2000, 0).nullable().optional(),
   providerKind: ProviderKindSchema,
   providerName: textLine(200).nullable().optional(),
   deliveryMode: DeliveryModeSchema,
@@ -95,11 +95,11 @@ export const UpdatePlanItemSchema = z
 export const PlanVersionInputSchema = z.strictObject({ planVersion: VersionSchema });
 export const PlanDecisionSchema = z.strictObject({
   planVersion: VersionSchema,
-  comment: z.string().trim().max(2000).nullable().optional(),
+  comment: textBlock(2000, 0).nullable().optional(),
 });
 export const ReturnPlanSchema = z.strictObject({
   planVersion: VersionSchema,
-  comment: z.string().trim().min(1).max(2000),
+  comment: textBlock(2000),
 });
 
 export const DeliveryInputSchema = z.strictObject({

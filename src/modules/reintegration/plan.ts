@@ -30,8 +30,13 @@ export async function reintegrationCase(
 const fieldError = (path: string, code: string, message: string) =>
   new AppError('validation_failed', { fields: [{ path, code, message }] });
 
-async function conflict(ctx: ActorCtx, caseRow: casesRepo.CaseRow): Promise<never> {
-  throw versionConflict(await reintegrationView(ctx.db, ctx.actor, caseRow, todayOf(ctx)));
+/** The 409 of a plan write: the plan as committed now, read through `db` (the transaction, when in one). */
+async function conflict(
+  ctx: ActorCtx,
+  caseRow: casesRepo.CaseRow,
+  db: ActorCtx['db'] = ctx.db,
+): Promise<never> {
+  throw versionConflict(await reintegrationView(db, ctx.actor, caseRow, todayOf(ctx)));
 }
 
 export async function recordAssessment(
@@ -230,7 +235,7 @@ export async function submitPlan(ctx: ActorCtx, caseId: string, planVersion: num
       },
       now,
     );
-    if (!after) await conflict(ctx, caseRow);
+    if (!after) await conflict(ctx, caseRow, tx);
     await recordAudit(tx, ctx, {
       action: 'reintegration.plan_submitted',
       officeId: caseRow.owningOfficeId,
@@ -258,7 +263,7 @@ export async function approvePlan(
       await tx.execute(sql`select pg_advisory_xact_lock(${PROJECT_LOCK}, hashtext(${caseRow.projectId}))`);
     const plan = await repo.planOfCase(tx, caseId);
     if (plan?.status !== 'submitted') throw new AppError('plan_not_submitted');
-    if (plan.version !== planVersion) await conflict(ctx, caseRow);
+    if (plan.version !== planVersion) await conflict(ctx, caseRow, tx);
     const items = await repo.itemsOf(tx, plan.id);
     refuseOn(await budgetWarnings(tx, plan.id, items, caseRow.projectId, todayOf(ctx)));
     const number = (plan.approvedVersion ?? 0) + 1;
@@ -284,7 +289,7 @@ export async function approvePlan(
       },
       now,
     );
-    if (!after) await conflict(ctx, caseRow);
+    if (!after) await conflict(ctx, caseRow, tx);
     await recordAudit(tx, ctx, {
       action: 'reintegration.plan_approved',
       officeId: caseRow.owningOfficeId,
@@ -309,7 +314,7 @@ export async function returnPlan(ctx: ActorCtx, caseId: string, planVersion: num
       { status: 'draft', decidedByName: ctx.actor.displayName, decidedAt: now, decisionComment: comment },
       now,
     );
-    if (!after) await conflict(ctx, caseRow);
+    if (!after) await conflict(ctx, caseRow, tx);
     await recordAudit(tx, ctx, {
       action: 'reintegration.plan_returned',
       officeId: caseRow.owningOfficeId,

@@ -2,13 +2,21 @@
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.login_failed',
+  /** Kept for events written before sign-in delays replaced lockouts. */
   'auth.account_locked',
+  /** Failures on a key reached its threshold: further attempts from there wait (login-throttle.ts). */
+  'auth.login_delayed',
   'auth.logout',
   'auth.password_changed',
   'access.denied',
   'user.created',
   'user.updated',
   'user.memberships_changed',
+  /** A change of roles that needs a second administrator was asked for; then approved, rejected or withdrawn. */
+  'user.membership_change_requested',
+  'user.membership_change_approved',
+  'user.membership_change_rejected',
+  'user.membership_change_cancelled',
   'user.password_reset',
   'user.unlocked',
   'office.created',

@@ -16,8 +16,15 @@ describe('server messages', () => {
   });
 
   it('interpolate parameters', () => {
-    expect(errorMessage('en', 'account_locked', { minutes: 15 })).toContain('15 minutes');
-    expect(errorMessage('fr', 'account_locked', { minutes: 15 })).toContain('15 minutes');
+    expect(errorMessage('en', 'office_inactive', { code: 'PAR' })).toContain('PAR');
+    expect(errorMessage('fr', 'too_many_attempts', { when: 'dans 2 minutes' })).toContain('dans 2 minutes');
+  });
+
+  it('write numbers and dates in the reader’s language', () => {
+    expect(errorMessage('en', 'body_too_large', { limit: 262144 })).toContain('262,144 bytes');
+    expect(errorMessage('fr', 'body_too_large', { limit: 262144 })).toContain('262\u202f144 octets');
+    expect(errorMessage('en', 'follow_up_not_due', { month: 3, due: '2026-06-02' })).toContain('2 June 2026');
+    expect(errorMessage('fr', 'follow_up_not_due', { month: 3, due: '2026-06-02' })).toContain('2 juin 2026');
   });
 });
 

@@ -20,15 +20,42 @@ export function negotiateLanguage(header: string | undefined): Lang {
   return best?.lang ?? 'fr';
 }
 
-function interpolate(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(params[key] ?? ''));
+const numberFormats: Record<Lang, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat('fr-FR'),
+  en: new Intl.NumberFormat('en-GB'),
+};
+
+/** "in 30 seconds", "dans 4 minutes": a wait as the reader says it. */
+export function inDuration(lang: Lang, seconds: number): string {
+  const format = new Intl.RelativeTimeFormat(lang, { numeric: 'always' });
+  return seconds < 120 ? format.format(seconds, 'second') : format.format(Math.ceil(seconds / 60), 'minute');
+}
+
+const dateFormats: Record<Lang, Intl.DateTimeFormat> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }),
+};
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Fills {{placeholders}}, writing numbers and dates the reader's way: 262 144 and 2 juin 2026 in French,
+ * 262,144 and 2 June 2026 in English. Dates are passed as ISO calendar dates (YYYY-MM-DD).
+ */
+function interpolate(lang: Lang, template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    const value = params[key];
+    if (typeof value === 'number') return numberFormats[lang].format(value);
+    if (value !== undefined && ISO_DATE.test(value))
+      return dateFormats[lang].format(new Date(`${value}T00:00:00Z`));
+    return String(value ?? '');
+  });
 }
 
 export function errorMessage(lang: Lang, code: ErrorCode, params?: Record<string, string | number>): string {
-  return interpolate(messages[lang].errors[code], params);
+  return interpolate(lang, messages[lang].errors[code], params);
 }
 export function validationMessage(lang: Lang, key: string, params?: Record<string, string | number>): string {
-  return interpolate(messages[lang].validation[key] ?? key, params);
+  return interpolate(lang, messages[lang].validation[key] ?? key, params);
 }
 export function errorTitle(lang: Lang, code: ErrorCode): string {
   return messages[lang].titles[code];
@@ -53,7 +80,7 @@ export function fieldErrors(lang: Lang, issues: readonly Issue[]): FieldError[] 
         out.push({
           path: path ? `${path}.${key}` : key,
           code: 'unknown_field',
-          message: interpolate(catalogue.unknown_field ?? '', { key }),
+          message: interpolate(lang, catalogue.unknown_field ?? '', { key }),
         });
       }
       continue;
@@ -67,7 +94,7 @@ export function fieldErrors(lang: Lang, issues: readonly Issue[]): FieldError[] 
       const missing = issue.message.includes('received undefined');
       message = missing
         ? (catalogue.required ?? '')
-        : interpolate(catalogue.invalid_type ?? '', {
+        : interpolate(lang, catalogue.invalid_type ?? '', {
             expected: typeNames[lang][issue.expected] ?? issue.expected,
           });
     } else {

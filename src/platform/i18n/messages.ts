@@ -14,10 +14,18 @@ export const messages: Record<'fr' | 'en', Messages> = {
       malformed_json: 'The request body is not valid JSON.',
       unsupported_media_type: 'This content type is not accepted here; send application/json.',
       body_too_large: 'The request is too large (limit {{limit}} bytes).',
+      request_header_too_large:
+        'The address or the headers of this request are too long. Shorten the search or the filters and try again.',
+      request_timeout: 'The request took too long to arrive. Try again.',
+      malformed_request: 'This request is not valid HTTP.',
       unauthenticated: 'Please sign in.',
       invalid_credentials: 'Email or password is incorrect.',
       session_expired: 'Your session has expired. Please sign in again.',
       forbidden: 'You do not have permission to do this.',
+      restricted_field:
+        'Some of this information needs a permission you do not hold (the fields say which). Remove it, or ask a protection officer to record it.',
+      password_change_required:
+        'Choose a new password before you continue: the one you signed in with is temporary.',
       csrf_failed: 'This request could not be verified. Reload the page and try again.',
       not_found: 'Not found.',
       route_not_found: 'There is nothing at {{method}} {{url}}.',
@@ -27,7 +35,15 @@ export const messages: Record<'fr' | 'en', Messages> = {
       email_taken: 'An account with this email already exists.',
       office_code_taken: 'An office with this code already exists.',
       last_administrator: 'This would leave no active administrator.',
-      cannot_change_own_access: 'You cannot disable your own account or remove your own administrator role.',
+      cannot_change_own_access:
+        'You cannot change your own roles or disable your own account: another administrator does it.',
+      membership_change_pending:
+        'A change of this account’s roles is already waiting for approval. Have it approved or rejected, or withdraw it, first.',
+      membership_change_not_pending: 'This change of roles has already been decided or withdrawn.',
+      membership_change_stale:
+        'The account has changed since this change of roles was asked for. Reject it and ask again.',
+      second_administrator_required:
+        'Another administrator must decide on this change: not the one who asked for it, nor the account’s owner.',
       office_inactive: 'The office {{code}} is inactive.',
       consent_already_withdrawn: 'This consent has already been withdrawn.',
       transition_not_allowed:
@@ -79,9 +95,11 @@ export const messages: Record<'fr' | 'en', Messages> = {
         'No follow-up for this month: it was already recorded, or the placement did not start or ended before it was due.',
       attachment_too_large: 'The file is too large (limit {{limit}} bytes).',
       attachment_type: 'This type of file is not accepted (PDF, images, office documents and text only).',
+      attachment_content:
+        'The content of this file is not what its name says ({{extension}}): it may have been renamed or damaged. Save it again in its real format.',
       wrong_password: 'The current password is incorrect.',
       password_unchanged: 'The new password must differ from the current one.',
-      account_locked: 'Too many failed sign-ins. Try again in {{minutes}} minutes or ask an administrator.',
+      too_many_attempts: 'Too many failed sign-ins from here. Try again {{when}}.',
       too_many_requests: 'Too many requests. Wait a moment and try again.',
       internal_error:
         'Something went wrong on our side. The error has been logged (reference {{requestId}}).',
@@ -92,10 +110,15 @@ export const messages: Record<'fr' | 'en', Messages> = {
       malformed_json: 'Malformed JSON',
       unsupported_media_type: 'Unsupported media type',
       body_too_large: 'Request too large',
+      request_header_too_large: 'Request too long',
+      request_timeout: 'Request timed out',
+      malformed_request: 'Malformed request',
       unauthenticated: 'Authentication required',
       invalid_credentials: 'Sign-in failed',
       session_expired: 'Session expired',
       forbidden: 'Forbidden',
+      restricted_field: 'Restricted information',
+      password_change_required: 'Password change required',
       csrf_failed: 'Request not verified',
       not_found: 'Not found',
       route_not_found: 'Not found',
@@ -105,6 +128,10 @@ export const messages: Record<'fr' | 'en', Messages> = {
       office_code_taken: 'Office code already in use',
       last_administrator: 'Last administrator',
       cannot_change_own_access: 'Own access',
+      membership_change_pending: 'Change already pending',
+      membership_change_not_pending: 'Change already decided',
+      membership_change_stale: 'Account changed since',
+      second_administrator_required: 'Second administrator required',
       office_inactive: 'Inactive office',
       consent_already_withdrawn: 'Consent already withdrawn',
       transition_not_allowed: 'Step not allowed',
@@ -143,9 +170,10 @@ export const messages: Record<'fr' | 'en', Messages> = {
       follow_up_not_applicable: 'No follow-up due',
       attachment_too_large: 'File too large',
       attachment_type: 'File type not accepted',
+      attachment_content: 'File content does not match its type',
       wrong_password: 'Wrong password',
       password_unchanged: 'Password unchanged',
-      account_locked: 'Account locked',
+      too_many_attempts: 'Too many attempts',
       too_many_requests: 'Too many requests',
       internal_error: 'Internal error',
       service_unavailable: 'Service unavailable',
@@ -162,6 +190,10 @@ export const messages: Record<'fr' | 'en', Messages> = {
       consent_wrong_purpose: 'its purpose is not referral or data sharing',
       consent_wrong_recipient: 'it does not name this recipient',
       name_letters: 'A name needs at least one letter (in any script).',
+      control_characters: 'Remove the control characters (invisible characters such as NUL) from this text.',
+      restricted_field: 'Only people allowed to read trafficking and confidential information may record it.',
+      needs_second_administrator:
+        'An account cannot be created with both the administrator role and a role that reads beneficiaries’ data: create it with one, then ask for the other, which a second administrator approves.',
       keep_one_of_pair: 'Keep one of the two records of this pair.',
       language_code: 'Use a two- or three-letter ISO 639 language code (fr, ar, ku...).',
       phone: 'Use digits, spaces and + ( ) . - only.',
@@ -180,10 +212,18 @@ export const messages: Record<'fr' | 'en', Messages> = {
       malformed_json: "Le corps de la requête n'est pas un JSON valide.",
       unsupported_media_type: "Ce type de contenu n'est pas accepté ici ; envoyez application/json.",
       body_too_large: 'La requête est trop volumineuse (limite {{limit}} octets).',
+      request_header_too_large:
+        'L’adresse ou les en-têtes de cette requête sont trop longs. Raccourcissez la recherche ou les filtres, puis réessayez.',
+      request_timeout: 'La requête a mis trop de temps à arriver. Réessayez.',
+      malformed_request: 'Cette requête n’est pas du HTTP valide.',
       unauthenticated: 'Veuillez vous connecter.',
       invalid_credentials: 'Adresse e-mail ou mot de passe incorrect.',
       session_expired: 'Votre session a expiré. Veuillez vous reconnecter.',
       forbidden: "Vous n'avez pas l'autorisation de faire cela.",
+      restricted_field:
+        'Certaines de ces informations demandent une autorisation que vous n’avez pas (les champs indiquent lesquelles). Retirez-les, ou demandez à un chargé de protection de les enregistrer.',
+      password_change_required:
+        'Choisissez un nouveau mot de passe avant de continuer : celui avec lequel vous vous êtes connecté est temporaire.',
       csrf_failed: "Cette requête n'a pas pu être vérifiée. Rechargez la page et réessayez.",
       not_found: 'Introuvable.',
       route_not_found: "Il n'y a rien à {{method}} {{url}}.",
@@ -194,7 +234,14 @@ export const messages: Record<'fr' | 'en', Messages> = {
       office_code_taken: 'Un bureau existe déjà avec ce code.',
       last_administrator: 'Il ne resterait aucun administrateur actif.',
       cannot_change_own_access:
-        'Vous ne pouvez pas désactiver votre propre compte ni retirer votre propre rôle d’administrateur.',
+        'Vous ne pouvez pas modifier vos propres rôles ni désactiver votre propre compte : un autre administrateur s’en charge.',
+      membership_change_pending:
+        'Un changement des rôles de ce compte attend déjà une approbation. Faites-le approuver ou refuser, ou retirez-le, d’abord.',
+      membership_change_not_pending: 'Ce changement de rôles a déjà été décidé ou retiré.',
+      membership_change_stale:
+        'Le compte a changé depuis la demande de ce changement de rôles. Refusez-le et faites une nouvelle demande.',
+      second_administrator_required:
+        'Un autre administrateur doit décider de ce changement : ni celui qui l’a demandé, ni le titulaire du compte.',
       office_inactive: 'Le bureau {{code}} est inactif.',
       consent_already_withdrawn: 'Ce consentement a déjà été retiré.',
       transition_not_allowed:
@@ -250,10 +297,11 @@ export const messages: Record<'fr' | 'en', Messages> = {
       attachment_too_large: 'Le fichier est trop volumineux (limite {{limit}} octets).',
       attachment_type:
         'Ce type de fichier n’est pas accepté (PDF, images, documents bureautiques et texte uniquement).',
+      attachment_content:
+        'Le contenu de ce fichier ne correspond pas à son nom ({{extension}}) : il a peut-être été renommé ou endommagé. Enregistrez-le à nouveau dans son vrai format.',
       wrong_password: 'Le mot de passe actuel est incorrect.',
       password_unchanged: 'Le nouveau mot de passe doit être différent de l’actuel.',
-      account_locked:
-        'Trop de tentatives de connexion échouées. Réessayez dans {{minutes}} minutes ou contactez un administrateur.',
+      too_many_attempts: 'Trop de connexions échouées depuis cet endroit. Réessayez {{when}}.',
       too_many_requests: 'Trop de requêtes. Patientez un instant puis réessayez.',
       internal_error:
         'Une erreur est survenue de notre côté. Elle a été consignée (référence {{requestId}}).',
@@ -264,10 +312,15 @@ export const messages: Record<'fr' | 'en', Messages> = {
       malformed_json: 'JSON mal formé',
       unsupported_media_type: 'Type de contenu non pris en charge',
       body_too_large: 'Requête trop volumineuse',
+      request_header_too_large: 'Requête trop longue',
+      request_timeout: 'Délai de requête dépassé',
+      malformed_request: 'Requête mal formée',
       unauthenticated: 'Authentification requise',
       invalid_credentials: 'Échec de la connexion',
       session_expired: 'Session expirée',
       forbidden: 'Accès refusé',
+      restricted_field: 'Information réservée',
+      password_change_required: 'Mot de passe à changer',
       csrf_failed: 'Requête non vérifiée',
       not_found: 'Introuvable',
       route_not_found: 'Introuvable',
@@ -277,6 +330,10 @@ export const messages: Record<'fr' | 'en', Messages> = {
       office_code_taken: 'Code de bureau déjà utilisé',
       last_administrator: 'Dernier administrateur',
       cannot_change_own_access: 'Accès personnel',
+      membership_change_pending: 'Changement déjà en attente',
+      membership_change_not_pending: 'Changement déjà décidé',
+      membership_change_stale: 'Compte modifié depuis',
+      second_administrator_required: 'Second administrateur requis',
       office_inactive: 'Bureau inactif',
       consent_already_withdrawn: 'Consentement déjà retiré',
       transition_not_allowed: 'Étape impossible',
@@ -315,9 +372,10 @@ export const messages: Record<'fr' | 'en', Messages> = {
       follow_up_not_applicable: 'Pas de suivi dû',
       attachment_too_large: 'Fichier trop volumineux',
       attachment_type: 'Type de fichier refusé',
+      attachment_content: 'Contenu du fichier non conforme',
       wrong_password: 'Mot de passe erroné',
       password_unchanged: 'Mot de passe inchangé',
-      account_locked: 'Compte verrouillé',
+      too_many_attempts: 'Trop de tentatives',
       too_many_requests: 'Trop de requêtes',
       internal_error: 'Erreur interne',
       service_unavailable: 'Service indisponible',
@@ -334,6 +392,11 @@ export const messages: Record<'fr' | 'en', Messages> = {
       consent_wrong_purpose: 'sa finalité n’est ni l’orientation ni le partage de données',
       consent_wrong_recipient: 'il ne nomme pas ce destinataire',
       name_letters: 'Un nom doit comporter au moins une lettre (dans n’importe quelle écriture).',
+      control_characters: 'Retirez de ce texte les caractères de contrôle (caractères invisibles comme NUL).',
+      needs_second_administrator:
+        'Un compte ne peut pas être créé avec à la fois le rôle d’administrateur et un rôle qui lit les données des bénéficiaires : créez-le avec l’un, puis demandez l’autre, qu’un second administrateur approuve.',
+      restricted_field:
+        'Seules les personnes autorisées à lire les informations sur la traite et les informations confidentielles peuvent les enregistrer.',
       keep_one_of_pair: 'Gardez l’une des deux fiches de cette paire.',
       language_code: 'Utilisez un code de langue ISO 639 à deux ou trois lettres (fr, ar, ku...).',
       phone: 'Utilisez uniquement des chiffres, des espaces et + ( ) . -.',

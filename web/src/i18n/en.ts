@@ -78,6 +78,7 @@ export const en: TranslationShape = {
     tooMany: 'At most {{max}} items.',
     invalidEmail: 'Enter a valid email address.',
     invalidFormat: 'Invalid format.',
+    controlCharacters: 'Remove the invisible control characters from this text.',
     invalidValue: 'Invalid value.',
     invalidDate: 'Enter a valid date.',
     invalidAmount:
@@ -140,6 +141,7 @@ export const en: TranslationShape = {
     me_officer: 'Monitoring and evaluation officer',
     communications: 'Communications officer',
     data_protection_officer: 'Data protection officer',
+    registry_officer: 'Registry officer',
     partner: 'Partner',
   },
   permissions: {
@@ -197,7 +199,7 @@ export const en: TranslationShape = {
   userStatus: {
     active: 'Active',
     disabled: 'Disabled',
-    locked: 'Locked',
+    delayed: 'Sign-ins delayed',
   },
   users: {
     title: 'Users',
@@ -239,7 +241,8 @@ export const en: TranslationShape = {
       createdAt: 'Created on',
       lastLoginAt: 'Last sign-in',
       mustChangePassword: 'Must change password',
-      lockedUntil: 'Locked until {{date}}',
+      delayedUntil:
+        'After many failed attempts, sign-ins from new devices wait until {{date}}. Browsers that have signed in before are not held back.',
       profileTitle: 'Profile',
       profileSaved: 'The profile has been saved.',
       membershipsTitle: 'Offices and roles',
@@ -254,8 +257,32 @@ export const en: TranslationShape = {
       resetPassword: 'Reset password',
       resetConfirm:
         'Reset the password of {{name}}? The old password will stop working and a temporary password will be generated.',
-      unlock: 'Unlock account',
-      unlocked: 'The account has been unlocked.',
+      unlock: 'Lift the sign-in delays',
+      unlocked: 'The sign-in delays have been lifted.',
+    },
+    approvals: {
+      sent: 'This change gives an administrator access to beneficiaries’ data: it has been sent to another administrator for approval.',
+      pendingTitle: 'Change of roles awaiting a second administrator',
+      pendingIntro: '{{name}} asked on {{date}} for these roles:',
+      waitingForOther: 'Another administrator must approve or reject it. You may withdraw it.',
+      notYours: 'It concerns your own account: another administrator decides.',
+      approve: 'Approve',
+      reject: 'Reject',
+      withdraw: 'Withdraw the request',
+      rejectTitle: 'Reject the change of roles',
+      reason: 'Reason (shown to the administrator who asked)',
+      approved: 'The change of roles has been approved and applied.',
+      rejected: 'The change of roles has been rejected.',
+      cancelled: 'The request has been withdrawn.',
+      panelTitle_one: '{{count}} change of roles awaiting approval',
+      panelTitle_other: '{{count}} changes of roles awaiting approval',
+      panelIntro:
+        'An administrator account with a role that reads beneficiaries’ data needs a second administrator. Open an account to approve or reject.',
+      account: 'Account',
+      now: 'Roles now',
+      asked: 'Roles asked for',
+      askedBy: 'Asked by',
+      byOn: '{{name}}, {{date}}',
     },
   },
   memberships: {
@@ -356,6 +383,7 @@ export const en: TranslationShape = {
         login: 'Signed in',
         login_failed: 'Sign-in failed',
         account_locked: 'Account locked',
+        login_delayed: 'Sign-ins delayed',
         logout: 'Signed out',
         password_changed: 'Password changed',
       },
@@ -366,8 +394,12 @@ export const en: TranslationShape = {
         created: 'Account created',
         updated: 'Account updated',
         memberships_changed: 'Memberships changed',
+        membership_change_requested: 'Change of roles requested',
+        membership_change_approved: 'Change of roles approved',
+        membership_change_rejected: 'Change of roles rejected',
+        membership_change_cancelled: 'Change of roles withdrawn',
         password_reset: 'Password reset',
-        unlocked: 'Account unlocked',
+        unlocked: 'Sign-in delays lifted',
       },
       office: {
         created: 'Office created',
@@ -879,6 +911,10 @@ export const en: TranslationShape = {
       merged: 'No merged pair.',
       different: 'No pair marked “different people”.',
     },
+    reachingOutside_one:
+      '{{count}} possible duplicate pairs a record of your offices with one of another office. A registry officer of both offices decides it.',
+    reachingOutside_other:
+      '{{count}} possible duplicates pair a record of your offices with one of another office. A registry officer of both offices decides them.',
     count: 'Pairs shown: {{count}}',
     pair: {
       label: '{{a}} and {{b}}',

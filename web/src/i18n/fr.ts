@@ -77,6 +77,7 @@ export const fr = {
     tooMany: 'Au plus {{max}} éléments.',
     invalidEmail: 'Saisissez une adresse e-mail valide.',
     invalidFormat: 'Format invalide.',
+    controlCharacters: 'Retirez de ce texte les caractères de contrôle invisibles.',
     invalidValue: 'Valeur invalide.',
     invalidDate: 'Saisissez une date valide.',
     invalidAmount:
@@ -141,6 +142,7 @@ export const fr = {
     me_officer: 'Chargé de suivi et d’évaluation',
     communications: 'Chargé de communication',
     data_protection_officer: 'Délégué à la protection des données',
+    registry_officer: 'Chargé du registre',
     partner: 'Partenaire',
   },
   permissions: {
@@ -198,7 +200,7 @@ export const fr = {
   userStatus: {
     active: 'Actif',
     disabled: 'Désactivé',
-    locked: 'Verrouillé',
+    delayed: 'Connexions ralenties',
   },
   users: {
     title: 'Utilisateurs',
@@ -240,7 +242,8 @@ export const fr = {
       createdAt: 'Créé le',
       lastLoginAt: 'Dernière connexion',
       mustChangePassword: 'Doit changer son mot de passe',
-      lockedUntil: 'Verrouillé jusqu’au {{date}}',
+      delayedUntil:
+        'Après de nombreux échecs, les connexions depuis de nouveaux appareils attendent jusqu’au {{date}}. Les navigateurs déjà connectés auparavant ne sont pas retenus.',
       profileTitle: 'Profil',
       profileSaved: 'Le profil a été enregistré.',
       membershipsTitle: 'Bureaux et rôles',
@@ -255,8 +258,32 @@ export const fr = {
       resetPassword: 'Réinitialiser le mot de passe',
       resetConfirm:
         'Réinitialiser le mot de passe de {{name}} ? L’ancien mot de passe ne fonctionnera plus et un mot de passe temporaire sera généré.',
-      unlock: 'Déverrouiller le compte',
-      unlocked: 'Le compte a été déverrouillé.',
+      unlock: 'Lever les ralentissements de connexion',
+      unlocked: 'Les ralentissements de connexion ont été levés.',
+    },
+    approvals: {
+      sent: 'Ce changement donne à un administrateur l’accès aux données des bénéficiaires : il a été soumis à l’approbation d’un autre administrateur.',
+      pendingTitle: 'Changement de rôles en attente d’un second administrateur',
+      pendingIntro: '{{name}} a demandé le {{date}} ces rôles :',
+      waitingForOther: 'Un autre administrateur doit l’approuver ou le refuser. Vous pouvez le retirer.',
+      notYours: 'Il concerne votre propre compte : un autre administrateur décide.',
+      approve: 'Approuver',
+      reject: 'Refuser',
+      withdraw: 'Retirer la demande',
+      rejectTitle: 'Refuser le changement de rôles',
+      reason: 'Motif (communiqué à l’administrateur qui a demandé)',
+      approved: 'Le changement de rôles a été approuvé et appliqué.',
+      rejected: 'Le changement de rôles a été refusé.',
+      cancelled: 'La demande a été retirée.',
+      panelTitle_one: '{{count}} changement de rôles en attente d’approbation',
+      panelTitle_other: '{{count}} changements de rôles en attente d’approbation',
+      panelIntro:
+        'Un compte administrateur doté d’un rôle qui lit les données des bénéficiaires demande un second administrateur. Ouvrez un compte pour approuver ou refuser.',
+      account: 'Compte',
+      now: 'Rôles actuels',
+      asked: 'Rôles demandés',
+      askedBy: 'Demandé par',
+      byOn: '{{name}}, le {{date}}',
     },
   },
   memberships: {
@@ -357,6 +384,7 @@ export const fr = {
         login: 'Connexion',
         login_failed: 'Échec de connexion',
         account_locked: 'Compte verrouillé',
+        login_delayed: 'Connexions ralenties',
         logout: 'Déconnexion',
         password_changed: 'Mot de passe changé',
       },
@@ -367,8 +395,12 @@ export const fr = {
         created: 'Compte créé',
         updated: 'Compte modifié',
         memberships_changed: 'Affectations modifiées',
+        membership_change_requested: 'Changement de rôles demandé',
+        membership_change_approved: 'Changement de rôles approuvé',
+        membership_change_rejected: 'Changement de rôles refusé',
+        membership_change_cancelled: 'Changement de rôles retiré',
         password_reset: 'Mot de passe réinitialisé',
-        unlocked: 'Compte déverrouillé',
+        unlocked: 'Ralentissements de connexion levés',
       },
       office: {
         created: 'Bureau créé',
@@ -881,6 +913,10 @@ export const fr = {
       merged: 'Aucune paire fusionnée.',
       different: 'Aucune paire marquée « personnes différentes ».',
     },
+    reachingOutside_one:
+      '{{count}} doublon possible associe une fiche de vos bureaux à celle d’un autre bureau. Un chargé du registre des deux bureaux en décide.',
+    reachingOutside_other:
+      '{{count}} doublons possibles associent une fiche de vos bureaux à celle d’un autre bureau. Un chargé du registre des deux bureaux en décide.',
     count: 'Paires affichées : {{count}}',
     pair: {
       label: '{{a}} et {{b}}',

@@ -11,7 +11,7 @@ import { conflictCurrent } from '../../shared/components/conflict';
 import { QueryError } from '../../shared/components/QueryStates';
 import { TemporaryPasswordModal } from '../../shared/components/TemporaryPasswordModal';
 import { useFormat } from '../../shared/format/useFormat';
-import { isLocked, resetPassword, unlockUser, updateUser } from './api';
+import { isDelayed, resetPassword, unlockUser, updateUser } from './api';
 import { useStoreUser } from './useStoreUser';
 
 type Pending = 'status' | 'reset' | null;
@@ -71,8 +71,10 @@ export function UserAccountPanel({ user }: { user: User }) {
 
   return (
     <>
-      {isLocked(user) ? (
-        <Text mb="sm">{t('users.detail.lockedUntil', { date: format.dateTime(user.lockedUntil) })}</Text>
+      {isDelayed(user) ? (
+        <Text mb="sm">
+          {t('users.detail.delayedUntil', { date: format.dateTime(user.signInDelayedUntil) })}
+        </Text>
       ) : null}
       {unlock.isError ? <QueryError error={unlock.error} /> : null}
       <Group gap="sm">
@@ -93,7 +95,7 @@ export function UserAccountPanel({ user }: { user: User }) {
         >
           {t('users.detail.resetPassword')}
         </Button>
-        {isLocked(user) ? (
+        {isDelayed(user) ? (
           <Button
             variant="outline"
             leftSection={<IconLockOpen size={16} aria-hidden />}

@@ -12,6 +12,7 @@ import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useFormat } from '../../shared/format/useFormat';
 import { useCan } from '../auth/session';
 import { fetchUser, usersKeys } from './api';
+import { PendingMembershipChange } from './PendingMembershipChange';
 import { UserAccountPanel } from './UserAccountPanel';
 import { UserMembershipsForm } from './UserMembershipsForm';
 import { UserProfileForm } from './UserProfileForm';
@@ -95,6 +96,9 @@ function UserDetail({ user }: { user: User }) {
           )}
         </Section>
         <Section id="user-memberships" title={t('users.detail.membershipsTitle')}>
+          {canManage && user.pendingMembershipChange ? (
+            <PendingMembershipChange userId={user.id} pending={user.pendingMembershipChange} />
+          ) : null}
           {canManage ? (
             <UserMembershipsForm user={user} />
           ) : user.memberships.length === 0 ? (

@@ -75,7 +75,13 @@ export function UserMembershipsForm({ user }: { user: User }) {
       setBase(saved);
       reset({ memberships: rowsFromUser(saved) });
       storeUser(saved);
-      notifications.show({ color: 'blue', message: t('users.detail.membershipsSaved') });
+      // A change that needs a second administrator is not applied yet: the account shows it as pending.
+      notifications.show({
+        color: 'blue',
+        message: saved.pendingMembershipChange
+          ? t('users.approvals.sent')
+          : t('users.detail.membershipsSaved'),
+      });
     },
     onError: (error) => {
       const current = conflictCurrent(error, UserSchema);

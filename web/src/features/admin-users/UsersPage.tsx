@@ -11,6 +11,7 @@ import { useCan } from '../auth/session';
 import { useOffices } from '../offices/api';
 import { fetchUsers, type UserFilters, usersKeys } from './api';
 import { type CreatedUser, CreateUserModal } from './CreateUserModal';
+import { PendingApprovalsPanel } from './PendingApprovalsPanel';
 import { UserFiltersForm, type UserFilterValues } from './UserFiltersForm';
 import { UsersTable } from './UsersTable';
 
@@ -54,6 +55,7 @@ export function UsersPage() {
           ) : null
         }
       />
+      {canManage ? <PendingApprovalsPanel /> : null}
       <UserFiltersForm value={filters} onChange={setFilters} offices={offices.data} />
       {users.isPending ? (
         <LoadingState />

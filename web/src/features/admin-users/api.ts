@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   type CreateUserSchema,
+  type MembershipRequest,
+  MembershipRequestSchema,
   type SetMembershipsSchema,
   type UpdateUserSchema,
   type User,
@@ -22,6 +24,7 @@ export interface UserFilters {
 
 export const usersKeys = {
   all: ['users'] as const,
+  membershipRequests: ['users', 'membership-requests'] as const,
   lists: ['users', 'list'] as const,
   list: (filters: UserFilters) => ['users', 'list', filters] as const,
   detail: (id: string) => ['users', 'detail', id] as const,
@@ -49,6 +52,28 @@ export function setMemberships(id: string, body: z.output<typeof SetMembershipsS
   return api.put(`${userPath(id)}/memberships`, body, UserSchema);
 }
 
+const MembershipRequestListSchema = z.object({ items: z.array(MembershipRequestSchema) });
+const requestPath = (id: string) => `/membership-requests/${encodeURIComponent(id)}`;
+
+/** Changes of roles waiting for a second administrator. */
+export function fetchPendingMembershipRequests(signal?: AbortSignal): Promise<MembershipRequest[]> {
+  return api
+    .get('/membership-requests', MembershipRequestListSchema, { status: 'pending' }, signal)
+    .then((page) => page.items);
+}
+
+export function approveMembershipRequest(id: string, comment: string): Promise<MembershipRequest> {
+  return api.post(`${requestPath(id)}/approve`, comment ? { comment } : {}, MembershipRequestSchema);
+}
+
+export function rejectMembershipRequest(id: string, reason: string): Promise<MembershipRequest> {
+  return api.post(`${requestPath(id)}/reject`, { reason }, MembershipRequestSchema);
+}
+
+export function cancelMembershipRequest(id: string): Promise<MembershipRequest> {
+  return api.post(`${requestPath(id)}/cancel`, {}, MembershipRequestSchema);
+}
+
 export function resetPassword(id: string) {
   return api.post(`${userPath(id)}/reset-password`, {}, ResetPasswordResultSchema);
 }
@@ -57,6 +82,7 @@ export function unlockUser(id: string): Promise<User> {
   return api.post(`${userPath(id)}/unlock`, {}, UserSchema);
 }
 
-export function isLocked(user: Pick<User, 'lockedUntil'>, now = Date.now()): boolean {
-  return user.lockedUntil !== null && new Date(user.lockedUntil).getTime() > now;
+/** Sign-ins to the account from new devices are being delayed after many failed attempts. */
+export function isDelayed(user: Pick<User, 'signInDelayedUntil'>, now = Date.now()): boolean {
+  return user.signInDelayedUntil !== null && new Date(user.signInDelayedUntil).getTime() > now;
 }

@@ -29,7 +29,7 @@ describe('duplicate review', () => {
     let polls = 0;
     const { requests } = stubFetch({
       'GET /api/duplicates/scans': () => {
-        if (!started) return jsonResponse(200, { items: [] });
+        if (!started) return jsonResponse(200, { items: [], reachingOutside: 0 });
         polls++;
         const scan =
           polls < 2
@@ -49,13 +49,19 @@ describe('duplicate review', () => {
         return jsonResponse(202, { scanId: SCAN_ID });
       },
       'GET /api/duplicates': () =>
-        jsonResponse(200, { items: started && polls >= 2 ? [makeCandidate()] : [] }),
+        jsonResponse(200, { items: started && polls >= 2 ? [makeCandidate()] : [], reachingOutside: 2 }),
     });
     const user = userEvent.setup();
     renderWithProviders(<AppRoutes />, { me: REVIEWER, route });
     expect(await screen.findByRole('heading', { level: 1, name: 'Doublons' })).toBeTruthy();
     expect(await screen.findByText('Aucune recherche de doublons n’a encore été lancée.')).toBeTruthy();
     expect(screen.getByText('Aucune paire à examiner. Lancez une recherche pour en trouver.')).toBeTruthy();
+    // Pairs reaching into offices this reviewer does not review are counted, not shown.
+    expect(
+      screen.getByText(
+        '2 doublons possibles associent une fiche de vos bureaux à celle d’un autre bureau. Un chargé du registre des deux bureaux en décide.',
+      ),
+    ).toBeTruthy();
     // The registry's sub-navigation and the main navigation lead here.
     expect(
       within(screen.getByRole('navigation', { name: 'Registre' }))
@@ -100,7 +106,7 @@ describe('duplicate review', () => {
             }),
           ],
         }),
-      'GET /api/duplicates': () => jsonResponse(200, { items: [] }),
+      'GET /api/duplicates': () => jsonResponse(200, { items: [], reachingOutside: 0 }),
     });
     renderWithProviders(<AppRoutes />, { me: REVIEWER, route });
     expect(
@@ -115,7 +121,7 @@ describe('duplicate review', () => {
     stubFetch({
       'GET /api/duplicates/scans': () =>
         jsonResponse(200, { items: [makeScan({ status: 'failed', officeId: null })] }),
-      'GET /api/duplicates': () => jsonResponse(200, { items: [] }),
+      'GET /api/duplicates': () => jsonResponse(200, { items: [], reachingOutside: 0 }),
     });
     renderWithProviders(<AppRoutes />, { me: REVIEWER, route });
     expect(
@@ -127,7 +133,8 @@ describe('duplicate review', () => {
     let merged = false;
     const { requests } = stubFetch({
       'GET /api/duplicates/scans': () => jsonResponse(200, { items: [makeScan()] }),
-      'GET /api/duplicates': () => jsonResponse(200, { items: merged ? [] : [makeCandidate()] }),
+      'GET /api/duplicates': () =>
+        jsonResponse(200, { items: merged ? [] : [makeCandidate()], reachingOutside: 0 }),
       [`POST /api/duplicates/${CANDIDATE_ID}/merge`]: () => {
         merged = true;
         return jsonResponse(200, { mergeId: 'e3e3e3e3-e3e3-4e3e-8e3e-e3e3e3e3e3e3' });
@@ -193,8 +200,9 @@ describe('duplicate review', () => {
         if (status === 'different')
           return jsonResponse(200, {
             items: decided ? [makeCandidate({ status: 'different', decidedByName: 'Alice Martin' })] : [],
+            reachingOutside: 0,
           });
-        return jsonResponse(200, { items: decided ? [] : [makeCandidate()] });
+        return jsonResponse(200, { items: decided ? [] : [makeCandidate()], reachingOutside: 0 });
       },
       [`POST /api/duplicates/${CANDIDATE_ID}/different`]: () => {
         attempts++;
@@ -240,6 +248,7 @@ describe('duplicate review', () => {
             new URL(request.url, 'http://x').searchParams.get('status') === 'merged'
               ? [{ ...merged, keptId: merged.a.id }]
               : [],
+          reachingOutside: 0,
         }),
     });
     const user = userEvent.setup();
@@ -261,7 +270,7 @@ describe('duplicate review', () => {
   it('speaks English', async () => {
     stubFetch({
       'GET /api/duplicates/scans': () => jsonResponse(200, { items: [makeScan()] }),
-      'GET /api/duplicates': () => jsonResponse(200, { items: [makeCandidate()] }),
+      'GET /api/duplicates': () => jsonResponse(200, { items: [makeCandidate()], reachingOutside: 0 }),
     });
     renderWithProviders(<AppRoutes />, { me: REVIEWER, route, language: 'en' });
     const pair = await screen.findByRole('article', { name: 'Mohammed Al-Hassan and Muhamad Alhasan' });
@@ -275,7 +284,7 @@ describe('duplicate review', () => {
   });
 
   it('is not offered to those who may not merge', async () => {
-    stubFetch({ 'GET /api/persons': () => jsonResponse(200, { items: [] }) });
+    stubFetch({ 'GET /api/persons': () => jsonResponse(200, { items: [], reachingOutside: 0 }) });
     renderWithProviders(<AppRoutes />, { me: makeCaseworker(), route: '/registry' });
     await screen.findByRole('heading', { level: 1, name: 'Registre des personnes' });
     expect(screen.queryByRole('link', { name: 'Doublons' })).toBeNull();

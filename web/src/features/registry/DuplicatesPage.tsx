@@ -247,15 +247,19 @@ function CandidateList({ status }: { status: DuplicateStatus }) {
     merged: t('duplicates.empty.merged'),
     different: t('duplicates.empty.different'),
   }[status];
+  const { items, reachingOutside } = candidates.data;
   return (
     <Stack>
-      <VisuallyHidden role="status">
-        {t('duplicates.count', { count: candidates.data.length })}
-      </VisuallyHidden>
-      {candidates.data.length === 0 ? (
+      <VisuallyHidden role="status">{t('duplicates.count', { count: items.length })}</VisuallyHidden>
+      {status === 'open' && reachingOutside > 0 ? (
+        <Alert color="blue" variant="light" role="note">
+          {t('duplicates.reachingOutside', { count: reachingOutside })}
+        </Alert>
+      ) : null}
+      {items.length === 0 ? (
         <Text>{empty}</Text>
       ) : (
-        candidates.data.map((candidate) => <PairCard key={candidate.id} candidate={candidate} />)
+        items.map((candidate) => <PairCard key={candidate.id} candidate={candidate} />)
       )}
     </Stack>
   );

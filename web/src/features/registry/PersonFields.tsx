@@ -1,6 +1,6 @@
 import { Fieldset, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useCallback } from 'react';
-import { type Control, Controller, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { type Control, Controller, type FieldErrors, type UseFormRegister, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AutoDirTextInput } from '../../shared/components/AutoDirInputs';
 import { CodeListInput } from '../../shared/components/CodeListInput';
@@ -9,6 +9,7 @@ import { COUNTRY_CODES } from '../../shared/countries';
 import { useFormat } from '../../shared/format/useFormat';
 import { LANGUAGE_CODES } from '../../shared/languages';
 import { CountrySelect } from '../offices/CountrySelect';
+import { useCanIn } from '../referrals/useCanIn';
 import { AliasesEditor } from './AliasesEditor';
 import { type PersonFormValues, PRECISIONS, SCRIPTS, SEXES } from './personForm';
 import { SpecificNeedsInput } from './SpecificNeedsInput';
@@ -34,6 +35,9 @@ export function PersonFields<TOut>({
   const format = useFormat();
   const countryName = useCallback((code: string) => format.country(code), [format]);
   const languageName = useCallback((code: string) => format.language(code), [format]);
+  const canIn = useCanIn();
+  // Trafficking codes are offered for the office the person is being registered in.
+  const officeId = useWatch({ control, name: 'officeId' }) as string | undefined;
 
   return (
     <Stack gap="lg">
@@ -219,6 +223,7 @@ export function PersonFields<TOut>({
               value={field.value}
               onChange={field.onChange}
               error={fieldState.error?.message}
+              withSensitive={canIn('cases.sensitive', officeId)}
             />
           )}
         />

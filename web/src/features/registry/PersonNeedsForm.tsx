@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../src/modules/registry/contract';
 import { ConflictDialog } from '../../shared/components/ConflictDialog';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
+import { useCanIn } from '../referrals/useCanIn';
 import type { PersonField } from './personForm';
 import { SpecificNeedsInput } from './SpecificNeedsInput';
 import { usePersonEditForm } from './usePersonEditForm';
@@ -13,6 +14,7 @@ const NEEDS_FIELDS: readonly PersonField[] = ['specificNeeds'];
 export function PersonNeedsForm({ person }: { person: Person }) {
   const { t } = useTranslation();
   const edit = usePersonEditForm(person, NEEDS_FIELDS, t('person.needs.saved'));
+  const canIn = useCanIn();
   const {
     control,
     formState: { isDirty },
@@ -30,6 +32,7 @@ export function PersonNeedsForm({ person }: { person: Person }) {
                 value={field.value}
                 onChange={field.onChange}
                 error={fieldState.error?.message}
+                withSensitive={canIn('cases.sensitive', person.officeId)}
               />
             )}
           />

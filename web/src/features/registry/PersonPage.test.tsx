@@ -9,6 +9,7 @@ import {
   CONSENT_ID,
   DOC_ID,
   makeCaseSummary,
+  makeCaseworker,
   makePersonDetail,
   makePersonSummary,
   makeSupervisor,
@@ -41,6 +42,23 @@ describe('person page', () => {
     renderWithProviders(<AppRoutes />, { me: makeSupervisor(), route });
     expect(await screen.findByRole('heading', { level: 1, name: 'Personne introuvable' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Réessayer' })).toBeNull();
+  });
+
+  it('offers the trafficking codes only to those who may read them in the person’s office', async () => {
+    stubFetch(baseRoutes());
+    renderWithProviders(<AppRoutes />, { me: makeCaseworker(), route });
+    const needs = await screen.findByRole('region', { name: 'Besoins spécifiques' });
+    expect(within(needs).getByRole('checkbox', { name: 'Maladie chronique' })).toBeTruthy();
+    expect(within(needs).queryByText('Traite des êtres humains')).toBeNull();
+    expect(within(needs).queryByRole('checkbox', { name: 'Victime de traite identifiée' })).toBeNull();
+    cleanup();
+
+    stubFetch(baseRoutes());
+    renderWithProviders(<AppRoutes />, { me: makeSupervisor(), route });
+    const supervisorNeeds = await screen.findByRole('region', { name: 'Besoins spécifiques' });
+    expect(
+      within(supervisorNeeds).getByRole('checkbox', { name: 'Victime de traite identifiée' }),
+    ).toBeTruthy();
   });
 
   it('shows masked document numbers and reveals one on request, saying the read is audited', async () => {

@@ -6,10 +6,15 @@ interface SpecificNeedsInputProps {
   value: string[];
   onChange: (value: string[]) => void;
   error?: string;
+  /**
+   * Whether the trafficking codes are offered: only to those who may read them in the person's office
+   * (cases.sensitive); the server refuses them from anyone else.
+   */
+  withSensitive: boolean;
 }
 
 /** The specific-needs codes as checkboxes, one labelled group per category. */
-export function SpecificNeedsInput({ value, onChange, error }: SpecificNeedsInputProps) {
+export function SpecificNeedsInput({ value, onChange, error, withSensitive }: SpecificNeedsInputProps) {
   const { t, i18n } = useTranslation();
   const toggle = (code: string, checked: boolean) =>
     onChange(checked ? [...value, code] : value.filter((c) => c !== code));
@@ -20,7 +25,9 @@ export function SpecificNeedsInput({ value, onChange, error }: SpecificNeedsInpu
           {t('registry.needs.selected', { count: value.length })}
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-          {NEEDS_BY_CATEGORY.map(({ category, codes }) => (
+          {NEEDS_BY_CATEGORY.filter(
+            ({ category }) => withSensitive || !SENSITIVE_NEED_CATEGORIES.includes(category),
+          ).map(({ category, codes }) => (
             <Fieldset
               key={category}
               p="xs"

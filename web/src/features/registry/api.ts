@@ -126,7 +126,10 @@ export function fetchPersonCases(id: string, signal?: AbortSignal) {
 // ---- matching and duplicates -------------------------------------------------------------------------
 
 const MergeRecordListSchema = z.object({ items: z.array(MergeRecordSchema) });
-const DuplicateListSchema = z.object({ items: z.array(DuplicateCandidateSchema) });
+const DuplicateListSchema = z.object({
+  items: z.array(DuplicateCandidateSchema),
+  reachingOutside: z.number().int(),
+});
 const ScanListSchema = z.object({ items: z.array(ScanSchema) });
 const MergedSchema = z.object({ mergeId: z.string() });
 
@@ -153,11 +156,12 @@ export function undoMerge(mergeId: string) {
   return api.post(`/person-merges/${encodeURIComponent(mergeId)}/undo`, {});
 }
 
+/** The pairs of one status, and how many open pairs reach into offices the reviewer does not review. */
 export function fetchDuplicates(
   status: DuplicateStatus,
   signal?: AbortSignal,
-): Promise<DuplicateCandidate[]> {
-  return api.get('/duplicates', DuplicateListSchema, { status }, signal).then((r) => r.items);
+): Promise<{ items: DuplicateCandidate[]; reachingOutside: number }> {
+  return api.get('/duplicates', DuplicateListSchema, { status }, signal);
 }
 
 export function fetchScans(signal?: AbortSignal): Promise<DuplicateScan[]> {

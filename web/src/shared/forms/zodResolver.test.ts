@@ -45,6 +45,16 @@ describe('localizedZodResolver', () => {
     expect(result.errors.code?.message).toBe('Format invalide.');
   });
 
+  it('names control characters pasted into a text field', async () => {
+    const resolver = localizedZodResolver(CreateOfficeSchema, t);
+    const result = await resolver(
+      { code: 'PAR', name: 'Paris\u0000', country: 'FR', city: 'Paris', kind: 'host' },
+      undefined,
+      options,
+    );
+    expect(result.errors.name?.message).toBe('Retirez de ce texte les caractères de contrôle invisibles.');
+  });
+
   it('translates custom refinements that name a validation key', async () => {
     const schema = z
       .object({ a: z.string(), b: z.string() })

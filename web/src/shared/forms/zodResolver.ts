@@ -37,6 +37,8 @@ export function issueMessage(issue: Issue, t: TFunction): string {
     case 'invalid_format':
       if (issue.format === 'email') return t('validation.invalidEmail');
       if (issue.format === 'date' || issue.format === 'datetime') return t('validation.invalidDate');
+      // The contract's text building blocks (src/platform/contract.ts) name control characters.
+      if (issue.message === 'control_characters') return t('validation.controlCharacters');
       return t('validation.invalidFormat');
     case 'invalid_type':
     case 'invalid_value':
