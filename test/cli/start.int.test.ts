@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { acquireDataDirLock } from '../../src/db/lock';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-start-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -21,8 +22,11 @@ function boundPort(started: Started): number {
   return Number(match[1]);
 }
 
-/** Started with PORT=0: the system picks a free port, read back from the start-up line. */
-function start(): Started {
+/**
+ * Started with PORT=0: the system picks a free port, read back from the start-up line. `inContainer` runs it
+ * as a container would: in a pid namespace of its own, where it is pid 1 every time.
+ */
+function start(inContainer = false): Started {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
@@ -31,10 +35,11 @@ function start(): Started {
     PASSERELLE_DEMO_PASSWORD: 'start-test-password',
   };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const node = [process.execPath, '--import', 'tsx', 'src/main.ts'];
+  const [command = '', ...args] = inContainer
+    ? ['unshare', '--pid', '--fork', '--kill-child', ...node]
+    : node;
+  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {
     output += d.toString();
@@ -53,6 +58,19 @@ async function waitFor(started: Started, pattern: RegExp, ms = 60_000): Promise<
       throw new Error(`did not see ${pattern}:\n${started.output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** The server dies a moment after unshare (its parent): wait until the kernel has let go of its lock. */
+async function lockFreed(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      acquireDataDirLock(dataDir).release();
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  throw new Error('the killed server still holds the lock');
 }
 
 async function stop(started: Started): Promise<void> {
@@ -82,7 +100,6 @@ describe('npm start on the embedded database', () => {
     expect(second.output()).toMatch(/already in use by another Passerelle process/);
 
     await stop(first);
-    expect(fs.existsSync(path.join(dataDir, 'passerelle.lock'))).toBe(false);
 
     const third = start();
     await waitFor(third, RUNNING);
@@ -98,5 +115,26 @@ describe('npm start on the embedded database', () => {
     const me = (await relogin.json()) as { user: { displayName: string } };
     expect(me.user.displayName).toBe('Hélène Garnier');
     await stop(third);
+  }, 120_000);
+
+  it('restarts after being killed in a container, where the new process has the old one’s pid', async () => {
+    for (let round = 0; round < 2; round++) {
+      const started = start(true);
+      await waitFor(started, RUNNING);
+      // Pid 1 of its namespace wrote the lock file; the next one will be pid 1 too.
+      expect(fs.readFileSync(path.join(dataDir, 'passerelle.lock'), 'utf8')).toMatch(/^pid 1, /);
+      const health = await fetch(`http://127.0.0.1:${boundPort(started)}/api/health`);
+      expect(health.status).toBe(200);
+      // kill -9 of the container: unshare dies, and with it (--kill-child) the server, with no clean-up.
+      started.child.kill('SIGKILL');
+      await started.exited;
+      await lockFreed();
+    }
+    // And once more, to see it up after the second kill.
+    const last = start(true);
+    await waitFor(last, RUNNING);
+    expect(last.output()).not.toMatch(/already in use/);
+    last.child.kill('SIGKILL');
+    await last.exited;
   }, 120_000);
 });
