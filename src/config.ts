@@ -110,12 +110,25 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
+/** The embedded database holds encrypted data but its key file is gone. */
+export class MissingKeyError extends ConfigError {
+  constructor(file: string) {
+    super(
+      `${file} is missing, but the database holds data encrypted with it (document numbers). Put the key ` +
+        'back from your backup (or set ENCRYPTION_KEY to it): a new key would leave that data unreadable.',
+    );
+  }
+}
+
 /**
  * The field-encryption key: from ENCRYPTION_KEY, or on the embedded database from DATA_DIR/encryption.key
  * (created on first start, readable by the owner only). PostgreSQL deployments must configure it: a key
  * generated on one app server would not exist on the others.
  */
-export function resolveEncryptionKey(config: Config): Buffer {
+export function resolveEncryptionKey(
+  config: Config,
+  options: { create: boolean } = { create: true },
+): Buffer {
   if (config.encryptionKey) return config.encryptionKey;
   if (config.databaseUrl) {
     throw new ConfigError(
@@ -124,6 +137,8 @@ export function resolveEncryptionKey(config: Config): Buffer {
   }
   const file = path.join(config.dataDir, 'encryption.key');
   if (!fs.existsSync(file)) {
+    // A new key for data sealed with another one would make that data unreadable, silently.
+    if (!options.create) throw new MissingKeyError(file);
     fs.mkdirSync(config.dataDir, { recursive: true });
     fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
   }

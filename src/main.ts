@@ -1,11 +1,11 @@
 /** Start-up: read the configuration, open and migrate the database, load demo data if asked, serve. */
-import { ConfigError, loadConfig, resolveEncryptionKey } from './config';
+import { ConfigError, loadConfig } from './config';
 import { openMigratedDatabase } from './db/client';
 import { DataDirLockedError } from './db/lock';
 import { describeDatabaseError } from './db/startup-errors';
 import { isDatabaseEmpty, seedDemo } from './demo/seed';
+import { startupCipher } from './encryption-key';
 import { systemClock } from './platform/clock';
-import { createFieldCipher } from './platform/field-crypto';
 import { buildApp } from './server/app';
 import { startJobs } from './server/jobs';
 
@@ -16,20 +16,16 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     poolMax: config.databasePoolMax,
   });
+  const { cipher } = await startupCipher(config, database);
   if (config.demo && (await isDatabaseEmpty(database))) {
-    await seedDemo(
-      database,
-      systemClock,
-      config.demoPassword,
-      createFieldCipher(resolveEncryptionKey(config)),
-    );
+    await seedDemo(database, systemClock, config.demoPassword, cipher);
     console.log(
       `Demo data loaded. Sign in as admin@passerelle.test (or any demo account) with the password: ${config.demoPassword}`,
     );
   } else if (config.demo) {
     console.log(`Demo accounts use the password: ${config.demoPassword} (unless changed since)`);
   }
-  const app = await buildApp({ database, config });
+  const app = await buildApp({ database, config, cipher });
   startJobs(app, database, systemClock, { duplicateScanHours: config.duplicateScanHours });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -25,7 +25,8 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Database = {
   kind: 'pglite' | 'postgres';
   db: Db;
-  migrate(): Promise<void>;
+  /** Applies the pending migrations of `folder` (by default the application's own). */
+  migrate(folder?: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -39,7 +40,7 @@ export function fromPglite(client: PGlite, onClose: () => Promise<void> = async 
   return {
     kind: 'pglite',
     db,
-    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    migrate: (folder = migrationsFolder) => migratePglite(db as never, { migrationsFolder: folder }),
     async close() {
       await client.close();
       await onClose();
@@ -71,7 +72,7 @@ export function openPostgres(url: string, poolMax = 10): Database {
   return {
     kind: 'postgres',
     db,
-    migrate: () => migrateNodePg(db as never, { migrationsFolder }),
+    migrate: (folder = migrationsFolder) => migrateNodePg(db as never, { migrationsFolder: folder }),
     close: () => pool.end(),
   };
 }

@@ -276,3 +276,9 @@ export async function officeCodes(db: Db, ids: string[]): Promise<Map<string, st
     .where(inArray(offices.id, ids));
   return new Map(rows.map((r) => [r.id, r.code]));
 }
+
+/** One sealed document number, if any exists: proof of which key the stored data needs. */
+export async function sealedSample(db: Db): Promise<string | undefined> {
+  const [row] = await db.select({ sealed: identityDocuments.numberSealed }).from(identityDocuments).limit(1);
+  return row?.sealed;
+}
