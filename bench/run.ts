@@ -9,6 +9,7 @@ import path from 'node:path';
 import { casesScenario } from './cases';
 import { dedupScenario } from './dedup';
 import { foundationScenario } from './foundation';
+import { loadScenario } from './load';
 import { matchingScenario } from './matching';
 import { type BenchTarget, openTargets } from './targets';
 
@@ -17,6 +18,7 @@ const SCENARIOS: Record<string, (target: BenchTarget) => Promise<Record<string, 
   cases: casesScenario,
   dedup: dedupScenario,
   matching: matchingScenario,
+  load: loadScenario,
 };
 
 async function main(): Promise<void> {

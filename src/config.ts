@@ -76,6 +76,14 @@ const ConfigSchema = z.object({
     .min(1024)
     .max(200 * 1024 * 1024)
     .default(20 * 1024 * 1024),
+  /**
+   * Requests served at the same time (the others wait in line, fairly); default 16 on the embedded database
+   * (its one thread runs one query at a time; more in flight only keeps the server's thread busy meanwhile),
+   * DATABASE_POOL_MAX on PostgreSQL.
+   */
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1000).optional(),
+  /** The longest a request waits in line; past it the answer is 503 with Retry-After (ADR 0014). */
+  MAX_QUEUE_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(1500),
   /** Hours between automatic duplicate scans of the whole registry; 0 turns them off. */
   DUPLICATE_SCAN_HOURS: z.coerce
     .number()
@@ -106,6 +114,8 @@ export type Config = {
   encryptionKey: Buffer | undefined;
   attachmentMaxBytes: number;
   duplicateScanHours: number;
+  maxConcurrentRequests: number;
+  maxQueueWaitMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -176,5 +186,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     encryptionKey: e.ENCRYPTION_KEY ? Buffer.from(e.ENCRYPTION_KEY, 'base64') : undefined,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     duplicateScanHours: e.DUPLICATE_SCAN_HOURS,
+    maxConcurrentRequests: e.MAX_CONCURRENT_REQUESTS ?? (e.DATABASE_URL ? e.DATABASE_POOL_MAX : 16),
+    maxQueueWaitMs: e.MAX_QUEUE_WAIT_MS,
   };
 }

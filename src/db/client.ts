@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { sql } from 'drizzle-orm';
@@ -16,6 +16,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { acquireDataDirLock } from './lock';
+import { RemotePGlite } from './pglite-remote';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -34,9 +35,15 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 
 export const pgliteExtensions = { pg_trgm, fuzzystrmatch };
 
-/** Wrap an already open PGlite instance (tests clone a migrated template). */
-export function fromPglite(client: PGlite, onClose: () => Promise<void> = async () => {}): Database {
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+/**
+ * Wrap an open PGlite: in this thread (a PGlite instance) or in its own (RemotePGlite, what the server
+ * runs on: ADR 0014). Both answer drizzle the same.
+ */
+export function fromPglite(
+  client: PGlite | RemotePGlite,
+  onClose: () => Promise<void> = async () => {},
+): Database {
+  const db = drizzlePglite({ client: client as PGlite, schema }) as unknown as Db;
   return {
     kind: 'pglite',
     db,
@@ -54,7 +61,8 @@ export async function openPglite(dataDir: string): Promise<Database> {
   // PGlite has no lock of its own: two processes on one folder would silently lose writes.
   const lock = acquireDataDirLock(dataDir);
   try {
-    const client = await PGlite.create(dir, { extensions: pgliteExtensions });
+    // In a thread of its own, so that a running query never holds up the server's other work.
+    const client = await RemotePGlite.open({ dataDir: dir });
     return fromPglite(client, async () => lock.release());
   } catch (error) {
     lock.release();

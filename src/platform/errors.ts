@@ -74,6 +74,7 @@ export const ERROR_STATUS = {
   too_many_requests: 429,
   internal_error: 500,
   service_unavailable: 503,
+  server_busy: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 

@@ -31,6 +31,7 @@ import { type Clock, systemClock } from '../platform/clock';
 import { AppError } from '../platform/errors';
 import { createFieldCipher, type FieldCipher } from '../platform/field-crypto';
 import { VERSION } from '../platform/version';
+import { AdmissionQueue, admission } from './admission';
 import { authentication, guardRouteDeclarations, markScopePublic } from './auth';
 import type { ServerDeps } from './context';
 import { healthRoutes } from './health';
@@ -175,6 +176,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     });
   });
 
+  // Before authentication: resolving the session is database work too, and waits its turn.
+  admission(
+    app,
+    new AdmissionQueue({ concurrency: config.maxConcurrentRequests, maxWaitMs: config.maxQueueWaitMs }),
+  );
   authentication(app, deps);
   healthRoutes(app, deps);
   identityRoutes(app, deps);

@@ -25,6 +25,8 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     LOGIN_RATE_PER_MINUTE: '10000',
+    // A slow test machine must not turn requests away; shedding has tests of its own (admission).
+    MAX_QUEUE_WAIT_MS: '60000',
     // Attachments and key files of tests stay out of the working tree.
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-data-')),
     // A fixed test key: never used outside tests.

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { type Database, fromPglite, openPostgres, pgliteExtensions } from '../../src/db/client';
+import { type Database, fromPglite, openPostgres } from '../../src/db/client';
+import { RemotePGlite } from '../../src/db/pglite-remote';
 import { withDatabase } from './global-postgres';
 
 declare module 'vitest' {
@@ -26,8 +27,8 @@ export const testDbKind = (): TestDbKind => (process.env.TEST_DB === 'postgres' 
 export async function createTestDatabase(): Promise<Database> {
   if (testDbKind() === 'pglite') {
     const blob = new Blob([fs.readFileSync(inject('pgliteTemplate'))]);
-    const client = await PGlite.create({ loadDataDir: blob, extensions: pgliteExtensions });
-    return fromPglite(client);
+    // In its own thread, as the server runs it (ADR 0014).
+    return fromPglite(await RemotePGlite.open({ loadDataDir: blob }));
   }
   const adminUrl = inject('postgresAdminUrl');
   const name = `t_${randomUUID().replaceAll('-', '')}`;

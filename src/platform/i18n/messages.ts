@@ -104,6 +104,7 @@ export const messages: Record<'fr' | 'en', Messages> = {
       internal_error:
         'Something went wrong on our side. The error has been logged (reference {{requestId}}).',
       service_unavailable: 'The service is temporarily unavailable.',
+      server_busy: 'The server is busy: try again in a moment (the answer says when).',
     },
     titles: {
       validation_failed: 'Invalid input',
@@ -177,6 +178,7 @@ export const messages: Record<'fr' | 'en', Messages> = {
       too_many_requests: 'Too many requests',
       internal_error: 'Internal error',
       service_unavailable: 'Service unavailable',
+      server_busy: 'Server busy',
     },
     validation: {
       required: 'Required.',
@@ -306,6 +308,7 @@ export const messages: Record<'fr' | 'en', Messages> = {
       internal_error:
         'Une erreur est survenue de notre côté. Elle a été consignée (référence {{requestId}}).',
       service_unavailable: 'Le service est momentanément indisponible.',
+      server_busy: 'Le serveur est occupé : réessayez dans un instant (la réponse indique quand).',
     },
     titles: {
       validation_failed: 'Saisie invalide',
@@ -379,6 +382,7 @@ export const messages: Record<'fr' | 'en', Messages> = {
       too_many_requests: 'Trop de requêtes',
       internal_error: 'Erreur interne',
       service_unavailable: 'Service indisponible',
+      server_busy: 'Serveur occupé',
     },
     validation: {
       required: 'Obligatoire.',

@@ -1,0 +1,24 @@
+/** Messages between the server and the embedded database's thread (pglite-worker.ts, pglite-remote.ts). */
+export type WorkerRequest =
+  | {
+      id: number;
+      op: 'query';
+      sql: string;
+      params: unknown[];
+      rowMode: 'object' | 'array';
+      /** Type ids whose values stay PostgreSQL text (drizzle parses dates itself). */
+      keepText: number[];
+      tx?: number;
+    }
+  | { id: number; op: 'exec'; sql: string; tx?: number }
+  | { id: number; op: 'begin' }
+  | { id: number; op: 'commit' | 'rollback'; tx: number }
+  | { id: number; op: 'dump' }
+  | { id: number; op: 'close' };
+
+/** The answer to request `id` (id 0: the database is open, or failed to open). */
+export type WorkerReply = {
+  id: number;
+  result?: unknown;
+  error?: { message: string; name?: string; [field: string]: unknown };
+};

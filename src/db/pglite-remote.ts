@@ -1,0 +1,144 @@
+/**
+ * The server's side of the embedded database's thread (pglite-worker.ts, ADR 0014): the small part of
+ * PGlite's interface that drizzle uses (query, exec, transaction, close), carried over messages. A
+ * transaction keeps PGlite's own rule: while it is open, other queries wait for it to end.
+ */
+import { Worker } from 'node:worker_threads';
+import type { WorkerReply, WorkerRequest } from './pglite-protocol';
+
+type QueryOptions = { rowMode?: 'object' | 'array'; parsers?: Record<number, unknown> };
+type Result = { rows: unknown[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number };
+// Distributes Omit over the union, so each request keeps its own fields.
+type Unsent<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+export class DatabaseThreadStopped extends Error {}
+
+/** Rebuilds an error thrown in the database's thread, with its PostgreSQL fields (code, constraint...). */
+function rebuild(error: NonNullable<WorkerReply['error']>): Error {
+  const { message, name, ...fields } = error;
+  return Object.assign(new Error(message), fields, name ? { name } : {});
+}
+
+class Channel {
+  readonly #pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  #next = 1;
+  #stopped: Error | undefined;
+
+  constructor(readonly worker: Worker) {
+    worker.on('message', (reply: WorkerReply) => {
+      const waiting = this.#pending.get(reply.id);
+      if (!waiting) return;
+      this.#pending.delete(reply.id);
+      if (reply.error) waiting.reject(rebuild(reply.error));
+      else waiting.resolve(reply.result);
+    });
+    const stop = (error: Error) => {
+      this.#stopped = error;
+      for (const waiting of this.#pending.values()) waiting.reject(error);
+      this.#pending.clear();
+    };
+    worker.on('error', (error) =>
+      stop(new DatabaseThreadStopped(`The embedded database stopped: ${error.message}`)),
+    );
+    worker.on('exit', (code) =>
+      stop(new DatabaseThreadStopped(`The embedded database stopped (exit ${code}).`)),
+    );
+  }
+
+  call<T>(request: Unsent<WorkerRequest>): Promise<T> {
+    if (this.#stopped) return Promise.reject(this.#stopped);
+    const id = this.#next++;
+    return new Promise<T>((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+}
+
+const keepTextOf = (options?: QueryOptions) => Object.keys(options?.parsers ?? {}).map(Number);
+
+/** Queries inside one open transaction. */
+class RemoteTransaction {
+  constructor(
+    private readonly channel: Channel,
+    private readonly tx: number,
+  ) {}
+
+  query(sql: string, params: unknown[] = [], options?: QueryOptions): Promise<Result> {
+    return this.channel.call({
+      op: 'query',
+      sql,
+      params,
+      rowMode: options?.rowMode ?? 'object',
+      keepText: keepTextOf(options),
+      tx: this.tx,
+    });
+  }
+
+  exec(sql: string): Promise<Result[]> {
+    return this.channel.call({ op: 'exec', sql, tx: this.tx });
+  }
+}
+
+export class RemotePGlite {
+  private constructor(private readonly channel: Channel) {}
+
+  /** Starts the database's thread on a data folder, or (tests) on a dump to load in memory. */
+  static async open(source: { dataDir: string } | { loadDataDir: Blob }): Promise<RemotePGlite> {
+    const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+      workerData: { entry: new URL('./pglite-worker.ts', import.meta.url).href, ...source },
+    });
+    const channel = new Channel(worker);
+    await new Promise<void>((resolve, reject) => {
+      const first = (reply: WorkerReply) => {
+        if (reply.id !== 0) return;
+        worker.off('message', first);
+        if (reply.error) {
+          void worker.terminate();
+          reject(rebuild(reply.error));
+        } else resolve();
+      };
+      worker.on('message', first);
+      worker.once('error', reject);
+    });
+    return new RemotePGlite(channel);
+  }
+
+  query(sql: string, params: unknown[] = [], options?: QueryOptions): Promise<Result> {
+    return this.channel.call({
+      op: 'query',
+      sql,
+      params,
+      rowMode: options?.rowMode ?? 'object',
+      keepText: keepTextOf(options),
+    });
+  }
+
+  exec(sql: string): Promise<Result[]> {
+    return this.channel.call({ op: 'exec', sql });
+  }
+
+  /** Runs `callback` in a transaction: committed when it resolves, rolled back when it throws. */
+  async transaction<T>(callback: (tx: RemoteTransaction) => Promise<T>): Promise<T> {
+    const tx = await this.channel.call<number>({ op: 'begin' });
+    let result: T;
+    try {
+      result = await callback(new RemoteTransaction(this.channel, tx));
+    } catch (error) {
+      await this.channel.call({ op: 'rollback', tx }).catch(() => {});
+      throw error;
+    }
+    await this.channel.call({ op: 'commit', tx });
+    return result;
+  }
+
+  /** The whole database as a tarball (tests build their template this way). */
+  dumpDataDir(): Promise<Blob> {
+    return this.channel.call({ op: 'dump' });
+  }
+
+  async close(): Promise<void> {
+    await this.channel.call({ op: 'close' }).catch(() => {});
+    await this.channel.worker.terminate();
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The embedded database's own thread (ADR 0014). PGlite runs PostgreSQL compiled to WebAssembly, and a query
+ * keeps the thread that runs it busy until it ends: on the server's thread, every query stalled the HTTP
+ * work of every other request (parsing, answering, health checks) and hid the wait from the server's own
+ * timings. Here it has a thread of its own, driven by messages from `pglite-remote.ts`.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { WorkerReply, WorkerRequest } from './pglite-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('pglite-worker runs as a worker thread');
+
+const options = workerData as { dataDir?: string; loadDataDir?: Blob };
+const extensions = { pg_trgm, fuzzystrmatch };
+const ready = options.dataDir
+  ? PGlite.create(options.dataDir, { extensions })
+  : PGlite.create({ extensions, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+
+/** Thrown into a transaction's callback to roll it back. */
+const ROLLBACK = Symbol('rollback');
+type Open = { tx: Transaction; commit: () => void; rollback: () => void; done: Promise<void> };
+const transactions = new Map<number, Open>();
+let nextTransaction = 1;
+
+/** Type parsers that keep the value as PostgreSQL's text (what drizzle asks for dates and intervals). */
+const keepText = (types: number[]) => Object.fromEntries(types.map((t) => [t, (value: string) => value]));
+
+function serialiseError(error: unknown): WorkerReply['error'] {
+  if (!(error instanceof Error)) return { message: String(error) };
+  // pg's DatabaseError fields (code, detail, constraint...) are what the application switches on.
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(error))
+    if (typeof value === 'string' || typeof value === 'number') fields[key] = value;
+  return { ...fields, message: error.message, name: error.name };
+}
+
+async function begin(pg: PGlite): Promise<number> {
+  const id = nextTransaction++;
+  let opened!: () => void;
+  const isOpen = new Promise<void>((resolve) => {
+    opened = resolve;
+  });
+  const entry = { done: Promise.resolve() } as Open;
+  entry.done = pg
+    .transaction(
+      (tx) =>
+        new Promise<void>((resolve, reject) => {
+          entry.tx = tx;
+          entry.commit = () => resolve();
+          entry.rollback = () => reject(ROLLBACK);
+          opened();
+        }),
+    )
+    .then(
+      () => {},
+      (error: unknown) => {
+        if (error !== ROLLBACK) throw error;
+      },
+    );
+  transactions.set(id, entry);
+  // A transaction that failed to open (BEGIN refused) settles `done` first.
+  await Promise.race([isOpen, entry.done]);
+  return id;
+}
+
+async function handle(pg: PGlite, request: WorkerRequest): Promise<unknown> {
+  const on = (tx: number | undefined) => {
+    if (tx === undefined) return pg;
+    const open = transactions.get(tx);
+    if (!open) throw new Error(`transaction ${tx} is not open`);
+    return open.tx;
+  };
+  switch (request.op) {
+    case 'query': {
+      const result = await on(request.tx).query(request.sql, request.params, {
+        rowMode: request.rowMode,
+        parsers: keepText(request.keepText),
+      });
+      return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows };
+    }
+    case 'exec':
+      return (await on(request.tx).exec(request.sql)).map((r) => ({
+        rows: r.rows,
+        fields: r.fields,
+        affectedRows: r.affectedRows,
+      }));
+    case 'begin':
+      return begin(pg);
+    case 'commit':
+    case 'rollback': {
+      const open = transactions.get(request.tx);
+      if (!open) throw new Error(`transaction ${request.tx} is not open`);
+      transactions.delete(request.tx);
+      if (request.op === 'commit') open.commit();
+      else open.rollback();
+      await open.done;
+      return null;
+    }
+    case 'dump':
+      return pg.dumpDataDir('none');
+    case 'close':
+      await pg.close();
+      return null;
+  }
+}
+
+ready.then(
+  (pg) => {
+    port.on('message', (request: WorkerRequest) => {
+      handle(pg, request).then(
+        (result) => port.postMessage({ id: request.id, result } satisfies WorkerReply),
+        (error: unknown) =>
+          port.postMessage({ id: request.id, error: serialiseError(error) } satisfies WorkerReply),
+      );
+    });
+    port.postMessage({ id: 0, result: 'ready' } satisfies WorkerReply);
+  },
+  (error: unknown) => port.postMessage({ id: 0, error: serialiseError(error) } satisfies WorkerReply),
+);
