@@ -12,11 +12,14 @@ export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
 export class ApiError extends Error {
   readonly problem: Problem;
+  /** Seconds the server asked to wait before trying again (Retry-After), if it said. */
+  readonly retryAfter: number | undefined;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, retryAfter?: number) {
     super(problem.detail || problem.title || problem.code);
     this.name = 'ApiError';
     this.problem = problem;
+    this.retryAfter = retryAfter;
   }
 
   get status(): number {
@@ -90,8 +93,10 @@ async function toApiError(response: Response): Promise<ApiError> {
     body = null;
   }
   const parsed = ProblemSchema.safeParse(body);
-  if (parsed.success) return new ApiError(parsed.data);
-  return new ApiError(clientProblem(response.status, 'http_error'));
+  const retryAfter = Number(response.headers.get('retry-after') ?? Number.NaN);
+  const wait = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined;
+  if (parsed.success) return new ApiError(parsed.data, wait);
+  return new ApiError(clientProblem(response.status, 'http_error'), wait);
 }
 
 export async function apiRequest<T = undefined>(path: string, options: RequestOptions<T> = {}): Promise<T> {
