@@ -25,7 +25,7 @@ import type { BenchTarget } from './targets';
 /** People (each with an open case) added to the Paris office on top of the demo, per engine. */
 const EXTRA = {
   pglite: Number(process.env.LOAD_EXTRA_PGLITE ?? 20_000),
-  postgres: Number(process.env.LOAD_EXTRA_POSTGRES ?? 100_000),
+  postgres: Number(process.env.LOAD_EXTRA_POSTGRES ?? 26_000),
 };
 const GIVEN = [
   'arta',
@@ -274,6 +274,24 @@ function serverTimes(log: string): { p99: number; max: number } {
   return { p99: percentile(times, 99), max: Math.round(times.at(-1) ?? 0) };
 }
 
+/** How the scan started during the load went: its status, and how long it ran. */
+async function scanOutcome(port: number, session: Session, startedAt: number) {
+  for (;;) {
+    const answer = await request(port, 'GET', '/api/duplicates/scans', {
+      headers: { cookie: session.cookie },
+    });
+    const [latest] = (JSON.parse(answer.body) as { items: { status: string; persons: number | null }[] })
+      .items;
+    if (latest && latest.status !== 'running')
+      return {
+        status: latest.status,
+        persons: latest.persons,
+        seconds: Math.round((performance.now() - startedAt) / 100) / 10,
+      };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 async function caseIdsOf(port: number, session: Session): Promise<string[]> {
   const answer = await request(port, 'GET', '/api/cases?limit=100', { headers: { cookie: session.cookie } });
   if (answer.status !== 200) throw new Error(`case list: ${answer.status} ${answer.body}`);
@@ -293,6 +311,7 @@ export async function runLoad(env: NodeJS.ProcessEnv, options: { withScan: boole
     const probes: Answer[] = [];
     const until = performance.now() + DURATION_MS;
     let scan: Answer | undefined;
+    const scanStartedAt = performance.now();
     if (options.withScan) {
       const supervisor = sessions[1] as Session;
       scan = await request(server.port, 'POST', '/api/duplicates/scans', {
@@ -366,10 +385,17 @@ export async function runLoad(env: NodeJS.ProcessEnv, options: { withScan: boole
         latencyMs: summary(probes).latencyMs,
       },
       serverReportedMs: serverTimes(server.log()),
-      ...(scan ? { scanStarted: scan.status } : {}),
+      ...(scan ? { scan: await scanOutcome(server.port, sessions[1] as Session, scanStartedAt) } : {}),
     };
   } catch (error) {
-    console.error(server.log().split('\n').filter((l) => l.includes('err')).slice(-3).join('\n'));
+    console.error(
+      server
+        .log()
+        .split('\n')
+        .filter((l) => l.includes('err'))
+        .slice(-3)
+        .join('\n'),
+    );
     throw error;
   } finally {
     await server.stop();
@@ -401,7 +427,10 @@ export async function loadScenario(target: BenchTarget): Promise<Record<string, 
     await prepare(env, EXTRA[target.kind]);
     const plain = await runLoad(env, { withScan: false });
     console.log(JSON.stringify(plain));
-    return { extraPeopleWithCases: EXTRA[target.kind], mixed: plain };
+    // The same load while a scan of the whole Paris registry (the demo's and the added people) runs.
+    const duringScan = await runLoad(env, { withScan: true });
+    console.log(JSON.stringify(duringScan));
+    return { extraPeopleWithCases: EXTRA[target.kind], mixed: plain, duringScan };
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { MessagePort } from 'node:worker_threads';
 import type { PGlite } from '@electric-sql/pglite';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -23,9 +24,17 @@ export type Schema = typeof schema;
 /** The ORM handle, or a transaction opened on it: repositories accept either. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 
+/** How another thread reaches the same database: its own connection, or a line to the embedded one. */
+export type ThreadConnection = { kind: 'postgres'; url: string } | { kind: 'pglite'; port: MessagePort };
+
 export type Database = {
   kind: 'pglite' | 'postgres';
   db: Db;
+  /**
+   * A connection for another thread (background work such as a duplicate scan), when this database can give
+   * one (an in-process PGlite cannot). The receiving thread opens it with `openThreadConnection`.
+   */
+  connectionForThread?(): Promise<ThreadConnection>;
   /** Applies the pending migrations of `folder` (by default the application's own). */
   migrate(folder?: string): Promise<void>;
   close(): Promise<void>;
@@ -47,6 +56,9 @@ export function fromPglite(
   return {
     kind: 'pglite',
     db,
+    ...(client instanceof RemotePGlite
+      ? { connectionForThread: async () => ({ kind: 'pglite' as const, port: await client.linePort() }) }
+      : {}),
     migrate: (folder = migrationsFolder) => migratePglite(db as never, { migrationsFolder: folder }),
     async close() {
       await client.close();
@@ -80,6 +92,7 @@ export function openPostgres(url: string, poolMax = 10): Database {
   return {
     kind: 'postgres',
     db,
+    connectionForThread: async () => ({ kind: 'postgres', url }),
     migrate: (folder = migrationsFolder) => migrateNodePg(db as never, { migrationsFolder: folder }),
     close: () => pool.end(),
   };
@@ -92,6 +105,12 @@ export async function openDatabase(options: {
 }): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolMax);
   return openPglite(options.dataDir);
+}
+
+/** Opens, in another thread, the connection `connectionForThread` gave (the line only, for PGlite). */
+export function openThreadConnection(connection: ThreadConnection): Database {
+  if (connection.kind === 'postgres') return openPostgres(connection.url, 1);
+  return fromPglite(RemotePGlite.overPort(connection.port));
 }
 
 /**

@@ -1,4 +1,6 @@
 /** Messages between the server and the embedded database's thread (pglite-worker.ts, pglite-remote.ts). */
+import type { MessagePort } from 'node:worker_threads';
+
 export type WorkerRequest =
   | {
       id: number;
@@ -14,6 +16,8 @@ export type WorkerRequest =
   | { id: number; op: 'begin' }
   | { id: number; op: 'commit' | 'rollback'; tx: number }
   | { id: number; op: 'dump' }
+  /** Another thread's own line to the database (the port travels with the message). */
+  | { id: number; op: 'attach'; port: MessagePort }
   | { id: number; op: 'close' };
 
 /** The answer to request `id` (id 0: the database is open, or failed to open). */

@@ -3,7 +3,7 @@
  * PGlite's interface that drizzle uses (query, exec, transaction, close), carried over messages. A
  * transaction keeps PGlite's own rule: while it is open, other queries wait for it to end.
  */
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
 import type { WorkerReply, WorkerRequest } from './pglite-protocol';
 
 type QueryOptions = { rowMode?: 'object' | 'array'; parsers?: Record<number, unknown> };
@@ -24,7 +24,7 @@ class Channel {
   #next = 1;
   #stopped: Error | undefined;
 
-  constructor(readonly worker: Worker) {
+  constructor(readonly worker: Worker | MessagePort) {
     worker.on('message', (reply: WorkerReply) => {
       const waiting = this.#pending.get(reply.id);
       if (!waiting) return;
@@ -37,20 +37,25 @@ class Channel {
       for (const waiting of this.#pending.values()) waiting.reject(error);
       this.#pending.clear();
     };
-    worker.on('error', (error) =>
-      stop(new DatabaseThreadStopped(`The embedded database stopped: ${error.message}`)),
-    );
-    worker.on('exit', (code) =>
-      stop(new DatabaseThreadStopped(`The embedded database stopped (exit ${code}).`)),
-    );
+    if (worker instanceof Worker) {
+      worker.on('error', (error) =>
+        stop(new DatabaseThreadStopped(`The embedded database stopped: ${error.message}`)),
+      );
+      worker.on('exit', (code) =>
+        stop(new DatabaseThreadStopped(`The embedded database stopped (exit ${code}).`)),
+      );
+    } else
+      worker.on('close', () =>
+        stop(new DatabaseThreadStopped('The line to the embedded database was closed.')),
+      );
   }
 
-  call<T>(request: Unsent<WorkerRequest>): Promise<T> {
+  call<T>(request: Unsent<WorkerRequest>, transfer: MessagePort[] = []): Promise<T> {
     if (this.#stopped) return Promise.reject(this.#stopped);
     const id = this.#next++;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.worker.postMessage({ ...request, id });
+      this.worker.postMessage({ ...request, id }, transfer);
     });
   }
 }
@@ -85,7 +90,7 @@ export class RemotePGlite {
 
   /** Starts the database's thread on a data folder, or (tests) on a dump to load in memory. */
   static async open(source: { dataDir: string } | { loadDataDir: Blob }): Promise<RemotePGlite> {
-    const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
+    const worker = new Worker(new URL('../platform/worker-boot.mjs', import.meta.url), {
       workerData: { entry: new URL('./pglite-worker.ts', import.meta.url).href, ...source },
     });
     const channel = new Channel(worker);
@@ -132,13 +137,34 @@ export class RemotePGlite {
     return result;
   }
 
+  /**
+   * A line of its own to the database, for another thread (a duplicate scan reads the registry without
+   * going through the server's thread): give the port to that thread, which opens it with `overPort`.
+   */
+  async linePort(): Promise<MessagePort> {
+    const { port1, port2 } = new MessageChannel();
+    await this.channel.call({ op: 'attach', port: port2 }, [port2]);
+    return port1;
+  }
+
+  /** The database, from another thread, over a port given by `linePort`. */
+  static overPort(port: MessagePort): RemotePGlite {
+    return new RemotePGlite(new Channel(port));
+  }
+
   /** The whole database as a tarball (tests build their template this way). */
   dumpDataDir(): Promise<Blob> {
     return this.channel.call({ op: 'dump' });
   }
 
+  /** Closes the database (from the thread that owns it), or only this thread's line to it. */
   async close(): Promise<void> {
+    const line = this.channel.worker;
+    if (!(line instanceof Worker)) {
+      line.close();
+      return;
+    }
     await this.channel.call({ op: 'close' }).catch(() => {});
-    await this.channel.worker.terminate();
+    await line.terminate();
   }
 }

@@ -4,7 +4,7 @@
  * work of every other request (parsing, answering, health checks) and hid the wait from the server's own
  * timings. Here it has a thread of its own, driven by messages from `pglite-remote.ts`.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -101,21 +101,29 @@ async function handle(pg: PGlite, request: WorkerRequest): Promise<unknown> {
     }
     case 'dump':
       return pg.dumpDataDir('none');
+    case 'attach':
+      listen(pg, request.port);
+      return null;
     case 'close':
       await pg.close();
       return null;
   }
 }
 
+/** Serves the requests arriving on a line (the server's, or another thread's), answering on it. */
+function listen(pg: PGlite, line: MessagePort | NonNullable<typeof parentPort>): void {
+  line.on('message', (request: WorkerRequest) => {
+    handle(pg, request).then(
+      (result) => line.postMessage({ id: request.id, result } satisfies WorkerReply),
+      (error: unknown) =>
+        line.postMessage({ id: request.id, error: serialiseError(error) } satisfies WorkerReply),
+    );
+  });
+}
+
 ready.then(
   (pg) => {
-    port.on('message', (request: WorkerRequest) => {
-      handle(pg, request).then(
-        (result) => port.postMessage({ id: request.id, result } satisfies WorkerReply),
-        (error: unknown) =>
-          port.postMessage({ id: request.id, error: serialiseError(error) } satisfies WorkerReply),
-      );
-    });
+    listen(pg, port);
     port.postMessage({ id: 0, result: 'ready' } satisfies WorkerReply);
   },
   (error: unknown) => port.postMessage({ id: 0, error: serialiseError(error) } satisfies WorkerReply),

@@ -36,7 +36,11 @@ export function startJobs(
       if (rebuilt > 0) app.log.info({ rebuilt }, 'person match keys rebuilt');
       // The whole registry is scanned for duplicates once a period (after the keys are current), never
       // as part of starting up: the first tick comes EVERY_MS later.
-      const scanId = atStartUp ? null : await runScheduledScan(ctx, options.duplicateScanHours);
+      const scanId = atStartUp
+        ? null
+        : await runScheduledScan(ctx, options.duplicateScanHours, {
+            connectionForThread: database.connectionForThread,
+          });
       if (scanId) app.log.info({ scanId }, 'automatic duplicate scan done');
     } catch (error) {
       app.log.error({ err: error }, 'periodic job failed');

@@ -553,4 +553,24 @@ describe('the automatic scan', () => {
     expect((await latestScans(t.db, [PAR, EBL])).map((s) => s.id)).not.toContain(second);
     expect((await latestScans(t.db, 'all')).map((s) => s.id)).toContain(second);
   });
+
+  it('finds the same pairs when a large registry is scanned on a thread of its own', async () => {
+    const pairsNow = async () =>
+      (await t.db.select().from(duplicateCandidates))
+        .map((c) => `${c.personA}|${c.personB}|${c.score.toFixed(6)}`)
+        .sort();
+    const before = await pairsNow();
+    t.clock.advance(25 * 3_600_000);
+    const connectionForThread = t.database.connectionForThread;
+    expect(connectionForThread).toBeDefined();
+    // Every scan counts as large here: it reads the registry through a connection of its own.
+    const scanId = await runScheduledScan(system(), 24, { connectionForThread, offloadFrom: 0 });
+    const [scan] = await t.db
+      .select()
+      .from(duplicateScans)
+      .where(eq(duplicateScans.id, scanId ?? ''));
+    expect(scan).toMatchObject({ status: 'done', newCandidates: 0 });
+    expect(scan?.persons).toBeGreaterThan(5);
+    expect(await pairsNow()).toEqual(before);
+  });
 });

@@ -190,8 +190,8 @@ export function duplicatesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       const { scanId, joined, scope } = await startScan(ctx, request.body.officeId);
       if (!joined)
         setImmediate(() => {
-          runScan(ctx, scanId, scope).catch((error: unknown) =>
-            request.log.error({ err: error, scanId }, 'duplicate scan failed'),
+          runScan(ctx, scanId, scope, { connectionForThread: deps.database.connectionForThread }).catch(
+            (error: unknown) => request.log.error({ err: error, scanId }, 'duplicate scan failed'),
           );
         });
       reply.code(202);

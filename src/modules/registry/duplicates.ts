@@ -3,10 +3,10 @@
  * person" (merge, see merge.ts) or "different" (remembered: never proposed again). Reviewers see and decide
  * only pairs of which they can read both records.
  */
-import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../../db/client';
+import type { Db, ThreadConnection } from '../../db/client';
 import { type ActorCtx, type Ctx, can, inScope, type OfficeScope, scopeOf } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, forbidden, notFound } from '../../platform/errors';
@@ -14,35 +14,11 @@ import { offices } from '../identity/tables';
 import { comparePersons, findDuplicatePairs, MATCH_THRESHOLD, type MatchPerson } from './matching';
 import { frequenciesFor, matchDocumentOf, matchDocumentsOf, matchPersonOf } from './person-matching';
 import * as repo from './repository';
+import { countScanned, personsOf } from './scan-source';
+import type { ScanWorkerInput } from './scan-worker';
 import { duplicateCandidates, duplicateScans, identityDocuments, persons } from './tables';
 
 const pair = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
-
-/** Streams the persons of a scope (not merged) in pages, as the matcher reads them. */
-async function* personsOf(db: Db, scope: OfficeScope): AsyncGenerator<MatchPerson[]> {
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    const rows = await db
-      .select()
-      .from(persons)
-      .where(
-        and(
-          isNull(persons.mergedInto),
-          sql`${persons.id} > ${after}`,
-          inScope(persons.owningOfficeId, scope),
-        ),
-      )
-      .orderBy(persons.id)
-      .limit(5000);
-    if (rows.length === 0) return;
-    const documents = await matchDocumentsOf(
-      db,
-      rows.map((r) => r.id),
-    );
-    yield rows.map((r) => matchPersonOf(r.id, r, documents.get(r.id)));
-    after = rows[rows.length - 1]?.id ?? after;
-  }
-}
 
 /** What a scan covers: one office (persons.merge there) or every office where the actor reviews duplicates. */
 function scanScope(ctx: ActorCtx, officeId: string | null): OfficeScope {
@@ -53,8 +29,34 @@ function scanScope(ctx: ActorCtx, officeId: string | null): OfficeScope {
   return scopeOf(ctx.actor, 'persons.merge');
 }
 
-/** From this many persons, a scan compares on worker threads (below, it takes milliseconds here). */
-const OFFLOAD_FROM = 20_000;
+/**
+ * From this many persons, a scan runs on a thread of its own at low priority, when the database can give
+ * that thread a connection (below, it takes milliseconds here).
+ */
+export const OFFLOAD_FROM = 5_000;
+
+/** Runs the scan's reading and comparing on its own thread (scan-worker.ts). */
+function scanInThread(input: ScanWorkerInput): Promise<Awaited<ReturnType<typeof findDuplicatePairs>>> {
+  return new Promise((resolve, reject) => {
+    const transfer = input.connection.kind === 'pglite' ? [input.connection.port] : [];
+    const worker = new Worker(new URL('../../platform/worker-boot.mjs', import.meta.url), {
+      workerData: { ...input, entry: new URL('./scan-worker.ts', import.meta.url).href },
+      transferList: transfer,
+    });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the duplicate scan's thread exited with code ${code}`));
+    });
+  });
+}
+
+export type ScanOptions = {
+  /** A connection for the scan's own thread; without it the scan runs here. */
+  connectionForThread?: () => Promise<ThreadConnection>;
+  /** Persons from which the scan runs on its own thread (OFFLOAD_FROM unless a test says otherwise). */
+  offloadFrom?: number;
+};
 
 /** A scan still "running" after this long was interrupted (a restart, a crash): it is not joined. */
 export const SCAN_STALE_AFTER_MS = 30 * 60 * 1000;
@@ -121,7 +123,11 @@ export const AUTOMATIC_SCAN_BY = 'Passerelle (automatic)';
  * in the last `everyHours`, none running, and run to the end. Returns the scan's id, or null when it was
  * not due. Its pairs reach each reviewer like any other (those whose two records they can read).
  */
-export async function runScheduledScan(ctx: Ctx, everyHours: number): Promise<string | null> {
+export async function runScheduledScan(
+  ctx: Ctx,
+  everyHours: number,
+  options: ScanOptions = {},
+): Promise<string | null> {
   if (everyHours <= 0) return null;
   const now = ctx.clock.now();
   await failInterrupted(ctx.db, now);
@@ -150,7 +156,7 @@ export async function runScheduledScan(ctx: Ctx, everyHours: number): Promise<st
     })
     .returning({ id: duplicateScans.id });
   if (!scan) throw new Error('insert returned nothing');
-  await runScan(ctx, scan.id, 'all');
+  await runScan(ctx, scan.id, 'all', options);
   return scan.id;
 }
 
@@ -158,23 +164,34 @@ export async function runScheduledScan(ctx: Ctx, everyHours: number): Promise<st
  * Runs a started scan to the end: loads the persons, finds pairs (excluding those already decided),
  * records new candidates and refreshes open ones. Idempotent: running the same scan again changes nothing.
  */
-export async function runScan(ctx: Ctx, scanId: string, scope: OfficeScope): Promise<void> {
+export async function runScan(
+  ctx: Ctx,
+  scanId: string,
+  scope: OfficeScope,
+  options: ScanOptions = {},
+): Promise<void> {
   const [scan] = await ctx.db.select().from(duplicateScans).where(eq(duplicateScans.id, scanId));
   if (scan?.status !== 'running') return;
   try {
-    const people: MatchPerson[] = [];
-    for await (const page of personsOf(ctx.db, scope)) people.push(...page);
     const decided = await ctx.db
       .select({ a: duplicateCandidates.personA, b: duplicateCandidates.personB })
       .from(duplicateCandidates)
       .where(inArray(duplicateCandidates.status, ['different', 'merged']));
-    // A large registry is compared on worker threads, so that the server keeps answering meanwhile.
-    const large = people.length >= OFFLOAD_FROM;
-    const { pairs, stats } = await findDuplicatePairs(people, {
-      threshold: MATCH_THRESHOLD,
-      excludedPairs: decided.map((d) => [d.a, d.b] as const),
-      ...(large ? { threads: Math.min(4, availableParallelism()), offload: true } : {}),
-    });
+    const excludedPairs = decided.map((d) => [d.a, d.b] as [string, string]);
+    // A large registry is read and compared on a thread of its own, so that the server keeps answering.
+    const offload =
+      options.connectionForThread !== undefined &&
+      (await countScanned(ctx.db, scope)) >= (options.offloadFrom ?? OFFLOAD_FROM);
+    let found: Awaited<ReturnType<typeof findDuplicatePairs>>;
+    if (offload && options.connectionForThread) {
+      const connection = await options.connectionForThread();
+      found = await scanInThread({ connection, scope, threshold: MATCH_THRESHOLD, excludedPairs });
+    } else {
+      const people: MatchPerson[] = [];
+      for await (const page of personsOf(ctx.db, scope)) people.push(...page);
+      found = await findDuplicatePairs(people, { threshold: MATCH_THRESHOLD, excludedPairs });
+    }
+    const { pairs, stats } = found;
     const now = ctx.clock.now();
     let inserted = 0;
     await ctx.db.transaction(async (tx) => {
