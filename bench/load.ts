@@ -229,7 +229,11 @@ function summary(answers: Answer[]) {
 type Server = { child: ChildProcess; port: number; log: () => string; stop(): Promise<void> };
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // LOAD_PROFILE=folder: a CPU profile of the server (node --cpu-prof), to see where its time goes.
+  const profile = process.env.LOAD_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.LOAD_PROFILE}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/main.ts'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

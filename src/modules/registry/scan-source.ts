@@ -10,7 +10,12 @@ import { persons } from './tables';
 const PAGE = 2000;
 
 /** Streams the persons of a scope (not merged) in pages, as the matcher reads them. */
-export async function* personsOf(db: Db, scope: OfficeScope): AsyncGenerator<MatchPerson[]> {
+export async function* personsOf(
+  db: Db,
+  scope: OfficeScope,
+  /** A pause between pages, leaving the database to others (a background scan). */
+  pauseMs = 0,
+): AsyncGenerator<MatchPerson[]> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const rows = await db
@@ -32,6 +37,7 @@ export async function* personsOf(db: Db, scope: OfficeScope): AsyncGenerator<Mat
     );
     yield rows.map((r) => matchPersonOf(r.id, r, documents.get(r.id)));
     after = rows[rows.length - 1]?.id ?? after;
+    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
   }
 }
 

@@ -28,7 +28,8 @@ try {
 const database = openThreadConnection(input.connection);
 try {
   const people: MatchPerson[] = [];
-  for await (const page of personsOf(database.db, input.scope)) people.push(...page);
+  // Between pages the database serves the requests waiting for it.
+  for await (const page of personsOf(database.db, input.scope, 25)) people.push(...page);
   const result = await findDuplicatePairs(people, {
     threshold: input.threshold,
     excludedPairs: input.excludedPairs,
