@@ -3,6 +3,7 @@
  * The README's "Configuration" table mirrors this file: keep them together.
  */
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -78,8 +79,8 @@ const ConfigSchema = z.object({
     .default(20 * 1024 * 1024),
   /**
    * Requests served at the same time (the others wait in line, fairly); default 16 on the embedded database
-   * (its one thread runs one query at a time; more in flight only keeps the server's thread busy meanwhile),
-   * DATABASE_POOL_MAX on PostgreSQL.
+   * (its one thread runs one query at a time; more in flight only keeps the server's thread busy meanwhile);
+   * on PostgreSQL twice the processors (at least 4), at most DATABASE_POOL_MAX.
    */
   MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1000).optional(),
   /** The longest a request waits in line; past it the answer is 503 with Retry-After (ADR 0014). */
@@ -186,7 +187,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     encryptionKey: e.ENCRYPTION_KEY ? Buffer.from(e.ENCRYPTION_KEY, 'base64') : undefined,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     duplicateScanHours: e.DUPLICATE_SCAN_HOURS,
-    maxConcurrentRequests: e.MAX_CONCURRENT_REQUESTS ?? (e.DATABASE_URL ? e.DATABASE_POOL_MAX : 16),
+    // Work beyond twice the processors only splits them further: each request takes longer, none sooner.
+    maxConcurrentRequests:
+      e.MAX_CONCURRENT_REQUESTS ??
+      (e.DATABASE_URL ? Math.min(e.DATABASE_POOL_MAX, Math.max(4, 2 * availableParallelism())) : 16),
     maxQueueWaitMs: e.MAX_QUEUE_WAIT_MS,
   };
 }
