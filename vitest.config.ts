@@ -41,6 +41,8 @@ export default defineConfig({
           name: 'web',
           include: ['web/src/**/*.test.{ts,tsx}'],
           environment: 'jsdom',
+          // They share two cores with the integration tiers: typing through a form can take seconds then.
+          testTimeout: 20_000,
         },
       },
       {

@@ -3,8 +3,8 @@
  * The README's "Configuration" table mirrors this file: keep them together.
  */
 import { randomBytes } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 

@@ -5,7 +5,6 @@
 
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Database, fromPglite, openPostgres } from '../../src/db/client';
