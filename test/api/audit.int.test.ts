@@ -460,3 +460,38 @@ describe('tamper detection', () => {
     });
   });
 });
+
+describe('beneficiaries’ data in the log', () => {
+  it('shows an administrator that a person was changed, by whom and when, never what it said; the DPO all', async () => {
+    t.clock.set(new Date(DAY3));
+    const supervisor = await t.login('sup@x.test');
+    const registered = expectJson<{ person: { id: string } }>(
+      await supervisor.inject({
+        method: 'POST',
+        url: '/api/persons',
+        payload: {
+          givenName: 'Elona',
+          familyName: 'Marku',
+          sex: 'female',
+          officeId: await t.office('TIR'),
+          acknowledgeMatches: true,
+          specificNeeds: ['TR-PI'],
+        },
+      }),
+      201,
+    );
+    const query = `?recordType=person&recordId=${registered.person.id}`;
+    const [asAdministrator] = (await search(await asAdmin(), query)).items;
+    expect(asAdministrator).toMatchObject({
+      action: 'person.created',
+      actorEmail: 'sup@x.test',
+      changes: null,
+      metadata: null,
+      withheld: true,
+    });
+    expect(JSON.stringify(asAdministrator)).not.toMatch(/Elona|TR-PI/);
+    const [asDpo] = (await search(await t.login('dpo@x.test'), query)).items;
+    expect(asDpo).toMatchObject({ action: 'person.created', withheld: false });
+    expect(JSON.stringify(asDpo?.changes)).toMatch(/Elona/);
+  });
+});

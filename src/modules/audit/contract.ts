@@ -18,6 +18,11 @@ export const AuditEventSchema = z.object({
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
   hash: z.string(),
+  /**
+   * The event is about a beneficiary (a person, their case, referral, plan, placement) and the reader may
+   * not read beneficiaries' data in its office: its changes and details are withheld (null), the rest shown.
+   */
+  withheld: z.boolean(),
 });
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 

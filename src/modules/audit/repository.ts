@@ -71,5 +71,6 @@ export async function searchAuditEvents(
     requestId: row.requestId,
     ip: row.ip,
     hash: row.hash,
+    withheld: false,
   }));
 }

@@ -4,6 +4,7 @@ import { scopeOf } from '../../platform/actor';
 import { actorCtx, type ServerDeps } from '../../server/context';
 import { AuditPageSchema, AuditQuerySchema } from './contract';
 import { searchAuditEvents } from './repository';
+import { withholdBeneficiaryData } from './withhold';
 
 export function auditRoutes(app: FastifyInstance, deps: ServerDeps): void {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -19,7 +20,10 @@ export function auditRoutes(app: FastifyInstance, deps: ServerDeps): void {
     },
     async (request) => {
       const ctx = actorCtx(request, deps);
-      const items = await searchAuditEvents(ctx.db, scopeOf(ctx.actor, 'audit.read'), request.query);
+      const items = withholdBeneficiaryData(
+        ctx.actor,
+        await searchAuditEvents(ctx.db, scopeOf(ctx.actor, 'audit.read'), request.query),
+      );
       const last = items.at(-1);
       return { items, nextBefore: items.length === request.query.limit && last ? last.seq : null };
     },

@@ -377,6 +377,7 @@ export const en: TranslationShape = {
     older: 'Show older events',
     end: 'All matching events are shown.',
     noChanges: 'No field changes',
+    withheld: 'About a beneficiary: what changed is shown only to those who may read their record.',
     emptyValue: '(empty)',
     actions: {
       auth: {

@@ -378,6 +378,8 @@ export const fr = {
     older: 'Afficher les événements plus anciens',
     end: 'Tous les événements correspondants sont affichés.',
     noChanges: 'Aucune modification de champ',
+    withheld:
+      'Concerne un bénéficiaire : le détail n’est montré qu’aux personnes autorisées à lire sa fiche.',
     emptyValue: '(vide)',
     actions: {
       auth: {

@@ -39,6 +39,7 @@ export function makeAuditEvent(seq: number, overrides: Partial<AuditEvent> = {})
     requestId: `req-${seq}`,
     ip: null,
     hash: `hash-${seq}`,
+    withheld: false,
     ...overrides,
   };
 }

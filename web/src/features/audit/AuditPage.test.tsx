@@ -14,6 +14,30 @@ describe('audit log', () => {
     vi.unstubAllGlobals();
   });
 
+  it('says when what a beneficiary’s event changed is withheld from the reader', async () => {
+    stubFetch({
+      'GET /api/offices': () => jsonResponse(200, { items: OFFICES }),
+      'GET /api/audit': () =>
+        jsonResponse(200, {
+          items: [
+            makeAuditEvent(12, {
+              action: 'person.updated',
+              recordType: 'person',
+              changes: null,
+              withheld: true,
+            }),
+          ],
+          nextBefore: null,
+        }),
+    });
+    renderWithProviders(<AppRoutes />, { me: makeMe(), route: '/audit' });
+    expect(
+      await screen.findByText(
+        'Concerne un bénéficiaire : le détail n’est montré qu’aux personnes autorisées à lire sa fiche.',
+      ),
+    ).toBeTruthy();
+  });
+
   it('shows changes as old → new and pages to older events with before=nextBefore', async () => {
     const { requests } = stubFetch({
       'GET /api/offices': () => jsonResponse(200, { items: OFFICES }),

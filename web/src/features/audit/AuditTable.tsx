@@ -100,7 +100,13 @@ export function AuditTable({ events, officeName }: AuditTableProps) {
                 </Table.Td>
                 <Table.Td>{event.officeId ? officeName(event.officeId) : t('common.none')}</Table.Td>
                 <Table.Td>
-                  <Changes changes={event.changes} />
+                  {event.withheld ? (
+                    <Text size="sm" c="dimmed" fs="italic">
+                      {t('audit.withheld')}
+                    </Text>
+                  ) : (
+                    <Changes changes={event.changes} />
+                  )}
                 </Table.Td>
                 <Table.Td>
                   {event.requestId ? (
