@@ -15,7 +15,7 @@ import { createFieldCipher } from '../src/platform/field-crypto';
 import type { BenchTarget } from './targets';
 
 const SIZES = { pglite: 50_000, postgres: 200_000 } as const;
-const GIVEN = [
+export const GIVEN = [
   'arta',
   'elira',
   'besnik',
@@ -33,7 +33,7 @@ const GIVEN = [
   'ivan',
   'maria',
 ];
-const FAMILY = [
+export const FAMILY = [
   'hoxha',
   'cela',
   'krasniqi',

@@ -18,52 +18,20 @@ import { loadConfig } from '../src/config';
 import { openMigratedDatabase } from '../src/db/client';
 import { isDatabaseEmpty, seedDemo } from '../src/demo/seed';
 import { startupCipher } from '../src/encryption-key';
+import { AVRR_WORKFLOW } from '../src/modules/cases/workflow';
 import { refreshStaleMatchKeys } from '../src/modules/registry/person-matching';
 import { systemClock } from '../src/platform/clock';
+import { FAMILY, GIVEN } from './cases';
 import type { BenchTarget } from './targets';
+
+/** Open cases are spread over the states before departure and arrival. */
+const STATUSES = AVRR_WORKFLOW.states.slice(0, 7);
 
 /** People (each with an open case) added to the Paris office on top of the demo, per engine. */
 const EXTRA = {
   pglite: Number(process.env.LOAD_EXTRA_PGLITE ?? 20_000),
   postgres: Number(process.env.LOAD_EXTRA_POSTGRES ?? 26_000),
 };
-const GIVEN = [
-  'arta',
-  'elira',
-  'besnik',
-  'mohammed',
-  'youssef',
-  'fatima',
-  'olena',
-  'oksana',
-  'karwan',
-  'shilan',
-  'ahmed',
-  'lina',
-];
-const FAMILY = [
-  'hoxha',
-  'cela',
-  'krasniqi',
-  'el amrani',
-  'benali',
-  'kovalenko',
-  'shevchenko',
-  'gashi',
-  'berisha',
-  'hassan',
-  'aziz',
-  'rashid',
-];
-const STATUSES = [
-  'intake',
-  'counselling',
-  'eligibility',
-  'travel_preparation',
-  'ready_to_travel',
-  'departed',
-  'arrived',
-];
 
 /**
  * The demo, then `extra` people with a case each in Paris (where the bench's Paris accounts work), their

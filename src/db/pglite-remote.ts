@@ -62,11 +62,11 @@ class Channel {
 
 const keepTextOf = (options?: QueryOptions) => Object.keys(options?.parsers ?? {}).map(Number);
 
-/** Queries inside one open transaction. */
-class RemoteTransaction {
+/** Queries on the database, or inside one of its open transactions (`tx`). */
+class Queries {
   constructor(
-    private readonly channel: Channel,
-    private readonly tx: number,
+    protected readonly channel: Channel,
+    private readonly tx?: number,
   ) {}
 
   query(sql: string, params: unknown[] = [], options?: QueryOptions): Promise<Result> {
@@ -76,17 +76,19 @@ class RemoteTransaction {
       params,
       rowMode: options?.rowMode ?? 'object',
       keepText: keepTextOf(options),
-      tx: this.tx,
+      ...(this.tx === undefined ? {} : { tx: this.tx }),
     });
   }
 
   exec(sql: string): Promise<Result[]> {
-    return this.channel.call({ op: 'exec', sql, tx: this.tx });
+    return this.channel.call({ op: 'exec', sql, ...(this.tx === undefined ? {} : { tx: this.tx }) });
   }
 }
 
-export class RemotePGlite {
-  private constructor(private readonly channel: Channel) {}
+export class RemotePGlite extends Queries {
+  private constructor(channel: Channel) {
+    super(channel);
+  }
 
   /** Starts the database's thread on a data folder, or (tests) on a dump to load in memory. */
   static async open(source: { dataDir: string } | { loadDataDir: Blob }): Promise<RemotePGlite> {
@@ -109,26 +111,12 @@ export class RemotePGlite {
     return new RemotePGlite(channel);
   }
 
-  query(sql: string, params: unknown[] = [], options?: QueryOptions): Promise<Result> {
-    return this.channel.call({
-      op: 'query',
-      sql,
-      params,
-      rowMode: options?.rowMode ?? 'object',
-      keepText: keepTextOf(options),
-    });
-  }
-
-  exec(sql: string): Promise<Result[]> {
-    return this.channel.call({ op: 'exec', sql });
-  }
-
   /** Runs `callback` in a transaction: committed when it resolves, rolled back when it throws. */
-  async transaction<T>(callback: (tx: RemoteTransaction) => Promise<T>): Promise<T> {
+  async transaction<T>(callback: (tx: Queries) => Promise<T>): Promise<T> {
     const tx = await this.channel.call<number>({ op: 'begin' });
     let result: T;
     try {
-      result = await callback(new RemoteTransaction(this.channel, tx));
+      result = await callback(new Queries(this.channel, tx));
     } catch (error) {
       await this.channel.call({ op: 'rollback', tx }).catch(() => {});
       throw error;

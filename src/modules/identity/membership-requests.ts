@@ -110,19 +110,29 @@ export async function cancelMembershipRequest(ctx: ActorCtx, id: string): Promis
     if (!request) throw notFound();
     if (request.status !== 'pending') throw new AppError('membership_change_not_pending');
     if (request.requestedBy !== ctx.actor.userId) throw new AppError('forbidden');
-    const row = await repo.decideMembershipRequest(tx, request.id, {
-      status: 'cancelled',
-      decidedBy: ctx.actor.userId,
-      decidedAt: ctx.clock.now(),
-      comment: null,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'user.membership_change_cancelled',
-      recordType: 'user',
-      recordId: request.userId,
-      metadata: { requestId: request.id, reason: 'withdrawn' },
-    });
-    return row ?? request;
+    return (await withdrawMembershipRequest(tx, ctx, request, 'withdrawn')) ?? request;
   });
   return viewOf(ctx, decided);
+}
+
+/** Withdraws a pending request (its author takes it back, or a direct change replaces it), audited. */
+export async function withdrawMembershipRequest(
+  tx: ActorCtx['db'],
+  ctx: ActorCtx,
+  request: { id: string; userId: string },
+  reason: 'withdrawn' | 'superseded',
+): Promise<repo.MembershipRequestRow | undefined> {
+  const row = await repo.decideMembershipRequest(tx, request.id, {
+    status: 'cancelled',
+    decidedBy: ctx.actor.userId,
+    decidedAt: ctx.clock.now(),
+    comment: null,
+  });
+  await recordAudit(tx, ctx, {
+    action: 'user.membership_change_cancelled',
+    recordType: 'user',
+    recordId: request.userId,
+    metadata: { requestId: request.id, reason },
+  });
+  return row;
 }

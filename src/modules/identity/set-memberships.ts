@@ -9,6 +9,7 @@ import {
   type Role,
 } from '../../platform/permissions';
 import type { SetMembershipsSchema, User } from './contract';
+import { withdrawMembershipRequest } from './membership-requests';
 import { checkMemberships, holdsAdministrator, type MembershipInput } from './memberships';
 import * as repo from './repository';
 import { membershipLabels, userView } from './user-views';
@@ -75,18 +76,12 @@ export async function setMemberships(
     const user = await applyMemberships(tx, ctx, { before, beforeView, next });
     // A change made directly replaces any change still waiting for approval.
     if (beforeView.pendingMembershipChange) {
-      await repo.decideMembershipRequest(tx, beforeView.pendingMembershipChange.id, {
-        status: 'cancelled',
-        decidedBy: ctx.actor.userId,
-        decidedAt: ctx.clock.now(),
-        comment: null,
-      });
-      await recordAudit(tx, ctx, {
-        action: 'user.membership_change_cancelled',
-        recordType: 'user',
-        recordId: before.id,
-        metadata: { requestId: beforeView.pendingMembershipChange.id, reason: 'superseded' },
-      });
+      await withdrawMembershipRequest(
+        tx,
+        ctx,
+        { id: beforeView.pendingMembershipChange.id, userId: before.id },
+        'superseded',
+      );
       return { user: await userView(tx, (await repo.findUserById(tx, before.id)) ?? before), pending: false };
     }
     return { user, pending: false };
