@@ -1,7 +1,17 @@
 /** User administration and office scoping, as the administrator and the people they manage see it. */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, type E2E, setupE2E, signIn, TIRANA_CASEWORKER } from './harness';
+import { identityRepository } from '../../src/modules/identity';
+import { hashPassword } from '../../src/platform/crypto';
+import {
+  ADMIN,
+  DEMO_PASSWORD,
+  type E2E,
+  expectNoSeriousAxeViolations,
+  setupE2E,
+  signIn,
+  TIRANA_CASEWORKER,
+} from './harness';
 
 let e2e: E2E;
 
@@ -168,5 +178,62 @@ describe('office scoping', () => {
     expect(titles).not.toContain('Syrian');
     // The summary is in the reader's language.
     await page.getByText('Transnational action supporting victims of trafficking').waitFor();
+  });
+});
+
+describe('a second administrator', () => {
+  it('approves the administrator role asked for a supervisor, who then holds both', async () => {
+    // A second administrator, and the supervisor who is to become an administrator too.
+    const db = e2e.database.db;
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const paris = await identityRepository.findOfficeByCode(db, 'PAR');
+    if (!paris) throw new Error('no Paris office');
+    const second = await identityRepository.insertUser(db, {
+      email: 'admin.two@passerelle.test',
+      displayName: 'Paul Roche',
+      passwordHash,
+    });
+    await identityRepository.replaceMemberships(db, second.id, [
+      { officeId: paris.id, role: 'administrator' },
+    ]);
+    const target = await identityRepository.insertUser(db, {
+      email: 'karim.supervisor@passerelle.test',
+      displayName: 'Karim Haddad',
+      passwordHash,
+    });
+    await identityRepository.replaceMemberships(db, target.id, [{ officeId: paris.id, role: 'supervisor' }]);
+
+    // Hélène asks: the change waits, and says so.
+    const helene = await e2e.newPage();
+    await signIn(helene, ADMIN);
+    await helene.goto(`/admin/users/${target.id}`);
+    const roles = helene.getByRole('region', { name: 'Bureaux et rôles' });
+    await roles.getByRole('button', { name: 'Ajouter une affectation' }).click();
+    const row = roles.getByRole('group', { name: 'Affectation 2' });
+    await row.locator('select[name="memberships.1.officeId"]').selectOption({ label: 'Paris' });
+    await row.locator('select[name="memberships.1.role"]').selectOption({ label: 'Administrateur' });
+    await roles.getByRole('button', { name: 'Enregistrer' }).click();
+    const pending = roles.getByRole('alert').filter({ hasText: 'en attente d’un second administrateur' });
+    await pending.waitFor();
+    await pending.getByRole('button', { name: 'Retirer la demande' }).waitFor();
+    expect(await pending.getByRole('button', { name: 'Approuver' }).count()).toBe(0);
+    await expectNoSeriousAxeViolations(helene, 'pending change of roles');
+
+    // Paul sees it waiting on the users page, opens it and approves.
+    const paul = await e2e.newPage();
+    await signIn(paul, 'admin.two@passerelle.test');
+    await paul.goto('/admin/users');
+    const panel = paul.getByRole('region', { name: '1 changement de rôles en attente d’approbation' });
+    await panel.getByRole('link', { name: 'Karim Haddad' }).click();
+    const alert = paul.getByRole('alert').filter({ hasText: 'Hélène Garnier a demandé' });
+    await alert.getByRole('button', { name: 'Approuver' }).click();
+    await alert.waitFor({ state: 'detached' });
+    const memberships = await identityRepository.membershipsOf(db, [target.id]);
+    expect(
+      memberships
+        .get(target.id)
+        ?.map((m) => m.role)
+        .sort(),
+    ).toEqual(['administrator', 'supervisor']);
   });
 });
