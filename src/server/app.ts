@@ -30,6 +30,7 @@ import { reintegrationRoutes } from '../modules/reintegration';
 import { type Clock, systemClock } from '../platform/clock';
 import { AppError } from '../platform/errors';
 import { createFieldCipher, type FieldCipher } from '../platform/field-crypto';
+import { negotiateLanguage } from '../platform/i18n';
 import { VERSION } from '../platform/version';
 import { AdmissionQueue, admission } from './admission';
 import { authentication, guardRouteDeclarations, markScopePublic } from './auth';
@@ -106,6 +107,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ),
   );
 
+  // The reader's language first: every answer from here on, a 503 from the line included, speaks it.
+  app.addHook('onRequest', async (request) => {
+    request.lang = negotiateLanguage(request.headers['accept-language']);
+  });
   app.addHook('onRequest', async (request) => {
     // Node's own limit (16 KiB for the request line and headers together) answers in clientErrorHandler;
     // an address this long is never one of ours, so it stops here before any routing or lookup.

@@ -8,7 +8,6 @@ import { resolveSession } from '../modules/identity';
 import { can } from '../platform/actor';
 import { recordAudit } from '../platform/audit/record';
 import { AppError } from '../platform/errors';
-import { negotiateLanguage } from '../platform/i18n';
 import { requestCtx, type ServerDeps } from './context';
 import { SESSION_COOKIE } from './session-cookie';
 
@@ -98,10 +97,6 @@ export function authentication(app: FastifyInstance, deps: ServerDeps): void {
     maxFailures: deps.config.loginMaxFailures,
     lockMinutes: deps.config.loginLockMinutes,
   };
-
-  app.addHook('onRequest', async (request) => {
-    request.lang = negotiateLanguage(request.headers['accept-language']);
-  });
 
   // onRequest: before the body is even parsed, so nothing about a route (not its schema) leaks to
   // someone who may not call it.

@@ -27,6 +27,13 @@ describe('admission', () => {
     expect(busy.length).toBeGreaterThan(0);
     const problem = expectProblem(busy[0] as (typeof answers)[number], 503, 'server_busy');
     expect(problem.detail).toMatch(/occupé/);
+    // In the reader's language, like every other answer.
+    const english = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        caseworker.inject({ method: 'GET', url: '/api/persons', headers: { 'accept-language': 'en' } }),
+      ),
+    );
+    expect(english.find((a) => a.statusCode === 503)?.json().detail).toMatch(/busy/);
     expect(Number(busy[0]?.headers['retry-after'])).toBeGreaterThanOrEqual(1);
     // Once the line is gone, everyone is served again.
     expect((await caseworker.inject({ method: 'GET', url: '/api/persons' })).statusCode).toBe(200);
