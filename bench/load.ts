@@ -158,7 +158,12 @@ function request(
 type Session = { cookie: string; csrf: string };
 
 async function signIn(port: number, email: string): Promise<Session> {
-  const answer = await request(port, 'POST', '/api/auth/login', { body: { email, password: PASSWORD } });
+  let answer = await request(port, 'POST', '/api/auth/login', { body: { email, password: PASSWORD } });
+  // Many sign-ins at once (argon2id) are turned away too: come back when told, as the web app does.
+  for (let tries = 0; answer.status === 503 && tries < 20; tries++) {
+    await new Promise((r) => setTimeout(r, 1000 * Number(answer.headers['retry-after'] ?? 1)));
+    answer = await request(port, 'POST', '/api/auth/login', { body: { email, password: PASSWORD } });
+  }
   if (answer.status !== 200) throw new Error(`sign-in ${email}: ${answer.status} ${answer.body}`);
   const cookie =
     String(answer.headers['set-cookie']?.find((c) => c.startsWith('passerelle_session=')) ?? '').split(
