@@ -275,10 +275,7 @@ async function caseIdsOf(port: number, session: Session): Promise<string[]> {
   return (JSON.parse(answer.body) as { items: { id: string }[] }).items.map((c) => c.id);
 }
 
-export async function runLoad(
-  env: NodeJS.ProcessEnv,
-  options: { withScan: boolean; connections?: number },
-) {
+export async function runLoad(env: NodeJS.ProcessEnv, options: { withScan: boolean; connections?: number }) {
   const connections = options.connections ?? CONNECTIONS;
   const server = await startServer(env);
   try {
