@@ -493,12 +493,15 @@ describe('what others may not see', () => {
     await signIn(protection, PROTECTION);
     await casesOfType(protection, 'Retour volontaire – victime de la traite');
     const rows = protection.getByRole('table', { name: 'Liste des dossiers' }).locator('tbody tr');
-    // The previous results stay on screen until the filtered ones arrive.
-    await expect.poll(() => rows.filter({ hasNotText: badge }).count()).toBe(0);
-    expect(await rows.filter({ hasText: badge }).count()).toBeGreaterThan(0);
-    expect(await rows.filter({ hasText: 'Retour volontaire – victime de la traite' }).count()).toBe(
-      await rows.count(),
-    );
+    // The previous results stay on screen until the filtered ones arrive (and an empty table may come
+    // between): wait until there are rows and every one of them is a trafficking case.
+    const allTrafficking = async () => {
+      const shown = await rows.count();
+      const ofType = await rows.filter({ hasText: 'Retour volontaire – victime de la traite' }).count();
+      return shown > 0 && ofType === shown;
+    };
+    await expect.poll(allTrafficking).toBe(true);
+    expect(await rows.filter({ hasNotText: badge }).count()).toBe(0);
     expect(await protection.getByRole('status').textContent()).toMatch(/^Dossiers correspondants : [1-9]/);
     // Their cases open, the badge on the case page too.
     await rows.first().getByRole('link', { name: /^PAR-/ }).click();
