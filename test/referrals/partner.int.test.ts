@@ -306,8 +306,11 @@ describe('a partner referral', () => {
 
   it('opens nothing else: a tampered token matches nothing, the token is no session', async () => {
     const seq = await lastAuditSeq(t.db);
-    const last = token.at(-1) === 'A' ? 'B' : 'A';
-    for (const tampered of [`${token.slice(0, -1)}${last}`, `x${token.slice(1)}`, 'A'.repeat(43)]) {
+    // Another character in the same place, whatever the random token holds there.
+    const other = (c: string | undefined) => (c === 'A' ? 'B' : 'A');
+    const tampered43 = [`${token.slice(0, -1)}${other(token.at(-1))}`, `${other(token[0])}${token.slice(1)}`];
+    for (const tampered of [...tampered43, 'A'.repeat(43) === token ? 'B'.repeat(43) : 'A'.repeat(43)]) {
+      expect(tampered).not.toBe(token);
       expectProblem(await partner.get(tampered), 404, 'partner_link_invalid');
       expectProblem(await partner.post(tampered, 'messages', { body: 'hello' }), 404, 'partner_link_invalid');
       expectProblem(await partner.post(tampered, 'accept'), 404, 'partner_link_invalid');
