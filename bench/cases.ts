@@ -9,6 +9,7 @@ import { caseDetail } from '../src/modules/cases/case-view';
 import { findCase, listCases } from '../src/modules/cases/repository';
 import { AVRR_WORKFLOW } from '../src/modules/cases/workflow';
 import { identityRepository } from '../src/modules/identity';
+import { countableCases } from '../src/modules/registry/policy';
 import { searchPersons } from '../src/modules/registry/repository';
 import type { Actor } from '../src/platform/actor';
 import { createFieldCipher } from '../src/platform/field-crypto';
@@ -130,7 +131,7 @@ export async function casesScenario(target: BenchTarget): Promise<Record<string,
     memberships: [{ officeId: office.id, role: 'supervisor' }],
   };
   const scope = [office.id];
-  const visibility = { read: scope, sensitive: scope };
+  const visibility = countableCases(actor);
   const base = { sort: 'updated_desc', limit: 50 } as const;
 
   const firstPage = await time(30, () => listCases(db, actor, base));

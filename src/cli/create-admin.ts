@@ -1,4 +1,5 @@
 import type { Database } from '../db/client';
+import { wireReactions } from '../server/reactions';
 import { identityRepository } from '../modules/identity';
 import { CreateUserSchema, NewPasswordSchema } from '../modules/identity/contract';
 import { recordAudit } from '../platform/audit/record';
@@ -29,7 +30,7 @@ export async function createAdministrator(
   }
   const generatedPassword = options.password === undefined ? temporaryPassword() : undefined;
   const passwordHash = await hashPassword(options.password ?? (generatedPassword as string));
-  const ctx = { clock, actor: null, requestId: null, ip: null, lang: 'en' as const };
+  const ctx = { clock, actor: null, requestId: null, ip: null, lang: 'en' as const, reactions: wireReactions() };
   return database.db.transaction(async (tx) => {
     if (await identityRepository.findUserByEmail(tx, email.data)) {
       throw new CreateAdminError(`An account with the email ${email.data} already exists.`);

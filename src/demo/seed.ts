@@ -4,6 +4,7 @@
  * jobs, trainings and campaigns (programmes.ts). Loaded only into an empty database, and only on the embedded
  * database or when PASSERELLE_DEMO=1.
  */
+import { wireReactions } from '../server/reactions';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { identityRepository, offices } from '../modules/identity';
@@ -132,7 +133,7 @@ export async function seedDemo(
 ): Promise<void> {
   // One hash for every demo account: they share a published password anyway, and it keeps start-up fast.
   const passwordHash = await hashPassword(password);
-  const ctx = { clock, actor: null, requestId: null, ip: null, lang: 'fr' as const };
+  const ctx = { clock, actor: null, requestId: null, ip: null, lang: 'fr' as const, reactions: wireReactions() };
   await database.db.transaction(async (tx) => {
     const officeIds = new Map<string, string>();
     for (const office of DEMO_OFFICES) {

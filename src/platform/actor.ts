@@ -5,6 +5,7 @@ import type { Clock } from './clock';
 import { forbidden } from './errors';
 import type { Lang } from './i18n';
 import { type Membership, officesGranting, type Permission } from './permissions';
+import type { Reactions } from './reactions';
 
 /** The signed-in person on whose behalf a request runs. */
 export type Actor = {
@@ -22,6 +23,8 @@ export type Ctx = {
   requestId: string | null;
   ip: string | null;
   lang: Lang;
+  /** Other modules' reactions to this module's events, wired by the composition root. */
+  reactions: Reactions;
 };
 export type ActorCtx = Ctx & { actor: Actor };
 

@@ -35,6 +35,8 @@ import { VERSION } from '../platform/version';
 import { AdmissionQueue, admission } from './admission';
 import { authentication, guardRouteDeclarations, markScopePublic } from './auth';
 import type { ServerDeps } from './context';
+import { wireReactions } from './reactions';
+import type { Reactions } from '../platform/reactions';
 import { healthRoutes } from './health';
 import {
   clientErrorHandler,
@@ -56,6 +58,8 @@ export type BuildAppOptions = {
   cipher?: FieldCipher;
   /** Virus-scan hook for uploaded files (default: accept). */
   attachmentScanner?: AttachmentScanner;
+  /** Cross-module reactions (default: every module's, as `wireReactions` lists them). */
+  reactions?: Reactions;
 };
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -64,6 +68,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     database: options.database,
     config,
     clock: options.clock ?? systemClock,
+    reactions: options.reactions ?? wireReactions(),
     cipher: options.cipher ?? createFieldCipher(resolveEncryptionKey(config)),
     attachments: {
       root: path.join(config.dataDir, 'attachments'),

@@ -6,11 +6,13 @@ import type { ActorCtx, Ctx } from '../platform/actor';
 import type { Clock } from '../platform/clock';
 import { AppError } from '../platform/errors';
 import type { FieldCipher } from '../platform/field-crypto';
+import type { Reactions } from '../platform/reactions';
 
 export type ServerDeps = {
   database: Database;
   config: Config;
   clock: Clock;
+  reactions: Reactions;
   cipher: FieldCipher;
   attachments: AttachmentStore;
 };
@@ -24,6 +26,7 @@ export function requestCtx(request: FastifyRequest, deps: ServerDeps): Ctx {
     requestId: request.id,
     ip: request.ip,
     lang: request.lang,
+    reactions: deps.reactions,
   };
 }
 

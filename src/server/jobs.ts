@@ -3,6 +3,7 @@
  * change, the automatic duplicate scan. Each job is idempotent: running it twice (or on two servers) is
  * harmless.
  */
+import { wireReactions } from './reactions';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/client';
 import { purgeSignInRecords } from '../modules/identity';
@@ -19,7 +20,7 @@ export function startJobs(
   clock: Clock,
   options: { duplicateScanHours: number },
 ): void {
-  const ctx = { db: database.db, clock, actor: null, requestId: null, ip: null, lang: 'en' as const };
+  const ctx = { db: database.db, clock, actor: null, requestId: null, ip: null, lang: 'en' as const, reactions: wireReactions() };
   const run = async (atStartUp: boolean) => {
     try {
       await purgeSignInRecords(database.db, clock.now());

@@ -2,6 +2,7 @@
  * Administration through the API: accounts, roles, offices. Every change is checked in the response,
  * in the database and in the audit log (exactly one event, with actor, record and old/new values).
  */
+import { wireReactions } from '../../src/server/reactions';
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -453,7 +454,7 @@ describe('editing accounts', () => {
       },
       requestId: null,
       ip: null,
-      lang: 'en',
+      lang: 'en', reactions: wireReactions(),
     };
     const version = (await userRow(t.db, adminId)).version;
     const seq = await lastAuditSeq(t.db);

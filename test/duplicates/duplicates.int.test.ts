@@ -3,6 +3,7 @@
  * with reasons, the check before saving, the scan, "different" remembered, merge and undo, and what a
  * reviewer may touch.
  */
+import { wireReactions } from '../../src/server/reactions';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../../src/modules/cases/tables';
@@ -528,7 +529,7 @@ describe('the automatic scan', () => {
     actor: null,
     requestId: null,
     ip: null,
-    lang: 'en' as const,
+    lang: 'en' as const, reactions: wireReactions(),
   });
 
   it('scans the whole registry once a period, and not when turned off', async () => {

@@ -3,6 +3,7 @@
  * PGlite database, Debian's Chromium driven by playwright-core, and helpers the journeys share:
  * sign-in, axe checks, and a watch on every page for uncaught errors and CSP violations.
  */
+import { wireReactions } from '../../src/server/reactions';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import {
@@ -156,7 +157,7 @@ export async function actingAs(database: Database, email: string): Promise<Actor
     },
     requestId: null,
     ip: null,
-    lang: 'fr',
+    lang: 'fr', reactions: wireReactions(),
   };
 }
 

@@ -9,6 +9,7 @@
  * The case is prepared through the domain use cases (registration, consent, notes, the steps up to
  * departure); everything after that is done in the browser. The tests run in order and share the case.
  */
+import { wireReactions } from '../../src/server/reactions';
 import { eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -84,7 +85,7 @@ async function actingAs(email: string): Promise<ActorCtx> {
     },
     requestId: null,
     ip: null,
-    lang: 'fr',
+    lang: 'fr', reactions: wireReactions(),
   };
 }
 

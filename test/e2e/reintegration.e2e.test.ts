@@ -11,6 +11,7 @@
  * (through the API, as the caseworker). Everything after that is done in the browser. The tests run in
  * order and share the case.
  */
+import { wireReactions } from '../../src/server/reactions';
 import { eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -104,7 +105,7 @@ async function actingAs(email: string): Promise<ActorCtx> {
     },
     requestId: null,
     ip: null,
-    lang: 'en',
+    lang: 'en', reactions: wireReactions(),
   };
 }
 

@@ -14,6 +14,7 @@ import { fixedClock } from '../../src/platform/clock';
 import { hashPassword } from '../../src/platform/crypto';
 import type { Role } from '../../src/platform/permissions';
 import { buildApp } from '../../src/server/app';
+import { wireReactions } from '../../src/server/reactions';
 import { createTestDatabase } from './db';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
@@ -38,10 +39,12 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 export async function createTestApp(options: { config?: Record<string, string> } = {}) {
+  // The app's reactions, reachable by tests that add one (e.g. a failing one, to prove atomicity).
+  const reactions = wireReactions();
   const database: Database = await createTestDatabase();
   const clock = fixedClock('2026-03-02T09:00:00.000Z');
   const config = testConfig(options.config);
-  const app: FastifyInstance = await buildApp({ database, config, clock, logger: false });
+  const app: FastifyInstance = await buildApp({ database, config, clock, logger: false, reactions });
   await app.ready();
 
   const offices = new Map<string, string>();
@@ -119,6 +122,7 @@ export async function createTestApp(options: { config?: Record<string, string> }
     db: database.db,
     clock,
     config,
+    reactions,
     office,
     user,
     project,

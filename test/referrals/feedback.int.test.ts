@@ -7,7 +7,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referralMessages } from '../../src/modules/referrals/tables';
-import { onConsentWithdrawn } from '../../src/modules/registry';
 import {
   auditAfter,
   expectJson,
@@ -428,7 +427,7 @@ describe('consent withdrawal', () => {
   let failOn: string | null = null;
   beforeAll(() => {
     // A later subscriber that fails on demand: proves the revocations share the withdrawal's transaction.
-    onConsentWithdrawn(async (_ctx, consentId) => {
+    t.reactions.consentWithdrawn.push(async (_ctx, consentId) => {
       if (consentId === failOn) throw new Error('subscriber failure');
     });
   });

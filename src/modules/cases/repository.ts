@@ -4,10 +4,10 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { type Actor, inScope, scopeOf } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
+import { isSensitiveNeed } from '../../platform/sensitivity';
 import { ROLE_DEFINITIONS, type Role } from '../../platform/permissions';
 import { memberships, offices, users } from '../identity/tables';
 import { projects } from '../projects/tables';
-import { isSensitiveNeed } from '../registry/repository';
 import { persons } from '../registry/tables';
 import type { CaseListQuery, CaseSummary } from './contract';
 import { caseEvents, caseNotes, caseReferenceSeq, cases, caseTasks } from './tables';
@@ -381,4 +381,23 @@ export async function assigneesIn(
 export async function caseRowById(db: Db, id: string): Promise<CaseRow | undefined> {
   const [row] = await db.select().from(cases).where(eq(cases.id, id));
   return row;
+}
+
+/** Moves every case of one person to another (a merge); returns the ids moved. */
+export async function movePersonCases(db: Db, fromPersonId: string, toPersonId: string): Promise<string[]> {
+  const moved = await db
+    .update(cases)
+    .set({ personId: toPersonId })
+    .where(eq(cases.personId, fromPersonId))
+    .returning({ id: cases.id });
+  return moved.map((c) => c.id);
+}
+
+/** Moves those cases back to `toPersonId`, where they still belong to `fromPersonId` (undoing a merge). */
+export async function moveCasesBack(db: Db, ids: string[], fromPersonId: string, toPersonId: string): Promise<void> {
+  if (!ids.length) return;
+  await db
+    .update(cases)
+    .set({ personId: toPersonId })
+    .where(and(inArray(cases.id, ids), eq(cases.personId, fromPersonId)));
 }

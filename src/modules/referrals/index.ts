@@ -1,11 +1,3 @@
-/**
- * Referrals and transfers between offices and to partners. Importing the module subscribes it to consent
- * withdrawals: withdrawing a consent revokes the referrals resting on it, in the same transaction.
- */
-import { onConsentWithdrawn } from '../registry';
-import { revokeReferralsOfConsent } from './respond';
-
-onConsentWithdrawn(revokeReferralsOfConsent);
-
-export { notifyOverdue } from './respond';
+/** Referrals and transfers between offices and to partners. */
+export { notifyOverdue, revokeReferralsOfConsent } from './respond';
 export { referralsRoutes } from './routes';

@@ -8,7 +8,6 @@ import type { Db } from '../../db/client';
 import { type ActorCtx, scopeOf } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, notFound } from '../../platform/errors';
-import { cases } from '../cases/tables';
 import { writeMatchKeys } from './person-matching';
 import { personSearchText } from './register-person';
 import * as repo from './repository';
@@ -86,11 +85,10 @@ export async function mergePersons(
     const k = locked.find((p) => p.id === keep.id);
     const m = locked.find((p) => p.id === merge.id);
     if (!k || !m || k.mergedInto || m.mergedInto) throw new AppError('merge_not_possible');
-    const movedCases = await tx
-      .update(cases)
-      .set({ personId: k.id })
-      .where(eq(cases.personId, m.id))
-      .returning({ id: cases.id });
+    // Other modules' records of the person (cases) follow it: their owners move them, in this transaction.
+    const movedElsewhere: Record<string, string[]> = {};
+    for (const mover of ctx.reactions.personRecordsMoved)
+      movedElsewhere[mover.key] = await mover.moveAll(tx, m.id, k.id);
     const movedDocuments = await tx
       .update(identityDocuments)
       .set({ personId: k.id })
@@ -123,7 +121,8 @@ export async function mergePersons(
       .where(eq(persons.id, m.id));
     await refreshKeys(tx, [k.id, m.id]);
     const moved: MergeRecord = {
-      cases: movedCases.map((c) => c.id),
+      cases: [],
+      ...movedElsewhere,
       documents: movedDocuments.map((d) => d.id),
       consents: movedConsents.map((c) => c.id),
       aliasesAdded,
@@ -187,11 +186,8 @@ export async function unmergePersons(ctx: ActorCtx, mergeId: string): Promise<vo
   await ctx.db.transaction(async (tx) => {
     const [k] = await tx.select().from(persons).where(eq(persons.id, keep.id)).for('update');
     if (!k) throw notFound();
-    if (moved.cases.length)
-      await tx
-        .update(cases)
-        .set({ personId: merged.id })
-        .where(and(inArray(cases.id, moved.cases), eq(cases.personId, k.id)));
+    for (const mover of ctx.reactions.personRecordsMoved)
+      await mover.moveBack(tx, (moved as Record<string, unknown>)[mover.key] as string[] ?? [], k.id, merged.id);
     if (moved.documents.length)
       await tx
         .update(identityDocuments)

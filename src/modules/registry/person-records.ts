@@ -123,16 +123,6 @@ export async function addConsent(ctx: ActorCtx, personId: string, input: z.infer
   });
 }
 
-/**
- * Modules that rest on consents (referrals) subscribe here; listeners run inside the withdrawal's
- * transaction, so the withdrawal and its consequences commit or roll back together.
- */
-export type ConsentWithdrawnListener = (tx: ActorCtx, consentId: string) => Promise<void>;
-const consentWithdrawnListeners: ConsentWithdrawnListener[] = [];
-export function onConsentWithdrawn(listener: ConsentWithdrawnListener): void {
-  if (!consentWithdrawnListeners.includes(listener)) consentWithdrawnListeners.push(listener);
-}
-
 export async function withdrawConsent(
   ctx: ActorCtx,
   personId: string,
@@ -158,7 +148,8 @@ export async function withdrawConsent(
       recordId: personId,
       changes: { [`consent.${consentId}.withdrawnOn`]: { old: null, new: withdrawnOn } },
     });
-    for (const listener of consentWithdrawnListeners) await listener({ ...ctx, db: tx }, consentId);
+    // What rests on the consent ends with it, in this transaction (reactions wired by the composition root).
+    for (const react of ctx.reactions.consentWithdrawn) await react({ ...ctx, db: tx }, consentId);
     return toConsent(row);
   });
 }

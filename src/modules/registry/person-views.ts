@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import { type Actor, can, scopeOf } from '../../platform/actor';
+import { type Actor, scopeOf } from '../../platform/actor';
+import { countableCases, seesSensitive } from './policy';
 import type { ConsentSchema, DocumentSchema, PersonDetailSchema } from './contract';
 import { maskDocumentNumber } from './names';
 import * as repo from './repository';
+
+export { seesSensitive };
 
 export function toDocument(row: repo.DocumentRow): z.infer<typeof DocumentSchema> {
   return {
@@ -26,7 +29,6 @@ export function toConsent(row: repo.ConsentRow): z.infer<typeof ConsentSchema> {
   };
 }
 
-export const seesSensitive = (actor: Actor, officeId: string) => can(actor, 'cases.sensitive', officeId);
 
 export async function personDetail(
   db: Db,
@@ -58,5 +60,5 @@ export async function personDetail(
 }
 
 export function caseVisibility(actor: Actor): repo.CaseVisibility {
-  return { read: scopeOf(actor, 'cases.read'), sensitive: scopeOf(actor, 'cases.sensitive') };
+  return countableCases(actor);
 }

@@ -9,6 +9,7 @@ import { searchText } from './names';
 import { likelyMatches, matchPersonOf, writeMatchKeys } from './person-matching';
 import { caseVisibility, seesSensitive } from './person-views';
 import * as repo from './repository';
+import { isSensitiveNeed } from '../../platform/sensitivity';
 
 export type RegisterPersonOptions = z.infer<typeof CreatePersonSchema>;
 export type RegisterPersonResult = { person?: Person; matches: PersonMatch[] };
@@ -76,7 +77,7 @@ export async function registerPerson(
   const { officeId, acknowledgeMatches, ...fields } = options;
   // Trafficking codes are recorded only by those who may read them in this office.
   if (!seesSensitive(ctx.actor, officeId))
-    refuseRestricted(ctx.lang, restrictedPaths('specificNeeds', fields.specificNeeds, repo.isSensitiveNeed));
+    refuseRestricted(ctx.lang, restrictedPaths('specificNeeds', fields.specificNeeds, isSensitiveNeed));
   if (!acknowledgeMatches) {
     const matches = await matchesOf(
       ctx,

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { inScope, type OfficeScope } from '../../platform/actor';
+import { visibleNeeds } from '../../platform/sensitivity';
 import { offices } from '../identity/tables';
 import type { Person, PersonSummary } from './contract';
 import { consents, households, identityDocuments, personReferenceSeq, persons } from './tables';
@@ -13,8 +14,6 @@ export type ConsentRow = typeof consents.$inferSelect;
 
 const iso = (d: Date) => d.toISOString();
 
-/** Trafficking codes are special-category data: hidden from those who may not see trafficking cases. */
-export const isSensitiveNeed = (code: string) => code.startsWith('TR-');
 
 export function toPerson(row: PersonRow, officeCode: string, seeSensitive: boolean): Person {
   return {
@@ -39,7 +38,7 @@ export function toPerson(row: PersonRow, officeCode: string, seeSensitive: boole
     address: row.address,
     placeOfOrigin: row.placeOfOrigin,
     countryOfOrigin: row.countryOfOrigin,
-    specificNeeds: seeSensitive ? row.specificNeeds : row.specificNeeds.filter((c) => !isSensitiveNeed(c)),
+    specificNeeds: visibleNeeds(row.specificNeeds, seeSensitive),
     aliases: row.aliases,
     householdId: row.householdId,
     relationship: (row.relationship as Person['relationship']) ?? null,
@@ -102,13 +101,14 @@ export async function updatePersonAt(
   return row;
 }
 
-/** What of the cases module the registry needs: which cases the reader may count (trafficking cases only with cases.sensitive). */
-export type CaseVisibility = { read: OfficeScope; sensitive: OfficeScope };
+/**
+ * How many of a person's cases the reader may count: the registry's one read of the cases table, which it
+ * cannot import (cases depends on the registry); its visibility is the cases module's rule, from the policy.
+ */
+export type CaseVisibility = SQL;
 
 function caseCount(visibility: CaseVisibility) {
-  return sql<number>`(select count(*)::int from cases c where c.person_id = "persons"."id"
-    and ${inScope(sql`c.owning_office_id`, visibility.read)}
-    and (not c.sensitive or ${inScope(sql`c.owning_office_id`, visibility.sensitive)}))`;
+  return sql<number>`(select count(*)::int from cases c where c.person_id = "persons"."id" and ${visibility})`;
 }
 
 export function summary(row: PersonRow, officeCode: string, cases: number): PersonSummary {

@@ -169,6 +169,7 @@ export const duplicateCandidates = pgTable(
 );
 
 export type MergeRecord = {
+  /** Moved by the cases module (the `cases` person-record mover), kept here so the merge can be undone. */
   cases: string[];
   documents: string[];
   consents: string[];

@@ -8,6 +8,7 @@ import { writeMatchKeys } from './person-matching';
 import { seesSensitive } from './person-views';
 import { PERSON_AUDITED, personSearchText } from './register-person';
 import * as repo from './repository';
+import { isSensitiveNeed } from '../../platform/sensitivity';
 
 export async function updatePerson(
   ctx: ActorCtx,
@@ -23,9 +24,9 @@ export async function updatePerson(
     if (before.version !== version) throw versionConflict(repo.toPerson(before, officeCode, sensitive));
     // Someone who cannot see trafficking codes can neither add them nor remove those already recorded.
     if (patch.specificNeeds && !sensitive) {
-      refuseRestricted(ctx.lang, restrictedPaths('specificNeeds', patch.specificNeeds, repo.isSensitiveNeed));
+      refuseRestricted(ctx.lang, restrictedPaths('specificNeeds', patch.specificNeeds, isSensitiveNeed));
       patch.specificNeeds = [
-        ...new Set([...patch.specificNeeds, ...before.specificNeeds.filter(repo.isSensitiveNeed)]),
+        ...new Set([...patch.specificNeeds, ...before.specificNeeds.filter(isSensitiveNeed)]),
       ] as typeof patch.specificNeeds;
     }
     const merged = { ...before, ...patch };

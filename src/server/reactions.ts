@@ -1,0 +1,17 @@
+/**
+ * The composition root of cross-module reactions: which module answers which module's event. Explicit
+ * here (not a side effect of importing a module), so a reader sees every reaction in one list and a test
+ * can build a context with or without them.
+ */
+import { casesFollowTheirPerson } from '../modules/cases';
+import { revokeReferralsOfConsent } from '../modules/referrals';
+import type { Reactions } from '../platform/reactions';
+
+export function wireReactions(): Reactions {
+  return {
+    // Withdrawing a consent revokes the referrals resting on it, in the same transaction.
+    consentWithdrawn: [revokeReferralsOfConsent],
+    // Merging two records of one person moves the merged record's cases to the kept one (and back on undo).
+    personRecordsMoved: [casesFollowTheirPerson],
+  };
+}
