@@ -1,10 +1,9 @@
 import type { Database } from '../db/client';
-import { wireReactions } from '../server/reactions';
-import { identityRepository } from '../modules/identity';
-import { CreateUserSchema, NewPasswordSchema } from '../modules/identity/contract';
+import { CreateUserSchema, identityRepository, NewPasswordSchema } from '../modules/identity';
 import { recordAudit } from '../platform/audit/record';
 import type { Clock } from '../platform/clock';
 import { hashPassword, temporaryPassword } from '../platform/crypto';
+import { wireReactions } from '../server/reactions';
 
 export class CreateAdminError extends Error {}
 
@@ -30,7 +29,14 @@ export async function createAdministrator(
   }
   const generatedPassword = options.password === undefined ? temporaryPassword() : undefined;
   const passwordHash = await hashPassword(options.password ?? (generatedPassword as string));
-  const ctx = { clock, actor: null, requestId: null, ip: null, lang: 'en' as const, reactions: wireReactions() };
+  const ctx = {
+    clock,
+    actor: null,
+    requestId: null,
+    ip: null,
+    lang: 'en' as const,
+    reactions: wireReactions(),
+  };
   return database.db.transaction(async (tx) => {
     if (await identityRepository.findUserByEmail(tx, email.data)) {
       throw new CreateAdminError(`An account with the email ${email.data} already exists.`);

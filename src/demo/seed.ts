@@ -4,7 +4,7 @@
  * jobs, trainings and campaigns (programmes.ts). Loaded only into an empty database, and only on the embedded
  * database or when PASSERELLE_DEMO=1.
  */
-import { wireReactions } from '../server/reactions';
+
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { identityRepository, offices } from '../modules/identity';
@@ -14,6 +14,7 @@ import { recordAudit } from '../platform/audit/record';
 import type { Clock } from '../platform/clock';
 import { hashPassword } from '../platform/crypto';
 import type { FieldCipher } from '../platform/field-crypto';
+import { wireReactions } from '../server/reactions';
 import { DEMO_ACCOUNTS } from './accounts';
 import { DEMO_ALLOWANCES } from './finance';
 import { generateDemoData, insertDemoData } from './people';
@@ -133,7 +134,14 @@ export async function seedDemo(
 ): Promise<void> {
   // One hash for every demo account: they share a published password anyway, and it keeps start-up fast.
   const passwordHash = await hashPassword(password);
-  const ctx = { clock, actor: null, requestId: null, ip: null, lang: 'fr' as const, reactions: wireReactions() };
+  const ctx = {
+    clock,
+    actor: null,
+    requestId: null,
+    ip: null,
+    lang: 'fr' as const,
+    reactions: wireReactions(),
+  };
   await database.db.transaction(async (tx) => {
     const officeIds = new Map<string, string>();
     for (const office of DEMO_OFFICES) {

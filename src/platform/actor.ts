@@ -5,7 +5,6 @@ import type { Clock } from './clock';
 import { forbidden } from './errors';
 import type { Lang } from './i18n';
 import { type Membership, officesGranting, type Permission } from './permissions';
-import type { Reactions } from './reactions';
 
 /** The signed-in person on whose behalf a request runs. */
 export type Actor = {
@@ -55,3 +54,26 @@ export function inScope(officeColumn: AnyPgColumn | SQL, scope: OfficeScope): SQ
   if (scope.length === 0) return sql`false`;
   return sql`${officeColumn} = any(${sql.param(scope)}::uuid[])`;
 }
+
+/**
+ * Cross-module reactions: what other modules do when a module's event happens, inside that event's
+ * transaction (so the event and its consequences commit or roll back together). The owning module
+ * declares the event and calls its reactions; the composition root (`src/server/reactions.ts`) wires
+ * who reacts. A module never imports a module that depends on it: it announces, and is answered.
+ */
+export type Reactions = {
+  /** A consent was withdrawn: what rests on it ends (referrals are revoked). */
+  consentWithdrawn: ((tx: ActorCtx, consentId: string) => Promise<void>)[];
+  /** Two person records are merged or unmerged: each module moves the records it keeps on a person. */
+  personRecordsMoved: PersonRecordMover[];
+};
+
+/** A module's records hanging on a person, moved by a merge and moved back by its undo. */
+export type PersonRecordMover = {
+  /** The key under which the merge record keeps the moved ids (stable: stored merges use it). */
+  key: string;
+  /** Moves every record of `fromPersonId` to `toPersonId`; returns the ids moved. */
+  moveAll(tx: Db, fromPersonId: string, toPersonId: string): Promise<string[]>;
+  /** Moves those ids back to `toPersonId`, if they still belong to `fromPersonId`. */
+  moveBack(tx: Db, ids: string[], fromPersonId: string, toPersonId: string): Promise<void>;
+};

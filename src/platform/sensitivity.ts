@@ -11,13 +11,18 @@ import { type Actor, can, inScope, scopeOf } from './actor';
 export const isSensitiveNeed = (code: string): boolean => code.startsWith('TR-');
 
 /** May the actor see trafficking content of this office? */
-export const seesSensitive = (actor: Actor, officeId: string): boolean => can(actor, 'cases.sensitive', officeId);
+export const seesSensitive = (actor: Actor, officeId: string): boolean =>
+  can(actor, 'cases.sensitive', officeId);
 
 /**
  * Where-builder: a row flagged sensitive is kept only where the actor holds `cases.sensitive` in the row's
  * office. `sensitive` and `officeId` are the columns (or SQL expressions) of the row being filtered.
  */
-export function sensitiveVisible(actor: Actor, sensitive: AnyPgColumn | SQL, officeId: AnyPgColumn | SQL): SQL {
+export function sensitiveVisible(
+  actor: Actor,
+  sensitive: AnyPgColumn | SQL,
+  officeId: AnyPgColumn | SQL,
+): SQL {
   return sql`(not ${sensitive} or ${inScope(officeId, scopeOf(actor, 'cases.sensitive'))})`;
 }
 

@@ -7,8 +7,8 @@
  * `server_busy` and Retry-After, instead of late: the answer a person sees stays fast, and says to retry.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE } from '../modules/identity';
 import { AppError } from '../platform/errors';
-import { SESSION_COOKIE } from './session-cookie';
 
 export type AdmissionOptions = {
   /** Requests served at the same time. */

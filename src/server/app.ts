@@ -17,8 +17,7 @@ import { type Config, resolveEncryptionKey } from '../config';
 import type { Database } from '../db/client';
 import { activitiesRoutes } from '../modules/activities';
 import { auditRoutes } from '../modules/audit';
-import { casesRoutes } from '../modules/cases';
-import { type AttachmentScanner, acceptAll } from '../modules/cases/attachments';
+import { type AttachmentScanner, acceptAll, casesRoutes } from '../modules/cases';
 import { employmentRoutes } from '../modules/employment';
 import { financeRoutes } from '../modules/finance';
 import { identityRoutes } from '../modules/identity';
@@ -31,12 +30,11 @@ import { type Clock, systemClock } from '../platform/clock';
 import { AppError } from '../platform/errors';
 import { createFieldCipher, type FieldCipher } from '../platform/field-crypto';
 import { negotiateLanguage } from '../platform/i18n';
+import type { Reactions } from '../platform/reactions';
 import { VERSION } from '../platform/version';
 import { AdmissionQueue, admission } from './admission';
 import { authentication, guardRouteDeclarations, markScopePublic } from './auth';
 import type { ServerDeps } from './context';
-import { wireReactions } from './reactions';
-import type { Reactions } from '../platform/reactions';
 import { healthRoutes } from './health';
 import {
   clientErrorHandler,
@@ -46,6 +44,7 @@ import {
   sendProblem,
   toAppError,
 } from './problem';
+import { wireReactions } from './reactions';
 import './types';
 
 export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));

@@ -4,12 +4,11 @@
  * none makes the server refuse to start.
  */
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import { resolveSession } from '../modules/identity';
+import { resolveSession, SESSION_COOKIE } from '../modules/identity';
 import { can } from '../platform/actor';
 import { recordAudit } from '../platform/audit/record';
 import { AppError } from '../platform/errors';
 import { requestCtx, type ServerDeps } from './context';
-import { SESSION_COOKIE } from './session-cookie';
 
 export class UnguardedRouteError extends Error {}
 

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config';
 import type { Database } from '../db/client';
-import type { AttachmentStore } from '../modules/cases/attachments';
 import type { ActorCtx, Ctx } from '../platform/actor';
+import type { AttachmentStore } from '../platform/attachment-store';
 import type { Clock } from '../platform/clock';
 import { AppError } from '../platform/errors';
 import type { FieldCipher } from '../platform/field-crypto';

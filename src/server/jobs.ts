@@ -3,14 +3,14 @@
  * change, the automatic duplicate scan. Each job is idempotent: running it twice (or on two servers) is
  * harmless.
  */
-import { wireReactions } from './reactions';
+
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../db/client';
 import { purgeSignInRecords } from '../modules/identity';
 import { notifyOverdue } from '../modules/referrals';
-import { runScheduledScan } from '../modules/registry/duplicates';
-import { refreshStaleMatchKeys } from '../modules/registry/person-matching';
+import { refreshStaleMatchKeys, runScheduledScan } from '../modules/registry';
 import type { Clock } from '../platform/clock';
+import { wireReactions } from './reactions';
 
 const EVERY_MS = 15 * 60_000;
 
@@ -20,7 +20,15 @@ export function startJobs(
   clock: Clock,
   options: { duplicateScanHours: number },
 ): void {
-  const ctx = { db: database.db, clock, actor: null, requestId: null, ip: null, lang: 'en' as const, reactions: wireReactions() };
+  const ctx = {
+    db: database.db,
+    clock,
+    actor: null,
+    requestId: null,
+    ip: null,
+    lang: 'en' as const,
+    reactions: wireReactions(),
+  };
   const run = async (atStartUp: boolean) => {
     try {
       await purgeSignInRecords(database.db, clock.now());

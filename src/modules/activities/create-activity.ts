@@ -1,7 +1,7 @@
 import { type ActorCtx, can } from '../../platform/actor';
 import { diffFields, recordAudit } from '../../platform/audit/record';
 import { forbidden } from '../../platform/errors';
-import { assertProjectUsable } from './checks';
+import { assertProjectUsable } from '../projects';
 import type { Activity, CreateActivityInput } from './contract';
 import * as repo from './repository';
 
@@ -21,7 +21,7 @@ export const ACTIVITY_AUDITED = [
 /** Records a capacity-building activity of an office, with its participants counted by group. */
 export async function createActivity(ctx: ActorCtx, input: CreateActivityInput): Promise<Activity> {
   if (!can(ctx.actor, 'activities.write', input.officeId)) throw forbidden();
-  await assertProjectUsable(ctx, input.officeId, input.projectId);
+  await assertProjectUsable(ctx, input.projectId, { inOffice: input.officeId });
   const now = ctx.clock.now();
   const { officeId, participants, ...fields } = input;
   return ctx.db.transaction(async (tx) => {

@@ -1,7 +1,8 @@
 import { type ActorCtx, can } from '../../platform/actor';
 import { diffFields, recordAudit } from '../../platform/audit/record';
 import { forbidden } from '../../platform/errors';
-import { assertProjectUsable, unique } from './checks';
+import { assertProjectUsable } from '../projects';
+import { unique } from './checks';
 import type { Campaign, CreateCampaignInput } from './contract';
 import * as repo from './repository';
 
@@ -20,7 +21,7 @@ export const CAMPAIGN_AUDITED = [
 /** Records an information campaign of an office in countries of origin. */
 export async function createCampaign(ctx: ActorCtx, input: CreateCampaignInput): Promise<Campaign> {
   if (!can(ctx.actor, 'activities.write', input.officeId)) throw forbidden();
-  await assertProjectUsable(ctx, input.officeId, input.projectId);
+  await assertProjectUsable(ctx, input.projectId, { inOffice: input.officeId });
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     const row = await repo.insertCampaign(tx, {

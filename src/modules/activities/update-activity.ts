@@ -1,7 +1,8 @@
 import { type ActorCtx, scopeOf } from '../../platform/actor';
 import { diffFields, recordAudit } from '../../platform/audit/record';
 import { notFound, versionConflict } from '../../platform/errors';
-import { assertDateOrder, assertProjectUsable } from './checks';
+import { assertProjectUsable } from '../projects';
+import { assertDateOrder } from './checks';
 import type { Activity, UpdateActivityInput } from './contract';
 import { ACTIVITY_AUDITED } from './create-activity';
 import * as repo from './repository';
@@ -19,7 +20,7 @@ export async function updateActivity(
   if (before.version !== version) throw versionConflict(before);
   assertDateOrder(ctx, fields.startDate ?? before.startDate, fields.endDate ?? before.endDate);
   if (fields.projectId !== undefined && fields.projectId !== before.projectId)
-    await assertProjectUsable(ctx, before.officeId, fields.projectId);
+    await assertProjectUsable(ctx, fields.projectId, { inOffice: before.officeId });
 
   const nextParticipants = participants ? repo.canonicalParticipants(participants) : undefined;
   const after = { ...before, ...fields, ...(nextParticipants ? { participants: nextParticipants } : {}) };

@@ -1,7 +1,8 @@
 import { type ActorCtx, scopeOf } from '../../platform/actor';
 import { diffFields, recordAudit } from '../../platform/audit/record';
 import { notFound, versionConflict } from '../../platform/errors';
-import { assertDateOrder, assertProjectUsable, unique } from './checks';
+import { assertProjectUsable } from '../projects';
+import { assertDateOrder, unique } from './checks';
 import type { Campaign, UpdateCampaignInput } from './contract';
 import { CAMPAIGN_AUDITED } from './create-campaign';
 import * as repo from './repository';
@@ -19,7 +20,7 @@ export async function updateCampaign(
   if (before.version !== version) throw versionConflict(before);
   assertDateOrder(ctx, fields.startDate ?? before.startDate, fields.endDate ?? before.endDate);
   if (fields.projectId !== undefined && fields.projectId !== before.projectId)
-    await assertProjectUsable(ctx, before.officeId, fields.projectId);
+    await assertProjectUsable(ctx, fields.projectId, { inOffice: before.officeId });
 
   const patch = {
     ...fields,

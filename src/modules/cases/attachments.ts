@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { and, desc, eq } from 'drizzle-orm';
 import { fileTypeFromFile } from 'file-type';
 import type { ActorCtx } from '../../platform/actor';
+import type { AttachmentStore } from '../../platform/attachment-store';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, notFound } from '../../platform/errors';
 import * as repo from './repository';
@@ -29,19 +30,7 @@ export const ACCEPTED_TYPES: Record<string, string[]> = {
   'application/vnd.oasis.opendocument.text': ['.odt'],
 };
 
-/**
- * Hook point for a virus scanner (e.g. clamd over its socket): resolve to refuse the file with a reason,
- * or undefined to accept it. The default accepts everything; deployments that receive files from outside
- * should plug one in through buildApp's `attachmentScanner` option.
- */
-export type AttachmentScanner = (file: {
-  path: string;
-  contentType: string;
-  sha256: string;
-}) => Promise<string | undefined>;
-export const acceptAll: AttachmentScanner = async () => undefined;
-
-export type AttachmentStore = { root: string; maxBytes: number; scanner: AttachmentScanner };
+export { type AttachmentScanner, type AttachmentStore, acceptAll } from '../../platform/attachment-store';
 
 /**
  * What the bytes of a file must be for its declared type, as file-type names them. Text has no signature:

@@ -2,12 +2,12 @@ import type { z } from 'zod';
 import { type ActorCtx, can, scopeOf } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, forbidden, notFound } from '../../platform/errors';
-import { errorMessage } from '../../platform/i18n';
 import { refuseRestricted } from '../../platform/restricted';
 import { identityRepository } from '../identity';
-import { findProject } from '../projects';
+import { assertProjectUsable } from '../projects';
 import { findPerson } from '../registry';
 import type { OpenCaseSchema } from './contract';
+import { mayBeAssigned } from './policy';
 import * as repo from './repository';
 import { CASE_TYPES } from './workflow';
 
@@ -20,26 +20,7 @@ export async function assertAssignable(
 ): Promise<void> {
   if (!userId) return;
   const memberships = (await identityRepository.membershipsOf(ctx.db, [userId])).get(userId) ?? [];
-  const actor = {
-    userId,
-    email: '',
-    displayName: '',
-    memberships: memberships.map((m) => ({ officeId: m.officeId, role: m.role })),
-  };
-  if (!can(actor, 'cases.write', officeId) || (sensitive && !can(actor, 'cases.sensitive', officeId)))
-    throw new AppError('assignee_not_in_office');
-}
-
-/** A project may be named only if the actor can see it (it runs in one of their offices). */
-export async function assertProjectUsable(
-  ctx: ActorCtx,
-  projectId: string | null | undefined,
-): Promise<void> {
-  if (!projectId) return;
-  if (await findProject(ctx.db, scopeOf(ctx.actor, 'projects.read'), projectId)) return;
-  throw new AppError('validation_failed', {
-    fields: [{ path: 'projectId', code: 'not_found', message: errorMessage(ctx.lang, 'not_found') }],
-  });
+  if (!mayBeAssigned(memberships, officeId, sensitive)) throw new AppError('assignee_not_in_office');
 }
 
 /** Opens a case for a person in an office, at the first state of its type's workflow. */

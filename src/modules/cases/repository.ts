@@ -1,31 +1,23 @@
 /** The only place that queries case tables. Scoping (office, sensitivity) is part of every query. */
-import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { type Actor, inScope, scopeOf } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
-import { isSensitiveNeed } from '../../platform/sensitivity';
 import { ROLE_DEFINITIONS, type Role } from '../../platform/permissions';
+import { isSensitiveNeed } from '../../platform/sensitivity';
 import { memberships, offices, users } from '../identity/tables';
 import { projects } from '../projects/tables';
 import { persons } from '../registry/tables';
 import type { CaseListQuery, CaseSummary } from './contract';
+import { visibleCases } from './policy';
 import { caseEvents, caseNotes, caseReferenceSeq, cases, caseTasks } from './tables';
 import type { CaseType } from './workflow';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseInsert = typeof cases.$inferInsert;
 
-/**
- * Cases the actor may see: in an office where they hold `permission`, and, for trafficking cases, only
- * where they also hold cases.sensitive. Out of this set a case does not exist for them (404).
- */
-export function visibleCases(actor: Actor, permission: 'cases.read' | 'cases.write' = 'cases.read'): SQL {
-  return and(
-    inScope(cases.owningOfficeId, scopeOf(actor, permission)),
-    sql`(not ${cases.sensitive} or ${inScope(cases.owningOfficeId, scopeOf(actor, 'cases.sensitive'))})`,
-  ) as SQL;
-}
+export { visibleCases };
 
 const assignee = alias(users, 'assignee');
 
@@ -394,10 +386,23 @@ export async function movePersonCases(db: Db, fromPersonId: string, toPersonId: 
 }
 
 /** Moves those cases back to `toPersonId`, where they still belong to `fromPersonId` (undoing a merge). */
-export async function moveCasesBack(db: Db, ids: string[], fromPersonId: string, toPersonId: string): Promise<void> {
+export async function moveCasesBack(
+  db: Db,
+  ids: string[],
+  fromPersonId: string,
+  toPersonId: string,
+): Promise<void> {
   if (!ids.length) return;
   await db
     .update(cases)
     .set({ personId: toPersonId })
     .where(and(inArray(cases.id, ids), eq(cases.personId, fromPersonId)));
+}
+
+/** The person's other cases in an office (id, type, status): is one of them still open? */
+export async function otherCasesOfPersonIn(db: Db, personId: string, officeId: string, exceptCaseId: string) {
+  return db
+    .select({ id: cases.id, caseType: cases.caseType, status: cases.status })
+    .from(cases)
+    .where(and(eq(cases.personId, personId), eq(cases.owningOfficeId, officeId), ne(cases.id, exceptCaseId)));
 }

@@ -1,13 +1,14 @@
 /** Moving a case through its workflow: transitions, approvals, reopening. */
+
 import type { z } from 'zod';
 import type { ActorCtx } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
 import { validationMessage } from '../../platform/i18n';
+import { assertProjectUsable } from '../projects';
 import { rolesIn } from './case-access';
 import { caseDetail } from './case-view';
 import type { CaseFieldsSchema, TransitionRequestSchema } from './contract';
-import { assertProjectUsable } from './open-case';
 import * as repo from './repository';
 import {
   type CaseType,

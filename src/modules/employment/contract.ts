@@ -12,7 +12,7 @@ import {
   UuidSchema,
   VersionSchema,
 } from '../../platform/contract';
-import { SexSchema } from '../registry/contract';
+import { SexSchema } from '../registry';
 
 /** The closed list of sectors of employers, openings, work experience and preferences. */
 export const SECTORS = [

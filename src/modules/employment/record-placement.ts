@@ -7,7 +7,7 @@ import { type ActorCtx, scopeOf } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, type FieldError, notFound } from '../../platform/errors';
 import { errorMessage } from '../../platform/i18n';
-import * as casesRepo from '../cases/repository';
+import { findVisibleCase } from '../cases';
 import { findPerson } from '../registry';
 import type { Placement, RecordPlacementSchema } from './contract';
 import * as repo from './repository';
@@ -40,7 +40,7 @@ async function assertReferences(ctx: ActorCtx, input: z.infer<typeof RecordPlace
   const person = await findPerson(ctx.db, scopeOf(ctx.actor, 'persons.read'), input.personId);
   if (!person) missing('personId');
   if (input.caseId) {
-    const found = await casesRepo.findCase(ctx.db, ctx.actor, input.caseId);
+    const found = await findVisibleCase(ctx.db, ctx.actor, input.caseId);
     if (!found || found.row.personId !== input.personId) missing('caseId');
   }
   if (fields.length) throw new AppError('validation_failed', { fields });

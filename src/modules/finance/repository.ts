@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Currency } from '../../platform/money';
+import { projects } from '../projects/tables';
 import { budgetLines, exchangeRates } from './tables';
 
 export type BudgetLineRow = typeof budgetLines.$inferSelect;
@@ -106,4 +107,13 @@ export async function upsertRate(db: Db, values: { currency: string; rateDate: s
       set: { eurPerUnit: values.eurPerUnit },
     });
   return before;
+}
+
+/** The project's per-person reintegration allowance (the projects table is read, never written, here). */
+export async function projectAllowance(db: Db, projectId: string) {
+  const [row] = await db
+    .select({ minor: projects.allowanceMinor, currency: projects.allowanceCurrency })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  return row;
 }

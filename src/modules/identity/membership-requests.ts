@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { type ActorCtx, requirePermission } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, notFound } from '../../platform/errors';
+import { applyMemberships } from './apply-memberships';
 import type {
   ApproveMembershipRequestSchema,
   MembershipRequest,
@@ -14,7 +15,6 @@ import type {
 } from './contract';
 import { checkMemberships } from './memberships';
 import * as repo from './repository';
-import { applyMemberships } from './set-memberships';
 import { membershipRequestViews, userView } from './user-views';
 
 export async function listMembershipRequests(

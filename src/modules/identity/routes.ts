@@ -5,12 +5,6 @@ import { scopeOf } from '../../platform/actor';
 import { IdParamsSchema, ProblemSchema } from '../../platform/contract';
 import { notFound } from '../../platform/errors';
 import { actorCtx, requestCtx, type ServerDeps } from '../../server/context';
-import {
-  DEVICE_COOKIE,
-  deviceCookieOptions,
-  SESSION_COOKIE,
-  sessionCookieOptions,
-} from '../../server/session-cookie';
 import { changePassword } from './change-password';
 import {
   ApproveMembershipRequestSchema,
@@ -40,6 +34,7 @@ import {
 } from './membership-requests';
 import * as repo from './repository';
 import { resetPassword, unlockUser } from './reset-password';
+import { DEVICE_COOKIE, deviceCookieOptions, SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
 import { buildMe, login, logout } from './sessions';
 import { setMemberships } from './set-memberships';
 import { updateUser } from './update-user';

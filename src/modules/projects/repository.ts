@@ -78,3 +78,24 @@ export async function insertProject(
   }
   return row;
 }
+
+/** Sets the per-person reintegration allowance if the project is still at `version`; undefined if it moved. */
+export async function setProjectAllowanceAt(
+  db: Db,
+  projectId: string,
+  version: number,
+  allowance: { minor: number; currency: string } | null,
+  now: Date,
+): Promise<{ id: string } | undefined> {
+  const [row] = await db
+    .update(projects)
+    .set({
+      allowanceMinor: allowance?.minor ?? null,
+      allowanceCurrency: allowance?.currency ?? null,
+      version: sql`${projects.version} + 1`,
+      updatedAt: now,
+    })
+    .where(and(eq(projects.id, projectId), eq(projects.version, version)))
+    .returning({ id: projects.id });
+  return row;
+}

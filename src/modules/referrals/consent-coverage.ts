@@ -3,7 +3,8 @@
  * ("Bureau de Tirana", "Tirana office and partner NGO", "Shelter Different and Equal"): a consent covers an
  * office when it names the office's code, name or city, and a partner when it names the partner.
  */
-import { normaliseName } from '../registry/names';
+
+import { normaliseName } from '../registry';
 import { REFERRAL_CONSENT_PURPOSES } from './sections';
 
 export type ConsentFacts = { purpose: string; recipient: string; withdrawnOn: string | null };

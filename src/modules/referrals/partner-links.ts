@@ -9,7 +9,7 @@ import { can } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { randomToken, sha256Hex } from '../../platform/crypto';
 import { AppError, forbidden, notFound } from '../../platform/errors';
-import * as casesRepo from '../cases/repository';
+import { appendTimeline, type CaseRow, caseRecord } from '../cases';
 import type { PartnerViewSchema } from './contract';
 import { notify } from './notify';
 import * as repo from './repository';
@@ -111,7 +111,7 @@ export async function partnerView(ctx: Ctx, token: string): Promise<z.infer<type
   const shared = accepted
     ? await sharedCase(
         ctx.db,
-        (await casesRepo.caseRowById(ctx.db, r.row.caseId)) as casesRepo.CaseRow,
+        (await caseRecord(ctx.db, r.row.caseId)) as CaseRow,
         sections,
         r.row.reintegrationNeeds,
       )
@@ -155,7 +155,7 @@ export async function partnerAnswer(
       declineReason: answer.accept ? null : answer.reason,
     });
     if (!updated) throw new AppError('referral_not_pending');
-    await casesRepo.insertEvent(tx, {
+    await appendTimeline(tx, {
       caseId: r.row.caseId,
       kind: 'referral_answered',
       actorUserId: null,

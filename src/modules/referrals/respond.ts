@@ -1,13 +1,8 @@
-/** Answers to a referral (accept, decline), revocation, the thread, and what consent withdrawal and time do to it. */
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
 import { type ActorCtx, type Ctx, can } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, forbidden, notFound } from '../../platform/errors';
-import { assertAssignable } from '../cases/open-case';
-import * as casesRepo from '../cases/repository';
-import { type CaseType, isTerminal, workflowOf } from '../cases/workflow';
-import { identityDocuments, persons } from '../registry/tables';
+import { appendTimeline, assertAssignable, caseRecord, handOverCase, isCaseClosed } from '../cases';
+import { handOverPerson } from '../registry';
 import { notify } from './notify';
 import * as repo from './repository';
 import { type ReferralSection, sectionOfNeed, withheldSections } from './sections';
@@ -24,39 +19,6 @@ async function pendingForReceiver(ctx: ActorCtx, referralId: string) {
     throw forbidden();
   if (r.row.status !== 'pending') throw new AppError('referral_not_pending');
   return { r, toOfficeId: r.row.toOfficeId };
-}
-
-/**
- * The person's record moves with a transferred case. Needs codes and documents in sections the sender did not
- * share are set aside (kept for the record and for data-protection oversight, hidden from the new owner).
- */
-async function movePerson(
-  tx: Db,
-  personId: string,
-  toOfficeId: string,
-  shared: readonly ReferralSection[],
-  now: Date,
-) {
-  const [person] = await tx.select().from(persons).where(eq(persons.id, personId));
-  if (!person) throw notFound();
-  const keep = person.specificNeeds.filter((code) => shared.includes(sectionOfNeed(code)));
-  const setAside = person.specificNeeds.filter((code) => !keep.includes(code));
-  await tx
-    .update(persons)
-    .set({
-      owningOfficeId: toOfficeId,
-      specificNeeds: keep,
-      withheldNeeds: [...new Set([...person.withheldNeeds, ...setAside])],
-      version: sql`${persons.version} + 1`,
-      updatedAt: now,
-    })
-    .where(eq(persons.id, personId));
-  if (!shared.includes('documents'))
-    await tx
-      .update(identityDocuments)
-      .set({ withheld: true })
-      .where(and(eq(identityDocuments.personId, personId), eq(identityDocuments.withheld, false)));
-  return { setAsideNeeds: setAside.length, from: person.owningOfficeId };
 }
 
 export async function acceptReferral(
@@ -79,7 +41,7 @@ export async function acceptReferral(
       followUpUntil: transfer ? followUpUntil : null,
     });
     if (!updated) throw new AppError('referral_not_pending');
-    await casesRepo.insertEvent(tx, {
+    await appendTimeline(tx, {
       caseId: r.row.caseId,
       kind: 'referral_answered',
       actorUserId: ctx.actor.userId,
@@ -107,12 +69,11 @@ async function completeTransfer(
   assigneeId: string | null,
   now: Date,
 ): Promise<void> {
-  const caseRow = await casesRepo.caseRowById(ctx.db, r.caseId);
+  const caseRow = await caseRecord(ctx.db, r.caseId);
   if (!caseRow) throw notFound();
   // The sender may have closed or moved the case since asking.
   if (caseRow.owningOfficeId !== r.fromOfficeId) throw new AppError('referral_not_pending');
-  if (isTerminal(workflowOf(caseRow.caseType as CaseType), caseRow.status))
-    throw new AppError('referral_case_closed');
+  if (isCaseClosed(caseRow)) throw new AppError('referral_case_closed');
   const shared = r.sections as ReferralSection[];
   // What an earlier transfer withheld from the sender cannot travel on with this one: those sections stay
   // withheld (from now, as one moment is kept per case: safe, at the price of hiding the sender's own
@@ -122,26 +83,25 @@ async function completeTransfer(
   // Fitness to travel is health data: unshared, it does not travel (the new owner assesses it again if needed);
   // the former value stays in the audit event below.
   const withholdFitness = withheld.includes('medical_fitness') && caseRow.medicalFitness !== null;
-  const after = await casesRepo.updateCaseAt(
+  const after = await handOverCase(
     ctx.db,
-    caseRow.id,
-    caseRow.version,
-    {
-      owningOfficeId: toOfficeId,
-      assignedTo: assigneeId,
-      withheldSections: withheld,
-      withheldBefore: now,
-      ...(withholdFitness ? { medicalFitness: null } : {}),
-    },
+    caseRow,
+    { toOfficeId, assigneeId, withheld, dropMedicalFitness: withholdFitness },
     now,
   );
   if (!after) throw new AppError('referral_not_pending');
-  const moved = await movePerson(ctx.db, caseRow.personId, toOfficeId, shared, now);
+  const moved = await handOverPerson(
+    ctx.db,
+    caseRow.personId,
+    toOfficeId,
+    { keepNeed: (code) => shared.includes(sectionOfNeed(code)), keepDocuments: shared.includes('documents') },
+    now,
+  );
   // The former owner's referrals of the case end with its ownership: they would otherwise keep showing the
   // case as it is now (the new owner's content) to the former owner and to their receivers.
   for (const other of await repo.openReferralsOfCase(ctx.db, caseRow.id, r.fromOfficeId))
     await revokeIn(ctx, other, 'case_transferred', now);
-  await casesRepo.insertEvent(ctx.db, {
+  await appendTimeline(ctx.db, {
     caseId: caseRow.id,
     kind: 'transferred',
     actorUserId: ctx.actor.userId,
@@ -181,7 +141,7 @@ export async function declineReferral(ctx: ActorCtx, referralId: string, reason:
       declineReason: reason,
     });
     if (!updated) throw new AppError('referral_not_pending');
-    await casesRepo.insertEvent(tx, {
+    await appendTimeline(tx, {
       caseId: r.row.caseId,
       kind: 'referral_answered',
       actorUserId: ctx.actor.userId,

@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit/record';
 import { IdParamsSchema } from '../../platform/contract';
 import { notFound } from '../../platform/errors';
 import { actorCtx, requestCtx, type ServerDeps } from '../../server/context';
-import * as casesRepo from '../cases/repository';
+import { findVisibleCase } from '../cases';
 import {
   AcceptSchema,
   DashboardSchema,
@@ -104,7 +104,7 @@ export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
     },
     async (request) => {
       const ctx = ctxOf(request);
-      if (!(await casesRepo.findCase(ctx.db, ctx.actor, request.params.id))) throw notFound();
+      if (!(await findVisibleCase(ctx.db, ctx.actor, request.params.id))) throw notFound();
       const now = ctx.clock.now();
       const rows = await repo.referralsOfCase(ctx.db, ctx.actor, request.params.id);
       return { items: rows.map((row) => summaryFor(ctx.actor, row, now)) };
@@ -124,7 +124,7 @@ export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
     },
     async (request) => {
       const ctx = ctxOf(request);
-      const found = await casesRepo.findCase(ctx.db, ctx.actor, request.params.id, 'cases.write');
+      const found = await findVisibleCase(ctx.db, ctx.actor, request.params.id, 'cases.write');
       if (!found || !can(ctx.actor, 'referrals.send', found.row.owningOfficeId)) throw notFound();
       return { items: await referralTargets(ctx, [found.row.owningOfficeId]) };
     },

@@ -1,16 +1,12 @@
-/** Referring or transferring a case: checks of target, case, consent and sections, then one transaction. */
-import { and, eq, ne } from 'drizzle-orm';
 import { type ActorCtx, can } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { isUniqueViolation } from '../../platform/db-errors';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { errorMessage, validationMessage } from '../../platform/i18n';
 import { refuseRestricted, restrictedPaths } from '../../platform/restricted';
-import * as casesRepo from '../cases/repository';
-import { cases } from '../cases/tables';
-import { type CaseType, isTerminal, workflowOf } from '../cases/workflow';
+import { appendTimeline, findVisibleCase, isCaseClosed, otherCasesOfPersonIn } from '../cases';
 import { identityRepository } from '../identity';
-import * as registryRepo from '../registry/repository';
+import { findConsent } from '../registry';
 import { consentCoverage, officeNames, type Recipient } from './consent-coverage';
 import type { SendReferralInput } from './contract';
 import { notify } from './notify';
@@ -46,7 +42,7 @@ async function legalBasis(
   recipient: Recipient,
 ): Promise<{ consentId: string | null; overrideJustification: string | null }> {
   if (input.consentId) {
-    const consent = await registryRepo.findConsent(ctx.db, personId, input.consentId);
+    const consent = await findConsent(ctx.db, personId, input.consentId);
     if (!consent) throw fieldError('consentId', 'not_found', errorMessage(ctx.lang, 'not_found'));
     const coverage = consentCoverage(consent, recipient);
     if (coverage !== 'covers')
@@ -67,13 +63,12 @@ export async function sendReferral(
   caseId: string,
   input: SendReferralInput,
 ): Promise<{ referralId: string; partnerPath: string | null }> {
-  const found = await casesRepo.findCase(ctx.db, ctx.actor, caseId, 'cases.write');
+  const found = await findVisibleCase(ctx.db, ctx.actor, caseId, 'cases.write');
   if (!found) throw notFound();
   const caseRow = found.row;
   const officeId = caseRow.owningOfficeId;
   if (!can(ctx.actor, 'referrals.send', officeId)) throw forbidden();
-  if (isTerminal(workflowOf(caseRow.caseType as CaseType), caseRow.status))
-    throw new AppError('referral_case_closed');
+  if (isCaseClosed(caseRow)) throw new AppError('referral_case_closed');
   const sections = normaliseSections(input.sections, input.kind);
   // No one shares what they may not read themselves.
   if (!can(ctx.actor, 'cases.sensitive', officeId))
@@ -86,14 +81,8 @@ export async function sendReferral(
   if (input.kind === 'transfer') {
     if (await repo.pendingTransferOf(ctx.db, caseId)) throw new AppError('referral_transfer_pending');
     // The person's record moves with the case: no other open case of theirs may stay behind.
-    const others = await ctx.db
-      .select({ id: cases.id, caseType: cases.caseType, status: cases.status })
-      .from(cases)
-      .where(
-        and(eq(cases.personId, caseRow.personId), eq(cases.owningOfficeId, officeId), ne(cases.id, caseId)),
-      );
-    if (others.some((c) => !isTerminal(workflowOf(c.caseType as CaseType), c.status)))
-      throw new AppError('referral_other_open_cases');
+    const others = await otherCasesOfPersonIn(ctx.db, caseRow.personId, officeId, caseId);
+    if (others.some((c) => !isCaseClosed(c))) throw new AppError('referral_other_open_cases');
   }
   const now = ctx.clock.now();
   return ctx.db
@@ -117,7 +106,7 @@ export async function sendReferral(
         dueOn: new Date(now.getTime() + input.responseDays * DAY_MS),
         followUpMonths: input.followUpMonths,
       });
-      await casesRepo.insertEvent(tx, {
+      await appendTimeline(tx, {
         caseId,
         kind: 'referred',
         actorUserId: ctx.actor.userId,

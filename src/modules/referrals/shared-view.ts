@@ -5,13 +5,14 @@
 
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
-import { attachmentsOf } from '../cases/attachments';
-import type { CaseRow } from '../cases/repository';
-import * as casesRepo from '../cases/repository';
-import { visibleAfterWithholding } from '../cases/withheld';
-import type { HouseholdMemberSchema } from '../registry/contract';
-import { toDocument } from '../registry/person-views';
-import * as registryRepo from '../registry/repository';
+import { attachmentsOf, type CaseRow, notesOf, timelineOf, visibleAfterWithholding } from '../cases';
+import {
+  documentsOf,
+  findPerson,
+  type HouseholdMemberSchema,
+  householdMembers,
+  toDocument,
+} from '../registry';
 import type { SharedCase } from './contract';
 import { isMedicalNeed, isTraffickingNeed, type ReferralSection, SENSITIVE_SECTIONS } from './sections';
 
@@ -33,7 +34,7 @@ export async function sharedCase(
 ): Promise<SharedCase> {
   const has = (s: ReferralSection) => sections.includes(s);
   // The case has been found within the reader's access; its person is read for the shared sections only.
-  const person = (await registryRepo.findPerson(db, 'all', caseRow.personId))?.row;
+  const person = (await findPerson(db, 'all', caseRow.personId))?.row;
   if (!person) throw new Error(`case ${caseRow.id} without person`);
   const out: SharedCase = {};
   if (has('identity'))
@@ -53,7 +54,7 @@ export async function sharedCase(
       phone: person.phone,
       email: person.email,
     };
-  if (has('documents')) out.documents = (await registryRepo.documentsOf(db, person.id)).map(toDocument);
+  if (has('documents')) out.documents = (await documentsOf(db, person.id)).map(toDocument);
   const needs = person.specificNeeds;
   if (has('needs_summary'))
     out.needsSummary = needs.filter((c) => !isTraffickingNeed(c) && !isMedicalNeed(c));
@@ -62,7 +63,7 @@ export async function sharedCase(
     out.medicalFitness = { fitness: caseRow.medicalFitness, needs: needs.filter(isMedicalNeed) };
   if (has('household'))
     out.household = person.householdId
-      ? (await registryRepo.householdMembers(db, person.householdId, [caseRow.owningOfficeId]))
+      ? (await householdMembers(db, person.householdId, [caseRow.owningOfficeId]))
           .filter((m) => m.id !== person.id)
           .map((m) => ({
             name: `${m.givenName} ${m.familyName}`,
@@ -72,7 +73,7 @@ export async function sharedCase(
           }))
       : [];
   if (has('case_history') || has('confidential_notes')) {
-    const notes = await casesRepo.notesOf(db, caseRow.id, has('confidential_notes'));
+    const notes = await notesOf(db, caseRow.id, has('confidential_notes'));
     const toNote = (n: (typeof notes)[number]) => ({
       body: n.body,
       authorName: n.authorName,
@@ -82,7 +83,7 @@ export async function sharedCase(
       const events = visibleAfterWithholding(
         caseRow,
         'case_history',
-        await casesRepo.eventsOf(db, caseRow.id),
+        await timelineOf(db, caseRow.id),
         (e) => e.at,
       );
       out.caseHistory = {

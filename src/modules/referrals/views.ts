@@ -2,8 +2,7 @@
 import type { Db } from '../../db/client';
 import { type Actor, can } from '../../platform/actor';
 import { ROLE_DEFINITIONS } from '../../platform/permissions';
-import * as casesRepo from '../cases/repository';
-import type { CaseType } from '../cases/workflow';
+import { type CaseType, caseRecord, timelineOf } from '../cases';
 import type { ReferralDetail, ReferralSummary } from './contract';
 import * as repo from './repository';
 import type { ReferralSection } from './sections';
@@ -114,7 +113,7 @@ export function followsProgress(r: repo.ReferralJoined, side: Side, now: Date): 
 }
 
 export async function progressOf(db: Db, r: repo.ReferralJoined) {
-  const events = await casesRepo.eventsOf(db, r.row.caseId);
+  const events = await timelineOf(db, r.row.caseId);
   const since = r.row.respondedAt ?? r.row.requestedAt;
   return {
     status: r.caseStatus,
@@ -190,7 +189,7 @@ export function writesThread(actor: Actor, officeId: string): boolean {
 }
 
 async function caseRowOf(db: Db, caseId: string) {
-  const row = await casesRepo.caseRowById(db, caseId);
+  const row = await caseRecord(db, caseId);
   if (!row) throw new Error(`referral of missing case ${caseId}`);
   return row;
 }

@@ -187,7 +187,12 @@ export async function unmergePersons(ctx: ActorCtx, mergeId: string): Promise<vo
     const [k] = await tx.select().from(persons).where(eq(persons.id, keep.id)).for('update');
     if (!k) throw notFound();
     for (const mover of ctx.reactions.personRecordsMoved)
-      await mover.moveBack(tx, (moved as Record<string, unknown>)[mover.key] as string[] ?? [], k.id, merged.id);
+      await mover.moveBack(
+        tx,
+        ((moved as Record<string, unknown>)[mover.key] as string[]) ?? [],
+        k.id,
+        merged.id,
+      );
     if (moved.documents.length)
       await tx
         .update(identityDocuments)

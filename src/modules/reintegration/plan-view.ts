@@ -3,7 +3,7 @@ import canonicalize from 'canonicalize';
 import type { Db } from '../../db/client';
 import { type Actor, can } from '../../platform/actor';
 import { type Currency, type Money, sumByCurrency } from '../../platform/money';
-import type { CaseRow } from '../cases/repository';
+import type { CaseRow } from '../cases';
 import { allowanceOf, linesOf } from '../finance';
 import { budgetWarnings } from './budget-check';
 import { type Plan, REINTEGRATION_STATUSES, type ReintegrationView } from './contract';

@@ -5,7 +5,7 @@ import { type ActorCtx, can } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors';
 import { errorMessage } from '../../platform/i18n';
-import * as casesRepo from '../cases/repository';
+import { type CaseRow, findVisibleCase } from '../cases';
 import { findLine } from '../finance';
 import { budgetWarnings, refuseOn } from './budget-check';
 import type { AddPlanItemSchema, AssessmentInputSchema, UpdatePlanItemSchema } from './contract';
@@ -20,7 +20,7 @@ export async function reintegrationCase(
   caseId: string,
   permission: 'cases.read' | 'cases.write',
 ) {
-  const found = await casesRepo.findCase(ctx.db, ctx.actor, caseId, permission);
+  const found = await findVisibleCase(ctx.db, ctx.actor, caseId, permission);
   if (!found) throw notFound();
   if (permission === 'cases.write' && !inReintegration(found.row.status))
     throw new AppError('case_not_in_reintegration');
@@ -31,11 +31,7 @@ const fieldError = (path: string, code: string, message: string) =>
   new AppError('validation_failed', { fields: [{ path, code, message }] });
 
 /** The 409 of a plan write: the plan as committed now, read through `db` (the transaction, when in one). */
-async function conflict(
-  ctx: ActorCtx,
-  caseRow: casesRepo.CaseRow,
-  db: ActorCtx['db'] = ctx.db,
-): Promise<never> {
+async function conflict(ctx: ActorCtx, caseRow: CaseRow, db: ActorCtx['db'] = ctx.db): Promise<never> {
   throw versionConflict(await reintegrationView(db, ctx.actor, caseRow, todayOf(ctx)));
 }
 
@@ -81,7 +77,7 @@ export async function recordAssessment(
 /** A budget line named on an item must be one of the case's project, in the item's currency. */
 async function checkBudgetLine(
   ctx: ActorCtx,
-  caseRow: casesRepo.CaseRow,
+  caseRow: CaseRow,
   budgetLineId: string | null | undefined,
   currency: string,
 ): Promise<void> {
@@ -96,12 +92,7 @@ async function checkBudgetLine(
  * Changes go to a draft. Editing an approved plan makes it a draft again: the change needs approval, while
  * deliveries continue against the approved version. A submitted plan waits for its decision.
  */
-async function editablePlan(
-  ctx: ActorCtx,
-  tx: ActorCtx['db'],
-  caseRow: casesRepo.CaseRow,
-  planVersion?: number,
-) {
+async function editablePlan(ctx: ActorCtx, tx: ActorCtx['db'], caseRow: CaseRow, planVersion?: number) {
   const now = ctx.clock.now();
   let plan = await repo.planOfCase(tx, caseRow.id);
   if (!plan) {
@@ -120,7 +111,7 @@ async function editablePlan(
 
 async function auditPlan(
   ctx: ActorCtx,
-  caseRow: casesRepo.CaseRow,
+  caseRow: CaseRow,
   changes: Record<string, { old?: unknown; new?: unknown }>,
 ) {
   await recordAudit(ctx.db, ctx, {

@@ -6,7 +6,7 @@ import { IdParamsSchema } from '../../platform/contract';
 import { notFound } from '../../platform/errors';
 import type { Permission } from '../../platform/permissions';
 import { actorCtx, type ServerDeps } from '../../server/context';
-import * as casesRepo from '../cases/repository';
+import { findVisibleCase } from '../cases';
 import {
   AddPlanItemSchema,
   AssessmentInputSchema,
@@ -35,7 +35,7 @@ const tags = ['reintegration'];
 const view = { 200: ReintegrationViewSchema };
 
 async function viewOf(ctx: ActorCtx, caseId: string) {
-  const found = await casesRepo.findCase(ctx.db, ctx.actor, caseId);
+  const found = await findVisibleCase(ctx.db, ctx.actor, caseId);
   if (!found) throw notFound();
   return reintegrationView(ctx.db, ctx.actor, found.row, todayOf(ctx));
 }

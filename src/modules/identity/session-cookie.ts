@@ -1,6 +1,6 @@
 import type { CookieSerializeOptions } from '@fastify/cookie';
-import type { Config } from '../config';
-import { KNOWN_DEVICE_DAYS } from '../modules/identity';
+import type { Config } from '../../config';
+import { KNOWN_DEVICE_DAYS } from './sessions';
 
 export const SESSION_COOKIE = 'passerelle_session';
 /** Marks a browser that has signed in before: it is not slowed by failures made from elsewhere. */
