@@ -4,13 +4,13 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { type Actor, inScope, scopeOf } from '../../platform/actor';
 import { AppError } from '../../platform/errors';
-import { isSensitiveNeed } from '../../platform/sensitivity';
 import { ROLE_DEFINITIONS, type Role } from '../../platform/permissions';
+import { isSensitiveNeed } from '../../platform/sensitivity';
 import { memberships, offices, users } from '../identity/tables';
 import { projects } from '../projects/tables';
 import { persons } from '../registry/tables';
 import type { CaseListQuery, CaseSummary } from './contract';
-import { caseEvents, caseNotes, caseReferenceSeq, cases, caseTasks } from './tables';
+import { caseAttachments, caseEvents, caseNotes, caseReferenceSeq, cases, caseTasks } from './tables';
 import type { CaseType } from './workflow';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -394,10 +394,46 @@ export async function movePersonCases(db: Db, fromPersonId: string, toPersonId: 
 }
 
 /** Moves those cases back to `toPersonId`, where they still belong to `fromPersonId` (undoing a merge). */
-export async function moveCasesBack(db: Db, ids: string[], fromPersonId: string, toPersonId: string): Promise<void> {
+export async function moveCasesBack(
+  db: Db,
+  ids: string[],
+  fromPersonId: string,
+  toPersonId: string,
+): Promise<void> {
   if (!ids.length) return;
   await db
     .update(cases)
     .set({ personId: toPersonId })
     .where(and(inArray(cases.id, ids), eq(cases.personId, fromPersonId)));
+}
+
+// ---- attachments ---------------------------------------------------------------------------------
+
+export type AttachmentRow = typeof caseAttachments.$inferSelect;
+
+/** A case's attachments, newest first. */
+export async function attachmentsOf(db: Db, caseId: string): Promise<AttachmentRow[]> {
+  return db
+    .select()
+    .from(caseAttachments)
+    .where(eq(caseAttachments.caseId, caseId))
+    .orderBy(desc(caseAttachments.createdAt));
+}
+
+export async function insertAttachment(
+  db: Db,
+  values: typeof caseAttachments.$inferInsert,
+): Promise<AttachmentRow> {
+  const [row] = await db.insert(caseAttachments).values(values).returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+/** An attachment of this case (none when the id belongs to another case). */
+export async function findAttachment(db: Db, caseId: string, id: string): Promise<AttachmentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(caseAttachments)
+    .where(and(eq(caseAttachments.id, id), eq(caseAttachments.caseId, caseId)));
+  return row;
 }

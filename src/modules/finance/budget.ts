@@ -1,5 +1,4 @@
 /** Use cases of project budgets: lines with committed/delivered/remaining, the allowance, exchange rates. */
-import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { type ActorCtx, can, scopeOf } from '../../platform/actor';
@@ -8,7 +7,6 @@ import { isUniqueViolation } from '../../platform/db-errors';
 import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors';
 import { CURRENCIES, type Currency, type Money } from '../../platform/money';
 import { findProject } from '../projects';
-import { projects } from '../projects/tables';
 import type {
   CreateBudgetLineSchema,
   ProjectBudgetSchema,
@@ -32,14 +30,7 @@ async function projectFor(ctx: ActorCtx, projectId: string, manage: boolean) {
 }
 
 export async function allowanceOf(db: Db, projectId: string): Promise<Money | null> {
-  const [row] = await db
-    .select({
-      minor: projects.allowanceMinor,
-      currency: projects.allowanceCurrency,
-      version: projects.version,
-    })
-    .from(projects)
-    .where(eq(projects.id, projectId));
+  const row = await repo.allowanceRow(db, projectId);
   return row?.minor != null && row.currency ? money(row.minor, row.currency) : null;
 }
 
@@ -157,16 +148,7 @@ export async function setAllowance(
   const before = await allowanceOf(ctx.db, projectId);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(projects)
-      .set({
-        allowanceMinor: input.allowance?.minor ?? null,
-        allowanceCurrency: input.allowance?.currency ?? null,
-        version: sql`${projects.version} + 1`,
-        updatedAt: now,
-      })
-      .where(and(eq(projects.id, projectId), eq(projects.version, input.version)))
-      .returning({ id: projects.id });
+    const after = await repo.setAllowanceAt(tx, projectId, input.version, input.allowance, now);
     if (!after) throw versionConflict(await projectBudget({ ...ctx, db: tx }, projectId));
     await recordAudit(tx, ctx, {
       action: 'project.updated',

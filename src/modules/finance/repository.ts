@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import type { Currency } from '../../platform/money';
+import { projects } from '../projects/tables';
 import { budgetLines, exchangeRates } from './tables';
 
 export type BudgetLineRow = typeof budgetLines.$inferSelect;
@@ -106,4 +107,43 @@ export async function upsertRate(db: Db, values: { currency: string; rateDate: s
       set: { eurPerUnit: values.eurPerUnit },
     });
   return before;
+}
+
+// ---- the project's allowance (a column of the projects table, kept by this module) ---------------
+
+/** The project's allowance per person, if one is set. */
+export async function allowanceRow(
+  db: Db,
+  projectId: string,
+): Promise<{ minor: number | null; currency: string | null; version: number } | undefined> {
+  const [row] = await db
+    .select({
+      minor: projects.allowanceMinor,
+      currency: projects.allowanceCurrency,
+      version: projects.version,
+    })
+    .from(projects)
+    .where(eq(projects.id, projectId));
+  return row;
+}
+
+/** Sets the allowance if the project is still at `version`; undefined when it changed meanwhile. */
+export async function setAllowanceAt(
+  db: Db,
+  projectId: string,
+  version: number,
+  allowance: { minor: number; currency: string } | null | undefined,
+  now: Date,
+): Promise<{ id: string } | undefined> {
+  const [after] = await db
+    .update(projects)
+    .set({
+      allowanceMinor: allowance?.minor ?? null,
+      allowanceCurrency: allowance?.currency ?? null,
+      version: sql`${projects.version} + 1`,
+      updatedAt: now,
+    })
+    .where(and(eq(projects.id, projectId), eq(projects.version, version)))
+    .returning({ id: projects.id });
+  return after;
 }
