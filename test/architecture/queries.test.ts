@@ -18,11 +18,11 @@ const MODULES = fileURLToPath(new URL('../../src/modules', import.meta.url));
  */
 const ALLOWED: Record<string, string> = {
   'referrals/respond.ts':
-    'the transfer of a person (persons, identity documents) and the response flow query inside use cases; to move into referrals/repository.ts (or registry reactions) once the referrals rework lands',
+    "movePerson reads and changes the registry's persons and identity documents when a transfer is accepted; left while referrals/* is being changed in other work. Belongs in a registry repository (a reaction) or referrals/repository.ts",
   'referrals/send-referral.ts':
-    "reads a person's other cases in the sending office; to move into referrals/repository.ts (or the cases module) once the referrals rework lands",
+    "reads the person's other cases in the sending office before a transfer; left while referrals/* is being changed in other work. Belongs in the cases module's repository (or referrals/repository.ts)",
   'reintegration/plan.ts':
-    "takes the per-project advisory lock (pg_advisory_xact_lock) inside the approval's transaction; to move into reintegration/repository.ts once the reintegration rework lands",
+    'approval takes the per-project advisory lock (pg_advisory_xact_lock) in its transaction; left while reintegration/* is being changed in other work. Belongs in reintegration/repository.ts (e.g. lockProjectBudget(tx, projectId))',
 };
 
 const QUERY_METHODS = [
