@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { type Actor, scopeOf } from '../../platform/actor';
-import { countableCases, seesSensitive } from './policy';
 import type { ConsentSchema, DocumentSchema, PersonDetailSchema } from './contract';
 import { maskDocumentNumber } from './names';
+import { countableCases, seesSensitive } from './policy';
 import * as repo from './repository';
 
 export { seesSensitive };
@@ -28,7 +28,6 @@ export function toConsent(row: repo.ConsentRow): z.infer<typeof ConsentSchema> {
     withdrawnOn: row.withdrawnOn,
   };
 }
-
 
 export async function personDetail(
   db: Db,

@@ -10,12 +10,18 @@ import { persons } from './tables';
 export { seesSensitive };
 
 /** People the actor may read (or, with `persons.write`/`persons.merge`, change): those of their offices. */
-export function personScope(actor: Actor, permission: 'persons.read' | 'persons.write' | 'persons.merge' = 'persons.read'): OfficeScope {
+export function personScope(
+  actor: Actor,
+  permission: 'persons.read' | 'persons.write' | 'persons.merge' = 'persons.read',
+): OfficeScope {
   return scopeOf(actor, permission);
 }
 
 /** Where-builder over `persons`: records owned by an office in scope. */
-export function visiblePersons(actor: Actor, permission: Parameters<typeof personScope>[1] = 'persons.read'): SQL {
+export function visiblePersons(
+  actor: Actor,
+  permission: Parameters<typeof personScope>[1] = 'persons.read',
+): SQL {
   return inScope(persons.owningOfficeId, personScope(actor, permission));
 }
 
@@ -25,4 +31,5 @@ export function countableCases(actor: Actor): SQL {
 }
 
 /** May the actor edit this office's people? */
-export const mayEditPerson = (actor: Actor, officeId: string): boolean => can(actor, 'persons.write', officeId);
+export const mayEditPerson = (actor: Actor, officeId: string): boolean =>
+  can(actor, 'persons.write', officeId);

@@ -3,13 +3,13 @@ import { type ActorCtx, can, requirePermission, scopeOf } from '../../platform/a
 import { diffFields, recordAudit } from '../../platform/audit/record';
 import { forbidden } from '../../platform/errors';
 import { refuseRestricted, restrictedPaths } from '../../platform/restricted';
+import { isSensitiveNeed } from '../../platform/sensitivity';
 import type { CreatePersonSchema, Person, PersonMatch } from './contract';
 import { MATCH_THRESHOLD, type MatchPerson } from './matching';
 import { searchText } from './names';
 import { likelyMatches, matchPersonOf, writeMatchKeys } from './person-matching';
 import { caseVisibility, seesSensitive } from './person-views';
 import * as repo from './repository';
-import { isSensitiveNeed } from '../../platform/sensitivity';
 
 export type RegisterPersonOptions = z.infer<typeof CreatePersonSchema>;
 export type RegisterPersonResult = { person?: Person; matches: PersonMatch[] };

@@ -14,7 +14,6 @@ export type ConsentRow = typeof consents.$inferSelect;
 
 const iso = (d: Date) => d.toISOString();
 
-
 export function toPerson(row: PersonRow, officeCode: string, seeSensitive: boolean): Person {
   return {
     id: row.id,

@@ -3,12 +3,12 @@ import { type ActorCtx, scopeOf } from '../../platform/actor';
 import { diffFields, recordAudit } from '../../platform/audit/record';
 import { notFound, versionConflict } from '../../platform/errors';
 import { refuseRestricted, restrictedPaths } from '../../platform/restricted';
+import { isSensitiveNeed } from '../../platform/sensitivity';
 import type { Person, UpdatePersonSchema } from './contract';
 import { writeMatchKeys } from './person-matching';
 import { seesSensitive } from './person-views';
 import { PERSON_AUDITED, personSearchText } from './register-person';
 import * as repo from './repository';
-import { isSensitiveNeed } from '../../platform/sensitivity';
 
 export async function updatePerson(
   ctx: ActorCtx,
