@@ -2,7 +2,7 @@
  * Administration through the API: accounts, roles, offices. Every change is checked in the response,
  * in the database and in the audit log (exactly one event, with actor, record and old/new values).
  */
-import { wireReactions } from '../../src/server/reactions';
+
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { setMemberships } from '../../src/modules/identity/set-memberships';
 import { updateUser } from '../../src/modules/identity/update-user';
 import type { ActorCtx } from '../../src/platform/actor';
 import { effectivePermissions, type Role } from '../../src/platform/permissions';
+import { wireReactions } from '../../src/server/reactions';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../harness/app';
 import {
   countRows,
@@ -454,7 +455,8 @@ describe('editing accounts', () => {
       },
       requestId: null,
       ip: null,
-      lang: 'en', reactions: wireReactions(),
+      lang: 'en',
+      reactions: wireReactions(),
     };
     const version = (await userRow(t.db, adminId)).version;
     const seq = await lastAuditSeq(t.db);

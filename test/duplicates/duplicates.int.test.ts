@@ -3,7 +3,7 @@
  * with reasons, the check before saving, the scan, "different" remembered, merge and undo, and what a
  * reviewer may touch.
  */
-import { wireReactions } from '../../src/server/reactions';
+
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../../src/modules/cases/tables';
@@ -20,6 +20,7 @@ import {
   personMerges,
   persons,
 } from '../../src/modules/registry/tables';
+import { wireReactions } from '../../src/server/reactions';
 import { auditAfter, expectJson, expectNoEvent, expectProblem, lastAuditSeq } from '../api/helpers';
 import { openCase, tickingClock } from '../cases/helpers';
 import { createTestApp, type TestApp } from '../harness/app';
@@ -529,7 +530,8 @@ describe('the automatic scan', () => {
     actor: null,
     requestId: null,
     ip: null,
-    lang: 'en' as const, reactions: wireReactions(),
+    lang: 'en' as const,
+    reactions: wireReactions(),
   });
 
   it('scans the whole registry once a period, and not when turned off', async () => {

@@ -3,7 +3,7 @@
  * PGlite database, Debian's Chromium driven by playwright-core, and helpers the journeys share:
  * sign-in, axe checks, and a watch on every page for uncaught errors and CSP violations.
  */
-import { wireReactions } from '../../src/server/reactions';
+
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import {
@@ -22,6 +22,7 @@ import type { ActorCtx } from '../../src/platform/actor';
 import { systemClock } from '../../src/platform/clock';
 import { createFieldCipher } from '../../src/platform/field-crypto';
 import { buildApp } from '../../src/server/app';
+import { wireReactions } from '../../src/server/reactions';
 import { testConfig } from '../harness/app';
 import { CHROMIUM_ARGS, chromiumPath } from '../harness/chromium';
 import { createTestDatabase } from '../harness/db';
@@ -157,7 +158,8 @@ export async function actingAs(database: Database, email: string): Promise<Actor
     },
     requestId: null,
     ip: null,
-    lang: 'fr', reactions: wireReactions(),
+    lang: 'fr',
+    reactions: wireReactions(),
   };
 }
 

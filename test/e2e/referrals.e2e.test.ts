@@ -9,7 +9,7 @@
  * The case is prepared through the domain use cases (registration, consent, notes, the steps up to
  * departure); everything after that is done in the browser. The tests run in order and share the case.
  */
-import { wireReactions } from '../../src/server/reactions';
+
 import { eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,7 @@ import { AddConsentSchema, CreatePersonSchema } from '../../src/modules/registry
 import { addConsent } from '../../src/modules/registry/person-records';
 import type { ActorCtx } from '../../src/platform/actor';
 import { systemClock } from '../../src/platform/clock';
+import { wireReactions } from '../../src/server/reactions';
 import { type E2E, expectNoSeriousAxeViolations, setupE2E, signIn, waitForIdle } from './harness';
 
 const PARIS_PROTECTION = 'protection.paris@passerelle.test';
@@ -85,7 +86,8 @@ async function actingAs(email: string): Promise<ActorCtx> {
     },
     requestId: null,
     ip: null,
-    lang: 'fr', reactions: wireReactions(),
+    lang: 'fr',
+    reactions: wireReactions(),
   };
 }
 

@@ -11,7 +11,7 @@
  * (through the API, as the caseworker). Everything after that is done in the browser. The tests run in
  * order and share the case.
  */
-import { wireReactions } from '../../src/server/reactions';
+
 import { eq } from 'drizzle-orm';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,7 @@ import { registerPerson } from '../../src/modules/registry';
 import { CreatePersonSchema } from '../../src/modules/registry/contract';
 import type { ActorCtx } from '../../src/platform/actor';
 import { systemClock } from '../../src/platform/clock';
+import { wireReactions } from '../../src/server/reactions';
 import {
   type E2E,
   expectNoSeriousAxeViolations,
@@ -105,7 +106,8 @@ async function actingAs(email: string): Promise<ActorCtx> {
     },
     requestId: null,
     ip: null,
-    lang: 'en', reactions: wireReactions(),
+    lang: 'en',
+    reactions: wireReactions(),
   };
 }
 

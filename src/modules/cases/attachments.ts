@@ -7,14 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { and, desc, eq } from 'drizzle-orm';
 import { fileTypeFromFile } from 'file-type';
 import type { ActorCtx } from '../../platform/actor';
 import type { AttachmentStore } from '../../platform/attachment-store';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, notFound } from '../../platform/errors';
 import * as repo from './repository';
-import { caseAttachments } from './tables';
 import { hiddenBefore } from './withheld';
 
 export const ACCEPTED_TYPES: Record<string, string[]> = {
@@ -96,7 +94,7 @@ export function safeFileName(name: string): string {
   return base.slice(0, 200 - extension.length) + extension;
 }
 
-export function toAttachment(row: typeof caseAttachments.$inferSelect) {
+export function toAttachment(row: repo.AttachmentRow) {
   return {
     id: row.id,
     fileName: row.fileName,
@@ -108,13 +106,7 @@ export function toAttachment(row: typeof caseAttachments.$inferSelect) {
 }
 
 export async function attachmentsOf(ctx: Pick<ActorCtx, 'db'>, caseId: string) {
-  return (
-    await ctx.db
-      .select()
-      .from(caseAttachments)
-      .where(eq(caseAttachments.caseId, caseId))
-      .orderBy(desc(caseAttachments.createdAt))
-  ).map(toAttachment);
+  return (await repo.attachmentsOf(ctx.db, caseId)).map(toAttachment);
 }
 
 export async function addAttachment(
@@ -156,21 +148,17 @@ export async function addAttachment(
     const refusal = await store.scanner({ path: target, contentType: upload.contentType, sha256 });
     if (refusal) throw new AppError('attachment_type');
     return await ctx.db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(caseAttachments)
-        .values({
-          caseId,
-          fileName,
-          contentType: upload.contentType,
-          sizeBytes: size,
-          sha256,
-          storageKey,
-          uploadedBy: ctx.actor.userId,
-          uploadedByName: ctx.actor.displayName,
-          createdAt: ctx.clock.now(),
-        })
-        .returning();
-      if (!row) throw new Error('insert returned nothing');
+      const row = await repo.insertAttachment(tx, {
+        caseId,
+        fileName,
+        contentType: upload.contentType,
+        sizeBytes: size,
+        sha256,
+        storageKey,
+        uploadedBy: ctx.actor.userId,
+        uploadedByName: ctx.actor.displayName,
+        createdAt: ctx.clock.now(),
+      });
       await recordAudit(tx, ctx, {
         action: 'case.attachment_added',
         officeId: found.row.owningOfficeId,
@@ -199,10 +187,7 @@ export async function openAttachment(
 ) {
   const found = await repo.findCase(ctx.db, ctx.actor, caseId);
   if (!found) throw notFound();
-  const [row] = await ctx.db
-    .select()
-    .from(caseAttachments)
-    .where(and(eq(caseAttachments.id, attachmentId), eq(caseAttachments.caseId, caseId)));
+  const row = await repo.findAttachment(ctx.db, caseId, attachmentId);
   if (!row) throw notFound();
   const before = hiddenBefore(found.row, 'attachments');
   if (before && row.createdAt < before) throw notFound();

@@ -11,7 +11,7 @@ import { projects } from '../projects/tables';
 import { persons } from '../registry/tables';
 import type { CaseListQuery, CaseSummary } from './contract';
 import { visibleCases } from './policy';
-import { caseEvents, caseNotes, caseReferenceSeq, cases, caseTasks } from './tables';
+import { caseAttachments, caseEvents, caseNotes, caseReferenceSeq, cases, caseTasks } from './tables';
 import type { CaseType } from './workflow';
 
 export type CaseRow = typeof cases.$inferSelect;
@@ -405,4 +405,35 @@ export async function otherCasesOfPersonIn(db: Db, personId: string, officeId: s
     .select({ id: cases.id, caseType: cases.caseType, status: cases.status })
     .from(cases)
     .where(and(eq(cases.personId, personId), eq(cases.owningOfficeId, officeId), ne(cases.id, exceptCaseId)));
+}
+
+// ---- attachments ---------------------------------------------------------------------------------
+
+export type AttachmentRow = typeof caseAttachments.$inferSelect;
+
+/** A case's attachments, newest first. */
+export async function attachmentsOf(db: Db, caseId: string): Promise<AttachmentRow[]> {
+  return db
+    .select()
+    .from(caseAttachments)
+    .where(eq(caseAttachments.caseId, caseId))
+    .orderBy(desc(caseAttachments.createdAt));
+}
+
+export async function insertAttachment(
+  db: Db,
+  values: typeof caseAttachments.$inferInsert,
+): Promise<AttachmentRow> {
+  const [row] = await db.insert(caseAttachments).values(values).returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+/** An attachment of this case (none when the id belongs to another case). */
+export async function findAttachment(db: Db, caseId: string, id: string): Promise<AttachmentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(caseAttachments)
+    .where(and(eq(caseAttachments.id, id), eq(caseAttachments.caseId, caseId)));
+  return row;
 }

@@ -1,3 +1,4 @@
+/** Use cases of project budgets: lines with committed/delivered/remaining, the allowance, exchange rates. */
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { type ActorCtx, can, scopeOf } from '../../platform/actor';

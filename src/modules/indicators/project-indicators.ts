@@ -4,9 +4,7 @@
  * dimension and mode; placements; people trained; campaign reach. The project's owning office reports on the
  * whole project; another office on its own cases. Counts only, and small cells hidden on request.
  */
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { type ActorCtx, can, inScope, type OfficeScope, scopeOf } from '../../platform/actor';
+import { type ActorCtx, can, type OfficeScope, scopeOf } from '../../platform/actor';
 import { notFound } from '../../platform/errors';
 import { type Currency, sumByCurrency } from '../../platform/money';
 import { suppressBreakdown, suppressSmallCells } from '../../platform/suppression';
@@ -14,47 +12,7 @@ import { activityIndicators } from '../activities';
 import { placementIndicators } from '../employment';
 import { findProject } from '../projects';
 import type { ProjectIndicators } from './contract';
-
-type Filter = { projectId: string; from?: string; to?: string };
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
-function caseFilter(scope: OfficeScope, f: Filter) {
-  return sql`c.project_id = ${f.projectId} and ${inScope(sql`c.owning_office_id`, scope)}
-    ${f.from ? sql`and c.created_at >= ${f.from}::date` : sql``}
-    ${f.to ? sql`and c.created_at < (${f.to}::date + 1)` : sql``}`;
-}
-
-/** One row per person of the project's cases, with what the disaggregations need. */
-async function personFacts(db: Db, scope: OfficeScope, f: Filter) {
-  return rowsOf<{
-    sex: string;
-    minor: boolean | null;
-    nationality: string | null;
-    needs: string[];
-    returned: boolean;
-    approved: boolean;
-  }>(
-    await db.execute(sql`
-      select p.sex, p.nationalities[1] as nationality, p.specific_needs as needs,
-        bool_or(p.birth_date is not null and c.created_at < p.birth_date + interval '18 years')
-          filter (where p.birth_date is not null) as minor,
-        bool_or(exists (select 1 from case_events e where e.case_id = c.id and e.to_status in ('departed', 'movement'))) as returned,
-        bool_or(exists (select 1 from reintegration_plans rp where rp.case_id = c.id and rp.approved_version is not null)) as approved
-      from cases c join persons p on p.id = c.person_id
-      where ${caseFilter(scope, f)}
-      group by p.id, p.sex, p.nationalities, p.specific_needs`),
-  );
-}
-
-async function deliveryFacts(db: Db, scope: OfficeScope, f: Filter) {
-  return rowsOf<{ personId: string; dimension: string; mode: string; currency: string; minor: number }>(
-    await db.execute(sql`
-      select c.person_id as "personId", i.dimension, i.delivery_mode as mode, d.currency, d.amount_minor::float8 as minor
-      from deliveries d join plan_items i on i.id = d.plan_item_id join cases c on c.id = d.case_id
-      where ${caseFilter(scope, f)}`),
-  );
-}
+import { deliveryFacts, personFacts } from './repository';
 
 function tally<T>(items: readonly T[], key: (item: T) => string | null | undefined): Record<string, number> {
   const out: Record<string, number> = {};

@@ -4,19 +4,19 @@
  * only pairs of which they can read both records.
  */
 import { Worker } from 'node:worker_threads';
-import { and, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import type { Db, ThreadConnection } from '../../db/client';
-import { type ActorCtx, type Ctx, can, inScope, type OfficeScope, scopeOf } from '../../platform/actor';
+import { type ActorCtx, type Ctx, can, type OfficeScope, scopeOf } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, forbidden, notFound } from '../../platform/errors';
-import { offices } from '../identity/tables';
+import * as duplicatesRepo from './duplicates-repository';
 import { comparePersons, findDuplicatePairs, MATCH_THRESHOLD, type MatchPerson } from './matching';
 import { frequenciesFor, matchDocumentOf, matchDocumentsOf, matchPersonOf } from './person-matching';
 import * as repo from './repository';
 import { countScanned, personsOf } from './scan-source';
 import type { ScanWorkerInput } from './scan-worker';
-import { duplicateCandidates, duplicateScans, identityDocuments, persons } from './tables';
+import type { identityDocuments, persons } from './tables';
+
+export { countPairsReachingOutside, latestScans, listCandidates } from './duplicates-repository';
 
 const pair = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
 
@@ -63,15 +63,7 @@ export const SCAN_STALE_AFTER_MS = 30 * 60 * 1000;
 
 /** Scans left "running" longer than SCAN_STALE_AFTER_MS were interrupted: failed, so none waits on them. */
 async function failInterrupted(db: Db, now: Date): Promise<void> {
-  await db
-    .update(duplicateScans)
-    .set({ status: 'failed', finishedAt: now, error: 'interrupted' })
-    .where(
-      and(
-        eq(duplicateScans.status, 'running'),
-        lt(duplicateScans.startedAt, new Date(now.getTime() - SCAN_STALE_AFTER_MS)),
-      ),
-    );
+  await duplicatesRepo.failScansStartedBefore(db, new Date(now.getTime() - SCAN_STALE_AFTER_MS), now);
 }
 
 const scopeKey = (scope: OfficeScope): string[] | null => (scope === 'all' ? null : [...scope].sort());
@@ -88,31 +80,17 @@ export async function startScan(
   const scope = scopeKey(covered);
   const now = ctx.clock.now();
   await failInterrupted(ctx.db, now);
-  const [running] = await ctx.db
-    .select({ id: duplicateScans.id })
-    .from(duplicateScans)
-    .where(
-      and(
-        eq(duplicateScans.status, 'running'),
-        scope === null
-          ? isNull(duplicateScans.scopeOfficeIds)
-          : sql`${duplicateScans.scopeOfficeIds} = ${sql.param(scope)}::uuid[]`,
-      ),
-    );
-  if (running) return { scanId: running.id, joined: true, scope: covered };
-  const [scan] = await ctx.db
-    .insert(duplicateScans)
-    .values({
-      officeId,
-      scopeOfficeIds: scope,
-      status: 'running',
-      startedBy: ctx.actor.userId,
-      startedByName: ctx.actor.displayName,
-      startedAt: now,
-    })
-    .returning({ id: duplicateScans.id });
-  if (!scan) throw new Error('insert returned nothing');
-  return { scanId: scan.id, joined: false, scope: covered };
+  const running = await duplicatesRepo.runningScanOf(ctx.db, scope);
+  if (running) return { scanId: running, joined: true, scope: covered };
+  const scanId = await duplicatesRepo.insertScan(ctx.db, {
+    officeId,
+    scopeOfficeIds: scope,
+    status: 'running',
+    startedBy: ctx.actor.userId,
+    startedByName: ctx.actor.displayName,
+    startedAt: now,
+  });
+  return { scanId, joined: false, scope: covered };
 }
 
 /** Who started an automatic scan, as the scans list and the audit log name it. */
@@ -131,33 +109,20 @@ export async function runScheduledScan(
   if (everyHours <= 0) return null;
   const now = ctx.clock.now();
   await failInterrupted(ctx.db, now);
-  const [recent] = await ctx.db
-    .select({ id: duplicateScans.id })
-    .from(duplicateScans)
-    .where(
-      and(
-        isNull(duplicateScans.scopeOfficeIds),
-        or(
-          eq(duplicateScans.status, 'running'),
-          gt(duplicateScans.startedAt, new Date(now.getTime() - everyHours * 3_600_000)),
-        ),
-      ),
-    )
-    .limit(1);
+  const recent = await duplicatesRepo.recentWholeRegistryScan(
+    ctx.db,
+    new Date(now.getTime() - everyHours * 3_600_000),
+  );
   if (recent) return null;
-  const [scan] = await ctx.db
-    .insert(duplicateScans)
-    .values({
-      officeId: null,
-      scopeOfficeIds: null,
-      status: 'running',
-      startedByName: AUTOMATIC_SCAN_BY,
-      startedAt: now,
-    })
-    .returning({ id: duplicateScans.id });
-  if (!scan) throw new Error('insert returned nothing');
-  await runScan(ctx, scan.id, 'all', options);
-  return scan.id;
+  const scanId = await duplicatesRepo.insertScan(ctx.db, {
+    officeId: null,
+    scopeOfficeIds: null,
+    status: 'running',
+    startedByName: AUTOMATIC_SCAN_BY,
+    startedAt: now,
+  });
+  await runScan(ctx, scanId, 'all', options);
+  return scanId;
 }
 
 /**
@@ -170,14 +135,10 @@ export async function runScan(
   scope: OfficeScope,
   options: ScanOptions = {},
 ): Promise<void> {
-  const [scan] = await ctx.db.select().from(duplicateScans).where(eq(duplicateScans.id, scanId));
+  const scan = await duplicatesRepo.findScan(ctx.db, scanId);
   if (scan?.status !== 'running') return;
   try {
-    const decided = await ctx.db
-      .select({ a: duplicateCandidates.personA, b: duplicateCandidates.personB })
-      .from(duplicateCandidates)
-      .where(inArray(duplicateCandidates.status, ['different', 'merged']));
-    const excludedPairs = decided.map((d) => [d.a, d.b] as [string, string]);
+    const excludedPairs = await duplicatesRepo.decidedPairs(ctx.db);
     // A large registry is read and compared on a thread of its own, so that the server keeps answering.
     const offload =
       options.connectionForThread !== undefined &&
@@ -207,28 +168,16 @@ export async function runScan(
             foundAt: now,
           };
         });
-        const rows = await tx
-          .insert(duplicateCandidates)
-          .values(chunk)
-          .onConflictDoUpdate({
-            target: [duplicateCandidates.personA, duplicateCandidates.personB],
-            set: { score: sql`excluded.score`, reasons: sql`excluded.reasons` },
-            setWhere: sql`${duplicateCandidates.status} = 'open'`,
-          })
-          .returning({ foundAt: duplicateCandidates.foundAt });
+        const rows = await duplicatesRepo.upsertCandidates(tx, chunk);
         inserted += rows.filter((r) => r.foundAt.getTime() === now.getTime()).length;
       }
-      await tx
-        .update(duplicateScans)
-        .set({
-          status: 'done',
-          finishedAt: ctx.clock.now(),
-          persons: stats.persons,
-          comparisons: stats.comparisons,
-          candidates: pairs.length,
-          newCandidates: inserted,
-        })
-        .where(eq(duplicateScans.id, scanId));
+      await duplicatesRepo.finishScan(tx, scanId, {
+        finishedAt: ctx.clock.now(),
+        persons: stats.persons,
+        comparisons: stats.comparisons,
+        candidates: pairs.length,
+        newCandidates: inserted,
+      });
       await recordAudit(tx, ctx, {
         action: 'person.duplicates_scanned',
         officeId: scan.officeId,
@@ -243,92 +192,15 @@ export async function runScan(
       });
     });
   } catch (error) {
-    await ctx.db
-      .update(duplicateScans)
-      .set({ status: 'failed', finishedAt: ctx.clock.now(), error: String(error).slice(0, 500) })
-      .where(eq(duplicateScans.id, scanId));
+    await duplicatesRepo.failScan(ctx.db, scanId, ctx.clock.now(), String(error).slice(0, 500));
     throw error;
   }
-}
-
-/**
- * The latest scans the reviewer may see: those covering only offices where they review duplicates (a
- * whole-registry scan only by reviewers of every office). Counts of another office's registry stay there.
- */
-export async function latestScans(db: Db, scope: OfficeScope, limit = 5) {
-  return db
-    .select()
-    .from(duplicateScans)
-    .where(scope === 'all' ? sql`true` : sql`${duplicateScans.scopeOfficeIds} <@ ${sql.param(scope)}::uuid[]`)
-    .orderBy(desc(duplicateScans.startedAt))
-    .limit(limit);
-}
-
-const officeA = alias(offices, 'office_a');
-const officeB = alias(offices, 'office_b');
-const a = alias(persons, 'person_a');
-const b = alias(persons, 'person_b');
-
-/** Open (or decided) pairs whose two records the reviewer can read, best first. */
-export async function listCandidates(
-  db: Db,
-  scope: OfficeScope,
-  filter: { status: 'open' | 'merged' | 'different'; officeId?: string; id?: string; limit: number },
-) {
-  return db
-    .select({ row: duplicateCandidates, a, b, officeA: officeA.code, officeB: officeB.code })
-    .from(duplicateCandidates)
-    .innerJoin(a, eq(a.id, duplicateCandidates.personA))
-    .innerJoin(b, eq(b.id, duplicateCandidates.personB))
-    .innerJoin(officeA, eq(officeA.id, a.owningOfficeId))
-    .innerJoin(officeB, eq(officeB.id, b.owningOfficeId))
-    .where(
-      and(
-        eq(duplicateCandidates.status, filter.status),
-        filter.id ? eq(duplicateCandidates.id, filter.id) : sql`true`,
-        inScope(a.owningOfficeId, scope),
-        inScope(b.owningOfficeId, scope),
-        filter.status === 'open' ? and(isNull(a.mergedInto), isNull(b.mergedInto)) : sql`true`,
-        filter.officeId
-          ? or(eq(a.owningOfficeId, filter.officeId), eq(b.owningOfficeId, filter.officeId))
-          : sql`true`,
-      ),
-    )
-    .orderBy(desc(duplicateCandidates.score), duplicateCandidates.id)
-    .limit(filter.limit);
-}
-
-/**
- * Open pairs with one record in `scope` and the other outside it: the reviewer may not read the other side,
- * so they are decided by someone who reviews both offices (a registry officer holding both). Only counted.
- */
-export async function countPairsReachingOutside(db: Db, scope: OfficeScope): Promise<number> {
-  if (scope === 'all' || scope.length === 0) return 0;
-  const inside = (column: typeof a.owningOfficeId | typeof b.owningOfficeId) =>
-    sql`${column} = any(${sql.param(scope)}::uuid[])`;
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(duplicateCandidates)
-    .innerJoin(a, eq(a.id, duplicateCandidates.personA))
-    .innerJoin(b, eq(b.id, duplicateCandidates.personB))
-    .where(
-      and(
-        eq(duplicateCandidates.status, 'open'),
-        isNull(a.mergedInto),
-        isNull(b.mergedInto),
-        sql`(${inside(a.owningOfficeId)}) <> (${inside(b.owningOfficeId)})`,
-      ),
-    );
-  return row?.n ?? 0;
 }
 
 /** The reviewer decides the two records are different people: never proposed again. */
 export async function markDifferent(ctx: ActorCtx, candidateId: string): Promise<void> {
   const scope = scopeOf(ctx.actor, 'persons.merge');
-  const [found] = await ctx.db
-    .select()
-    .from(duplicateCandidates)
-    .where(eq(duplicateCandidates.id, candidateId));
+  const found = await duplicatesRepo.findCandidate(ctx.db, candidateId);
   if (!found) throw notFound();
   const [pa, pb] = await Promise.all([
     repo.findPersonRecord(ctx.db, scope, found.personA),
@@ -337,15 +209,11 @@ export async function markDifferent(ctx: ActorCtx, candidateId: string): Promise
   if (!pa || !pb) throw notFound();
   if (found.status !== 'open') throw new AppError('merge_not_possible');
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(duplicateCandidates)
-      .set({
-        status: 'different',
-        decidedBy: ctx.actor.userId,
-        decidedByName: ctx.actor.displayName,
-        decidedAt: ctx.clock.now(),
-      })
-      .where(eq(duplicateCandidates.id, candidateId));
+    await duplicatesRepo.markCandidateDifferent(tx, candidateId, {
+      by: ctx.actor.userId,
+      byName: ctx.actor.displayName,
+      at: ctx.clock.now(),
+    });
     await recordAudit(tx, ctx, {
       action: 'person.marked_different',
       officeId: pa.owningOfficeId,
@@ -368,42 +236,26 @@ export async function proposeSameDocument(
   document: typeof identityDocuments.$inferSelect,
   now: Date,
 ): Promise<(typeof persons.$inferSelect)[]> {
-  const holders = await tx
-    .selectDistinct({ person: persons })
-    .from(identityDocuments)
-    .innerJoin(persons, eq(persons.id, identityDocuments.personId))
-    .where(
-      and(
-        eq(identityDocuments.numberIndex, document.numberIndex),
-        eq(identityDocuments.type, document.type),
-        document.issuingCountry === null
-          ? isNull(identityDocuments.issuingCountry)
-          : eq(identityDocuments.issuingCountry, document.issuingCountry),
-        eq(identityDocuments.withheld, false),
-        sql`${identityDocuments.personId} <> ${person.id}`,
-        isNull(persons.mergedInto),
-      ),
-    );
-  if (holders.length === 0) return [];
-  const others = holders.map((h) => h.person);
+  const others = await duplicatesRepo.otherHoldersOf(tx, person.id, document);
+  if (others.length === 0) return [];
   const documents = await matchDocumentsOf(tx, [person.id, ...others.map((o) => o.id)]);
   const self = matchPersonOf(person.id, person, [
     ...(documents.get(person.id) ?? []),
     matchDocumentOf(document),
   ]);
-  const candidates = others.map((o) => matchPersonOf(o.id, o, documents.get(o.id)));
-  const frequencies = await frequenciesFor(tx, [self, ...candidates]);
-  for (const other of candidates) {
+  const matched = others.map((o) => matchPersonOf(o.id, o, documents.get(o.id)));
+  const frequencies = await frequenciesFor(tx, [self, ...matched]);
+  for (const other of matched) {
     const { score, reasons } = comparePersons(self, other, { frequencies });
     const [a, b] = pair(self.id, other.id);
-    await tx
-      .insert(duplicateCandidates)
-      .values({ personA: a, personB: b, score, reasons, status: 'open', foundAt: now })
-      .onConflictDoUpdate({
-        target: [duplicateCandidates.personA, duplicateCandidates.personB],
-        set: { score: sql`excluded.score`, reasons: sql`excluded.reasons` },
-        setWhere: sql`${duplicateCandidates.status} = 'open'`,
-      });
+    await duplicatesRepo.upsertCandidate(tx, {
+      personA: a,
+      personB: b,
+      score,
+      reasons,
+      status: 'open',
+      foundAt: now,
+    });
   }
   return others;
 }

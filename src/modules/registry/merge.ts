@@ -3,29 +3,21 @@
  * consent, alias and need of the merged one; the merged record stays (hidden, pointing to the kept one) so
  * that the merge can be undone exactly from what it recorded.
  */
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { type ActorCtx, scopeOf } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, notFound } from '../../platform/errors';
+import * as mergeRepo from './merge-repository';
 import { writeMatchKeys } from './person-matching';
 import { personSearchText } from './register-person';
 import * as repo from './repository';
-import {
-  consents,
-  duplicateCandidates,
-  identityDocuments,
-  type MergeRecord,
-  personMerges,
-  persons,
-} from './tables';
+import type { MergeRecord } from './tables';
 
 type Alias = { name: string; script: 'latin' | 'arabic' | 'cyrillic' | 'other' };
 
 /** Both records' match keys, as they are after the change (a merged record keeps none). */
 async function refreshKeys(tx: Db, ids: string[]): Promise<void> {
-  for (const row of await tx.select().from(persons).where(inArray(persons.id, ids)))
-    await writeMatchKeys(tx, row.id, row);
+  for (const row of await mergeRepo.personsByIds(tx, ids)) await writeMatchKeys(tx, row.id, row);
 }
 
 const samePair = (a: string, b: string) => (a < b ? [a, b] : [b, a]) as [string, string];
@@ -77,11 +69,7 @@ export async function mergePersons(
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
     // Lock both rows and re-check inside the transaction: a concurrent merge of either loses nothing.
-    const locked = await tx
-      .select()
-      .from(persons)
-      .where(inArray(persons.id, [keep.id, merge.id]))
-      .for('update');
+    const locked = await mergeRepo.lockPersonsForMerge(tx, [keep.id, merge.id]);
     const k = locked.find((p) => p.id === keep.id);
     const m = locked.find((p) => p.id === merge.id);
     if (!k || !m || k.mergedInto || m.mergedInto) throw new AppError('merge_not_possible');
@@ -89,74 +77,56 @@ export async function mergePersons(
     const movedElsewhere: Record<string, string[]> = {};
     for (const mover of ctx.reactions.personRecordsMoved)
       movedElsewhere[mover.key] = await mover.moveAll(tx, m.id, k.id);
-    const movedDocuments = await tx
-      .update(identityDocuments)
-      .set({ personId: k.id })
-      .where(eq(identityDocuments.personId, m.id))
-      .returning({ id: identityDocuments.id });
-    const movedConsents = await tx
-      .update(consents)
-      .set({ personId: k.id })
-      .where(eq(consents.personId, m.id))
-      .returning({ id: consents.id });
+    const movedDocuments = await mergeRepo.moveAllDocuments(tx, m.id, k.id);
+    const movedConsents = await mergeRepo.moveAllConsents(tx, m.id, k.id);
     const aliasesAdded = aliasesToAdd(k, m);
     const needsAdded = m.specificNeeds.filter((n) => !k.specificNeeds.includes(n));
     const household =
       !k.householdId && m.householdId ? { householdId: m.householdId, relationship: m.relationship } : null;
     const aliases = [...k.aliases, ...aliasesAdded];
-    await tx
-      .update(persons)
-      .set({
+    await mergeRepo.updateMergedPerson(
+      tx,
+      k.id,
+      {
         aliases,
         specificNeeds: [...k.specificNeeds, ...needsAdded],
         ...(household ? { householdId: household.householdId, relationship: household.relationship } : {}),
         searchText: personSearchText({ ...k, aliases }),
-        version: sql`${persons.version} + 1`,
-        updatedAt: now,
-      })
-      .where(eq(persons.id, k.id));
-    await tx
-      .update(persons)
-      .set({ mergedInto: k.id, version: sql`${persons.version} + 1`, updatedAt: now })
-      .where(eq(persons.id, m.id));
+      },
+      now,
+    );
+    await mergeRepo.setMergedInto(tx, m.id, k.id, now);
     await refreshKeys(tx, [k.id, m.id]);
     const moved: MergeRecord = {
       cases: [],
       ...movedElsewhere,
-      documents: movedDocuments.map((d) => d.id),
-      consents: movedConsents.map((c) => c.id),
+      documents: movedDocuments,
+      consents: movedConsents,
       aliasesAdded,
       needsAdded,
       household,
     };
-    const [record] = await tx
-      .insert(personMerges)
-      .values({
-        keptPersonId: k.id,
-        mergedPersonId: m.id,
-        moved,
-        mergedBy: ctx.actor.userId,
-        mergedByName: ctx.actor.displayName,
-        mergedAt: now,
-      })
-      .returning({ id: personMerges.id });
+    const recordId = await mergeRepo.insertMerge(tx, {
+      keptPersonId: k.id,
+      mergedPersonId: m.id,
+      moved,
+      mergedBy: ctx.actor.userId,
+      mergedByName: ctx.actor.displayName,
+      mergedAt: now,
+    });
     const [a, b] = samePair(k.id, m.id);
-    await tx
-      .update(duplicateCandidates)
-      .set({
-        status: 'merged',
-        decidedBy: ctx.actor.userId,
-        decidedByName: ctx.actor.displayName,
-        decidedAt: now,
-      })
-      .where(and(eq(duplicateCandidates.personA, a), eq(duplicateCandidates.personB, b)));
+    await mergeRepo.markPairMerged(tx, a, b, {
+      by: ctx.actor.userId,
+      byName: ctx.actor.displayName,
+      at: now,
+    });
     await recordAudit(tx, ctx, {
       action: 'person.merged',
       officeId: k.owningOfficeId,
       recordType: 'person',
       recordId: k.id,
       metadata: {
-        mergeId: record?.id,
+        mergeId: recordId,
         mergedPersonId: m.id,
         mergedReference: m.reference,
         mergedOfficeId: m.owningOfficeId,
@@ -165,13 +135,13 @@ export async function mergePersons(
         consents: moved.consents.length,
       },
     });
-    return record?.id ?? '';
+    return recordId ?? '';
   });
 }
 
 /** Undoes a merge: the merged record comes back with exactly what it brought. */
 export async function unmergePersons(ctx: ActorCtx, mergeId: string): Promise<void> {
-  const [record] = await ctx.db.select().from(personMerges).where(eq(personMerges.id, mergeId));
+  const record = await mergeRepo.findMerge(ctx.db, mergeId);
   if (!record) throw notFound();
   const scope = scopeOf(ctx.actor, 'persons.merge');
   const [keep, merged] = await Promise.all([
@@ -184,7 +154,7 @@ export async function unmergePersons(ctx: ActorCtx, mergeId: string): Promise<vo
   const now = ctx.clock.now();
   const moved = record.moved;
   await ctx.db.transaction(async (tx) => {
-    const [k] = await tx.select().from(persons).where(eq(persons.id, keep.id)).for('update');
+    const k = await mergeRepo.lockPerson(tx, keep.id);
     if (!k) throw notFound();
     for (const mover of ctx.reactions.personRecordsMoved)
       await mover.moveBack(
@@ -193,45 +163,28 @@ export async function unmergePersons(ctx: ActorCtx, mergeId: string): Promise<vo
         k.id,
         merged.id,
       );
-    if (moved.documents.length)
-      await tx
-        .update(identityDocuments)
-        .set({ personId: merged.id })
-        .where(and(inArray(identityDocuments.id, moved.documents), eq(identityDocuments.personId, k.id)));
-    if (moved.consents.length)
-      await tx
-        .update(consents)
-        .set({ personId: merged.id })
-        .where(and(inArray(consents.id, moved.consents), eq(consents.personId, k.id)));
+    if (moved.documents.length) await mergeRepo.moveDocumentsBack(tx, moved.documents, k.id, merged.id);
+    if (moved.consents.length) await mergeRepo.moveConsentsBack(tx, moved.consents, k.id, merged.id);
     const added = new Set(moved.aliasesAdded.map((a) => `${a.script}:${a.name}`));
     const aliases = k.aliases.filter((a) => !added.has(`${a.script}:${a.name}`));
-    await tx
-      .update(persons)
-      .set({
+    await mergeRepo.updateMergedPerson(
+      tx,
+      k.id,
+      {
         aliases,
         specificNeeds: k.specificNeeds.filter((n) => !moved.needsAdded.includes(n)),
         ...(moved.household && k.householdId === moved.household.householdId
           ? { householdId: null, relationship: null }
           : {}),
         searchText: personSearchText({ ...k, aliases }),
-        version: sql`${persons.version} + 1`,
-        updatedAt: now,
-      })
-      .where(eq(persons.id, k.id));
-    await tx
-      .update(persons)
-      .set({ mergedInto: null, version: sql`${persons.version} + 1`, updatedAt: now })
-      .where(eq(persons.id, merged.id));
+      },
+      now,
+    );
+    await mergeRepo.setMergedInto(tx, merged.id, null, now);
     await refreshKeys(tx, [k.id, merged.id]);
-    await tx
-      .update(personMerges)
-      .set({ undoneAt: now, undoneByName: ctx.actor.displayName })
-      .where(eq(personMerges.id, mergeId));
+    await mergeRepo.markMergeUndone(tx, mergeId, now, ctx.actor.displayName);
     const [a, b] = samePair(k.id, merged.id);
-    await tx
-      .update(duplicateCandidates)
-      .set({ status: 'open', decidedBy: null, decidedByName: null, decidedAt: null })
-      .where(and(eq(duplicateCandidates.personA, a), eq(duplicateCandidates.personB, b)));
+    await mergeRepo.reopenPair(tx, a, b);
     await recordAudit(tx, ctx, {
       action: 'person.unmerged',
       officeId: k.owningOfficeId,
@@ -244,12 +197,7 @@ export async function unmergePersons(ctx: ActorCtx, mergeId: string): Promise<vo
 
 /** The merges into a person, newest first, with what each moved. */
 export async function mergesOf(db: Db, keptPersonId: string) {
-  const rows = await db
-    .select({ merge: personMerges, merged: persons })
-    .from(personMerges)
-    .innerJoin(persons, eq(persons.id, personMerges.mergedPersonId))
-    .where(eq(personMerges.keptPersonId, keptPersonId))
-    .orderBy(desc(personMerges.mergedAt));
+  const rows = await mergeRepo.mergesInto(db, keptPersonId);
   return rows.map(({ merge, merged }) => ({
     id: merge.id,
     mergedPersonId: merged.id,

@@ -3,9 +3,8 @@
  * the online check, name-token keys for search, frequency keys counted in `name_frequencies`), kept in the
  * transaction of every change to a person; and the lookups built on them.
  */
-import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { inScope, type OfficeScope } from '../../platform/actor';
+import type { OfficeScope } from '../../platform/actor';
 import {
   blockingKeys,
   frequencyKeys,
@@ -17,17 +16,14 @@ import {
   rankCandidates,
   rankSearch,
 } from './matching';
-import { identityDocuments, nameFrequencies, personMatchKeys, persons } from './tables';
+import * as matchingRepo from './matching-repository';
+import type { identityDocuments, persons } from './tables';
 
 /** Bump when the matching rules change the keys: the server rebuilds older rows in the background. */
 export const MATCH_KEYS_VERSION = 2;
 
 type PersonRow = typeof persons.$inferSelect;
 
-/** Candidates taken per blocking key in the online check (see candidatesByKeys). */
-const BUCKET_CAP = 300;
-/** Name search counts each word's persons up to this many, to start from the rarest word. */
-const RAREST_PROBE = 20_000;
 /** The fields of a person the matcher reads (a draft being registered has no id yet). */
 export type MatchFields = Pick<
   PersonRow,
@@ -82,20 +78,7 @@ export async function matchDocumentsOf(
 ): Promise<Map<string, MatchDocument[]>> {
   const byPerson = new Map<string, MatchDocument[]>();
   if (personIds.length === 0) return byPerson;
-  const rows = await db
-    .select({
-      personId: identityDocuments.personId,
-      type: identityDocuments.type,
-      issuingCountry: identityDocuments.issuingCountry,
-      numberIndex: identityDocuments.numberIndex,
-    })
-    .from(identityDocuments)
-    .where(
-      and(
-        sql`${identityDocuments.personId} = any(${sql.param(personIds)}::uuid[])`,
-        eq(identityDocuments.withheld, false),
-      ),
-    );
+  const rows = await matchingRepo.matchDocumentRows(db, personIds);
   for (const row of rows) {
     const list = byPerson.get(row.personId) ?? [];
     list.push(matchDocumentOf(row));
@@ -133,13 +116,7 @@ async function countFrequencies(
 ): Promise<void> {
   const all = person ? [...keys, PERSONS_KEY] : [...keys];
   if (all.length === 0) return;
-  await tx
-    .insert(nameFrequencies)
-    .values(all.map((key) => ({ key, count: delta })))
-    .onConflictDoUpdate({
-      target: nameFrequencies.key,
-      set: { count: sql`${nameFrequencies.count} + ${delta}` },
-    });
+  await matchingRepo.addToFrequencies(tx, all, delta);
 }
 
 /**
@@ -151,31 +128,24 @@ export async function writeMatchKeys(
   id: string,
   p: MatchFields & { mergedInto?: string | null },
 ): Promise<void> {
-  const previous = await tx
-    .select({ key: personMatchKeys.key })
-    .from(personMatchKeys)
-    .where(eq(personMatchKeys.personId, id));
+  const previous = await matchingRepo.matchKeysOf(tx, id);
   const hadKeys = previous.length > 0;
-  const oldFreq = previous.map((r) => r.key).filter((k) => k.startsWith(FREQ));
-  if (hadKeys) await tx.delete(personMatchKeys).where(eq(personMatchKeys.personId, id));
+  const oldFreq = previous.filter((k) => k.startsWith(FREQ));
+  if (hadKeys) await matchingRepo.deleteMatchKeys(tx, id);
   await countFrequencies(tx, oldFreq, -1, hadKeys);
   if (!p.mergedInto) {
     const person = matchPersonOf(id, p);
     const freq = frequencyKeys(person).map((k) => `${FREQ}${k}`);
     const keys = [...new Set([...blockingKeys(person), ...searchKeysOf(p), ...freq])];
-    await tx.insert(personMatchKeys).values(keys.map((key) => ({ key, personId: id })));
+    await matchingRepo.insertMatchKeys(tx, id, keys);
     await countFrequencies(tx, freq, 1, true);
   }
-  await tx.update(persons).set({ matchKeysVersion: MATCH_KEYS_VERSION }).where(eq(persons.id, id));
+  await matchingRepo.setMatchKeysVersion(tx, id, MATCH_KEYS_VERSION);
 }
 
 /** Rebuilds the keys of persons written under older rules (or never): a batch, for the periodic job. */
 export async function refreshStaleMatchKeys(db: Db, batch = 500): Promise<number> {
-  const stale = await db
-    .select()
-    .from(persons)
-    .where(lt(persons.matchKeysVersion, MATCH_KEYS_VERSION))
-    .limit(batch);
+  const stale = await matchingRepo.personsWithKeysBefore(db, MATCH_KEYS_VERSION, batch);
   if (stale.length === 0) return 0;
   await db.transaction(async (tx) => {
     for (const row of stale) await writeMatchKeys(tx, row.id, row);
@@ -186,10 +156,7 @@ export async function refreshStaleMatchKeys(db: Db, batch = 500): Promise<number
 /** Frequencies of the keys of these persons, as the matcher wants them. */
 export async function frequenciesFor(db: Db, people: readonly MatchPerson[]): Promise<NameFrequencies> {
   const keys = [...new Set(people.flatMap((p) => frequencyKeys(p)))].map((k) => `${FREQ}${k}`);
-  const rows = await db
-    .select()
-    .from(nameFrequencies)
-    .where(inArray(nameFrequencies.key, [...keys, PERSONS_KEY]));
+  const rows = await matchingRepo.frequencyRows(db, [...keys, PERSONS_KEY]);
   const counts = new Map(rows.map((r) => [r.key, r.count]));
   return {
     total: Math.max(1, counts.get(PERSONS_KEY) ?? 1),
@@ -208,32 +175,7 @@ async function candidatesByKeys(
   all = false,
 ): Promise<PersonRow[]> {
   if (keys.length === 0) return [];
-  const ids = all
-    ? // Every key must match (a search: each word of the query). The persons of the rarest key (counted up
-      // to RAREST_PROBE rows each) are read and kept when they have every other key too: a common word
-      // ("Mohammed") then costs no more than the rarer one beside it.
-      sql`(select m.person_id from person_match_keys m
-          where m.key = (select k.key from unnest(${sql.param(keys)}::text[]) as k(key)
-            order by (select count(*) from (select 1 from person_match_keys x where x.key = k.key
-              limit ${RAREST_PROBE}) c), k.key limit 1)
-          and (select count(*) from person_match_keys o
-            where o.person_id = m.person_id and o.key = any(${sql.param(keys)}::text[])) = ${keys.length}
-          limit ${cap})`
-    : // Per key at most BUCKET_CAP persons; a key that reaches the cap (a very common name without a date) is
-      // left out when other keys remain, as the batch does with its largest blocks.
-      sql`(with per as (
-            select k.key, x.person_id from unnest(${sql.param(keys)}::text[]) as k(key)
-            cross join lateral (select person_id from person_match_keys m where m.key = k.key limit ${BUCKET_CAP}) x),
-          sizes as (select key, count(*) as n from per group by key)
-          select distinct per.person_id from per join sizes on sizes.key = per.key
-          where sizes.n < ${BUCKET_CAP} or not exists (select 1 from sizes where n < ${BUCKET_CAP})
-          limit ${cap})`;
-  return db
-    .select()
-    .from(persons)
-    .where(
-      and(sql`${persons.id} in ${ids}`, inScope(persons.owningOfficeId, scope), isNull(persons.mergedInto)),
-    );
+  return matchingRepo.personsSharingKeys(db, scope, keys, cap, all);
 }
 
 /**

@@ -1,10 +1,9 @@
 /** What a duplicate scan reads: the persons of a scope, as the matcher takes them. */
-import { and, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { inScope, type OfficeScope } from '../../platform/actor';
+import type { OfficeScope } from '../../platform/actor';
 import type { MatchPerson } from './matching';
+import { countUnmerged, scanPage } from './matching-repository';
 import { matchDocumentsOf, matchPersonOf } from './person-matching';
-import { persons } from './tables';
 
 /** Persons per page: small enough that other queries get their turn between pages on the embedded database. */
 const PAGE = 2000;
@@ -18,18 +17,7 @@ export async function* personsOf(
 ): AsyncGenerator<MatchPerson[]> {
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows = await db
-      .select()
-      .from(persons)
-      .where(
-        and(
-          isNull(persons.mergedInto),
-          sql`${persons.id} > ${after}`,
-          inScope(persons.owningOfficeId, scope),
-        ),
-      )
-      .orderBy(persons.id)
-      .limit(PAGE);
+    const rows = await scanPage(db, scope, after, PAGE);
     if (rows.length === 0) return;
     const documents = await matchDocumentsOf(
       db,
@@ -43,9 +31,5 @@ export async function* personsOf(
 
 /** How many persons a scan of the scope reads. */
 export async function countScanned(db: Db, scope: OfficeScope): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(persons)
-    .where(and(isNull(persons.mergedInto), inScope(persons.owningOfficeId, scope)));
-  return row?.n ?? 0;
+  return countUnmerged(db, scope);
 }
