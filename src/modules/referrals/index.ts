@@ -7,5 +7,6 @@ import { revokeReferralsOfConsent } from './respond';
 
 onConsentWithdrawn(revokeReferralsOfConsent);
 
-export { notifyOverdue } from './respond';
+export { acceptReferral, declineReferral, notifyOverdue, postMessage } from './respond';
 export { referralsRoutes } from './routes';
+export { sendReferral } from './send-referral';
