@@ -7,6 +7,5 @@ import { revokeReferralsOfConsent } from './respond';
 
 onConsentWithdrawn(revokeReferralsOfConsent);
 
-export { acceptReferral, declineReferral, notifyOverdue, postMessage } from './respond';
+export { notifyOverdue } from './respond';
 export { referralsRoutes } from './routes';
-export { sendReferral } from './send-referral';
