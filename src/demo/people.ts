@@ -622,7 +622,6 @@ const ALL_PERIOD = { start: dayOf('2013-09-02'), end: dayOf('2016-06-24') };
 
 // ---- texts --------------------------------------------------------------------------------------------
 
-type Texts = Record<Lang, readonly string[]>;
 type Vars = Record<string, string>;
 const fill = (template: string, vars: Vars) => template.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? k);
 
