@@ -14,27 +14,19 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { CASE_TYPES, type CaseType, type ClosureReason, isTerminal, workflowOf } from '../modules/cases';
 import { caseEvents, caseNotes, cases, caseTasks, type PendingTransition } from '../modules/cases/tables';
-import {
-  CASE_TYPES,
-  type CaseType,
-  type ClosureReason,
-  isTerminal,
-  workflowOf,
-} from '../modules/cases/workflow';
-import type { NotificationKind } from '../modules/referrals/notify';
 import {
   DEFAULT_SECTIONS,
   isMedicalNeed,
+  type NotificationKind,
   normaliseSections,
   type ReferralSection,
   sectionOfNeed,
   withheldSections,
-} from '../modules/referrals/sections';
+} from '../modules/referrals';
 import { notifications, referralMessages, referrals } from '../modules/referrals/tables';
-import { normaliseDocumentNumber } from '../modules/registry/names';
-import { personSearchText } from '../modules/registry/register-person';
-import type { SpecificNeedCode } from '../modules/registry/specific-needs';
+import { normaliseDocumentNumber, personSearchText, type SpecificNeedCode } from '../modules/registry';
 import { consents, households, identityDocuments, persons } from '../modules/registry/tables';
 import type { FieldCipher } from '../platform/field-crypto';
 import { type Permission, ROLE_DEFINITIONS } from '../platform/permissions';

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { identityRepository, offices } from '../modules/identity';
 import { insertProject } from '../modules/projects';
-import { refreshStaleMatchKeys } from '../modules/registry/person-matching';
+import { refreshStaleMatchKeys } from '../modules/registry';
 import { recordAudit } from '../platform/audit/record';
 import type { Clock } from '../platform/clock';
 import { hashPassword } from '../platform/crypto';

@@ -4,6 +4,7 @@
  * (cases by office, status and type; referrals by kind, status and offices; people by office; the
  * duplicate pairs a scan finds...). The expected numbers are those of demo-counts.json.
  */
+
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client';
@@ -11,6 +12,7 @@ import { seedDemo } from '../../src/demo/seed';
 import { runScheduledScan } from '../../src/modules/registry/duplicates';
 import { fixedClock } from '../../src/platform/clock';
 import { createFieldCipher } from '../../src/platform/field-crypto';
+import { wireReactions } from '../../src/server/reactions';
 import { createTestDatabase } from '../harness/db';
 
 /** Tables whose rows depend on sign-ins or time rather than on the demo story. */
@@ -123,7 +125,18 @@ beforeAll(async () => {
     select status, count(*)::int as n from job_openings group by 1 order by 1`);
 
   // The duplicate pairs the periodic scan of the whole registry finds, by offices of the two records.
-  await runScheduledScan({ db: database.db, clock, actor: null, requestId: null, ip: null, lang: 'en' }, 1);
+  await runScheduledScan(
+    {
+      db: database.db,
+      clock,
+      actor: null,
+      requestId: null,
+      ip: null,
+      lang: 'en',
+      reactions: wireReactions(),
+    },
+    1,
+  );
   summary.duplicatePairs = await grouped(sql`
     select least(oa.code, ob.code) as a, greatest(oa.code, ob.code) as b, count(*)::int as n
     from duplicate_candidates d join persons pa on pa.id = d.person_a join persons pb on pb.id = d.person_b

@@ -27,6 +27,7 @@ export {
 } from './repository';
 export { casesRoutes } from './routes';
 export { visibleAfterWithholding } from './withheld';
+export { CASE_TYPES, type ClosureReason, isTerminal, workflowOf } from './workflow';
 export type { CaseType };
 
 /** A case by id, without access checks: for modules that have already established access (a referral's case). */

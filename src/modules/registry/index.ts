@@ -6,7 +6,7 @@ export { DocumentSchema, HouseholdMemberSchema, SexSchema, SpecificNeedSchema } 
 export { runScheduledScan } from './duplicates';
 export { findPeople } from './find-people';
 export { handOverPerson } from './hand-over';
-export { normaliseName } from './names';
+export { normaliseDocumentNumber, normaliseName } from './names';
 export { refreshStaleMatchKeys } from './person-matching';
 export { toDocument } from './person-views';
 export { personSearchText, registerPerson } from './register-person';
@@ -20,4 +20,5 @@ export {
   toPerson,
 } from './repository';
 export { registryRoutes } from './routes';
+export type { SpecificNeedCode } from './specific-needs';
 export { consents, households, identityDocuments, persons } from './tables';
