@@ -66,6 +66,7 @@ const want = (tier: string) => only.length === 0 || only.includes(tier);
 if (want('static')) {
   step('typecheck', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
   step('lint', 'npx', ['biome', 'check', '.']);
+  step('module boundaries', 'npm', ['run', '--silent', 'check:modules']);
 }
 if (want('e2e'))
   step('build web app', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']);

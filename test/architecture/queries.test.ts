@@ -16,14 +16,7 @@ const MODULES = fileURLToPath(new URL('../../src/modules', import.meta.url));
  * Files that still build queries outside a repository, each with the reason. The list only shrinks: an
  * entry whose file no longer builds a query fails the test until it is removed.
  */
-const ALLOWED: Record<string, string> = {
-  'referrals/respond.ts':
-    "movePerson reads and changes the registry's persons and identity documents when a transfer is accepted; left while referrals/* is being changed in other work. Belongs in a registry repository (a reaction) or referrals/repository.ts",
-  'referrals/send-referral.ts':
-    "reads the person's other cases in the sending office before a transfer; left while referrals/* is being changed in other work. Belongs in the cases module's repository (or referrals/repository.ts)",
-  'reintegration/plan.ts':
-    'approval takes the per-project advisory lock (pg_advisory_xact_lock) in its transaction; left while reintegration/* is being changed in other work. Belongs in reintegration/repository.ts (e.g. lockProjectBudget(tx, projectId))',
-};
+const ALLOWED: Record<string, string> = {};
 
 const QUERY_METHODS = [
   'selectDistinctOn',

@@ -1,5 +1,3 @@
-/** Needs assessment, plan editing, submission, approval (versioned, budget-checked) and return. */
-import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type ActorCtx, can } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
@@ -238,7 +236,6 @@ export async function submitPlan(ctx: ActorCtx, caseId: string, planVersion: num
 }
 
 // One lock per project serialises approvals, so two plans cannot both take a line's last euros.
-const PROJECT_LOCK = 7_243_101;
 
 export async function approvePlan(
   ctx: ActorCtx,
@@ -250,8 +247,7 @@ export async function approvePlan(
   if (!can(ctx.actor, 'cases.approve', caseRow.owningOfficeId)) throw forbidden();
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    if (caseRow.projectId)
-      await tx.execute(sql`select pg_advisory_xact_lock(${PROJECT_LOCK}, hashtext(${caseRow.projectId}))`);
+    if (caseRow.projectId) await repo.lockProjectBudget(tx, caseRow.projectId);
     const plan = await repo.planOfCase(tx, caseId);
     if (plan?.status !== 'submitted') throw new AppError('plan_not_submitted');
     if (plan.version !== planVersion) await conflict(ctx, caseRow, tx);

@@ -147,3 +147,11 @@ export async function lockPlan(db: Db, id: string): Promise<void> {
     .where(eq(reintegrationPlans.id, id))
     .for('update');
 }
+
+// One lock per project serialises approvals, so two plans cannot both take a line's last euros.
+const PROJECT_LOCK = 7_243_101;
+
+/** Serialises approvals against one project's budget, until the transaction ends. */
+export async function lockProjectBudget(tx: Db, projectId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${PROJECT_LOCK}, hashtext(${projectId}))`);
+}
