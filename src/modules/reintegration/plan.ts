@@ -235,8 +235,6 @@ export async function submitPlan(ctx: ActorCtx, caseId: string, planVersion: num
   });
 }
 
-// One lock per project serialises approvals, so two plans cannot both take a line's last euros.
-
 export async function approvePlan(
   ctx: ActorCtx,
   caseId: string,
