@@ -1,5 +1,6 @@
 /** The only place that queries referral tables. Who sees a referral is part of every query. */
-import { and, asc, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+
+import { and, asc, desc, eq, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client';
 import { type Actor, inScope, scopeOf } from '../../platform/actor';
@@ -7,6 +8,7 @@ import { type Permission, ROLE_DEFINITIONS, type Role } from '../../platform/per
 import { cases } from '../cases/tables';
 import { memberships, offices, users } from '../identity/tables';
 import { persons } from '../registry/tables';
+import { visibleReferrals } from './policy';
 import { notifications, partnerLinks, referralMessages, referralReferenceSeq, referrals } from './tables';
 
 export type ReferralRow = typeof referrals.$inferSelect;
@@ -15,21 +17,7 @@ export type ReferralInsert = typeof referrals.$inferInsert;
 const fromOffice = alias(offices, 'from_office');
 const toOffice = alias(offices, 'to_office');
 
-/**
- * Referrals the actor may see: as sender (referrals.read in the sending office, and cases.sensitive there for a
- * trafficking case) or as receiver (referrals.read in the receiving office; what the receiver then reads is
- * limited to the shared sections).
- */
-export function visibleReferrals(actor: Actor): SQL {
-  const read = scopeOf(actor, 'referrals.read');
-  return or(
-    and(
-      inScope(referrals.fromOfficeId, read),
-      sql`(not ${cases.sensitive} or ${inScope(referrals.fromOfficeId, scopeOf(actor, 'cases.sensitive'))})`,
-    ),
-    inScope(referrals.toOfficeId, read),
-  ) as SQL;
-}
+export { visibleReferrals };
 
 export function referralSelect(db: Db) {
   return db

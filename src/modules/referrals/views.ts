@@ -1,19 +1,12 @@
 /** Contract-shaped views of referrals: the summary (what anyone on either side sees) and the detail. */
 import type { Db } from '../../db/client';
 import { type Actor, can } from '../../platform/actor';
-import { ROLE_DEFINITIONS } from '../../platform/permissions';
 import { type CaseType, caseRecord, timelineOf } from '../cases';
 import type { ReferralDetail, ReferralSummary } from './contract';
+import { readerSeesSensitive, type Side, sideOf, writesThread } from './policy';
 import * as repo from './repository';
 import type { ReferralSection } from './sections';
 import { readableSections, sharedCase } from './shared-view';
-
-export type Side = 'sender' | 'receiver';
-
-/** The actor's side: the sender when they read referrals in the sending office. */
-export function sideOf(actor: Actor, r: repo.ReferralJoined): Side {
-  return can(actor, 'referrals.read', r.row.fromOfficeId) ? 'sender' : 'receiver';
-}
 
 export function initials(givenName: string, familyName: string): string {
   const first = (s: string) => [...s.trim()][0]?.toUpperCase() ?? '';
@@ -26,12 +19,6 @@ function ageYears(birthDate: string | null, today: Date): number | null {
   let age = today.getUTCFullYear() - y;
   if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age -= 1;
   return age;
-}
-
-/** Whether the reader sees the sensitive sections: cases.sensitive in the office they read from. */
-export function readerSeesSensitive(actor: Actor, r: repo.ReferralJoined, side: Side): boolean {
-  const office = side === 'sender' ? r.row.fromOfficeId : r.row.toOfficeId;
-  return office !== null && can(actor, 'cases.sensitive', office);
 }
 
 export function toSummary(
@@ -176,20 +163,10 @@ export async function referralDetail(
   };
 }
 
-/**
- * Whether the actor writes in threads for the office: staff reading referrals there through an office role.
- * Oversight roles (DPO) read every office's referrals but do not write in their threads, even when their
- * global role is recorded as a membership of that office.
- */
-export function writesThread(actor: Actor, officeId: string): boolean {
-  return actor.memberships.some((m) => {
-    const role: { scope: string; permissions: readonly string[] } = ROLE_DEFINITIONS[m.role];
-    return m.officeId === officeId && role.scope === 'office' && role.permissions.includes('referrals.read');
-  });
-}
-
 async function caseRowOf(db: Db, caseId: string) {
   const row = await caseRecord(db, caseId);
   if (!row) throw new Error(`referral of missing case ${caseId}`);
   return row;
 }
+
+export { readerSeesSensitive, type Side, sideOf, writesThread };
