@@ -1,14 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type ActorCtx, can, scopeOf } from '../../platform/actor';
-import { recordAudit } from '../../platform/audit/record';
+import { scopeOf } from '../../platform/actor';
 import { IdParamsSchema, UuidSchema } from '../../platform/contract';
 import { AppError, notFound } from '../../platform/errors';
 import { actorCtx, type ServerDeps } from '../../server/context';
-import { findPeople, findPerson } from '../registry';
+import { findPerson } from '../registry';
 import { addAttachment, openAttachment } from './attachments';
-import { caseDetail, taskView } from './case-view';
+import { taskView } from './case-view';
 import { addNote, addTask, assignCase, bulkAssign, updateTask } from './case-work';
 import {
   AssignSchema,
@@ -32,31 +31,12 @@ import {
   UpdateCaseSchema,
   UpdateTaskSchema,
 } from './contract';
+import { assigneesOf, caseAfterChange, getCase, listCases } from './get-case';
 import { openCase } from './open-case';
 import * as repo from './repository';
 import { decideApproval, reopenCase, todayOf, transitionCase, updateCaseFields } from './transition-case';
 
 const tags = ['cases'];
-
-/** The case as the actor may see it now; reading a trafficking case or confidential notes is audited. */
-async function readCase(ctx: ActorCtx, caseId: string, audit: boolean) {
-  const found = await repo.findCase(ctx.db, ctx.actor, caseId);
-  if (!found) throw notFound();
-  const detail = await caseDetail(ctx.db, ctx.actor, found, todayOf(ctx));
-  const confidentialNotes = detail.notes.filter((n) => n.confidential).length;
-  if (audit && (found.row.sensitive || confidentialNotes > 0)) {
-    await ctx.db.transaction((tx) =>
-      recordAudit(tx, ctx, {
-        action: 'case.viewed',
-        officeId: found.row.owningOfficeId,
-        recordType: 'case',
-        recordId: caseId,
-        metadata: { sensitive: found.row.sensitive, confidentialNotes },
-      }),
-    );
-  }
-  return detail;
-}
 
 export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -73,26 +53,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: CaseListSchema },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const { q, ...query } = request.query;
-      if (!q) return repo.listCases(ctx.db, ctx.actor, query);
-      // Text search: the people found by name (any script) or document number, or a case reference.
-      const people = await findPeople(ctx, deps.cipher, { q, limit: 200 });
-      const list = await repo.listCases(ctx.db, ctx.actor, {
-        ...query,
-        text: { personIds: people.map((p) => p.id), reference: q.trim().toUpperCase() },
-      });
-      // Each case of a person found by name says why that person was found.
-      const matches = new Map(people.flatMap((p) => (p.match ? [[p.id, p.match] as const] : [])));
-      return {
-        ...list,
-        items: list.items.map((c) => {
-          const personMatch = matches.get(c.personId);
-          return personMatch ? { ...c, personMatch } : c;
-        }),
-      };
-    },
+    async (request) => listCases(ctxOf(request), deps.cipher, request.query),
   );
 
   r.get(
@@ -113,11 +74,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: z.object({ items: z.array(z.object({ id: UuidSchema, name: z.string() })) }) },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      if (!can(ctx.actor, 'cases.read', request.query.officeId)) throw notFound();
-      return { items: await repo.assigneesIn(ctx.db, request.query.officeId, request.query.sensitive) };
-    },
+    async (request) => assigneesOf(ctxOf(request), request.query.officeId, request.query.sensitive),
   );
 
   r.post(
@@ -129,7 +86,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
     async (request, reply) => {
       const ctx = ctxOf(request);
       const id = await openCase(ctx, request.body);
-      return reply.code(201).send(await readCase(ctx, id, false));
+      return reply.code(201).send(await caseAfterChange(ctx, id));
     },
   );
 
@@ -144,7 +101,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: CaseDetailSchema },
       },
     },
-    async (request) => readCase(ctxOf(request), request.params.id, true),
+    async (request) => getCase(ctxOf(request), request.params.id),
   );
 
   r.patch(
@@ -162,7 +119,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
     async (request) => {
       const ctx = ctxOf(request);
       await updateCaseFields(ctx, request.params.id, request.body);
-      return readCase(ctx, request.params.id, false);
+      return caseAfterChange(ctx, request.params.id);
     },
   );
 
@@ -181,7 +138,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
     async (request) => {
       const ctx = ctxOf(request);
       await transitionCase(ctx, request.params.id, request.body);
-      return readCase(ctx, request.params.id, false);
+      return caseAfterChange(ctx, request.params.id);
     },
   );
 
@@ -204,7 +161,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       async (request) => {
         const ctx = ctxOf(request);
         await decideApproval(ctx, request.params.id, request.body, approve);
-        return readCase(ctx, request.params.id, false);
+        return caseAfterChange(ctx, request.params.id);
       },
     );
   }
@@ -224,7 +181,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
     async (request) => {
       const ctx = ctxOf(request);
       await reopenCase(ctx, request.params.id, request.body);
-      return readCase(ctx, request.params.id, false);
+      return caseAfterChange(ctx, request.params.id);
     },
   );
 
@@ -243,7 +200,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
     async (request) => {
       const ctx = ctxOf(request);
       await assignCase(ctx, request.params.id, request.body);
-      return readCase(ctx, request.params.id, false);
+      return caseAfterChange(ctx, request.params.id);
     },
   );
 

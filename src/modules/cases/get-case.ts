@@ -1,0 +1,72 @@
+/** Reading cases: the audited read of one case, and the list with its text search. */
+import type { z } from 'zod';
+import { type ActorCtx, can } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit/record';
+import { notFound } from '../../platform/errors';
+import type { FieldCipher } from '../../platform/field-crypto';
+import { findPeople } from '../registry';
+import { caseDetail } from './case-view';
+import type { CaseListQuerySchema } from './contract';
+import * as repo from './repository';
+import { todayOf } from './transition-case';
+
+async function detailOf(ctx: ActorCtx, caseId: string) {
+  const found = await repo.findCase(ctx.db, ctx.actor, caseId);
+  if (!found) throw notFound();
+  return { found, detail: await caseDetail(ctx.db, ctx.actor, found, todayOf(ctx)) };
+}
+
+/** The case as the actor may see it now; reading a trafficking case or confidential notes is audited. */
+export async function getCase(ctx: ActorCtx, caseId: string) {
+  const { found, detail } = await detailOf(ctx, caseId);
+  const confidentialNotes = detail.notes.filter((n) => n.confidential).length;
+  if (found.row.sensitive || confidentialNotes > 0) {
+    await ctx.db.transaction((tx) =>
+      recordAudit(tx, ctx, {
+        action: 'case.viewed',
+        officeId: found.row.owningOfficeId,
+        recordType: 'case',
+        recordId: caseId,
+        metadata: { sensitive: found.row.sensitive, confidentialNotes },
+      }),
+    );
+  }
+  return detail;
+}
+
+/** The case as the actor sees it after their own change (the change itself is audited, this read is not). */
+export async function caseAfterChange(ctx: ActorCtx, caseId: string) {
+  return (await detailOf(ctx, caseId)).detail;
+}
+
+/**
+ * Cases in scope. With `q`, the people found by name (any script) or document number, or a case
+ * reference; each case of a person found by name says why that person was found.
+ */
+export async function listCases(
+  ctx: ActorCtx,
+  cipher: FieldCipher,
+  query: z.infer<typeof CaseListQuerySchema>,
+) {
+  const { q, ...rest } = query;
+  if (!q) return repo.listCases(ctx.db, ctx.actor, rest);
+  const people = await findPeople(ctx, cipher, { q, limit: 200 });
+  const list = await repo.listCases(ctx.db, ctx.actor, {
+    ...rest,
+    text: { personIds: people.map((p) => p.id), reference: q.trim().toUpperCase() },
+  });
+  const matches = new Map(people.flatMap((p) => (p.match ? [[p.id, p.match] as const] : [])));
+  return {
+    ...list,
+    items: list.items.map((c) => {
+      const personMatch = matches.get(c.personId);
+      return personMatch ? { ...c, personMatch } : c;
+    }),
+  };
+}
+
+/** Who a case or task of an office can be assigned to (an office the actor cannot read does not exist). */
+export async function assigneesOf(ctx: ActorCtx, officeId: string, sensitive: boolean) {
+  if (!can(ctx.actor, 'cases.read', officeId)) throw notFound();
+  return { items: await repo.assigneesIn(ctx.db, officeId, sensitive) };
+}
