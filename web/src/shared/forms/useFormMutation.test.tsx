@@ -109,8 +109,7 @@ describe('useFormMutation', () => {
 
   it('without fields, says the server message for the whole form', async () => {
     const { result } = renderHook(
-      () =>
-        useFormMutation({ mutationFn: vi.fn().mockRejectedValue(problem), successMessage: () => 'Saved' }),
+      () => useFormMutation({ mutationFn: () => Promise.reject(problem), successMessage: () => 'Saved' }),
       { wrapper },
     );
     act(() => result.current.submit());
@@ -130,7 +129,7 @@ describe('useFormMutation', () => {
         useFormMutation<Values, void, unknown>({
           setError: vi.fn(),
           isField: () => false,
-          mutationFn: vi.fn().mockRejectedValue(problem),
+          mutationFn: () => Promise.reject(problem),
           recover: () => handled,
           localizeError: () => new ApiError({ ...problem.problem, detail: 'Localised.', errors: [] }),
           onError,
@@ -150,7 +149,7 @@ describe('useFormMutation', () => {
   it('says an action failure in a notification, or keeps it for the dialog', async () => {
     const show = vi.spyOn(notifications, 'show').mockImplementation(() => '');
     const notified = renderHook(
-      () => useActionMutation({ showError: 'notification', mutationFn: vi.fn().mockRejectedValue(problem) }),
+      () => useActionMutation({ showError: 'notification', mutationFn: () => Promise.reject(problem) }),
       { wrapper },
     );
     act(() => notified.result.current.run());
@@ -160,7 +159,7 @@ describe('useFormMutation', () => {
     expect(notified.result.current.formError).toBeNull();
 
     const inline = renderHook(
-      () => useActionMutation({ showError: 'inline', mutationFn: vi.fn().mockRejectedValue(problem) }),
+      () => useActionMutation({ showError: 'inline', mutationFn: () => Promise.reject(problem) }),
       { wrapper },
     );
     act(() => inline.result.current.run());
