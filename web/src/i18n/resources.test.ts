@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PERMISSIONS, ROLES } from '../../../src/platform/permissions';
 import { en } from './en';
 import { fr } from './fr';
+import { resources } from './index';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -46,6 +47,26 @@ describe('translation resources', () => {
       .filter(([key, value]) => variables(value).join() !== variables(enLeaves.get(key) ?? '').join())
       .map(([key]) => key);
     expect(mismatched).toEqual([]);
+  });
+
+  it('gives each top-level key to one namespace file only (the assembly spreads them)', () => {
+    const files = import.meta.glob<Record<string, Tree>>('./{fr,en}/*.ts', { eager: true });
+    for (const language of ['fr', 'en']) {
+      const owners = new Map<string, string[]>();
+      for (const [path, module] of Object.entries(files)) {
+        if (!path.startsWith(`./${language}/`) || path.endsWith('/index.ts')) continue;
+        for (const tree of Object.values(module))
+          for (const key of Object.keys(tree)) owners.set(key, [...(owners.get(key) ?? []), path]);
+      }
+      const shared = [...owners.entries()].filter(([, paths]) => paths.length > 1);
+      expect(shared, language).toEqual([]);
+      expect([...owners.keys()].sort(), language).toEqual(Object.keys(language === 'fr' ? fr : en).sort());
+    }
+  });
+
+  it('serves the assembled texts as the single i18next namespace', () => {
+    expect(resources.fr.translation).toBe(fr);
+    expect(resources.en.translation).toBe(en);
   });
 
   it('names every role and permission', () => {

@@ -1,6 +1,5 @@
 import { Button, Group, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +10,7 @@ import { currentLanguage } from '../../i18n';
 import { AppModal } from '../../shared/components/AppModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { LoadingState, QueryError } from '../../shared/components/QueryStates';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodResolver } from '../../shared/forms/zodResolver';
 import { useOffices } from '../offices/api';
 import { createUser, usersKeys } from './api';
@@ -83,26 +82,17 @@ function CreateUserForm({
     resolver,
     defaultValues: { email: '', displayName: '', locale: currentLanguage(), password: '', memberships: [] },
   });
-  const { formError, handleError, clear } = useServerErrors(setError, isField);
-
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField,
     mutationFn: createUser,
-    onSuccess: async (created) => {
-      notifications.show({ color: 'blue', message: t('users.created', { name: created.user.displayName }) });
-      await queryClient.invalidateQueries({ queryKey: usersKeys.lists });
-      onCreated(created);
-    },
-    onError: handleError,
+    successMessage: (created) => t('users.created', { name: created.user.displayName }),
+    onSaved: onCreated,
+    refresh: () => queryClient.invalidateQueries({ queryKey: usersKeys.lists }),
   });
 
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((values) => {
-        clear();
-        mutation.mutate(values);
-      })}
-    >
+    <form noValidate onSubmit={handleSubmit(submit)}>
       <Stack>
         <FormErrorAlert error={formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -157,7 +147,7 @@ function CreateUserForm({
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={isPending}>
             {t('common.create')}
           </Button>
         </Group>

@@ -1,6 +1,5 @@
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../src/modules/identity/contract';
@@ -8,6 +7,7 @@ import { AppModal } from '../../shared/components/AppModal';
 import { CommentForm } from '../../shared/components/CommentForm';
 import { QueryError } from '../../shared/components/QueryStates';
 import { useFormat } from '../../shared/format/useFormat';
+import { useActionMutation } from '../../shared/forms/useFormMutation';
 import { useMe } from '../auth/session';
 import { approveMembershipRequest, cancelMembershipRequest, rejectMembershipRequest, usersKeys } from './api';
 
@@ -41,24 +41,28 @@ export function PendingMembershipChange({ userId, pending }: { userId: string; p
   const mine = pending.requestedBy.id === me.user.id;
   const decidable = !mine && userId !== me.user.id;
 
-  const done = (message: string) => {
+  const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: usersKeys.all });
-    notifications.show({ color: 'blue', message });
+    return Promise.resolve();
   };
-  const approve = useMutation({
+  const approve = useActionMutation({
+    showError: 'inline',
     mutationFn: () => approveMembershipRequest(pending.id, ''),
-    onSuccess: () => done(t('users.approvals.approved')),
+    successMessage: () => t('users.approvals.approved'),
+    refresh,
   });
-  const cancel = useMutation({
+  const cancel = useActionMutation({
+    showError: 'inline',
     mutationFn: () => cancelMembershipRequest(pending.id),
-    onSuccess: () => done(t('users.approvals.cancelled')),
+    successMessage: () => t('users.approvals.cancelled'),
+    refresh,
   });
-  const reject = useMutation({
+  const reject = useActionMutation({
+    showError: 'inline',
     mutationFn: (reason: string) => rejectMembershipRequest(pending.id, reason),
-    onSuccess: () => {
-      setRejecting(false);
-      done(t('users.approvals.rejected'));
-    },
+    successMessage: () => t('users.approvals.rejected'),
+    onSaved: () => setRejecting(false),
+    refresh,
   });
 
   return (
@@ -74,12 +78,12 @@ export function PendingMembershipChange({ userId, pending }: { userId: string; p
         <Text size="sm" c="dimmed">
           {mine ? t('users.approvals.waitingForOther') : decidable ? null : t('users.approvals.notYours')}
         </Text>
-        {approve.isError ? <QueryError error={approve.error} /> : null}
-        {cancel.isError ? <QueryError error={cancel.error} /> : null}
+        {approve.error ? <QueryError error={approve.error} /> : null}
+        {cancel.error ? <QueryError error={cancel.error} /> : null}
         <Group gap="sm">
           {decidable ? (
             <>
-              <Button size="xs" loading={approve.isPending} onClick={() => approve.mutate()}>
+              <Button size="xs" loading={approve.isPending} onClick={() => approve.run()}>
                 {t('users.approvals.approve')}
               </Button>
               <Button size="xs" variant="outline" color="red" onClick={() => setRejecting(true)}>
@@ -88,7 +92,7 @@ export function PendingMembershipChange({ userId, pending }: { userId: string; p
             </>
           ) : null}
           {mine ? (
-            <Button size="xs" variant="outline" loading={cancel.isPending} onClick={() => cancel.mutate()}>
+            <Button size="xs" variant="outline" loading={cancel.isPending} onClick={() => cancel.run()}>
               {t('users.approvals.withdraw')}
             </Button>
           ) : null}
@@ -106,8 +110,8 @@ export function PendingMembershipChange({ userId, pending }: { userId: string; p
             submitLabel={t('users.approvals.reject')}
             danger
             pending={reject.isPending}
-            error={reject.error}
-            onSubmit={(reason) => reject.mutate(reason)}
+            formError={reject.formError}
+            onSubmit={(reason) => reject.run(reason)}
             onCancel={() => setRejecting(false)}
           />
         ) : null}

@@ -1,7 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconLock, IconLockOpen, IconUserCheck } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type User, UserSchema } from '../../../../src/modules/identity/contract';
@@ -11,6 +10,7 @@ import { conflictCurrent } from '../../shared/components/conflict';
 import { QueryError } from '../../shared/components/QueryStates';
 import { TemporaryPasswordModal } from '../../shared/components/TemporaryPasswordModal';
 import { useFormat } from '../../shared/format/useFormat';
+import { useActionMutation } from '../../shared/forms/useFormMutation';
 import { isDelayed, resetPassword, unlockUser, updateUser } from './api';
 import { useStoreUser } from './useStoreUser';
 
@@ -26,41 +26,40 @@ export function UserAccountPanel({ user }: { user: User }) {
   const [temporaryPassword, setTemporaryPassword] = useState<string | null>(null);
   const disabling = user.status === 'active';
 
-  const status = useMutation({
+  const status = useActionMutation({
+    showError: 'inline',
     mutationFn: () =>
       updateUser(user.id, { version: user.version, status: disabling ? 'disabled' : 'active' }),
-    onSuccess: (saved) => {
+    successMessage: (saved) =>
+      saved.status === 'disabled' ? t('users.detail.disabled') : t('users.detail.enabled'),
+    onSaved: (saved) => {
       storeUser(saved);
       setConfirming(null);
-      notifications.show({
-        color: 'blue',
-        message: saved.status === 'disabled' ? t('users.detail.disabled') : t('users.detail.enabled'),
-      });
     },
-    onError: (error) => {
+    recover: (error) => {
       // Someone else changed the account: show it as it is now and let the user decide again.
       const current = conflictCurrent(error, UserSchema);
-      if (current) {
-        storeUser(current);
-        setConfirming(null);
-        notifications.show({ color: 'red', message: describe(error) });
-      }
+      if (!current) return false;
+      storeUser(current);
+      setConfirming(null);
+      notifications.show({ color: 'red', message: describe(error) });
+      return true;
     },
   });
-  const reset = useMutation({
+  const reset = useActionMutation({
+    showError: 'inline',
     mutationFn: () => resetPassword(user.id),
-    onSuccess: (result) => {
+    onSaved: (result) => {
       storeUser(result.user);
       setConfirming(null);
       setTemporaryPassword(result.temporaryPassword);
     },
   });
-  const unlock = useMutation({
+  const unlock = useActionMutation({
+    showError: 'inline',
     mutationFn: () => unlockUser(user.id),
-    onSuccess: (saved) => {
-      storeUser(saved);
-      notifications.show({ color: 'blue', message: t('users.detail.unlocked') });
-    },
+    successMessage: () => t('users.detail.unlocked'),
+    onSaved: storeUser,
   });
 
   const close = () => {
@@ -76,7 +75,7 @@ export function UserAccountPanel({ user }: { user: User }) {
           {t('users.detail.delayedUntil', { date: format.dateTime(user.signInDelayedUntil) })}
         </Text>
       ) : null}
-      {unlock.isError ? <QueryError error={unlock.error} /> : null}
+      {unlock.error ? <QueryError error={unlock.error} /> : null}
       <Group gap="sm">
         <Button
           variant="outline"
@@ -100,7 +99,7 @@ export function UserAccountPanel({ user }: { user: User }) {
             variant="outline"
             leftSection={<IconLockOpen size={16} aria-hidden />}
             loading={unlock.isPending}
-            onClick={() => unlock.mutate()}
+            onClick={() => unlock.run()}
           >
             {t('users.detail.unlock')}
           </Button>
@@ -117,8 +116,8 @@ export function UserAccountPanel({ user }: { user: User }) {
         confirmLabel={disabling ? t('users.detail.disable') : t('users.detail.enable')}
         danger={disabling}
         loading={status.isPending}
-        error={status.isError ? <QueryError error={status.error} /> : null}
-        onConfirm={() => status.mutate()}
+        error={status.error ? <QueryError error={status.error} /> : null}
+        onConfirm={() => status.run()}
         onClose={close}
       />
       <ConfirmModal
@@ -128,8 +127,8 @@ export function UserAccountPanel({ user }: { user: User }) {
         confirmLabel={t('users.detail.resetPassword')}
         danger
         loading={reset.isPending}
-        error={reset.isError ? <QueryError error={reset.error} /> : null}
-        onConfirm={() => reset.mutate()}
+        error={reset.error ? <QueryError error={reset.error} /> : null}
+        onConfirm={() => reset.run()}
         onClose={close}
       />
       <TemporaryPasswordModal

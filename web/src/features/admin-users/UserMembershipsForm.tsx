@@ -1,6 +1,4 @@
 import { Button, Group, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +8,7 @@ import { ConflictDialog, type ConflictField } from '../../shared/components/Conf
 import { conflictCurrent } from '../../shared/components/conflict';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { LoadingState, QueryError } from '../../shared/components/QueryStates';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodResolver } from '../../shared/forms/zodResolver';
 import { useOffices } from '../offices/api';
 import { setMemberships } from './api';
@@ -57,8 +55,6 @@ export function UserMembershipsForm({ user }: { user: User }) {
     resolver,
     defaultValues: { memberships: rowsFromUser(user) },
   });
-  const { formError, handleError, clear } = useServerErrors(setError, isField);
-
   useEffect(() => {
     if (user.version === base.version) return;
     if (!isDirty) {
@@ -69,24 +65,22 @@ export function UserMembershipsForm({ user }: { user: User }) {
     }
   }, [user, base, isDirty, reset]);
 
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField,
     mutationFn: (body: SetMemberships) => setMemberships(user.id, body),
-    onSuccess: (saved) => {
+    // A change that needs a second administrator is not applied yet: the account shows it as pending.
+    successMessage: (saved) =>
+      saved.pendingMembershipChange ? t('users.approvals.sent') : t('users.detail.membershipsSaved'),
+    onSaved: (saved) => {
       setBase(saved);
       reset({ memberships: rowsFromUser(saved) });
       storeUser(saved);
-      // A change that needs a second administrator is not applied yet: the account shows it as pending.
-      notifications.show({
-        color: 'blue',
-        message: saved.pendingMembershipChange
-          ? t('users.approvals.sent')
-          : t('users.detail.membershipsSaved'),
-      });
     },
-    onError: (error) => {
+    recover: (error) => {
       const current = conflictCurrent(error, UserSchema);
       if (current) setConflict({ current, mine: getValues('memberships') });
-      else handleError(error);
+      return current !== null;
     },
   });
 
@@ -120,13 +114,7 @@ export function UserMembershipsForm({ user }: { user: User }) {
 
   return (
     <>
-      <form
-        noValidate
-        onSubmit={handleSubmit((values) => {
-          clear();
-          mutation.mutate(values);
-        })}
-      >
+      <form noValidate onSubmit={handleSubmit(submit)}>
         <Stack>
           <FormErrorAlert error={formError} />
           <Controller
@@ -142,7 +130,7 @@ export function UserMembershipsForm({ user }: { user: User }) {
             )}
           />
           <Group>
-            <Button type="submit" loading={mutation.isPending} disabled={!isDirty}>
+            <Button type="submit" loading={isPending} disabled={!isDirty}>
               {t('common.save')}
             </Button>
           </Group>

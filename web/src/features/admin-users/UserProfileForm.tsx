@@ -1,6 +1,4 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +8,7 @@ import type { Locale } from '../../../../src/platform/contract';
 import { ConflictDialog, type ConflictField } from '../../shared/components/ConflictDialog';
 import { conflictCurrent } from '../../shared/components/conflict';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodResolver } from '../../shared/forms/zodResolver';
 import { updateUser } from './api';
 import { LocaleSelect } from './LocaleSelect';
@@ -47,7 +45,6 @@ export function UserProfileForm({ user }: { user: User }) {
     getValues,
     formState: { errors, isDirty },
   } = useForm<ProfileValues, unknown, UpdateUser>({ resolver, defaultValues: toValues(user) });
-  const { formError, handleError, clear } = useServerErrors(setError, isField);
 
   useEffect(() => {
     if (user.version === base.version) return;
@@ -59,27 +56,29 @@ export function UserProfileForm({ user }: { user: User }) {
     }
   }, [user, base, isDirty, reset]);
 
-  const mutation = useMutation({
+  const save = useFormMutation({
+    setError,
+    isField,
     mutationFn: (body: UpdateUser) => updateUser(user.id, body),
-    onSuccess: (saved) => {
+    successMessage: () => t('users.detail.profileSaved'),
+    onSaved: (saved) => {
       setBase(saved);
       reset(toValues(saved));
       storeUser(saved);
-      notifications.show({ color: 'blue', message: t('users.detail.profileSaved') });
     },
-    onError: (error) => {
+    recover: (error) => {
       const current = conflictCurrent(error, UserSchema);
       if (current) setConflict({ current, mine: getValues() });
-      else handleError(error);
+      return current !== null;
     },
   });
 
   const submit = handleSubmit((values) => {
-    clear();
     const patch: UpdateUser = { version: base.version };
     if (values.displayName !== base.displayName) patch.displayName = values.displayName;
     if (values.locale !== base.locale) patch.locale = values.locale;
-    if (Object.keys(patch).length > 1) mutation.mutate(patch);
+    if (Object.keys(patch).length > 1) save.submit(patch);
+    else save.clear();
   });
 
   const conflictFields = (c: { current: User; mine: ProfileValues }): ConflictField[] => [
@@ -103,7 +102,7 @@ export function UserProfileForm({ user }: { user: User }) {
     <>
       <form noValidate onSubmit={submit}>
         <Stack>
-          <FormErrorAlert error={formError} />
+          <FormErrorAlert error={save.formError} />
           <TextInput
             label={t('users.fields.displayName')}
             required
@@ -117,7 +116,7 @@ export function UserProfileForm({ user }: { user: User }) {
             {...register('locale')}
           />
           <Group>
-            <Button type="submit" loading={mutation.isPending} disabled={!isDirty}>
+            <Button type="submit" loading={save.isPending} disabled={!isDirty}>
               {t('common.save')}
             </Button>
           </Group>

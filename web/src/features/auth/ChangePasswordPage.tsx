@@ -1,6 +1,5 @@
 import { Alert, Button, Paper, PasswordInput, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +8,7 @@ import { z } from 'zod';
 import { ChangePasswordSchema } from '../../../../src/modules/identity/contract';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { PageHeader } from '../../shared/components/PageHeader';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodResolver } from '../../shared/forms/zodResolver';
 import { changePassword, meQueryKey } from './api';
 import { useMe } from './session';
@@ -43,17 +42,16 @@ export function ChangePasswordPage() {
     resolver,
     defaultValues: { currentPassword: '', newPassword: '', confirmNewPassword: '' },
   });
-  const { formError, handleError, clear } = useServerErrors(setError, isPasswordField);
-
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: isPasswordField,
     mutationFn: ({ currentPassword, newPassword }: ChangePasswordOutput) =>
       changePassword({ currentPassword, newPassword }),
-    onSuccess: async () => {
-      notifications.show({ color: 'blue', message: t('auth.changePassword.success') });
+    successMessage: () => t('auth.changePassword.success'),
+    refresh: async () => {
       await queryClient.invalidateQueries({ queryKey: meQueryKey });
       await navigate('/', { replace: true });
     },
-    onError: handleError,
   });
 
   const toggleLabel = { 'aria-label': t('common.showPassword') };
@@ -69,13 +67,7 @@ export function ChangePasswordPage() {
         </Alert>
       ) : null}
       <Paper withBorder p="lg">
-        <form
-          noValidate
-          onSubmit={handleSubmit((values) => {
-            clear();
-            mutation.mutate(values);
-          })}
-        >
+        <form noValidate onSubmit={handleSubmit(submit)}>
           <Stack>
             <FormErrorAlert error={formError} />
             <PasswordInput
@@ -103,7 +95,7 @@ export function ChangePasswordPage() {
               visibilityToggleButtonProps={toggleLabel}
               {...register('confirmNewPassword')}
             />
-            <Button type="submit" loading={mutation.isPending} style={{ alignSelf: 'flex-start' }}>
+            <Button type="submit" loading={isPending} style={{ alignSelf: 'flex-start' }}>
               {t('auth.changePassword.submit')}
             </Button>
           </Stack>

@@ -10,7 +10,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +21,7 @@ import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { LoadingState } from '../../shared/components/QueryStates';
 import { MAIN_CONTENT_ID } from '../../shared/components/SkipLink';
 import { usePageTitle } from '../../shared/components/usePageTitle';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodResolver } from '../../shared/forms/zodResolver';
 import { LanguageSwitch } from '../../shared/layout/LanguageSwitch';
 import { applyAccountLanguage, login, meQueryKey } from './api';
@@ -56,18 +56,17 @@ export function SignInPage() {
     setError,
     formState: { errors },
   } = useForm<SignInValues, unknown, LoginRequest>({ resolver, defaultValues: { email: '', password: '' } });
-  const { formError, handleError, clear } = useServerErrors(setError, isSignInField);
-
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: isSignInField,
     mutationFn: login,
-    onSuccess: async (signedIn) => {
+    refresh: async (signedIn) => {
       await applyAccountLanguage(signedIn);
       // Nothing cached from an earlier session may show to this user.
       queryClient.clear();
       queryClient.setQueryData(meQueryKey, signedIn);
       await navigate(next, { replace: true });
     },
-    onError: handleError,
   });
 
   if (me.data) return <Navigate to={next} replace />;
@@ -97,13 +96,7 @@ export function SignInPage() {
               <Title order={1}>{t('auth.signIn.title')}</Title>
               <Text c="dimmed">{t('auth.signIn.intro')}</Text>
             </Stack>
-            <form
-              noValidate
-              onSubmit={handleSubmit((values) => {
-                clear();
-                mutation.mutate(values);
-              })}
-            >
+            <form noValidate onSubmit={handleSubmit(submit)}>
               <Stack>
                 <FormErrorAlert error={formError} />
                 <TextInput
@@ -122,7 +115,7 @@ export function SignInPage() {
                   visibilityToggleButtonProps={{ 'aria-label': t('common.showPassword') }}
                   {...register('password')}
                 />
-                <Button type="submit" loading={mutation.isPending} fullWidth>
+                <Button type="submit" loading={isPending} fullWidth>
                   {t('auth.signIn.submit')}
                 </Button>
               </Stack>

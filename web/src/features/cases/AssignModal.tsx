@@ -1,13 +1,11 @@
 import { Button, Group, NativeSelect, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../src/modules/cases/contract';
-import { useDescribeError } from '../../shared/api/errors';
 import { AppModal } from '../../shared/components/AppModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { LoadingState } from '../../shared/components/QueryStates';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { assignCase, useStoreCase } from './api';
 import { useAssignableUsers } from './useAssignableUsers';
 import { useCaseMutationError } from './useCaseMutationError';
@@ -36,20 +34,21 @@ export function AssignModal({
 
 function AssignForm({ detail, onClose }: { detail: CaseDetail; onClose: () => void }) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
   const storeCase = useStoreCase();
   const onCaseError = useCaseMutationError(detail.id);
   const assignable = useAssignableUsers(detail.officeId);
   const [assignee, setAssignee] = useState(detail.assignedTo?.id ?? '');
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
     mutationFn: () => assignCase(detail.id, { version: detail.version, assigneeId: assignee || null }),
-    onSuccess: (saved) => {
+    successMessage: () => t('cases.detail.assigned'),
+    onSaved: (saved) => {
       storeCase(saved);
-      notifications.show({ color: 'blue', message: t('cases.detail.assigned') });
       onClose();
     },
-    onError: (error) => {
-      if (onCaseError(error)) onClose();
+    recover: (error) => {
+      const handled = onCaseError(error);
+      if (handled) onClose();
+      return handled;
     },
   });
   // The current assignee stays choosable even if no longer in the office's list.
@@ -61,13 +60,11 @@ function AssignForm({ detail, onClose }: { detail: CaseDetail; onClose: () => vo
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        mutation.mutate();
+        submit();
       }}
     >
       <Stack>
-        {mutation.isError ? (
-          <FormErrorAlert error={{ message: describe(mutation.error), details: [] }} />
-        ) : null}
+        <FormErrorAlert error={formError} />
         {assignable.isPending ? (
           <LoadingState />
         ) : (
@@ -82,7 +79,7 @@ function AssignForm({ detail, onClose }: { detail: CaseDetail; onClose: () => vo
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={isPending}>
             {t('common.save')}
           </Button>
         </Group>

@@ -1,13 +1,13 @@
 import { Alert, Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../../../src/modules/cases/contract';
-import { useDescribeError } from '../../shared/api/errors';
 import { AppModal } from '../../shared/components/AppModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { LoadingState } from '../../shared/components/QueryStates';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { bulkAssign, casesKeys } from './api';
 import { useAssignableUsers } from './useAssignableUsers';
 
@@ -38,26 +38,27 @@ function BulkAssignForm({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
   const queryClient = useQueryClient();
   const officeIds = [...new Set(cases.map((c) => c.officeId))];
   const officeId = officeIds.length === 1 ? officeIds[0] : null;
   const assignable = useAssignableUsers(officeId);
   const [assignee, setAssignee] = useState('');
   const [missing, setMissing] = useState(false);
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
     mutationFn: () =>
       bulkAssign(
         cases.map((c) => c.id),
         assignee === NOBODY ? null : assignee,
       ),
-    onSuccess: async (result) => {
-      notifications.show({ color: 'blue', message: t('cases.bulk.done', { assigned: result.assigned }) });
+    successMessage: (result) => t('cases.bulk.done', { assigned: result.assigned }),
+    onSaved: (result) => {
       if (result.notFound.length > 0)
         notifications.show({
           color: 'orange',
           message: t('cases.bulk.notFound', { count: result.notFound.length }),
         });
+    },
+    refresh: async () => {
       await queryClient.invalidateQueries({ queryKey: casesKeys.all });
       onDone();
     },
@@ -86,16 +87,14 @@ function BulkAssignForm({
           setMissing(true);
           return;
         }
-        mutation.mutate();
+        submit();
       }}
     >
       <Stack>
         <Text size="sm">
           {t('cases.bulk.intro', { count: cases.length, office: cases[0]?.officeCode ?? '' })}
         </Text>
-        {mutation.isError ? (
-          <FormErrorAlert error={{ message: describe(mutation.error), details: [] }} />
-        ) : null}
+        <FormErrorAlert error={formError} />
         {assignable.isPending ? (
           <LoadingState />
         ) : (
@@ -119,7 +118,7 @@ function BulkAssignForm({
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={isPending}>
             {t('cases.bulk.submit')}
           </Button>
         </Group>

@@ -1,13 +1,11 @@
 import { Anchor, Button, Group, Input, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconDownload, IconPaperclip } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../src/modules/cases/contract';
-import { useDescribeError } from '../../shared/api/errors';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { useFormat } from '../../shared/format/useFormat';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { attachmentUrl, MAX_ATTACHMENT_BYTES, uploadAttachment, useRefreshCase } from './api';
 
 const ACCEPT = '.pdf,image/*,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.rtf,.txt,.csv';
@@ -61,7 +59,6 @@ export function CaseAttachments({ detail, canWrite }: { detail: CaseDetail; canW
 
 function UploadForm({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
   const refresh = useRefreshCase();
   const inputId = useId();
   const hintId = useId();
@@ -69,17 +66,14 @@ function UploadForm({ caseId }: { caseId: string }) {
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
     mutationFn: (chosen: File) => uploadAttachment(caseId, chosen),
-    onSuccess: async (attachment) => {
+    successMessage: (attachment) => t('cases.attachments.uploaded', { name: attachment.fileName }),
+    onSaved: () => {
       setFile(null);
       if (input.current) input.current.value = '';
-      notifications.show({
-        color: 'blue',
-        message: t('cases.attachments.uploaded', { name: attachment.fileName }),
-      });
-      await refresh(caseId);
     },
+    refresh: () => refresh(caseId),
   });
   return (
     <form
@@ -89,13 +83,11 @@ function UploadForm({ caseId }: { caseId: string }) {
         if (!file) return setProblem(t('cases.attachments.chooseFile'));
         if (file.size > MAX_ATTACHMENT_BYTES) return setProblem(t('cases.attachments.tooLarge'));
         setProblem(null);
-        mutation.mutate(file);
+        submit(file);
       }}
     >
       <Stack gap="xs">
-        {mutation.isError ? (
-          <FormErrorAlert error={{ message: describe(mutation.error), details: [] }} />
-        ) : null}
+        <FormErrorAlert error={formError} />
         <Input.Wrapper
           label={t('cases.attachments.file')}
           description={t('cases.attachments.hint')}
@@ -124,7 +116,7 @@ function UploadForm({ caseId }: { caseId: string }) {
             type="submit"
             size="xs"
             leftSection={<IconPaperclip size={14} aria-hidden />}
-            loading={mutation.isPending}
+            loading={isPending}
           >
             {t('cases.attachments.upload')}
           </Button>

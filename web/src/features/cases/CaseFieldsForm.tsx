@@ -1,6 +1,4 @@
 import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +9,7 @@ import { conflictCurrent } from '../../shared/components/conflict';
 import { DescriptionList } from '../../shared/components/DescriptionList';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { useFormat } from '../../shared/format/useFormat';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodResolver } from '../../shared/forms/zodResolver';
 import { CountrySelect } from '../offices/CountrySelect';
 import { type UpdateCase, updateCase, useStoreCase } from './api';
@@ -109,9 +107,6 @@ export function CaseFieldsForm({ detail }: { detail: CaseDetail }) {
     getValues,
     formState: { errors, isDirty },
   } = useForm<CaseFieldValues, unknown, UpdateBody>({ resolver, defaultValues: toValues(detail) });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) =>
-    (FIELDS as readonly string[]).includes(path),
-  );
 
   useEffect(() => {
     if (detail.version === base.version) return;
@@ -125,18 +120,20 @@ export function CaseFieldsForm({ detail }: { detail: CaseDetail }) {
     }
   }, [detail, base, isDirty, reset]);
 
-  const mutation = useMutation({
+  const save = useFormMutation({
+    setError,
+    isField: (path) => (FIELDS as readonly string[]).includes(path),
     mutationFn: (body: UpdateCase) => updateCase(detail.id, body),
-    onSuccess: (saved) => {
+    successMessage: () => t('cases.fields.saved'),
+    onSaved: (saved) => {
       setBase(saved);
       reset(toValues(saved));
       storeCase(saved);
-      notifications.show({ color: 'blue', message: t('cases.fields.saved') });
     },
-    onError: (error) => {
+    recover: (error) => {
       const current = conflictCurrent(error, CaseDetailSchema);
       if (current) setConflict({ current, mine: getValues() });
-      else handleError(error);
+      return current !== null;
     },
   });
 
@@ -156,12 +153,12 @@ export function CaseFieldsForm({ detail }: { detail: CaseDetail }) {
         noValidate
         aria-label={t('cases.fields.title')}
         onSubmit={handleSubmit((body) => {
-          clear();
-          if (Object.keys(body).length > 1) mutation.mutate(body);
+          if (Object.keys(body).length > 1) save.submit(body);
+          else save.clear();
         })}
       >
         <Stack>
-          <FormErrorAlert error={formError} />
+          <FormErrorAlert error={save.formError} />
           <Controller
             control={control}
             name="travelDocumentReady"
@@ -214,7 +211,7 @@ export function CaseFieldsForm({ detail }: { detail: CaseDetail }) {
             />
           </SimpleGrid>
           <Group>
-            <Button type="submit" loading={mutation.isPending} disabled={!isDirty}>
+            <Button type="submit" loading={save.isPending} disabled={!isDirty}>
               {t('common.save')}
             </Button>
           </Group>

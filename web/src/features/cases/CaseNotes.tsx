@@ -1,14 +1,12 @@
 import { Badge, Button, Checkbox, Group, Paper, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconLock } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../src/modules/cases/contract';
-import { useDescribeError } from '../../shared/api/errors';
 import { AutoDirTextarea } from '../../shared/components/AutoDirInputs';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { useFormat } from '../../shared/format/useFormat';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { addNote, useRefreshCase } from './api';
 
 export function CaseNotes({ detail, canWrite }: { detail: CaseDetail; canWrite: boolean }) {
@@ -63,20 +61,19 @@ export function CaseNotes({ detail, canWrite }: { detail: CaseDetail; canWrite: 
 
 function AddNoteForm({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
   const refresh = useRefreshCase();
   const [body, setBody] = useState('');
   const [confidential, setConfidential] = useState(false);
   const [missing, setMissing] = useState(false);
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
     mutationFn: () =>
       addNote(detail.id, { body: body.trim(), confidential: detail.canSeeConfidential && confidential }),
-    onSuccess: async () => {
+    successMessage: () => t('cases.notes.added'),
+    onSaved: () => {
       setBody('');
       setConfidential(false);
-      notifications.show({ color: 'blue', message: t('cases.notes.added') });
-      await refresh(detail.id);
     },
+    refresh: () => refresh(detail.id),
   });
   return (
     <form
@@ -87,13 +84,11 @@ function AddNoteForm({ detail }: { detail: CaseDetail }) {
           setMissing(true);
           return;
         }
-        mutation.mutate();
+        submit();
       }}
     >
       <Stack gap="xs">
-        {mutation.isError ? (
-          <FormErrorAlert error={{ message: describe(mutation.error), details: [] }} />
-        ) : null}
+        <FormErrorAlert error={formError} />
         <AutoDirTextarea
           label={t('cases.notes.body')}
           required
@@ -115,7 +110,7 @@ function AddNoteForm({ detail }: { detail: CaseDetail }) {
           />
         ) : null}
         <Group>
-          <Button type="submit" size="xs" loading={mutation.isPending}>
+          <Button type="submit" size="xs" loading={isPending}>
             {t('cases.notes.add')}
           </Button>
         </Group>

@@ -1,6 +1,4 @@
 import { Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +6,7 @@ import type { z } from 'zod';
 import { type CaseDetail, CreateTaskSchema } from '../../../../src/modules/cases/contract';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { useFormat } from '../../shared/format/useFormat';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodResolver } from '../../shared/forms/zodResolver';
 import { addTask, useRefreshCase } from './api';
 import { TaskDoneCheckbox } from './TaskDoneCheckbox';
@@ -116,24 +114,16 @@ function AddTaskForm({ detail }: { detail: CaseDetail }) {
     resolver,
     defaultValues: { title: '', dueDate: '', assigneeId: detail.assignedTo?.id ?? '' },
   });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) => TASK_FIELDS.has(path));
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => TASK_FIELDS.has(path),
     mutationFn: (body: TaskBody) => addTask(detail.id, body),
-    onSuccess: async () => {
-      reset({ title: '', dueDate: '', assigneeId: detail.assignedTo?.id ?? '' });
-      notifications.show({ color: 'blue', message: t('cases.tasks.added') });
-      await refresh(detail.id);
-    },
-    onError: handleError,
+    successMessage: () => t('cases.tasks.added'),
+    onSaved: () => reset({ title: '', dueDate: '', assigneeId: detail.assignedTo?.id ?? '' }),
+    refresh: () => refresh(detail.id),
   });
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate(body);
-      })}
-    >
+    <form noValidate onSubmit={handleSubmit(submit)}>
       <Stack gap="xs">
         <FormErrorAlert error={formError} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -172,7 +162,7 @@ function AddTaskForm({ detail }: { detail: CaseDetail }) {
           />
         </SimpleGrid>
         <Group>
-          <Button type="submit" size="xs" loading={mutation.isPending}>
+          <Button type="submit" size="xs" loading={isPending}>
             {t('cases.tasks.add')}
           </Button>
         </Group>

@@ -1,8 +1,7 @@
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import type { CaseDetail } from '../../../../src/modules/cases/contract';
 import { AppModal } from '../../shared/components/AppModal';
 import { CommentForm } from '../../shared/components/CommentForm';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { useStoreCase } from './api';
 import { useCaseMutationError } from './useCaseMutationError';
 
@@ -41,15 +40,17 @@ function CommentActionForm({
 }: CommentActionModalProps) {
   const storeCase = useStoreCase();
   const onCaseError = useCaseMutationError(caseId);
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
     mutationFn: (comment: string) => action(comment),
-    onSuccess: (saved) => {
+    successMessage: () => successMessage,
+    onSaved: (saved) => {
       storeCase(saved);
-      notifications.show({ color: 'blue', message: successMessage });
       onClose();
     },
-    onError: (error) => {
-      if (onCaseError(error)) onClose();
+    recover: (error) => {
+      const handled = onCaseError(error);
+      if (handled) onClose();
+      return handled;
     },
   });
   return (
@@ -58,9 +59,9 @@ function CommentActionForm({
       required={required}
       submitLabel={submitLabel}
       danger={danger}
-      pending={mutation.isPending}
-      error={mutation.error}
-      onSubmit={(comment) => mutation.mutate(comment)}
+      pending={isPending}
+      formError={formError}
+      onSubmit={submit}
       onCancel={onClose}
     />
   );

@@ -1,6 +1,5 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -11,7 +10,7 @@ import { CASE_TYPE_CODES, CASE_TYPES, type CaseType } from '../../../../src/modu
 import { AppModal } from '../../shared/components/AppModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { OfficeSelect } from '../../shared/components/OfficeSelect';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodResolver } from '../../shared/forms/zodResolver';
 import { useCurrentOffice } from '../../shared/layout/currentOffice';
 import { useCan } from '../auth/session';
@@ -96,29 +95,22 @@ function OpenCaseForm({ person, onCancel }: { person: OpenCaseModalProps['person
   });
   const officeId = watch('officeId');
   const assignable = useAssignableUsers(officeId);
-  const { formError, handleError, clear } = useServerErrors(setError, (path) => FIELDS.has(path));
-
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => FIELDS.has(path),
     mutationFn: openCase,
-    onSuccess: async (detail) => {
+    successMessage: (detail) => t('cases.open.opened', { reference: detail.reference }),
+    onSaved: (detail) => {
       queryClient.setQueryData(casesKeys.detail(detail.id), detail);
       void queryClient.invalidateQueries({ queryKey: casesKeys.lists });
       void queryClient.invalidateQueries({ queryKey: personsKeys.cases(person.id) });
       void queryClient.invalidateQueries({ queryKey: personsKeys.lists });
-      notifications.show({ color: 'blue', message: t('cases.open.opened', { reference: detail.reference }) });
-      await navigate(`/cases/${detail.id}`);
     },
-    onError: handleError,
+    refresh: (detail) => navigate(`/cases/${detail.id}`),
   });
 
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate(body);
-      })}
-    >
+    <form noValidate onSubmit={handleSubmit(submit)}>
       <Stack>
         <Text size="sm">{t('cases.open.intro', { name: person.name })}</Text>
         <FormErrorAlert error={formError} />
@@ -174,7 +166,7 @@ function OpenCaseForm({ person, onCancel }: { person: OpenCaseModalProps['person
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={isPending}>
             {t('cases.open.submit')}
           </Button>
         </Group>

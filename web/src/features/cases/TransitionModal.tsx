@@ -10,8 +10,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Controller, type FieldPath, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +18,7 @@ import type { CaseDetail } from '../../../../src/modules/cases/contract';
 import { CLOSURE_REASONS, type RequiredField } from '../../../../src/modules/cases/workflow';
 import { AppModal } from '../../shared/components/AppModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodResolver } from '../../shared/forms/zodResolver';
 import { type AvailableTransition, type TransitionRequest, transitionCase, useStoreCase } from './api';
 import { isClosureReason, requiredFieldLabel, statusLabel } from './labels';
@@ -125,30 +123,24 @@ function TransitionForm({
   // The server names missing fields either plainly or under `fields.`.
   const setFieldError: typeof setError = (path, error, options) =>
     setError(String(path).replace(/^fields\./, '') as FieldPath<TransitionValues>, error, options);
-  const { formError, handleError, clear } = useServerErrors(setFieldError, (path) =>
-    (REQUIRED_FIELDS as readonly string[]).includes(path.replace(/^fields\./, '')),
-  );
-
-  const mutation = useMutation({
+  const save = useFormMutation({
+    setError: setFieldError,
+    isField: (path) => (REQUIRED_FIELDS as readonly string[]).includes(path.replace(/^fields\./, '')),
     mutationFn: (body: TransitionRequest) => transitionCase(detail.id, body),
-    onSuccess: (saved) => {
+    successMessage: () =>
+      transition.approval ? t('cases.transition.requested') : t('cases.transition.done', { state }),
+    onSaved: (saved) => {
       storeCase(saved);
-      notifications.show({
-        color: 'blue',
-        message: transition.approval
-          ? t('cases.transition.requested')
-          : t('cases.transition.done', { state }),
-      });
       onDone();
     },
-    onError: (error) => {
-      if (onCaseError(error)) onDone();
-      else handleError(error);
+    recover: (error) => {
+      const handled = onCaseError(error);
+      if (handled) onDone();
+      return handled;
     },
   });
 
   const submit = handleSubmit(() => {
-    clear();
     const values = getValues();
     const body: TransitionRequest = { version: detail.version, to: transition.to };
     const comment = values.comment.trim();
@@ -163,7 +155,7 @@ function TransitionForm({
         body.closureReason = values.closureReason;
     }
     if (Object.keys(fields).length > 0) body.fields = fields;
-    mutation.mutate(body);
+    save.submit(body);
   });
 
   return (
@@ -174,7 +166,7 @@ function TransitionForm({
             {t('cases.transition.approvalIntro')}
           </Alert>
         ) : null}
-        <FormErrorAlert error={formError} />
+        <FormErrorAlert error={save.formError} />
         {missing.length > 0 ? (
           <>
             <Text size="sm">{t('cases.transition.missingIntro')}</Text>
@@ -259,7 +251,7 @@ function TransitionForm({
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={save.isPending}>
             {t('cases.transition.submit')}
           </Button>
         </Group>

@@ -1,12 +1,9 @@
 import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../shared/api/client';
-import { useDescribeError } from '../../shared/api/errors';
 import { DescriptionList } from '../../shared/components/DescriptionList';
 import { PageHeader } from '../../shared/components/PageHeader';
 import { LoadingState, QueryError } from '../../shared/components/QueryStates';
@@ -14,6 +11,7 @@ import { RecordNotFound } from '../../shared/components/RecordNotFound';
 import { Section } from '../../shared/components/Section';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useFormat } from '../../shared/format/useFormat';
+import { useActionMutation } from '../../shared/forms/useFormMutation';
 import { useCan } from '../auth/session';
 import { employmentApi, type Opening, useOpening, usePlacements, useRefreshEmployment } from './api';
 import { CandidatesSection } from './CandidatesSection';
@@ -153,33 +151,26 @@ function OpeningView({ opening }: { opening: Opening }) {
 /** Closes an open opening (no more placements or matching) or reopens a closed one. */
 function StatusButton({ opening }: { opening: Opening }) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
   const refresh = useRefreshEmployment();
   const closing = opening.status === 'open';
-  const mutation = useMutation({
+  const mutation = useActionMutation({
+    showError: 'notification',
     mutationFn: () =>
       employmentApi.updateOpening(opening.id, {
         status: closing ? 'closed' : 'open',
         version: opening.version,
       }),
-    onSuccess: async () => {
-      notifications.show({
-        color: 'blue',
-        message: closing ? t('employment.openings.closedDone') : t('employment.openings.reopenedDone'),
-      });
-      await refresh();
-    },
-    onError: async (error) => {
-      notifications.show({ color: 'red', message: describe(error) });
-      await refresh();
-    },
+    successMessage: () =>
+      closing ? t('employment.openings.closedDone') : t('employment.openings.reopenedDone'),
+    refresh,
+    onError: refresh,
   });
   return (
     <Button
       variant="outline"
       color={closing ? 'red' : undefined}
       loading={mutation.isPending}
-      onClick={() => mutation.mutate()}
+      onClick={() => mutation.run()}
     >
       {closing ? t('employment.openings.close') : t('employment.openings.reopen')}
     </Button>

@@ -1,6 +1,5 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +7,7 @@ import type { z } from 'zod';
 import { CreateOfficeSchema } from '../../../../src/modules/identity/contract';
 import { AppModal } from '../../shared/components/AppModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { blankToUndefined, localizedZodResolver } from '../../shared/forms/zodResolver';
 import { createOffice, officesQueryKey } from './api';
 import { CountrySelect } from './CountrySelect';
@@ -53,26 +52,19 @@ function CreateOfficeForm({ onDone }: { onDone: () => void }) {
     setError,
     formState: { errors },
   } = useForm<CreateOfficeValues, unknown, CreateOfficeOutput>({ resolver, defaultValues: EMPTY });
-  const { formError, handleError, clear } = useServerErrors(setError, isField);
-
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField,
     mutationFn: createOffice,
-    onSuccess: async (office) => {
-      notifications.show({ color: 'blue', message: t('offices.created', { name: office.name }) });
+    successMessage: (office) => t('offices.created', { name: office.name }),
+    refresh: async () => {
       await queryClient.invalidateQueries({ queryKey: officesQueryKey });
       onDone();
     },
-    onError: handleError,
   });
 
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((values) => {
-        clear();
-        mutation.mutate(values);
-      })}
-    >
+    <form noValidate onSubmit={handleSubmit(submit)}>
       <Stack>
         <FormErrorAlert error={formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -125,7 +117,7 @@ function CreateOfficeForm({ onDone }: { onDone: () => void }) {
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={isPending}>
             {t('common.create')}
           </Button>
         </Group>

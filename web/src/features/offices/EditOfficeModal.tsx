@@ -1,6 +1,5 @@
 import { Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +9,7 @@ import { AppModal } from '../../shared/components/AppModal';
 import { type ConflictField, ConflictPanel } from '../../shared/components/ConflictDialog';
 import { conflictCurrent } from '../../shared/components/conflict';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodResolver } from '../../shared/forms/zodResolver';
 import { officesQueryKey, updateOffice } from './api';
 
@@ -73,27 +72,27 @@ function EditOfficeForm({ office, onDone }: { office: Office; onDone: () => void
     getValues,
     formState: { errors },
   } = useForm<EditOfficeValues, unknown, UpdateOffice>({ resolver, defaultValues: toValues(office) });
-  const { formError, handleError, clear } = useServerErrors(setError, isField);
-
-  const mutation = useMutation({
+  const save = useFormMutation({
+    setError,
+    isField,
     mutationFn: (body: UpdateOffice) => updateOffice(base.id, body),
-    onSuccess: (saved) => {
+    successMessage: (saved) => t('offices.saved', { name: saved.name }),
+    onSaved: (saved) => {
       queryClient.setQueryData<Office[]>(officesQueryKey, (list) =>
         list?.map((o) => (o.id === saved.id ? saved : o)),
       );
       void queryClient.invalidateQueries({ queryKey: officesQueryKey });
-      notifications.show({ color: 'blue', message: t('offices.saved', { name: saved.name }) });
       onDone();
     },
-    onError: (error) => {
+    recover: (error) => {
       const current = conflictCurrent(error, OfficeSchema);
       if (current) setConflict({ current, mine: getValues() });
-      else handleError(error);
+      return current !== null;
     },
   });
 
   const submit = handleSubmit((values) => {
-    clear();
+    save.clear();
     // Send only what changed, against the version the user started from.
     const patch: UpdateOffice = { version: base.version };
     if (values.name !== base.name) patch.name = values.name;
@@ -105,7 +104,7 @@ function EditOfficeForm({ office, onDone }: { office: Office; onDone: () => void
       onDone();
       return;
     }
-    mutation.mutate(patch);
+    save.submit(patch);
   });
 
   const conflictFields = (c: { current: Office; mine: EditOfficeValues }): ConflictField[] => {
@@ -156,7 +155,7 @@ function EditOfficeForm({ office, onDone }: { office: Office; onDone: () => void
   return (
     <form noValidate onSubmit={submit}>
       <Stack>
-        <FormErrorAlert error={formError} />
+        <FormErrorAlert error={save.formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             label={t('offices.fields.name')}
@@ -194,7 +193,7 @@ function EditOfficeForm({ office, onDone }: { office: Office; onDone: () => void
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={save.isPending}>
             {t('common.save')}
           </Button>
         </Group>

@@ -1,12 +1,10 @@
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDescribeError } from '../../shared/api/errors';
 import { AutoDirTextarea } from '../../shared/components/AutoDirInputs';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { useFormat } from '../../shared/format/useFormat';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import type { ReferralMessage } from './api';
 
 interface MessageThreadProps {
@@ -63,15 +61,12 @@ export function MessageThread({ messages, sideName, onPost, postLabel }: Message
 
 function PostForm({ onPost, label }: { onPost: (body: string) => Promise<unknown>; label: string }) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
   const [body, setBody] = useState('');
   const [missing, setMissing] = useState(false);
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
     mutationFn: () => onPost(body.trim()),
-    onSuccess: () => {
-      setBody('');
-      notifications.show({ color: 'blue', message: t('referrals.thread.posted') });
-    },
+    successMessage: () => t('referrals.thread.posted'),
+    onSaved: () => setBody(''),
   });
   return (
     <form
@@ -82,13 +77,11 @@ function PostForm({ onPost, label }: { onPost: (body: string) => Promise<unknown
           setMissing(true);
           return;
         }
-        mutation.mutate();
+        submit();
       }}
     >
       <Stack gap="xs">
-        {mutation.isError ? (
-          <FormErrorAlert error={{ message: describe(mutation.error), details: [] }} />
-        ) : null}
+        <FormErrorAlert error={formError} />
         <AutoDirTextarea
           label={label}
           required
@@ -104,7 +97,7 @@ function PostForm({ onPost, label }: { onPost: (body: string) => Promise<unknown
           }}
         />
         <Group>
-          <Button type="submit" size="xs" loading={mutation.isPending}>
+          <Button type="submit" size="xs" loading={isPending}>
             {t('referrals.thread.post')}
           </Button>
         </Group>

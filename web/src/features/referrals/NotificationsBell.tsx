@@ -1,10 +1,11 @@
 import { Anchor, Badge, Button, Group, Popover, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconBell, IconChecks } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useActionMutation } from '../../shared/forms/useFormMutation';
 import { fetchNotifications, markNotificationsRead, type ReferralNotification, referralsKeys } from './api';
 import { notificationKindLabel } from './labels';
 import { useRelativeTime } from './relativeTime';
@@ -27,9 +28,13 @@ export function NotificationsBell() {
     refetchInterval: POLL_MS,
     staleTime: POLL_MS / 2,
   });
-  const markRead = useMutation({
-    mutationFn: (id?: string) => markNotificationsRead(id),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: referralsKeys.notifications }),
+  const refresh = () => queryClient.invalidateQueries({ queryKey: referralsKeys.notifications });
+  const markRead = useActionMutation({
+    // A failure is put right by refetching: the list shows what is still unread.
+    showError: 'none',
+    mutationFn: (id: string | undefined) => markNotificationsRead(id),
+    refresh,
+    onError: refresh,
   });
   const unread = list.data?.unread ?? 0;
   const items = list.data?.items ?? [];
@@ -87,7 +92,7 @@ export function NotificationsBell() {
                   key={n.id}
                   notification={n}
                   onOpen={() => {
-                    if (!n.read) markRead.mutate(n.id);
+                    if (!n.read) markRead.run(n.id);
                     close();
                   }}
                 />
@@ -101,7 +106,7 @@ export function NotificationsBell() {
                 variant="subtle"
                 leftSection={<IconChecks size={14} aria-hidden />}
                 loading={markRead.isPending && markRead.variables === undefined}
-                onClick={() => markRead.mutate(undefined)}
+                onClick={() => markRead.run(undefined)}
               >
                 {t('notifications.markAllRead')}
               </Button>

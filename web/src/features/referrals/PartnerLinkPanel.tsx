@@ -1,16 +1,14 @@
 import { Badge, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconLink, IconLinkOff } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDescribeError } from '../../shared/api/errors';
 import { AppModal } from '../../shared/components/AppModal';
 import { ConfirmModal } from '../../shared/components/ConfirmModal';
 import { DescriptionList } from '../../shared/components/DescriptionList';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { Section } from '../../shared/components/Section';
 import { useFormat } from '../../shared/format/useFormat';
+import { useActionMutation, useFormMutation } from '../../shared/forms/useFormMutation';
 import { issuePartnerLink, type ReferralDetail, revokePartnerLink, useRefreshReferral } from './api';
 import { type IssuedLink, PartnerLinkModal } from './PartnerLinkModal';
 
@@ -27,7 +25,6 @@ const STATE_COLOR: Record<LinkState, string> = { active: 'green', expired: 'gray
 export function PartnerLinkPanel({ referral }: { referral: ReferralDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const describe = useDescribeError();
   const refresh = useRefreshReferral();
   const [issuing, setIssuing] = useState(false);
   const [revoking, setRevoking] = useState(false);
@@ -36,11 +33,12 @@ export function PartnerLinkPanel({ referral }: { referral: ReferralDetail }) {
   const state = link ? linkState(link) : null;
   // The same rule as the server: the sending office, while the referral is open (pending or accepted).
   const manage = referral.canRevoke;
-  const revoke = useMutation({
+  const revoke = useActionMutation({
+    showError: 'inline',
     mutationFn: () => revokePartnerLink(referral.id),
-    onSuccess: () => {
+    successMessage: () => t('referrals.partnerLink.revokedDone'),
+    onSaved: () => {
       setRevoking(false);
-      notifications.show({ color: 'blue', message: t('referrals.partnerLink.revokedDone') });
       void refresh(referral);
     },
   });
@@ -125,12 +123,8 @@ export function PartnerLinkPanel({ referral }: { referral: ReferralDetail }) {
             confirmLabel={t('referrals.partnerLink.revoke')}
             danger
             loading={revoke.isPending}
-            error={
-              revoke.isError ? (
-                <FormErrorAlert error={{ message: describe(revoke.error), details: [] }} />
-              ) : null
-            }
-            onConfirm={() => revoke.mutate()}
+            error={revoke.formError ? <FormErrorAlert error={revoke.formError} /> : null}
+            onConfirm={() => revoke.run()}
             onClose={() => {
               setRevoking(false);
               revoke.reset();
@@ -153,13 +147,12 @@ function IssueLinkForm({
   onIssued: (result: { partnerPath: string; expiresAt: string }) => void;
 }) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
   const [days, setDays] = useState<number | string>(30);
   const valid = typeof days === 'number' && Number.isInteger(days) && days >= 1 && days <= 90;
   const [invalid, setInvalid] = useState(false);
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
     mutationFn: () => issuePartnerLink(referral.id, Number(days)),
-    onSuccess: onIssued,
+    onSaved: onIssued,
   });
   return (
     <form
@@ -170,14 +163,12 @@ function IssueLinkForm({
           setInvalid(true);
           return;
         }
-        mutation.mutate();
+        submit();
       }}
     >
       <Stack>
         <Text size="sm">{t('referrals.partnerLink.issueIntro')}</Text>
-        {mutation.isError ? (
-          <FormErrorAlert error={{ message: describe(mutation.error), details: [] }} />
-        ) : null}
+        <FormErrorAlert error={formError} />
         <NumberInput
           label={t('referrals.partnerLink.validDays')}
           required
@@ -196,7 +187,7 @@ function IssueLinkForm({
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={isPending}>
             {t('referrals.partnerLink.issue')}
           </Button>
         </Group>

@@ -1,12 +1,10 @@
 import { Alert, Box, Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCheck, IconLock, IconX } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { isApiError } from '../../shared/api/client';
-import { useDescribeError } from '../../shared/api/errors';
 import { ConfirmModal } from '../../shared/components/ConfirmModal';
 import { DescriptionList } from '../../shared/components/DescriptionList';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
@@ -15,6 +13,7 @@ import { Section } from '../../shared/components/Section';
 import { MAIN_CONTENT_ID } from '../../shared/components/SkipLink';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useFormat } from '../../shared/format/useFormat';
+import { useActionMutation } from '../../shared/forms/useFormMutation';
 import { LanguageSwitch } from '../../shared/layout/LanguageSwitch';
 import {
   fetchPartnerView,
@@ -215,13 +214,13 @@ function PartnerDecision({
   onDeclined: () => void;
 }) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
   const [action, setAction] = useState<'accept' | 'decline' | null>(null);
-  const accept = useMutation({
+  const accept = useActionMutation({
+    showError: 'inline',
     mutationFn: () => partnerAccept(token),
-    onSuccess: () => {
+    successMessage: () => t('partner.accepted'),
+    onSaved: () => {
       setAction(null);
-      notifications.show({ color: 'blue', message: t('partner.accepted') });
       void onAccepted();
     },
   });
@@ -246,10 +245,8 @@ function PartnerDecision({
         message={t('partner.acceptConfirm')}
         confirmLabel={t('partner.accept')}
         loading={accept.isPending}
-        error={
-          accept.isError ? <FormErrorAlert error={{ message: describe(accept.error), details: [] }} /> : null
-        }
-        onConfirm={() => accept.mutate()}
+        error={accept.formError ? <FormErrorAlert error={accept.formError} /> : null}
+        onConfirm={() => accept.run()}
         onClose={() => {
           setAction(null);
           accept.reset();

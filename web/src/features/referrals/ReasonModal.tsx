@@ -1,10 +1,9 @@
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDescribeError } from '../../shared/api/errors';
 import { AppModal } from '../../shared/components/AppModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 
 interface ReasonModalProps {
   opened: boolean;
@@ -33,17 +32,18 @@ export function ReasonModal(props: ReasonModalProps) {
 function ReasonForm(props: ReasonModalProps) {
   const { intro, reasonLabel, submitLabel, danger, action, onSuccess, onError, onClose } = props;
   const { t } = useTranslation();
-  const describe = useDescribeError();
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
     mutationFn: () => action(reason.trim()),
-    onSuccess: () => {
+    onSaved: () => {
       onClose();
       onSuccess?.();
     },
-    onError: (error) => {
-      if (onError?.(error)) onClose();
+    recover: (error) => {
+      const handled = onError?.(error) ?? false;
+      if (handled) onClose();
+      return handled;
     },
   });
   return (
@@ -55,14 +55,12 @@ function ReasonForm(props: ReasonModalProps) {
           setMissing(true);
           return;
         }
-        mutation.mutate();
+        submit();
       }}
     >
       <Stack>
         {intro ? <Text size="sm">{intro}</Text> : null}
-        {mutation.isError ? (
-          <FormErrorAlert error={{ message: describe(mutation.error), details: [] }} />
-        ) : null}
+        <FormErrorAlert error={formError} />
         <Textarea
           label={reasonLabel}
           required
@@ -81,7 +79,7 @@ function ReasonForm(props: ReasonModalProps) {
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" color={danger ? 'red' : undefined} loading={mutation.isPending}>
+          <Button type="submit" color={danger ? 'red' : undefined} loading={isPending}>
             {submitLabel}
           </Button>
         </Group>

@@ -1,15 +1,14 @@
 import { Button, Group, NativeSelect, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconX } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api/client';
-import { useDescribeError } from '../../shared/api/errors';
 import { AppModal } from '../../shared/components/AppModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { LoadingState } from '../../shared/components/QueryStates';
 import { Section } from '../../shared/components/Section';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { useAssignableUsers } from '../cases/useAssignableUsers';
 import {
   acceptReferral,
@@ -119,15 +118,14 @@ function AcceptForm({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
   const refresh = useRefreshReferral();
   const transfer = referral.kind === 'transfer';
   const assignable = useAssignableUsers(transfer ? referral.toOffice?.id : null);
   const [assignee, setAssignee] = useState('');
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
     mutationFn: () => acceptReferral(referral.id, transfer && assignee ? assignee : null),
-    onSuccess: () => {
-      notifications.show({ color: 'blue', message: t('referrals.detail.accepted') });
+    successMessage: () => t('referrals.detail.accepted'),
+    onSaved: () => {
       onDone();
       void refresh(referral);
     },
@@ -138,16 +136,14 @@ function AcceptForm({
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        mutation.mutate();
+        submit();
       }}
     >
       <Stack>
         <Text size="sm">
           {transfer ? t('referrals.detail.acceptTransfer') : t('referrals.detail.acceptReferral')}
         </Text>
-        {mutation.isError ? (
-          <FormErrorAlert error={{ message: describe(mutation.error), details: [] }} />
-        ) : null}
+        <FormErrorAlert error={formError} />
         {transfer ? (
           assignable.isPending ? (
             <LoadingState />
@@ -168,7 +164,7 @@ function AcceptForm({
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={isPending}>
             {t('referrals.detail.accept')}
           </Button>
         </Group>

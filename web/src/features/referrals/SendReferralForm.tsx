@@ -1,6 +1,5 @@
 import { Button, Group, NativeSelect, NumberInput, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { type UseQueryResult, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type UseQueryResult, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { type Control, Controller, type UseFormRegisterReturn, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +16,7 @@ import { AutoDirTextarea } from '../../shared/components/AutoDirInputs';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { LoadingState, QueryError } from '../../shared/components/QueryStates';
 import { useFormat } from '../../shared/format/useFormat';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { blankToUndefined, localizedZodResolver } from '../../shared/forms/zodResolver';
 import { casesKeys } from '../cases/api';
 import { fetchPerson, personsKeys } from '../registry/api';
@@ -136,17 +135,15 @@ export function SendReferralForm({ detail, mayOverride, onSent, onCancel }: Send
   });
   const { register, control, watch, handleSubmit, setError, formState } = form;
   const { errors } = formState;
-  const { formError, handleError, clear } = useServerErrors(setError, (path) => FIELDS.has(path));
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => FIELDS.has(path),
     mutationFn: (body: SendReferralBody) => sendReferral(detail.id, body),
-    onSuccess: (result, body) => {
+    successMessage: (result) => t('referrals.send.sent', { reference: result.referral.reference }),
+    onSaved: (result, body) => {
       void queryClient.invalidateQueries({ queryKey: referralsKeys.ofCase(detail.id) });
       void queryClient.invalidateQueries({ queryKey: referralsKeys.lists });
       void queryClient.invalidateQueries({ queryKey: casesKeys.detail(detail.id) });
-      notifications.show({
-        color: 'blue',
-        message: t('referrals.send.sent', { reference: result.referral.reference }),
-      });
       const expiresAt = result.partnerPath
         ? new Date(Date.now() + body.linkValidDays * DAY_MS).toISOString()
         : null;
@@ -156,7 +153,6 @@ export function SendReferralForm({ detail, mayOverride, onSent, onCancel }: Send
       // The case changed meanwhile (closed, or a transfer already asked): show it as it is now.
       if (STALE_CASE.some((code) => isApiError(error, code)))
         void queryClient.invalidateQueries({ queryKey: casesKeys.detail(detail.id) });
-      handleError(error);
     },
   });
 
@@ -165,13 +161,7 @@ export function SendReferralForm({ detail, mayOverride, onSent, onCancel }: Send
   const consentId = watch('consentId');
 
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate(body);
-      })}
-    >
+    <form noValidate onSubmit={handleSubmit(submit)}>
       <Stack>
         <Controller
           control={control}
@@ -331,7 +321,7 @@ export function SendReferralForm({ detail, mayOverride, onSent, onCancel }: Send
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={isPending}>
             {t('referrals.send.submit')}
           </Button>
         </Group>

@@ -1,7 +1,5 @@
 import { Badge, Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +10,7 @@ import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { Section } from '../../shared/components/Section';
 import { today } from '../../shared/dates';
 import { useFormat } from '../../shared/format/useFormat';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodResolver } from '../../shared/forms/zodResolver';
 import { addConsent, type Consent, type PersonDetail, useRefreshPerson, withdrawConsent } from './api';
 
@@ -183,24 +181,18 @@ function AddConsentForm({ personId, onDone }: { personId: string; onDone: () => 
     resolver,
     defaultValues: { purpose: '', recipient: '', givenBy: 'self', givenOn: today() },
   });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) => CONSENT_FIELDS.has(path));
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => CONSENT_FIELDS.has(path),
     mutationFn: (body: AddConsentBody) => addConsent(personId, body),
-    onSuccess: async () => {
-      notifications.show({ color: 'blue', message: t('person.consents.added') });
+    successMessage: () => t('person.consents.added'),
+    refresh: async () => {
       await refresh(personId);
       onDone();
     },
-    onError: handleError,
   });
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate(body);
-      })}
-    >
+    <form noValidate onSubmit={handleSubmit(submit)}>
       <Stack>
         <FormErrorAlert error={formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -239,7 +231,7 @@ function AddConsentForm({ personId, onDone }: { personId: string; onDone: () => 
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={isPending}>
             {t('common.save')}
           </Button>
         </Group>
@@ -272,24 +264,18 @@ function WithdrawConsentForm({
     setError,
     formState: { errors },
   } = useForm<WithdrawValues, unknown, WithdrawValues>({ resolver, defaultValues: { withdrawnOn: today() } });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) => path === 'withdrawnOn');
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => path === 'withdrawnOn',
     mutationFn: (values: WithdrawValues) => withdrawConsent(personId, consent.id, values.withdrawnOn),
-    onSuccess: async () => {
-      notifications.show({ color: 'blue', message: t('person.consents.withdrawn') });
+    successMessage: () => t('person.consents.withdrawn'),
+    refresh: async () => {
       await refresh(personId);
       onDone();
     },
-    onError: handleError,
   });
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((values) => {
-        clear();
-        mutation.mutate(values);
-      })}
-    >
+    <form noValidate onSubmit={handleSubmit(submit)}>
       <Stack>
         <FormErrorAlert error={formError} />
         <TextInput
@@ -303,7 +289,7 @@ function WithdrawConsentForm({
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" color="red" loading={mutation.isPending}>
+          <Button type="submit" color="red" loading={isPending}>
             {t('person.consents.withdrawSubmit')}
           </Button>
         </Group>

@@ -11,23 +11,20 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconCopy, IconEye, IconEyeOff, IconPlus, IconShieldLock, IconTrash } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { AddDocumentSchema, DocumentTypeSchema } from '../../../../src/modules/registry/contract';
-import { useDescribeError } from '../../shared/api/errors';
 import { AppModal } from '../../shared/components/AppModal';
 import { ConfirmModal } from '../../shared/components/ConfirmModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { QueryError } from '../../shared/components/QueryStates';
 import { Section } from '../../shared/components/Section';
 import { useFormat } from '../../shared/format/useFormat';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useActionMutation, useFormMutation } from '../../shared/forms/useFormMutation';
 import { blankToUndefined, localizedZodResolver } from '../../shared/forms/zodResolver';
 import { CountrySelect } from '../offices/CountrySelect';
 import {
@@ -47,25 +44,23 @@ const DOCUMENT_TYPES = DocumentTypeSchema.options;
 export function DocumentsSection({ person, canWrite }: { person: PersonDetail; canWrite: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const describe = useDescribeError();
   const refresh = useRefreshPerson();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<PersonDocument | null>(null);
   /** Full numbers the user asked to see, by document id. Forgotten when hidden or when leaving the page. */
   const [revealed, setRevealed] = useState<Record<string, string>>({});
 
-  const reveal = useMutation({
+  const reveal = useActionMutation({
+    showError: 'notification',
     mutationFn: (documentId: string) => revealDocumentNumber(person.id, documentId),
-    onSuccess: (number, documentId) => setRevealed((r) => ({ ...r, [documentId]: number })),
-    onError: (error) => notifications.show({ color: 'red', message: describe(error) }),
+    onSaved: (number, documentId) => setRevealed((r) => ({ ...r, [documentId]: number })),
   });
-  const remove = useMutation({
+  const remove = useActionMutation({
+    showError: 'inline',
     mutationFn: (documentId: string) => removeDocument(person.id, documentId),
-    onSuccess: async () => {
-      setRemoving(null);
-      notifications.show({ color: 'blue', message: t('person.documents.removed') });
-      await refresh(person.id);
-    },
+    successMessage: () => t('person.documents.removed'),
+    onSaved: () => setRemoving(null),
+    refresh: () => refresh(person.id),
   });
   const typeLabel = (type: DocumentType) => t(`person.documentTypes.${type}`);
 
@@ -145,7 +140,7 @@ export function DocumentsSection({ person, canWrite }: { person: PersonDetail; c
                               aria-label={t('person.documents.revealLabel', { type })}
                               aria-describedby="document-reveal-notice"
                               loading={reveal.isPending && reveal.variables === document.id}
-                              onClick={() => reveal.mutate(document.id)}
+                              onClick={() => reveal.run(document.id)}
                             >
                               {t('person.documents.reveal')}
                             </Button>
@@ -194,8 +189,8 @@ export function DocumentsSection({ person, canWrite }: { person: PersonDetail; c
             confirmLabel={t('person.documents.remove')}
             danger
             loading={remove.isPending}
-            error={remove.isError ? <QueryError error={remove.error} /> : null}
-            onConfirm={() => removing && remove.mutate(removing.id)}
+            error={remove.error ? <QueryError error={remove.error} /> : null}
+            onConfirm={() => removing && remove.run(removing.id)}
             onClose={() => {
               setRemoving(null);
               remove.reset();
@@ -238,28 +233,22 @@ function AddDocumentForm({ personId, onDone }: { personId: string; onDone: () =>
     resolver,
     defaultValues: { type: '', number: '', issuingCountry: '', expiryDate: '' },
   });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) => DOCUMENT_FIELDS.has(path));
   /** Records holding the same document: shown before closing, as they need a look. */
   const [holders, setHolders] = useState<PersonSummary[] | null>(null);
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => DOCUMENT_FIELDS.has(path),
     mutationFn: (body: AddDocumentBody) => addDocument(personId, body),
-    onSuccess: async (added) => {
-      notifications.show({ color: 'blue', message: t('person.documents.added') });
+    successMessage: () => t('person.documents.added'),
+    refresh: async (added) => {
       await refresh(personId);
       if (added.sameDocumentAs.length > 0) setHolders(added.sameDocumentAs);
       else onDone();
     },
-    onError: handleError,
   });
   if (holders) return <SameDocumentHolders holders={holders} onDone={onDone} />;
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate(body);
-      })}
-    >
+    <form noValidate onSubmit={handleSubmit(submit)}>
       <Stack>
         <FormErrorAlert error={formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -297,7 +286,7 @@ function AddDocumentForm({ personId, onDone }: { personId: string; onDone: () =>
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={isPending}>
             {t('common.add')}
           </Button>
         </Group>

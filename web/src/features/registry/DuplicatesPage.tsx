@@ -12,13 +12,11 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useDescribeError } from '../../shared/api/errors';
 import { ConfirmModal } from '../../shared/components/ConfirmModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { OfficeSelect } from '../../shared/components/OfficeSelect';
@@ -26,6 +24,7 @@ import { PageHeader } from '../../shared/components/PageHeader';
 import { LoadingState, QueryError } from '../../shared/components/QueryStates';
 import { Section } from '../../shared/components/Section';
 import { useFormat } from '../../shared/format/useFormat';
+import { useActionMutation, useFormMutation } from '../../shared/forms/useFormMutation';
 import { useCurrentOffice } from '../../shared/layout/currentOffice';
 import { type OfficeOption, useOfficesWith } from '../offices/useOfficesWith';
 import {
@@ -99,7 +98,6 @@ export function DuplicatesPage() {
 function ScanSection() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const describe = useDescribeError();
   const { offices } = useOfficesWith('persons.merge');
   const { current } = useCurrentOffice();
   const [chosen, setChosen] = useState<string | null>(null);
@@ -116,13 +114,11 @@ function ScanSection() {
   });
   const scan = shownScan(scans.data, scanId);
 
-  const start = useMutation({
+  const start = useFormMutation({
     mutationFn: () => startScan(officeId || null),
-    onSuccess: async (result) => {
-      setScanId(result.scanId);
-      notifications.show({ color: 'blue', message: t('duplicates.scan.started') });
-      await queryClient.invalidateQueries({ queryKey: duplicatesKeys.scans });
-    },
+    successMessage: () => t('duplicates.scan.started'),
+    onSaved: (result) => setScanId(result.scanId),
+    refresh: () => queryClient.invalidateQueries({ queryKey: duplicatesKeys.scans }),
   });
 
   // When a scan finishes (this user's, however fast, or one seen running), the pairs it found are listed.
@@ -150,7 +146,7 @@ function ScanSection() {
           align="flex-end"
           onSubmit={(event) => {
             event.preventDefault();
-            start.mutate();
+            start.submit();
           }}
         >
           <OfficeSelect
@@ -170,7 +166,7 @@ function ScanSection() {
             {t('duplicates.scan.start')}
           </Button>
         </Group>
-        {start.isError ? <FormErrorAlert error={{ message: describe(start.error), details: [] }} /> : null}
+        <FormErrorAlert error={start.formError} />
         {scans.isPending ? (
           <LoadingState />
         ) : scans.isError ? (
@@ -272,7 +268,6 @@ type Decision = { kind: 'merge'; keep: Side; merge: Side } | { kind: 'different'
 function PairCard({ candidate }: { candidate: DuplicateCandidate }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const describe = useDescribeError();
   const refresh = useRefreshAfterMerge();
   const headingId = useId();
   const { a, b } = candidate;
@@ -281,28 +276,24 @@ function PairCard({ candidate }: { candidate: DuplicateCandidate }) {
     candidate.status === 'merged' ? [a, b].find((side) => side.id === candidate.keptId) : undefined;
   const [decision, setDecision] = useState<Decision | null>(null);
 
-  const merge = useMutation({
+  const merge = useActionMutation({
+    showError: 'inline',
     mutationFn: ({ keep }: { keep: Side; merge: Side }) => mergeCandidate(candidate.id, keep.id),
-    onSuccess: async (_result, { keep, merge: merged }) => {
-      setDecision(null);
-      notifications.show({
-        color: 'blue',
-        message: t('registry.merge.done', {
-          merged: personName(merged),
-          mergedReference: merged.reference,
-          keptReference: keep.reference,
-        }),
-      });
-      await refresh();
-    },
+    successMessage: (_result, { keep, merge: merged }) =>
+      t('registry.merge.done', {
+        merged: personName(merged),
+        mergedReference: merged.reference,
+        keptReference: keep.reference,
+      }),
+    onSaved: () => setDecision(null),
+    refresh: () => refresh(),
   });
-  const different = useMutation({
+  const different = useActionMutation({
+    showError: 'inline',
     mutationFn: () => markDifferent(candidate.id),
-    onSuccess: async () => {
-      setDecision(null);
-      notifications.show({ color: 'blue', message: t('duplicates.different.done') });
-      await refresh();
-    },
+    successMessage: () => t('duplicates.different.done'),
+    onSaved: () => setDecision(null),
+    refresh: () => refresh(),
   });
   const close = () => {
     setDecision(null);
@@ -377,9 +368,9 @@ function PairCard({ candidate }: { candidate: DuplicateCandidate }) {
             : null
         }
         loading={merge.isPending}
-        error={merge.error}
+        formError={merge.formError}
         onConfirm={() => {
-          if (decision?.kind === 'merge') merge.mutate({ keep: decision.keep, merge: decision.merge });
+          if (decision?.kind === 'merge') merge.run({ keep: decision.keep, merge: decision.merge });
         }}
         onClose={close}
       />
@@ -394,12 +385,8 @@ function PairCard({ candidate }: { candidate: DuplicateCandidate }) {
         })}
         confirmLabel={t('duplicates.different.confirm')}
         loading={different.isPending}
-        error={
-          different.isError ? (
-            <FormErrorAlert error={{ message: describe(different.error), details: [] }} />
-          ) : null
-        }
-        onConfirm={() => different.mutate()}
+        error={different.formError ? <FormErrorAlert error={different.formError} /> : null}
+        onConfirm={() => different.run()}
         onClose={close}
       />
     </Paper>

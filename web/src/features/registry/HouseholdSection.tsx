@@ -10,15 +10,13 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { type PersonSummary, RelationshipSchema } from '../../../../src/modules/registry/contract';
-import { useDescribeError } from '../../shared/api/errors';
 import { AppModal } from '../../shared/components/AppModal';
 import { AutoDirTextInput } from '../../shared/components/AutoDirInputs';
 import { ConfirmModal } from '../../shared/components/ConfirmModal';
@@ -26,6 +24,7 @@ import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { LoadingState, QueryError } from '../../shared/components/QueryStates';
 import { Section } from '../../shared/components/Section';
 import { useFormat } from '../../shared/format/useFormat';
+import { useActionMutation, useFormMutation } from '../../shared/forms/useFormMutation';
 import {
   leaveHousehold,
   linkHousehold,
@@ -45,13 +44,12 @@ export function HouseholdSection({ person, canWrite }: { person: PersonDetail; c
   const refresh = useRefreshPerson();
   const [linking, setLinking] = useState(false);
   const [leaving, setLeaving] = useState(false);
-  const leave = useMutation({
+  const leave = useActionMutation({
+    showError: 'inline',
     mutationFn: () => leaveHousehold(person.id),
-    onSuccess: async () => {
-      setLeaving(false);
-      notifications.show({ color: 'blue', message: t('person.household.left') });
-      await refresh(person.id);
-    },
+    successMessage: () => t('person.household.left'),
+    onSaved: () => setLeaving(false),
+    refresh: () => refresh(person.id),
   });
   const inHousehold = person.householdId !== null;
 
@@ -128,8 +126,8 @@ export function HouseholdSection({ person, canWrite }: { person: PersonDetail; c
             confirmLabel={t('person.household.leave')}
             danger
             loading={leave.isPending}
-            error={leave.isError ? <QueryError error={leave.error} /> : null}
-            onConfirm={() => leave.mutate()}
+            error={leave.error ? <QueryError error={leave.error} /> : null}
+            onConfirm={() => leave.run()}
             onClose={() => {
               setLeaving(false);
               leave.reset();
@@ -145,7 +143,6 @@ export function HouseholdSection({ person, canWrite }: { person: PersonDetail; c
 function LinkHouseholdForm({ person, onDone }: { person: PersonDetail; onDone: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const describe = useDescribeError();
   const birthDate = useBirthDate();
   const [q, setQ] = useState('');
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
@@ -157,15 +154,15 @@ function LinkHouseholdForm({ person, onDone }: { person: PersonDetail; onDone: (
     queryFn: ({ signal }) => searchPersons({ q: debouncedQ, limit: 10 }, signal),
     enabled: debouncedQ.length > 0,
   });
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
     mutationFn: () =>
       linkHousehold(person.id, {
         principalPersonId: principal?.id ?? '',
         relationship: relationship || 'other',
       }),
-    onSuccess: async (detail) => {
+    successMessage: () => t('person.household.linked'),
+    onSaved: (detail) => {
       queryClient.setQueryData(personsKeys.detail(person.id), detail);
-      notifications.show({ color: 'blue', message: t('person.household.linked') });
       onDone();
     },
   });
@@ -179,14 +176,12 @@ function LinkHouseholdForm({ person, onDone }: { person: PersonDetail; onDone: (
         if (!principal) return setMissing(t('person.household.choosePrincipal'));
         if (!relationship) return setMissing(t('validation.required'));
         setMissing(null);
-        mutation.mutate();
+        submit();
       }}
     >
       <Stack>
         <Text size="sm">{t('person.household.linkIntro')}</Text>
-        {mutation.isError ? (
-          <FormErrorAlert error={{ message: describe(mutation.error), details: [] }} />
-        ) : null}
+        <FormErrorAlert error={formError} />
         <AutoDirTextInput
           label={t('person.household.search')}
           type="search"
@@ -270,7 +265,7 @@ function LinkHouseholdForm({ person, onDone }: { person: PersonDetail; onDone: (
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={isPending}>
             {t('person.household.submit')}
           </Button>
         </Group>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useDescribeError } from '../../shared/api/errors';
 import { ConfirmModal } from '../../shared/components/ConfirmModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
+import type { FormErrorState } from '../../shared/forms/useServerErrors';
 
 export interface MergeSide {
   name: string;
@@ -14,7 +14,8 @@ interface MergeConfirmModalProps {
   /** Said after the explanation, e.g. that pending edits are saved first. */
   note?: string;
   loading: boolean;
-  error: unknown;
+  /** The merge's last failure (from `useActionMutation`). */
+  formError: FormErrorState | null;
   onConfirm: () => void;
   onClose: () => void;
 }
@@ -27,12 +28,11 @@ export function MergeConfirmModal({
   pair,
   note,
   loading,
-  error,
+  formError,
   onConfirm,
   onClose,
 }: MergeConfirmModalProps) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
   const message = pair
     ? t('registry.merge.message', {
         merged: pair.merged.name,
@@ -49,7 +49,7 @@ export function MergeConfirmModal({
       confirmLabel={t('registry.merge.confirm')}
       danger
       loading={loading}
-      error={error ? <FormErrorAlert error={{ message: describe(error), details: [] }} /> : null}
+      error={formError ? <FormErrorAlert error={formError} /> : null}
       onConfirm={onConfirm}
       onClose={onClose}
     />

@@ -1,15 +1,14 @@
 import { Anchor, Badge, Button, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useDescribeError } from '../../shared/api/errors';
 import { ConfirmModal } from '../../shared/components/ConfirmModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { LoadingState, QueryError } from '../../shared/components/QueryStates';
 import { Section } from '../../shared/components/Section';
 import { useFormat } from '../../shared/format/useFormat';
+import { useActionMutation } from '../../shared/forms/useFormMutation';
 import {
   fetchPersonMatches,
   fetchPersonMerges,
@@ -42,25 +41,25 @@ export function PossibleDuplicatesSection({ person }: { person: PersonDetail }) 
     queryFn: ({ signal }) => fetchPersonMatches(person.id, signal),
   });
   const [merging, setMerging] = useState<Merging | null>(null);
-  const merge = useMutation({
+  const merge = useActionMutation({
+    showError: 'inline',
     mutationFn: ({ match, keepThis }: Merging) =>
       mergePersons(
         keepThis
           ? { keepId: person.id, mergeId: match.person.id }
           : { keepId: match.person.id, mergeId: person.id },
       ),
-    onSuccess: async (_result, { match, keepThis }) => {
+    successMessage: (_result, { match, keepThis }) => {
       const kept = keepThis ? person : match.person;
       const merged = keepThis ? match.person : person;
-      setMerging(null);
-      notifications.show({
-        color: 'blue',
-        message: t('registry.merge.done', {
-          merged: personName(merged),
-          mergedReference: merged.reference,
-          keptReference: kept.reference,
-        }),
+      return t('registry.merge.done', {
+        merged: personName(merged),
+        mergedReference: merged.reference,
+        keptReference: kept.reference,
       });
+    },
+    onSaved: () => setMerging(null),
+    refresh: async (_result, { match, keepThis }) => {
       // This record is gone when the other one was kept: go there.
       if (!keepThis) await navigate(`/registry/${match.person.id}`);
       await refresh();
@@ -133,9 +132,9 @@ export function PossibleDuplicatesSection({ person }: { person: PersonDetail }) 
             : null
         }
         loading={merge.isPending}
-        error={merge.error}
+        formError={merge.formError}
         onConfirm={() => {
-          if (merging) merge.mutate(merging);
+          if (merging) merge.run(merging);
         }}
         onClose={() => {
           setMerging(null);
@@ -153,7 +152,6 @@ export function PossibleDuplicatesSection({ person }: { person: PersonDetail }) 
 export function MergedRecordsSection({ person }: { person: PersonDetail }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const describe = useDescribeError();
   const canMerge = useCanMerge();
   const refresh = useRefreshAfterMerge();
   const merges = useQuery({
@@ -161,16 +159,12 @@ export function MergedRecordsSection({ person }: { person: PersonDetail }) {
     queryFn: ({ signal }) => fetchPersonMerges(person.id, signal),
   });
   const [undoing, setUndoing] = useState<MergeRecord | null>(null);
-  const undo = useMutation({
+  const undo = useActionMutation({
+    showError: 'inline',
     mutationFn: (record: MergeRecord) => undoMerge(record.id),
-    onSuccess: async (_result, record) => {
-      setUndoing(null);
-      notifications.show({
-        color: 'blue',
-        message: t('person.merges.undone', { reference: record.mergedReference }),
-      });
-      await refresh();
-    },
+    successMessage: (_result, record) => t('person.merges.undone', { reference: record.mergedReference }),
+    onSaved: () => setUndoing(null),
+    refresh: () => refresh(),
   });
 
   if (merges.isPending) return null;
@@ -266,11 +260,9 @@ export function MergedRecordsSection({ person }: { person: PersonDetail }) {
         confirmLabel={t('person.merges.undo')}
         danger
         loading={undo.isPending}
-        error={
-          undo.isError ? <FormErrorAlert error={{ message: describe(undo.error), details: [] }} /> : null
-        }
+        error={undo.formError ? <FormErrorAlert error={undo.formError} /> : null}
         onConfirm={() => {
-          if (undoing) undo.mutate(undoing);
+          if (undoing) undo.run(undoing);
         }}
         onClose={() => {
           setUndoing(null);

@@ -1,6 +1,4 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -8,6 +6,7 @@ import type { Person } from '../../../../src/modules/registry/contract';
 import { AppModal } from '../../shared/components/AppModal';
 import { ConflictDialog } from '../../shared/components/ConflictDialog';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
+import { useActionMutation } from '../../shared/forms/useFormMutation';
 import { type Match, mergePersons, useRefreshAfterMerge } from './api';
 import { personName } from './labels';
 import { MatchCard, MatchList } from './MatchCard';
@@ -31,23 +30,20 @@ export function PersonIdentityForm({ person }: { person: Person }) {
   const canMerge = useCanMerge();
   const refresh = useRefreshAfterMerge();
   const [mergeTarget, setMergeTarget] = useState<Match | null>(null);
-  const merge = useMutation({
+  const merge = useActionMutation({
+    showError: 'inline',
     mutationFn: async (other: Match) => {
       await edit.savePending();
       return mergePersons({ keepId: person.id, mergeId: other.person.id });
     },
-    onSuccess: async (_result, other) => {
-      setMergeTarget(null);
-      notifications.show({
-        color: 'blue',
-        message: t('registry.merge.done', {
-          merged: personName(other.person),
-          mergedReference: other.person.reference,
-          keptReference: person.reference,
-        }),
-      });
-      await refresh();
-    },
+    successMessage: (_result, other) =>
+      t('registry.merge.done', {
+        merged: personName(other.person),
+        mergedReference: other.person.reference,
+        keptReference: person.reference,
+      }),
+    onSaved: () => setMergeTarget(null),
+    refresh: () => refresh(),
   });
 
   return (
@@ -125,9 +121,9 @@ export function PersonIdentityForm({ person }: { person: Person }) {
         }
         note={edit.pendingMatches ? t('registry.merge.saveFirst') : undefined}
         loading={merge.isPending}
-        error={merge.error}
+        formError={merge.formError}
         onConfirm={() => {
-          if (mergeTarget) merge.mutate(mergeTarget);
+          if (mergeTarget) merge.run(mergeTarget);
         }}
         onClose={() => {
           setMergeTarget(null);

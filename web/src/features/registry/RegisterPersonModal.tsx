@@ -1,6 +1,5 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +9,7 @@ import { CreatePersonSchema } from '../../../../src/modules/registry/contract';
 import { AppModal } from '../../shared/components/AppModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { LoadingState } from '../../shared/components/QueryStates';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodResolver } from '../../shared/forms/zodResolver';
 import { useCurrentOffice } from '../../shared/layout/currentOffice';
 import { useOfficesWith } from '../offices/useOfficesWith';
@@ -59,27 +58,27 @@ function RegisterPersonForm({ onCancel }: { onCancel: () => void }) {
     resolver,
     defaultValues: { ...EMPTY_PERSON, officeId: defaultOffice ?? '' },
   });
-  const { formError, handleError, clear } = useServerErrors(setError, isPersonField);
-
-  const mutation = useMutation({
+  const save = useFormMutation({
+    setError,
+    isField: isPersonField,
     mutationFn: createPerson,
-    onSuccess: async (result, body) => {
-      if (!result.person) {
-        setMatches({ body, matches: result.matches });
-        return;
-      }
-      const person = result.person;
-      notifications.show({
-        color: 'blue',
-        message: t('registry.create.created', { name: personName(person), reference: person.reference }),
-      });
+    // No person yet: likely matches to look at first (see below).
+    successMessage: (result) =>
+      result.person
+        ? t('registry.create.created', {
+            name: personName(result.person),
+            reference: result.person.reference,
+          })
+        : null,
+    onSaved: (result, body) => {
+      if (!result.person) setMatches({ body, matches: result.matches });
+    },
+    refresh: async (result) => {
+      if (!result.person) return;
       await queryClient.invalidateQueries({ queryKey: personsKeys.lists });
-      await navigate(`/registry/${person.id}`);
+      await navigate(`/registry/${result.person.id}`);
     },
-    onError: (error) => {
-      setMatches(null);
-      handleError(error);
-    },
+    onError: () => setMatches(null),
   });
 
   if (isPending) return <LoadingState />;
@@ -95,29 +94,23 @@ function RegisterPersonForm({ onCancel }: { onCancel: () => void }) {
     return (
       <MatchesStep
         matches={matches.matches}
-        loading={mutation.isPending}
+        loading={save.isPending}
         onBack={() => setMatches(null)}
-        onRegisterAnyway={() => mutation.mutate({ ...matches.body, acknowledgeMatches: true })}
+        onRegisterAnyway={() => save.submit({ ...matches.body, acknowledgeMatches: true })}
       />
     );
   }
 
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate({ ...body, acknowledgeMatches: false });
-      })}
-    >
+    <form noValidate onSubmit={handleSubmit((body) => save.submit({ ...body, acknowledgeMatches: false }))}>
       <Stack>
-        <FormErrorAlert error={formError} />
+        <FormErrorAlert error={save.formError} />
         <PersonFields control={control} register={register} errors={errors} offices={offices} withNeeds />
         <Group justify="flex-end">
           <Button variant="default" onClick={onCancel}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={save.isPending}>
             {t('registry.create.submit')}
           </Button>
         </Group>

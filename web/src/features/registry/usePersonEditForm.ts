@@ -1,5 +1,3 @@
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +5,7 @@ import type { z } from 'zod';
 import { type Person, PersonSchema, UpdatePersonSchema } from '../../../../src/modules/registry/contract';
 import type { ConflictField } from '../../shared/components/ConflictDialog';
 import { conflictCurrent } from '../../shared/components/conflict';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodResolver } from '../../shared/forms/zodResolver';
 import { checkMatches, type Match, updatePerson, useStorePerson } from './api';
 import { isPersonField } from './PersonFields';
@@ -80,7 +78,6 @@ export function usePersonEditForm(
   });
   const { reset, getValues, setError, handleSubmit } = form;
   const isDirty = form.formState.isDirty;
-  const { formError, handleError, clear } = useServerErrors(setError, isPersonField);
 
   useEffect(() => {
     if (person.version === base.version) return;
@@ -92,23 +89,25 @@ export function usePersonEditForm(
     }
   }, [person, base, isDirty, reset, fields]);
 
-  const mutation = useMutation({
+  const save = useFormMutation({
+    setError,
+    isField: isPersonField,
     mutationFn: (body: UpdateBody) => updatePerson(person.id, body),
-    onSuccess: (saved) => {
+    successMessage: () => savedMessage,
+    onSaved: (saved) => {
       setBase(saved);
       reset(toPersonValues(saved));
       storePerson(saved);
-      notifications.show({ color: 'blue', message: savedMessage });
     },
-    onError: (error) => {
+    recover: (error) => {
       const current = conflictCurrent(error, PersonSchema);
       if (current) setConflict({ current, mine: getValues() });
-      else handleError(error);
+      return current !== null;
     },
   });
 
   const submit = handleSubmit(async (body) => {
-    clear();
+    save.clear();
     if (Object.keys(body).length <= 1) return;
     if (withMatchCheck && MATCHED_FIELDS.some((field) => field in body)) {
       setChecking(true);
@@ -121,13 +120,13 @@ export function usePersonEditForm(
         return;
       }
     }
-    mutation.mutate(body);
+    save.submit(body);
   });
 
   /** Saves the edits held back by the match check (e.g. before merging another record into this one). */
   const savePending = async () => {
     if (!pending) return;
-    await mutation.mutateAsync(pending.body);
+    await save.submitAsync(pending.body);
     setPending(null);
   };
 
@@ -152,16 +151,16 @@ export function usePersonEditForm(
   return {
     form,
     submit,
-    saving: mutation.isPending || checking,
+    saving: save.isPending || checking,
     /** Likely matches found by the check before saving; the edits wait until the user decides. */
     pendingMatches: pending?.matches ?? null,
     saveAnyway: () => {
-      if (pending) mutation.mutate(pending.body);
+      if (pending) save.submit(pending.body);
       setPending(null);
     },
     backToEditing: () => setPending(null),
     savePending,
-    formError,
+    formError: save.formError,
     conflict: conflict !== null,
     conflictFields,
     closeConflict: () => setConflict(null),

@@ -11,8 +11,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +24,7 @@ import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { Section } from '../../shared/components/Section';
 import { today } from '../../shared/dates';
 import { useFormat } from '../../shared/format/useFormat';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodValidator } from '../../shared/forms/zodResolver';
 import {
   type Assessment,
@@ -147,31 +145,23 @@ function AssessmentForm({ caseId, latest }: { caseId: string; latest: Assessment
     reset,
     formState: { errors },
   } = useForm<AssessmentValues, unknown, AssessmentBody>({ resolver, defaultValues: toValues(latest) });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) => FIELDS.has(path));
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => FIELDS.has(path),
     mutationFn: (body: AssessmentBody) => reintegrationApi.recordAssessment(caseId, body),
-    onSuccess: (view) => {
+    successMessage: () => t('reintegration.assessment.saved'),
+    onSaved: (view) => {
       store(view);
       reset(toValues(view.assessment));
-      notifications.show({ color: 'blue', message: t('reintegration.assessment.saved') });
     },
-    onError: (error) => {
-      if (!onStale(error)) handleError(error);
-    },
+    recover: onStale,
   });
   const levels = [
     { value: '', label: t('reintegration.assessment.chooseLevel') },
     ...NEED_LEVELS.map((level) => ({ value: level, label: levelLabel(level, t) })),
   ];
   return (
-    <form
-      noValidate
-      aria-labelledby="reintegration-assessment-form"
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate(body);
-      })}
-    >
+    <form noValidate aria-labelledby="reintegration-assessment-form" onSubmit={handleSubmit(submit)}>
       <Stack gap="sm">
         <Title order={3} size="h4" id="reintegration-assessment-form">
           {t('reintegration.assessment.formTitle')}
@@ -208,7 +198,7 @@ function AssessmentForm({ caseId, latest }: { caseId: string; latest: Assessment
             error={errors.assessedOn?.message}
             {...register('assessedOn')}
           />
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={isPending}>
             {t('reintegration.assessment.submit')}
           </Button>
         </Group>

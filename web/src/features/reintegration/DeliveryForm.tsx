@@ -1,6 +1,4 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +8,7 @@ import { AppModal } from '../../shared/components/AppModal';
 import { AutoDirTextInput } from '../../shared/components/AutoDirInputs';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { today } from '../../shared/dates';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodValidator } from '../../shared/forms/zodResolver';
 import { MoneyFields } from '../../shared/money/MoneyFields';
 import { localizeMoneyErrors } from '../../shared/money/moneyErrors';
@@ -103,18 +101,21 @@ function DeliveryForm({ view, items, attachments, onClose }: DeliveryModalProps)
       receiptConfirmedBy: '',
     },
   });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) => FIELDS.has(path));
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => FIELDS.has(path),
     mutationFn: (body: DeliveryBody) => reintegrationApi.recordDelivery(view.caseId, body),
-    onSuccess: (next) => {
+    successMessage: () => t('reintegration.deliveries.recorded'),
+    onSaved: (next) => {
       store(next);
-      notifications.show({ color: 'blue', message: t('reintegration.deliveries.recorded') });
       onClose();
     },
-    onError: (error) => {
-      if (onStale(error)) onClose();
-      else handleError(localizeMoneyErrors(error, t));
+    recover: (error) => {
+      const handled = onStale(error);
+      if (handled) onClose();
+      return handled;
     },
+    localizeError: (error) => localizeMoneyErrors(error, t),
   });
   const itemField = register('planItemId');
   const chosen = items.find((i) => i.id === watch('planItemId'));
@@ -124,13 +125,7 @@ function DeliveryForm({ view, items, attachments, onClose }: DeliveryModalProps)
     : null;
 
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate(body);
-      })}
-    >
+    <form noValidate onSubmit={handleSubmit(submit)}>
       <Stack>
         <FormErrorAlert error={formError} />
         <NativeSelect
@@ -202,7 +197,7 @@ function DeliveryForm({ view, items, attachments, onClose }: DeliveryModalProps)
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={isPending}>
             {t('reintegration.deliveries.submit')}
           </Button>
         </Group>

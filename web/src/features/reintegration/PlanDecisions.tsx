@@ -1,13 +1,11 @@
 import { Button, Group } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDescribeError } from '../../shared/api/errors';
 import { AppModal } from '../../shared/components/AppModal';
 import { CommentForm } from '../../shared/components/CommentForm';
 import { ConfirmModal } from '../../shared/components/ConfirmModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
+import { useActionMutation, useFormMutation } from '../../shared/forms/useFormMutation';
 import {
   type Plan,
   type ReintegrationView,
@@ -93,18 +91,20 @@ function SubmitDialog({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
   const store = useStoreReintegration();
   const onStale = useReintegrationError(view.caseId);
-  const mutation = useMutation({
+  const mutation = useActionMutation({
+    showError: 'inline',
     mutationFn: () => reintegrationApi.submit(view.caseId, plan.version),
-    onSuccess: (next) => {
+    successMessage: () => t('reintegration.plan.submitted'),
+    onSaved: (next) => {
       store(next);
-      notifications.show({ color: 'blue', message: t('reintegration.plan.submitted') });
       close();
     },
-    onError: (error) => {
-      if (onStale(error)) close();
+    recover: (error) => {
+      const handled = onStale(error);
+      if (handled) close();
+      return handled;
     },
   });
   const close = () => {
@@ -118,12 +118,8 @@ function SubmitDialog({
       message={t('reintegration.plan.submitConfirm')}
       confirmLabel={t('reintegration.plan.submit')}
       loading={mutation.isPending}
-      error={
-        mutation.isError ? (
-          <FormErrorAlert error={{ message: describe(mutation.error), details: [] }} />
-        ) : null
-      }
-      onConfirm={() => mutation.mutate()}
+      error={mutation.formError ? <FormErrorAlert error={mutation.formError} /> : null}
+      onConfirm={() => mutation.run()}
       onClose={close}
     />
   );
@@ -162,15 +158,17 @@ function CommentDialogForm({
 }: CommentDialogProps) {
   const store = useStoreReintegration();
   const onStale = useReintegrationError(view.caseId);
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
     mutationFn: (comment: string) => action(comment),
-    onSuccess: (next) => {
+    successMessage: () => successMessage,
+    onSaved: (next) => {
       store(next);
-      notifications.show({ color: 'blue', message: successMessage });
       onClose();
     },
-    onError: (error) => {
-      if (onStale(error)) onClose();
+    recover: (error) => {
+      const handled = onStale(error);
+      if (handled) onClose();
+      return handled;
     },
   });
   return (
@@ -179,9 +177,9 @@ function CommentDialogForm({
       commentLabel={commentLabel}
       required={required}
       submitLabel={submitLabel}
-      pending={mutation.isPending}
-      error={mutation.error}
-      onSubmit={(comment) => mutation.mutate(comment)}
+      pending={isPending}
+      formError={formError}
+      onSubmit={submit}
       onCancel={onClose}
     />
   );

@@ -1,6 +1,4 @@
 import { Button, Group, NativeSelect, Radio, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +12,7 @@ import {
 import { AppModal } from '../../shared/components/AppModal';
 import { AutoDirTextarea, AutoDirTextInput } from '../../shared/components/AutoDirInputs';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
-import { useServerErrors } from '../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { localizedZodValidator } from '../../shared/forms/zodResolver';
 import { MoneyFields } from '../../shared/money/MoneyFields';
 import { minorToInput } from '../../shared/money/money';
@@ -146,34 +144,31 @@ function PlanItemForm({
     resolver,
     defaultValues: toValues(item, i18n.language, defaultCurrency),
   });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) => FIELDS.has(path));
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => FIELDS.has(path),
     mutationFn: (body: AddItemBody | UpdateItemBody) =>
       item
         ? reintegrationApi.updateItem(item.id, body as UpdateItemBody)
         : reintegrationApi.addItem(view.caseId, body as AddItemBody),
-    onSuccess: (next) => {
+    successMessage: () => t('reintegration.plan.itemSaved'),
+    onSaved: (next) => {
       store(next);
-      notifications.show({ color: 'blue', message: t('reintegration.plan.itemSaved') });
       onDone();
     },
-    onError: (error) => {
-      if (onStale(error)) onDone();
-      else handleError(localizeMoneyErrors(error, t));
+    recover: (error) => {
+      const handled = onStale(error);
+      if (handled) onDone();
+      return handled;
     },
+    localizeError: (error) => localizeMoneyErrors(error, t),
   });
   const partner = watch('providerKind') === 'partner';
   const budgetLines = view.budgetLines;
   const budgetLineField = register('budgetLineId');
 
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate(body);
-      })}
-    >
+    <form noValidate onSubmit={handleSubmit(submit)}>
       <Stack>
         <FormErrorAlert error={formError} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -291,7 +286,7 @@ function PlanItemForm({
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={isPending}>
             {t('common.save')}
           </Button>
         </Group>

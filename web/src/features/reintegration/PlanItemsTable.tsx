@@ -1,12 +1,10 @@
 import { Badge, Button, Group, Table, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDescribeError } from '../../shared/api/errors';
 import { ConfirmModal } from '../../shared/components/ConfirmModal';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { useFormat } from '../../shared/format/useFormat';
+import { useActionMutation } from '../../shared/forms/useFormMutation';
 import { useMoney } from '../../shared/money/useMoney';
 import {
   type Plan,
@@ -185,18 +183,20 @@ function RemoveItem({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
   const store = useStoreReintegration();
   const onStale = useReintegrationError(view.caseId);
-  const mutation = useMutation({
+  const mutation = useActionMutation({
+    showError: 'inline',
     mutationFn: (target: PlanItem) => reintegrationApi.removeItem(target.id, plan.version),
-    onSuccess: (next) => {
+    successMessage: () => t('reintegration.plan.removedDone'),
+    onSaved: (next) => {
       store(next);
-      notifications.show({ color: 'blue', message: t('reintegration.plan.removedDone') });
       close();
     },
-    onError: (error) => {
-      if (onStale(error)) close();
+    recover: (error) => {
+      const handled = onStale(error);
+      if (handled) close();
+      return handled;
     },
   });
   const close = () => {
@@ -212,12 +212,8 @@ function RemoveItem({
       confirmLabel={t('reintegration.plan.removeItem')}
       danger
       loading={mutation.isPending}
-      error={
-        mutation.isError ? (
-          <FormErrorAlert error={{ message: describe(mutation.error), details: [] }} />
-        ) : null
-      }
-      onConfirm={() => item && mutation.mutate(item)}
+      error={mutation.formError ? <FormErrorAlert error={mutation.formError} /> : null}
+      onConfirm={() => item && mutation.run(item)}
       onClose={close}
     />
   );

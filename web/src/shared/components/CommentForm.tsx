@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDescribeError } from '../api/errors';
+import type { FormErrorState } from '../forms/useServerErrors';
 import { FormErrorAlert } from './FormErrorAlert';
 
 interface CommentFormProps {
@@ -13,8 +13,8 @@ interface CommentFormProps {
   submitLabel: string;
   danger?: boolean;
   pending: boolean;
-  /** The last failure of the decision, said above the comment. */
-  error: unknown;
+  /** The last failure of the decision, said above the comment (from `useActionMutation`). */
+  formError: FormErrorState | null;
   /** The comment, trimmed. */
   onSubmit: (comment: string) => void;
   onCancel: () => void;
@@ -28,12 +28,11 @@ export function CommentForm({
   submitLabel,
   danger,
   pending,
-  error,
+  formError,
   onSubmit,
   onCancel,
 }: CommentFormProps) {
   const { t } = useTranslation();
-  const describe = useDescribeError();
   const [comment, setComment] = useState('');
   const [missing, setMissing] = useState(false);
   return (
@@ -50,7 +49,7 @@ export function CommentForm({
     >
       <Stack>
         {intro ? <Text size="sm">{intro}</Text> : null}
-        {error ? <FormErrorAlert error={{ message: describe(error), details: [] }} /> : null}
+        <FormErrorAlert error={formError} />
         <Textarea
           label={commentLabel}
           required={required}

@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initI18n } from '../../i18n';
 import { ApiError } from '../api/client';
-import { useFormMutation } from './useFormMutation';
+import { useActionMutation, useFormMutation } from './useFormMutation';
 
 interface Values {
   name: string;
@@ -96,5 +96,81 @@ describe('useFormMutation', () => {
     act(() => result.current.submit({ name: 'y' }));
     expect(result.current.formError).toBeNull();
     await waitFor(() => expect(show).toHaveBeenCalledTimes(1));
+  });
+
+  const problem = new ApiError({
+    type: 'about:blank',
+    title: 'Bad request',
+    status: 400,
+    code: 'validation_failed',
+    detail: 'Certains champs ne sont pas valides.',
+    errors: [{ path: 'body', code: 'too_long', message: 'Trop long.' }],
+  });
+
+  it('without fields, says the server message for the whole form', async () => {
+    const { result } = renderHook(
+      () => useFormMutation({ mutationFn: () => Promise.reject(problem), successMessage: () => 'Saved' }),
+      { wrapper },
+    );
+    act(() => result.current.submit());
+    await waitFor(() =>
+      expect(result.current.formError).toEqual({
+        message: 'Certains champs ne sont pas valides.',
+        details: [],
+      }),
+    );
+  });
+
+  it('shows nothing of an error that recover dealt with, and shows the localised error otherwise', async () => {
+    const onError = vi.fn();
+    let handled = true;
+    const { result } = renderHook(
+      () =>
+        useFormMutation<Values, void, unknown>({
+          setError: vi.fn(),
+          isField: () => false,
+          mutationFn: () => Promise.reject(problem),
+          recover: () => handled,
+          localizeError: () => new ApiError({ ...problem.problem, detail: 'Localised.', errors: [] }),
+          onError,
+        }),
+      { wrapper },
+    );
+    act(() => result.current.submit());
+    await waitFor(() => expect(result.current.isPending).toBe(false));
+    expect(result.current.formError).toBeNull();
+    expect(onError).not.toHaveBeenCalled();
+    handled = false;
+    act(() => result.current.submit());
+    await waitFor(() => expect(result.current.formError).toEqual({ message: 'Localised.', details: [] }));
+    expect(onError).toHaveBeenCalledWith(problem);
+  });
+
+  it('says an action failure in a notification, or keeps it for the dialog', async () => {
+    const show = vi.spyOn(notifications, 'show').mockImplementation(() => '');
+    const notified = renderHook(
+      () => useActionMutation({ showError: 'notification', mutationFn: () => Promise.reject(problem) }),
+      { wrapper },
+    );
+    act(() => notified.result.current.run());
+    await waitFor(() =>
+      expect(show).toHaveBeenCalledWith({ color: 'red', message: 'Certains champs ne sont pas valides.' }),
+    );
+    expect(notified.result.current.formError).toBeNull();
+
+    const inline = renderHook(
+      () => useActionMutation({ showError: 'inline', mutationFn: () => Promise.reject(problem) }),
+      { wrapper },
+    );
+    act(() => inline.result.current.run());
+    await waitFor(() =>
+      expect(inline.result.current.formError).toEqual({
+        message: 'Certains champs ne sont pas valides.',
+        details: [],
+      }),
+    );
+    expect(show).toHaveBeenCalledTimes(1);
+    act(() => inline.result.current.reset());
+    expect(inline.result.current.formError).toBeNull();
   });
 });

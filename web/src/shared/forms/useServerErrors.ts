@@ -11,10 +11,11 @@ export interface FormErrorState {
 
 /**
  * Puts a server problem on the form: each `errors[]` entry next to its field (paths like
- * `email` or `memberships.0.role`), the rest in a message for the whole form.
+ * `email` or `memberships.0.role`), the rest in a message for the whole form. A form without fields
+ * (`setError` null) shows the message only.
  */
 export function useServerErrors<T extends FieldValues>(
-  setError: UseFormSetError<T>,
+  setError: UseFormSetError<T> | null,
   isField: (path: string) => boolean,
 ) {
   const describe = useDescribeError();
@@ -23,7 +24,7 @@ export function useServerErrors<T extends FieldValues>(
   const handleError = useCallback(
     (error: unknown) => {
       const details: string[] = [];
-      if (error instanceof ApiError) {
+      if (error instanceof ApiError && setError) {
         let focused = false;
         for (const fieldError of error.problem.errors ?? []) {
           if (fieldError.path && isField(fieldError.path)) {

@@ -1,13 +1,11 @@
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SetAllowanceSchema } from '../../../../../src/modules/finance/contract';
 import { AppModal } from '../../../shared/components/AppModal';
 import { FormErrorAlert } from '../../../shared/components/FormErrorAlert';
-import { useServerErrors } from '../../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../../shared/forms/useFormMutation';
 import { localizedZodValidator } from '../../../shared/forms/zodResolver';
 import { MoneyFields } from '../../../shared/money/MoneyFields';
 import { minorToInput } from '../../../shared/money/money';
@@ -63,26 +61,27 @@ function AllowanceForm({ budget, onDone }: { budget: ProjectBudget; onDone: () =
       },
     },
   });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) => FIELDS.has(path));
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => FIELDS.has(path),
     mutationFn: (body: AllowanceBody) => budgetApi.setAllowance(budget.projectId, body),
-    onSuccess: (next) => {
+    successMessage: () => t('budget.allowance.saved'),
+    onSaved: (next) => {
       store(next);
-      notifications.show({ color: 'blue', message: t('budget.allowance.saved') });
       onDone();
     },
-    onError: (error) => {
-      if (onConflict(error)) onDone();
-      else handleError(error);
+    recover: (error) => {
+      const handled = onConflict(error);
+      if (handled) onDone();
+      return handled;
     },
   });
   return (
     <form
       noValidate
       onSubmit={handleSubmit((body) => {
-        clear();
         setClearing(false);
-        mutation.mutate(body);
+        submit(body);
       })}
     >
       <Stack>
@@ -99,11 +98,10 @@ function AllowanceForm({ budget, onDone }: { budget: ProjectBudget; onDone: () =
             <Button
               variant="subtle"
               color="red"
-              loading={mutation.isPending && clearing}
+              loading={isPending && clearing}
               onClick={() => {
-                clear();
                 setClearing(true);
-                mutation.mutate({ allowance: null, version: budget.projectVersion });
+                submit({ allowance: null, version: budget.projectVersion });
               }}
             >
               {t('budget.allowance.clear')}
@@ -115,7 +113,7 @@ function AllowanceForm({ budget, onDone }: { budget: ProjectBudget; onDone: () =
             <Button variant="default" onClick={onDone}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={mutation.isPending && !clearing}>
+            <Button type="submit" loading={isPending && !clearing}>
               {t('common.save')}
             </Button>
           </Group>

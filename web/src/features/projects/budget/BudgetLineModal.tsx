@@ -1,13 +1,11 @@
 import { Button, Group, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CreateBudgetLineSchema, UpdateBudgetLineSchema } from '../../../../../src/modules/finance/contract';
 import { AppModal } from '../../../shared/components/AppModal';
 import { FormErrorAlert } from '../../../shared/components/FormErrorAlert';
-import { useServerErrors } from '../../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../../shared/forms/useFormMutation';
 import { localizedZodValidator } from '../../../shared/forms/zodResolver';
 import { MoneyFields } from '../../../shared/money/MoneyFields';
 import { minorToInput } from '../../../shared/money/money';
@@ -97,30 +95,27 @@ function BudgetLineForm({
       },
     },
   });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) => FIELDS.has(path));
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => FIELDS.has(path),
     mutationFn: (body: CreateLineBody | UpdateLineBody) =>
       line
         ? budgetApi.updateLine(line.id, body as UpdateLineBody)
         : budgetApi.createLine(budget.projectId, body as CreateLineBody),
-    onSuccess: (next) => {
+    successMessage: () => t('budget.lineSaved'),
+    onSaved: (next) => {
       store(next);
-      notifications.show({ color: 'blue', message: t('budget.lineSaved') });
       onDone();
     },
-    onError: (error) => {
-      if (onConflict(error)) onDone();
-      else handleError(localizeMoneyErrors(error, t));
+    recover: (error) => {
+      const handled = onConflict(error);
+      if (handled) onDone();
+      return handled;
     },
+    localizeError: (error) => localizeMoneyErrors(error, t),
   });
   return (
-    <form
-      noValidate
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate(body);
-      })}
-    >
+    <form noValidate onSubmit={handleSubmit(submit)}>
       <Stack>
         <FormErrorAlert error={formError} />
         <TextInput
@@ -151,7 +146,7 @@ function BudgetLineForm({
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" loading={mutation.isPending}>
+          <Button type="submit" loading={isPending}>
             {t('common.save')}
           </Button>
         </Group>

@@ -1,6 +1,5 @@
 import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +9,7 @@ import { LoadingState, QueryError } from '../../../shared/components/QueryStates
 import { Section } from '../../../shared/components/Section';
 import { today } from '../../../shared/dates';
 import { useFormat } from '../../../shared/format/useFormat';
-import { useServerErrors } from '../../../shared/forms/useServerErrors';
+import { useFormMutation } from '../../../shared/forms/useFormMutation';
 import { localizedZodValidator } from '../../../shared/forms/zodResolver';
 import { CurrencySelect } from '../../../shared/money/MoneyFields';
 import { budgetApi, budgetKeys, type RateBody, useExchangeRates } from './api';
@@ -102,26 +101,19 @@ function RateForm() {
     resolver,
     defaultValues: { currency: '', rateDate: today(), eurPerUnit: '' },
   });
-  const { formError, handleError, clear } = useServerErrors(setError, (path) => FIELDS.has(path));
-  const mutation = useMutation({
+  const { formError, submit, isPending } = useFormMutation({
+    setError,
+    isField: (path) => FIELDS.has(path),
     mutationFn: (body: RateBody) => budgetApi.setRate(body),
-    onSuccess: async () => {
-      reset({ currency: '', rateDate: today(), eurPerUnit: '' });
-      notifications.show({ color: 'blue', message: t('budget.rates.saved') });
+    successMessage: () => t('budget.rates.saved'),
+    onSaved: () => reset({ currency: '', rateDate: today(), eurPerUnit: '' }),
+    refresh: async () => {
       await queryClient.invalidateQueries({ queryKey: budgetKeys.rates });
       void queryClient.invalidateQueries({ queryKey: ['reintegration'] });
     },
-    onError: handleError,
   });
   return (
-    <form
-      noValidate
-      aria-labelledby="exchange-rate-form"
-      onSubmit={handleSubmit((body) => {
-        clear();
-        mutation.mutate(body);
-      })}
-    >
+    <form noValidate aria-labelledby="exchange-rate-form" onSubmit={handleSubmit(submit)}>
       <Stack gap="xs">
         <Title order={3} size="h4" id="exchange-rate-form">
           {t('budget.rates.addTitle')}
@@ -147,7 +139,7 @@ function RateForm() {
           />
         </Group>
         <Group>
-          <Button type="submit" size="xs" loading={mutation.isPending}>
+          <Button type="submit" size="xs" loading={isPending}>
             {t('budget.rates.add')}
           </Button>
         </Group>

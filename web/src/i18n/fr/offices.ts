@@ -1,0 +1,40 @@
+/** French texts for office administration. French is the reference: every other language has the same keys. */
+export const offices = {
+  offices: {
+    title: 'Bureaux',
+    create: 'Nouveau bureau',
+    createTitle: 'Créer un bureau',
+    editTitle: 'Modifier le bureau {{name}}',
+    edit: 'Modifier le bureau {{name}}',
+    created: 'Le bureau {{name}} a été créé.',
+    saved: 'Le bureau {{name}} a été enregistré.',
+    empty: 'Aucun bureau pour le moment.',
+    active: 'Actif',
+    inactive: 'Inactif',
+    table: {
+      label: 'Liste des bureaux',
+      code: 'Code',
+      name: 'Nom',
+      country: 'Pays',
+      city: 'Ville',
+      region: 'Région',
+      kind: 'Type',
+      status: 'Statut',
+    },
+    fields: {
+      code: 'Code',
+      codeHint: 'De trois à huit lettres, par exemple PARIS.',
+      name: 'Nom',
+      country: 'Pays',
+      chooseCountry: 'Choisir un pays',
+      city: 'Ville',
+      region: 'Région (facultatif)',
+      kind: 'Type de bureau',
+      active: 'Bureau actif',
+    },
+    kinds: {
+      host: 'Pays d’accueil',
+      origin: 'Pays d’origine',
+    },
+  },
+};
