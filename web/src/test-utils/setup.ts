@@ -1,3 +1,5 @@
+import { configure } from '@testing-library/react';
+
 /**
  * jsdom lacks a few browser APIs Mantine relies on. Imported by test-utils/render, so test files work
  * with or without a vitest setup file.
@@ -36,4 +38,6 @@ if (typeof window !== 'undefined') {
   }
 }
 
-export {};
+// The web tests share two cores with the integration tiers: a first render can take over a second then.
+// Waiting up to 5 s for what should appear keeps them about behaviour, not about the machine's load.
+configure({ asyncUtilTimeout: 5000 });
