@@ -3,10 +3,11 @@ import { recordAudit } from '../../platform/audit/record';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { appendTimeline, assertAssignable, caseRecord, handOverCase, isCaseClosed } from '../cases';
 import { handOverPerson } from '../registry';
+import type { ReferralSummary } from './contract';
 import { notify } from './notify';
 import * as repo from './repository';
 import { type ReferralSection, sectionOfNeed, withheldSections } from './sections';
-import { sideOf, writesThread } from './views';
+import { sideOf, summaryIn, writesThread } from './views';
 
 async function pendingForReceiver(ctx: ActorCtx, referralId: string) {
   const r = await repo.findReferral(ctx.db, ctx.actor, referralId);
@@ -25,12 +26,12 @@ export async function acceptReferral(
   ctx: ActorCtx,
   referralId: string,
   input: { assigneeId?: string | null },
-): Promise<void> {
+): Promise<ReferralSummary> {
   const { r, toOfficeId } = await pendingForReceiver(ctx, referralId);
   const transfer = r.row.kind === 'transfer';
   if (transfer) await assertAssignable(ctx, toOfficeId, input.assigneeId, r.caseSensitive);
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const followUpUntil = new Date(now);
     followUpUntil.setUTCMonth(followUpUntil.getUTCMonth() + r.row.followUpMonths);
     const updated = await repo.updateReferralIf(tx, r.row.id, ['pending'], {
@@ -59,6 +60,7 @@ export async function acceptReferral(
     if (transfer)
       await completeTransfer({ ...ctx, db: tx }, updated, toOfficeId, input.assigneeId ?? null, now);
     await notify(tx, updated, 'sender', 'referral.accepted', now);
+    return summaryIn(tx, ctx.actor, r.row.id, now);
   });
 }
 
@@ -129,10 +131,14 @@ async function completeTransfer(
   });
 }
 
-export async function declineReferral(ctx: ActorCtx, referralId: string, reason: string): Promise<void> {
+export async function declineReferral(
+  ctx: ActorCtx,
+  referralId: string,
+  reason: string,
+): Promise<ReferralSummary> {
   const { r, toOfficeId } = await pendingForReceiver(ctx, referralId);
   const now = ctx.clock.now();
-  await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const updated = await repo.updateReferralIf(tx, r.row.id, ['pending'], {
       status: 'declined',
       respondedBy: ctx.actor.userId,
@@ -158,6 +164,7 @@ export async function declineReferral(ctx: ActorCtx, referralId: string, reason:
       metadata: { caseId: r.row.caseId, reason },
     });
     await notify(tx, updated, 'sender', 'referral.declined', now);
+    return summaryIn(tx, ctx.actor, r.row.id, now);
   });
 }
 
@@ -181,7 +188,11 @@ async function revokeIn(ctx: Ctx, r: repo.ReferralRow, reason: string, now: Date
   return true;
 }
 
-export async function revokeReferral(ctx: ActorCtx, referralId: string, reason: string): Promise<void> {
+export async function revokeReferral(
+  ctx: ActorCtx,
+  referralId: string,
+  reason: string,
+): Promise<ReferralSummary> {
   const r = await repo.findReferral(ctx.db, ctx.actor, referralId);
   if (!r) throw notFound();
   if (sideOf(ctx.actor, r) !== 'sender' || !can(ctx.actor, 'referrals.send', r.row.fromOfficeId))
@@ -189,9 +200,11 @@ export async function revokeReferral(ctx: ActorCtx, referralId: string, reason: 
   // An accepted transfer has moved the case: it is the new owner's now.
   if (!(r.row.status === 'pending' || (r.row.status === 'accepted' && r.row.kind === 'referral')))
     throw new AppError('referral_not_revocable');
-  await ctx.db.transaction(async (tx) => {
-    if (!(await revokeIn({ ...ctx, db: tx }, r.row, reason, ctx.clock.now())))
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    if (!(await revokeIn({ ...ctx, db: tx }, r.row, reason, now)))
       throw new AppError('referral_not_revocable');
+    return summaryIn(tx, ctx.actor, r.row.id, now);
   });
 }
 

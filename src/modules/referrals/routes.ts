@@ -1,12 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type ActorCtx, can } from '../../platform/actor';
-import { recordAudit } from '../../platform/audit/record';
 import { IdParamsSchema } from '../../platform/contract';
-import { notFound } from '../../platform/errors';
 import { actorCtx, requestCtx, type ServerDeps } from '../../server/context';
-import { findVisibleCase } from '../cases';
 import {
   AcceptSchema,
   DashboardSchema,
@@ -26,6 +22,8 @@ import {
   SendReferralSchema,
 } from './contract';
 import { dashboardView } from './dashboard';
+import { getReferral, listReferrals, referralsOfCase, referralTargetsOfCase } from './get-referral';
+import { markNotificationsRead, myNotifications } from './my-notifications';
 import {
   issuePartnerLink,
   partnerAnswer,
@@ -33,37 +31,12 @@ import {
   partnerView,
   revokePartnerLink,
 } from './partner-links';
-import * as repo from './repository';
-import { acceptReferral, declineReferral, notifyOverdue, postMessage, revokeReferral } from './respond';
-import { referralTargets, sendReferral } from './send-referral';
-import { referralDetail, summaryFor } from './views';
+import { acceptReferral, declineReferral, postMessage, revokeReferral } from './respond';
+import { sendReferral } from './send-referral';
 
 const tags = ['referrals'];
 const Ok = z.object({ ok: z.literal(true) });
 const LinkDaysSchema = z.strictObject({ validDays: z.number().int().min(1).max(90).default(30) });
-
-/** The referral as this actor may see it; every read is audited (it may carry shared personal data). */
-async function readReferral(ctx: ActorCtx, id: string) {
-  const r = await repo.findReferral(ctx.db, ctx.actor, id);
-  if (!r) throw notFound();
-  const now = ctx.clock.now();
-  const detail = await referralDetail(ctx.db, ctx.actor, r, now);
-  await ctx.db.transaction((tx) =>
-    recordAudit(tx, ctx, {
-      action: 'referral.viewed',
-      officeId: detail.side === 'sender' ? r.row.fromOfficeId : r.row.toOfficeId,
-      recordType: 'referral',
-      recordId: id,
-      metadata: {
-        caseId: r.row.caseId,
-        side: detail.side,
-        sections: detail.shared ? Object.keys(detail.shared) : [],
-        progress: detail.progress !== null,
-      },
-    }),
-  );
-  return detail;
-}
 
 export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -82,12 +55,9 @@ export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
       },
     },
     async (request, reply) => {
-      const ctx = ctxOf(request);
-      const { referralId, partnerPath } = await sendReferral(ctx, request.params.id, request.body);
-      const found = await repo.findReferral(ctx.db, ctx.actor, referralId);
-      if (!found) throw notFound();
+      const { referral, partnerPath } = await sendReferral(ctxOf(request), request.params.id, request.body);
       reply.code(201);
-      return { referral: summaryFor(ctx.actor, found, ctx.clock.now()), partnerPath };
+      return { referral, partnerPath };
     },
   );
 
@@ -102,13 +72,7 @@ export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: ReferralListSchema },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      if (!(await findVisibleCase(ctx.db, ctx.actor, request.params.id))) throw notFound();
-      const now = ctx.clock.now();
-      const rows = await repo.referralsOfCase(ctx.db, ctx.actor, request.params.id);
-      return { items: rows.map((row) => summaryFor(ctx.actor, row, now)) };
-    },
+    async (request) => referralsOfCase(ctxOf(request), request.params.id),
   );
 
   r.get(
@@ -122,12 +86,7 @@ export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: z.object({ items: z.array(ReferralTargetSchema) }) },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const found = await findVisibleCase(ctx.db, ctx.actor, request.params.id, 'cases.write');
-      if (!found || !can(ctx.actor, 'referrals.send', found.row.owningOfficeId)) throw notFound();
-      return { items: await referralTargets(ctx, [found.row.owningOfficeId]) };
-    },
+    async (request) => referralTargetsOfCase(ctxOf(request), request.params.id),
   );
 
   r.get(
@@ -141,16 +100,7 @@ export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: ReferralListSchema },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const now = ctx.clock.now();
-      const { overdue, ...query } = request.query;
-      const rows = await repo.listReferrals(ctx.db, ctx.actor, {
-        ...query,
-        overdueAt: overdue ? now : undefined,
-      });
-      return { items: rows.map((row) => summaryFor(ctx.actor, row, now)) };
-    },
+    async (request) => listReferrals(ctxOf(request), request.query),
   );
 
   r.get(
@@ -178,7 +128,7 @@ export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: ReferralDetailSchema },
       },
     },
-    async (request) => readReferral(ctxOf(request), request.params.id),
+    async (request) => getReferral(ctxOf(request), request.params.id),
   );
 
   r.post(
@@ -193,11 +143,7 @@ export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: ReferralSummarySchema },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      await acceptReferral(ctx, request.params.id, request.body);
-      return summaryAfter(ctx, request.params.id);
-    },
+    async (request) => acceptReferral(ctxOf(request), request.params.id, request.body),
   );
 
   r.post(
@@ -212,11 +158,7 @@ export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: ReferralSummarySchema },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      await declineReferral(ctx, request.params.id, request.body.reason);
-      return summaryAfter(ctx, request.params.id);
-    },
+    async (request) => declineReferral(ctxOf(request), request.params.id, request.body.reason),
   );
 
   r.post(
@@ -231,11 +173,7 @@ export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: ReferralSummarySchema },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      await revokeReferral(ctx, request.params.id, request.body.reason);
-      return summaryAfter(ctx, request.params.id);
-    },
+    async (request) => revokeReferral(ctxOf(request), request.params.id, request.body.reason),
   );
 
   r.post(
@@ -374,23 +312,7 @@ export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: NotificationListSchema },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      await notifyOverdue(ctx);
-      const { items, unread } = await repo.notificationsOf(ctx.db, ctx.actor.userId, request.query.limit);
-      return {
-        unread,
-        items: items.map((n) => ({
-          id: n.row.id,
-          kind: n.row.kind as z.infer<typeof NotificationListSchema>['items'][number]['kind'],
-          referralId: n.row.referralId,
-          referralReference: n.referralReference,
-          officeCode: n.officeCode,
-          createdAt: n.row.createdAt.toISOString(),
-          read: n.row.readAt !== null,
-        })),
-      };
-    },
+    async (request) => myNotifications(ctxOf(request), request.query.limit),
   );
 
   r.post(
@@ -404,17 +326,6 @@ export function referralsRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: z.object({ marked: z.number() }) },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      return {
-        marked: await repo.markNotificationsRead(ctx.db, ctx.actor.userId, ctx.clock.now(), request.body.id),
-      };
-    },
+    async (request) => ({ marked: await markNotificationsRead(ctxOf(request), request.body.id) }),
   );
-}
-
-async function summaryAfter(ctx: ActorCtx, id: string) {
-  const found = await repo.findReferral(ctx.db, ctx.actor, id);
-  if (!found) throw notFound();
-  return summaryFor(ctx.actor, found, ctx.clock.now());
 }

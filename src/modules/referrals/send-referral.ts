@@ -8,11 +8,12 @@ import { appendTimeline, findVisibleCase, isCaseClosed, otherCasesOfPersonIn } f
 import { identityRepository } from '../identity';
 import { findConsent } from '../registry';
 import { consentCoverage, officeNames, type Recipient } from './consent-coverage';
-import type { SendReferralInput } from './contract';
+import type { ReferralSummary, SendReferralInput } from './contract';
 import { notify } from './notify';
 import { issueLinkIn } from './partner-links';
 import * as repo from './repository';
 import { normaliseSections, SENSITIVE_SECTIONS } from './sections';
+import { summaryIn } from './views';
 
 const DAY_MS = 86_400_000;
 
@@ -62,7 +63,7 @@ export async function sendReferral(
   ctx: ActorCtx,
   caseId: string,
   input: SendReferralInput,
-): Promise<{ referralId: string; partnerPath: string | null }> {
+): Promise<{ referralId: string; partnerPath: string | null; referral: ReferralSummary }> {
   const found = await findVisibleCase(ctx.db, ctx.actor, caseId, 'cases.write');
   if (!found) throw notFound();
   const caseRow = found.row;
@@ -141,7 +142,7 @@ export async function sendReferral(
       const partnerPath = row.partnerName
         ? (await issueLinkIn(txCtx, row, input.linkValidDays)).partnerPath
         : null;
-      return { referralId: row.id, partnerPath };
+      return { referralId: row.id, partnerPath, referral: await summaryIn(tx, ctx.actor, row.id, now) };
     })
     .catch((error: unknown) => {
       // Two transfers of the same case sent at once: the one-pending-transfer index keeps the first.

@@ -1,6 +1,7 @@
 /** Contract-shaped views of referrals: the summary (what anyone on either side sees) and the detail. */
 import type { Db } from '../../db/client';
 import { type Actor, can } from '../../platform/actor';
+import { notFound } from '../../platform/errors';
 import { type CaseType, caseRecord, timelineOf } from '../cases';
 import type { ReferralDetail, ReferralSummary } from './contract';
 import { readerSeesSensitive, type Side, sideOf, writesThread } from './policy';
@@ -170,3 +171,10 @@ async function caseRowOf(db: Db, caseId: string) {
 }
 
 export { readerSeesSensitive, type Side, sideOf, writesThread };
+
+/** The summary of a referral as the actor sees it, read with `db` (a use case's own transaction). */
+export async function summaryIn(db: Db, actor: Actor, id: string, now: Date): Promise<ReferralSummary> {
+  const found = await repo.findReferral(db, actor, id);
+  if (!found) throw notFound();
+  return summaryFor(actor, found, now);
+}
