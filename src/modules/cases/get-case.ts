@@ -6,9 +6,11 @@ import { notFound } from '../../platform/errors';
 import type { FieldCipher } from '../../platform/field-crypto';
 import { findPeople } from '../registry';
 import { caseDetail } from './case-view';
+import { assignCase } from './case-work';
 import type { CaseListQuerySchema } from './contract';
+import { openCase } from './open-case';
 import * as repo from './repository';
-import { todayOf } from './transition-case';
+import { decideApproval, reopenCase, todayOf, transitionCase, updateCaseFields } from './transition-case';
 
 async function detailOf(ctx: ActorCtx, caseId: string) {
   const found = await repo.findCase(ctx.db, ctx.actor, caseId);
@@ -34,10 +36,63 @@ export async function getCase(ctx: ActorCtx, caseId: string) {
   return detail;
 }
 
-/** The case as the actor sees it after their own change (the change itself is audited, this read is not). */
-export async function caseAfterChange(ctx: ActorCtx, caseId: string) {
-  return (await detailOf(ctx, caseId)).detail;
+/**
+ * Runs a change and reads the case as the actor sees it afterwards, in the change's transaction: the answer
+ * is exactly what was committed, never a later state (the change is audited; this read of one's own change
+ * is not).
+ */
+function changeThenShow(ctx: ActorCtx, change: (tx: ActorCtx) => Promise<string>) {
+  return ctx.db.transaction(async (tx) => {
+    const inTx = { ...ctx, db: tx };
+    return (await detailOf(inTx, await change(inTx))).detail;
+  });
 }
+
+export const openCaseAndShow = (ctx: ActorCtx, input: Parameters<typeof openCase>[1]) =>
+  changeThenShow(ctx, (tx) => openCase(tx, input));
+
+export const updateCaseAndShow = (
+  ctx: ActorCtx,
+  caseId: string,
+  input: Parameters<typeof updateCaseFields>[2],
+) =>
+  changeThenShow(ctx, async (tx) => {
+    await updateCaseFields(tx, caseId, input);
+    return caseId;
+  });
+
+export const transitionCaseAndShow = (
+  ctx: ActorCtx,
+  caseId: string,
+  input: Parameters<typeof transitionCase>[2],
+) =>
+  changeThenShow(ctx, async (tx) => {
+    await transitionCase(tx, caseId, input);
+    return caseId;
+  });
+
+export const decideApprovalAndShow = (
+  ctx: ActorCtx,
+  caseId: string,
+  input: Parameters<typeof decideApproval>[2],
+  approve: boolean,
+) =>
+  changeThenShow(ctx, async (tx) => {
+    await decideApproval(tx, caseId, input, approve);
+    return caseId;
+  });
+
+export const reopenCaseAndShow = (ctx: ActorCtx, caseId: string, input: Parameters<typeof reopenCase>[2]) =>
+  changeThenShow(ctx, async (tx) => {
+    await reopenCase(tx, caseId, input);
+    return caseId;
+  });
+
+export const assignCaseAndShow = (ctx: ActorCtx, caseId: string, input: Parameters<typeof assignCase>[2]) =>
+  changeThenShow(ctx, async (tx) => {
+    await assignCase(tx, caseId, input);
+    return caseId;
+  });
 
 /**
  * Cases in scope. With `q`, the people found by name (any script) or document number, or a case

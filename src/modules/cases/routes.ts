@@ -8,7 +8,7 @@ import { actorCtx, type ServerDeps } from '../../server/context';
 import { findPerson } from '../registry';
 import { addAttachment, openAttachment } from './attachments';
 import { taskView } from './case-view';
-import { addNote, addTask, assignCase, bulkAssign, updateTask } from './case-work';
+import { addNote, addTask, bulkAssign, updateTask } from './case-work';
 import {
   AssignSchema,
   AttachmentSchema,
@@ -31,10 +31,19 @@ import {
   UpdateCaseSchema,
   UpdateTaskSchema,
 } from './contract';
-import { assigneesOf, caseAfterChange, getCase, listCases } from './get-case';
-import { openCase } from './open-case';
+import {
+  assignCaseAndShow,
+  assigneesOf,
+  decideApprovalAndShow,
+  getCase,
+  listCases,
+  openCaseAndShow,
+  reopenCaseAndShow,
+  transitionCaseAndShow,
+  updateCaseAndShow,
+} from './get-case';
 import * as repo from './repository';
-import { decideApproval, reopenCase, todayOf, transitionCase, updateCaseFields } from './transition-case';
+import { todayOf } from './transition-case';
 
 const tags = ['cases'];
 
@@ -84,9 +93,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       schema: { tags, summary: 'Open a case', body: OpenCaseSchema, response: { 201: CaseDetailSchema } },
     },
     async (request, reply) => {
-      const ctx = ctxOf(request);
-      const id = await openCase(ctx, request.body);
-      return reply.code(201).send(await caseAfterChange(ctx, id));
+      return reply.code(201).send(await openCaseAndShow(ctxOf(request), request.body));
     },
   );
 
@@ -117,9 +124,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       },
     },
     async (request) => {
-      const ctx = ctxOf(request);
-      await updateCaseFields(ctx, request.params.id, request.body);
-      return caseAfterChange(ctx, request.params.id);
+      return updateCaseAndShow(ctxOf(request), request.params.id, request.body);
     },
   );
 
@@ -136,9 +141,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       },
     },
     async (request) => {
-      const ctx = ctxOf(request);
-      await transitionCase(ctx, request.params.id, request.body);
-      return caseAfterChange(ctx, request.params.id);
+      return transitionCaseAndShow(ctxOf(request), request.params.id, request.body);
     },
   );
 
@@ -159,9 +162,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         },
       },
       async (request) => {
-        const ctx = ctxOf(request);
-        await decideApproval(ctx, request.params.id, request.body, approve);
-        return caseAfterChange(ctx, request.params.id);
+        return decideApprovalAndShow(ctxOf(request), request.params.id, request.body, approve);
       },
     );
   }
@@ -179,9 +180,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       },
     },
     async (request) => {
-      const ctx = ctxOf(request);
-      await reopenCase(ctx, request.params.id, request.body);
-      return caseAfterChange(ctx, request.params.id);
+      return reopenCaseAndShow(ctxOf(request), request.params.id, request.body);
     },
   );
 
@@ -198,9 +197,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       },
     },
     async (request) => {
-      const ctx = ctxOf(request);
-      await assignCase(ctx, request.params.id, request.body);
-      return caseAfterChange(ctx, request.params.id);
+      return assignCaseAndShow(ctxOf(request), request.params.id, request.body);
     },
   );
 
