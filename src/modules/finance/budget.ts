@@ -174,6 +174,18 @@ export async function convertOn(db: Db, amount: Money, to: Currency, day: string
   return { minor: Math.round(target), currency: to };
 }
 
+/** Dated exchange rates (euros per unit), of one currency or all, newest first per currency. */
+export async function exchangeRatesOf(ctx: ActorCtx, currency: Currency | undefined) {
+  const rows = await repo.listRates(ctx.db, currency ? [currency] : undefined);
+  return {
+    items: rows.map((row) => ({
+      currency: row.currency as Currency,
+      rateDate: row.rateDate,
+      eurPerUnit: row.eurPerUnit,
+    })),
+  };
+}
+
 export async function setExchangeRate(
   ctx: ActorCtx,
   input: { currency: Currency; rateDate: string; eurPerUnit: number },

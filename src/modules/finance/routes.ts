@@ -4,7 +4,14 @@ import { z } from 'zod';
 import { IdParamsSchema } from '../../platform/contract';
 import { CurrencySchema } from '../../platform/money';
 import { actorCtx, type ServerDeps } from '../../server/context';
-import { createBudgetLine, projectBudget, setAllowance, setExchangeRate, updateBudgetLine } from './budget';
+import {
+  createBudgetLine,
+  exchangeRatesOf,
+  projectBudget,
+  setAllowance,
+  setExchangeRate,
+  updateBudgetLine,
+} from './budget';
 import {
   CreateBudgetLineSchema,
   ExchangeRateSchema,
@@ -13,7 +20,6 @@ import {
   SetExchangeRateSchema,
   UpdateBudgetLineSchema,
 } from './contract';
-import * as repo from './repository';
 
 const tags = ['budgets'];
 
@@ -104,20 +110,7 @@ export function financeRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: z.object({ items: z.array(ExchangeRateSchema) }) },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const rows = await repo.listRates(
-        ctx.db,
-        request.query.currency ? [request.query.currency] : undefined,
-      );
-      return {
-        items: rows.map((row) => ({
-          currency: row.currency as z.infer<typeof CurrencySchema>,
-          rateDate: row.rateDate,
-          eurPerUnit: row.eurPerUnit,
-        })),
-      };
-    },
+    async (request) => exchangeRatesOf(ctxOf(request), request.query.currency),
   );
 
   r.put(
