@@ -1,14 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { scopeOf } from '../../platform/actor';
 import { IdParamsSchema, UuidSchema } from '../../platform/contract';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
 import { actorCtx, type ServerDeps } from '../../server/context';
-import { findPerson } from '../registry';
 import { addAttachment, openAttachment } from './attachments';
-import { taskView } from './case-view';
-import { addNote, addTask, assignCase, bulkAssign, updateTask } from './case-work';
+import { addNote, addTask, assignCase, bulkAssign, myTasks, updateTask } from './case-work';
 import {
   AssignSchema,
   AttachmentSchema,
@@ -31,10 +28,9 @@ import {
   UpdateCaseSchema,
   UpdateTaskSchema,
 } from './contract';
-import { assigneesOf, caseAfterChange, getCase, listCases } from './get-case';
+import { assigneesOf, caseAfterChange, casesOfPerson, getCase, listCases } from './get-case';
 import { openCase } from './open-case';
-import * as repo from './repository';
-import { decideApproval, reopenCase, todayOf, transitionCase, updateCaseFields } from './transition-case';
+import { decideApproval, reopenCase, transitionCase, updateCaseFields } from './transition-case';
 
 const tags = ['cases'];
 
@@ -330,17 +326,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: z.object({ items: z.array(TaskSchema) }) },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const today = todayOf(ctx);
-      const rows = await repo.myTasks(ctx.db, ctx.actor, {
-        overdueOn: request.query.overdue ? today : undefined,
-        includeDone: request.query.includeDone ?? false,
-      });
-      const items = rows.map((t) => taskView(t, today));
-      items.sort((a, b) => Number(b.overdue) - Number(a.overdue));
-      return { items };
-    },
+    async (request) => myTasks(ctxOf(request), request.query),
   );
 
   r.get(
@@ -354,11 +340,6 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: z.object({ items: z.array(CaseSummarySchema) }) },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const person = await findPerson(ctx.db, scopeOf(ctx.actor, 'persons.read'), request.params.id);
-      if (!person) throw notFound();
-      return { items: await repo.casesOfPerson(ctx.db, ctx.actor, request.params.id) };
-    },
+    async (request) => casesOfPerson(ctxOf(request), request.params.id),
   );
 }
