@@ -5,12 +5,12 @@ import { IdParamsSchema } from '../../platform/contract';
 import { CurrencySchema } from '../../platform/money';
 import { actorCtx, type ServerDeps } from '../../server/context';
 import {
-  createBudgetLine,
+  addBudgetLine,
+  changeAllowance,
+  changeBudgetLine,
   exchangeRatesOf,
   projectBudget,
-  setAllowance,
   setExchangeRate,
-  updateBudgetLine,
 } from './budget';
 import {
   CreateBudgetLineSchema,
@@ -53,12 +53,8 @@ export function financeRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 201: ProjectBudgetSchema },
       },
     },
-    async (request, reply) => {
-      const ctx = ctxOf(request);
-      await createBudgetLine(ctx, request.params.id, request.body);
-      reply.code(201);
-      return projectBudget(ctx, request.params.id);
-    },
+    async (request, reply) =>
+      reply.code(201).send(await addBudgetLine(ctxOf(request), request.params.id, request.body)),
   );
 
   r.patch(
@@ -73,11 +69,7 @@ export function financeRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: ProjectBudgetSchema },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const projectId = await updateBudgetLine(ctx, request.params.id, request.body);
-      return projectBudget(ctx, projectId);
-    },
+    async (request) => changeBudgetLine(ctxOf(request), request.params.id, request.body),
   );
 
   r.put(
@@ -92,11 +84,7 @@ export function financeRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: ProjectBudgetSchema },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      await setAllowance(ctx, request.params.id, request.body);
-      return projectBudget(ctx, request.params.id);
-    },
+    async (request) => changeAllowance(ctxOf(request), request.params.id, request.body),
   );
 
   r.get(
