@@ -36,6 +36,7 @@ export function candidateView(
   };
 }
 
+/** A duplicate scan; `automatic` when Passerelle started it itself (the periodic scan of the whole registry). */
 export const scanView = (s: ScanRow): z.infer<typeof ScanSchema> => ({
   id: s.id,
   officeId: s.officeId,
