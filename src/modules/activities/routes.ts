@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { scopeOf } from '../../platform/actor';
 import { actorCtx, type ServerDeps } from '../../server/context';
 import { recordRoutes } from '../../server/record-routes';
 import {
@@ -19,8 +18,7 @@ import {
 } from './contract';
 import { createActivity } from './create-activity';
 import { createCampaign } from './create-campaign';
-import { activityIndicators } from './indicators';
-import * as repo from './repository';
+import { getActivity, getCampaign, indicatorsInScope, listActivities, listCampaigns } from './queries';
 import { updateActivity } from './update-activity';
 import { updateCampaign } from './update-campaign';
 
@@ -40,7 +38,7 @@ export function activitiesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       summary: 'Capacity-building activities in scope, newest first (filters, keyset pagination)',
       querystring: ActivityListQuerySchema,
       response: ActivityListSchema,
-      run: (ctx, query) => repo.listActivities(ctx.db, scopeOf(ctx.actor, 'activities.read'), query),
+      run: listActivities,
     },
     create: {
       summary: 'Record a training, workshop, study visit or conference with its participants counted',
@@ -49,7 +47,7 @@ export function activitiesRoutes(app: FastifyInstance, deps: ServerDeps): void {
     },
     get: {
       summary: 'One activity with its participants (404 outside scope)',
-      run: (ctx, id) => repo.findActivity(ctx.db, scopeOf(ctx.actor, 'activities.read'), id),
+      run: getActivity,
     },
     update: {
       summary: 'Edit an activity (optimistic concurrency; participants are replaced as a whole)',
@@ -70,10 +68,7 @@ export function activitiesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: IndicatorsSchema },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      return activityIndicators(ctx.db, scopeOf(ctx.actor, 'activities.read'), request.query);
-    },
+    async (request) => indicatorsInScope(ctxOf(request), request.query),
   );
 
   recordRoutes(app, deps, {
@@ -86,12 +81,12 @@ export function activitiesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       summary: 'Information campaigns in scope, newest first (filters, keyset pagination)',
       querystring: CampaignListQuerySchema,
       response: CampaignListSchema,
-      run: (ctx, query) => repo.listCampaigns(ctx.db, scopeOf(ctx.actor, 'activities.read'), query),
+      run: listCampaigns,
     },
     create: { summary: 'Record an information campaign', body: CreateCampaignSchema, run: createCampaign },
     get: {
       summary: 'One campaign (404 outside scope)',
-      run: (ctx, id) => repo.findCampaign(ctx.db, scopeOf(ctx.actor, 'activities.read'), id),
+      run: getCampaign,
     },
     update: {
       summary: 'Edit a campaign (optimistic concurrency)',

@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { scopeOf } from '../../platform/actor';
 import { actorCtx, type ServerDeps } from '../../server/context';
 import { AuditPageSchema, AuditQuerySchema } from './contract';
-import { searchAuditEvents } from './repository';
-import { withholdBeneficiaryData } from './withhold';
+import { searchAudit } from './search';
 
 export function auditRoutes(app: FastifyInstance, deps: ServerDeps): void {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -18,14 +16,6 @@ export function auditRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: AuditPageSchema },
       },
     },
-    async (request) => {
-      const ctx = actorCtx(request, deps);
-      const items = withholdBeneficiaryData(
-        ctx.actor,
-        await searchAuditEvents(ctx.db, scopeOf(ctx.actor, 'audit.read'), request.query),
-      );
-      const last = items.at(-1);
-      return { items, nextBefore: items.length === request.query.limit && last ? last.seq : null };
-    },
+    async (request) => searchAudit(actorCtx(request, deps), request.query),
   );
 }

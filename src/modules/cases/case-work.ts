@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit/record';
 import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors';
 import { refuseRestricted } from '../../platform/restricted';
 import { taskView } from './case-view';
-import type { CreateNoteSchema, CreateTaskSchema, UpdateTaskSchema } from './contract';
+import type { CreateNoteSchema, CreateTaskSchema, TaskListQuerySchema, UpdateTaskSchema } from './contract';
 import { assertAssignable } from './open-case';
 import * as repo from './repository';
 import { caseConflict, todayOf } from './transition-case';
@@ -177,4 +177,16 @@ export async function updateTask(ctx: ActorCtx, taskId: string, input: z.infer<t
   const row = await repo.findTask(ctx.db, ctx.actor, taskId);
   if (!row) throw new AppError('not_found');
   return taskView(row, todayOf(ctx));
+}
+
+/** The actor's tasks on cases they may see, overdue first; `overdue` keeps those past due, `includeDone` adds done ones. */
+export async function myTasks(ctx: ActorCtx, query: z.output<typeof TaskListQuerySchema>) {
+  const today = todayOf(ctx);
+  const rows = await repo.myTasks(ctx.db, ctx.actor, {
+    overdueOn: query.overdue ? today : undefined,
+    includeDone: query.includeDone ?? false,
+  });
+  const items = rows.map((t) => taskView(t, today));
+  items.sort((a, b) => Number(b.overdue) - Number(a.overdue));
+  return { items };
 }

@@ -1,10 +1,10 @@
 /** Reading cases: the audited read of one case, and the list with its text search. */
 import type { z } from 'zod';
-import { type ActorCtx, can } from '../../platform/actor';
+import { type ActorCtx, can, scopeOf } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { notFound } from '../../platform/errors';
 import type { FieldCipher } from '../../platform/field-crypto';
-import { findPeople } from '../registry';
+import { findPeople, findPerson } from '../registry';
 import { caseDetail } from './case-view';
 import { assignCase } from './case-work';
 import type { CaseListQuerySchema } from './contract';
@@ -124,4 +124,11 @@ export async function listCases(
 export async function assigneesOf(ctx: ActorCtx, officeId: string, sensitive: boolean) {
   if (!can(ctx.actor, 'cases.read', officeId)) throw notFound();
   return { items: await repo.assigneesIn(ctx.db, officeId, sensitive) };
+}
+
+/** The cases of a person the actor may read, that the actor may see, newest first (a person outside scope does not exist). */
+export async function casesOfPerson(ctx: ActorCtx, personId: string) {
+  const person = await findPerson(ctx.db, scopeOf(ctx.actor, 'persons.read'), personId);
+  if (!person) throw notFound();
+  return { items: await repo.casesOfPerson(ctx.db, ctx.actor, personId) };
 }

@@ -1,14 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { scopeOf } from '../../platform/actor';
 import { IdParamsSchema, UuidSchema } from '../../platform/contract';
-import { AppError, notFound } from '../../platform/errors';
+import { AppError } from '../../platform/errors';
 import { actorCtx, type ServerDeps } from '../../server/context';
-import { findPerson } from '../registry';
 import { addAttachment, openAttachment } from './attachments';
-import { taskView } from './case-view';
-import { addNote, addTask, bulkAssign, updateTask } from './case-work';
+import { addNote, addTask, bulkAssign, myTasks, updateTask } from './case-work';
 import {
   AssignSchema,
   AttachmentSchema,
@@ -34,6 +31,7 @@ import {
 import {
   assignCaseAndShow,
   assigneesOf,
+  casesOfPerson,
   decideApprovalAndShow,
   getCase,
   listCases,
@@ -42,8 +40,6 @@ import {
   transitionCaseAndShow,
   updateCaseAndShow,
 } from './get-case';
-import * as repo from './repository';
-import { todayOf } from './transition-case';
 
 const tags = ['cases'];
 
@@ -327,17 +323,7 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: z.object({ items: z.array(TaskSchema) }) },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const today = todayOf(ctx);
-      const rows = await repo.myTasks(ctx.db, ctx.actor, {
-        overdueOn: request.query.overdue ? today : undefined,
-        includeDone: request.query.includeDone ?? false,
-      });
-      const items = rows.map((t) => taskView(t, today));
-      items.sort((a, b) => Number(b.overdue) - Number(a.overdue));
-      return { items };
-    },
+    async (request) => myTasks(ctxOf(request), request.query),
   );
 
   r.get(
@@ -351,11 +337,6 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: z.object({ items: z.array(CaseSummarySchema) }) },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const person = await findPerson(ctx.db, scopeOf(ctx.actor, 'persons.read'), request.params.id);
-      if (!person) throw notFound();
-      return { items: await repo.casesOfPerson(ctx.db, ctx.actor, request.params.id) };
-    },
+    async (request) => casesOfPerson(ctxOf(request), request.params.id),
   );
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { scopeOf } from '../../platform/actor';
 import { IdParamsSchema } from '../../platform/contract';
 import { actorCtx, type ServerDeps } from '../../server/context';
 import { recordRoutes } from '../../server/record-routes';
@@ -28,12 +27,11 @@ import {
 import { createEmployer, updateEmployer } from './manage-employers';
 import { createOpening, updateOpening } from './manage-openings';
 import { candidatesFor, jobMatches } from './match';
+import { getEmployer, getOpening, listEmployers, listOpenings, listPlacements } from './queries';
 import { recordFollowUp } from './record-follow-up';
 import { placementView, recordPlacement } from './record-placement';
-import * as repo from './repository';
 import { getProfile, saveProfile } from './save-profile';
 import { updatePlacement } from './update-placement';
-import { todayOf, toEmployer, toOpening, toPlacements } from './views';
 
 const tags = ['employment'];
 
@@ -53,18 +51,12 @@ export function employmentRoutes(app: FastifyInstance, deps: ServerDeps): void {
       summary: 'Employers of the offices where you work on employment',
       querystring: EmployerListQuerySchema,
       response: z.object({ items: z.array(EmployerSchema) }),
-      run: async (ctx, query) => {
-        const rows = await repo.listEmployers(ctx.db, scopeOf(ctx.actor, 'employment.read'), query);
-        return { items: rows.map(toEmployer) };
-      },
+      run: listEmployers,
     },
     create: { summary: 'Record an employer', body: CreateEmployerSchema, run: createEmployer },
     get: {
       summary: 'An employer (404 outside scope)',
-      run: async (ctx, id) => {
-        const found = await repo.findEmployer(ctx.db, scopeOf(ctx.actor, 'employment.read'), id);
-        return found && toEmployer(found);
-      },
+      run: getEmployer,
     },
     update: {
       summary: 'Edit an employer (optimistic concurrency)',
@@ -83,18 +75,12 @@ export function employmentRoutes(app: FastifyInstance, deps: ServerDeps): void {
       summary: 'Job openings in scope: filters by status, sector, location, employer, office',
       querystring: OpeningListQuerySchema,
       response: z.object({ items: z.array(OpeningSchema) }),
-      run: async (ctx, query) => {
-        const rows = await repo.listOpenings(ctx.db, scopeOf(ctx.actor, 'employment.read'), query);
-        return { items: rows.map(toOpening) };
-      },
+      run: listOpenings,
     },
     create: { summary: 'Post a job opening of an employer', body: CreateOpeningSchema, run: createOpening },
     get: {
       summary: 'A job opening (404 outside scope)',
-      run: async (ctx, id) => {
-        const found = await repo.findOpening(ctx.db, scopeOf(ctx.actor, 'employment.read'), id);
-        return found && toOpening(found);
-      },
+      run: getOpening,
     },
     update: {
       summary: 'Edit, close or reopen a job opening (optimistic concurrency)',
@@ -176,16 +162,7 @@ export function employmentRoutes(app: FastifyInstance, deps: ServerDeps): void {
       summary: 'Placements in scope, per opening or person, with the state of their follow-ups',
       querystring: PlacementListQuerySchema,
       response: z.object({ items: z.array(PlacementSchema) }),
-      run: async (ctx, query) => {
-        const today = todayOf(ctx);
-        const rows = await repo.listPlacements(
-          ctx.db,
-          scopeOf(ctx.actor, 'employment.read'),
-          scopeOf(ctx.actor, 'persons.read'),
-          { ...query, today },
-        );
-        return { items: await toPlacements(ctx.db, rows, today) };
-      },
+      run: listPlacements,
     },
     create: {
       summary: 'Record a placement into an open job opening with a post left',

@@ -160,6 +160,38 @@ export async function setAllowance(
   });
 }
 
+type ProjectBudget = z.infer<typeof ProjectBudgetSchema>;
+
+/** Adds a budget line to a project (its owning office's managers); answers the project's budget after it. */
+export async function addBudgetLine(
+  ctx: ActorCtx,
+  projectId: string,
+  input: z.infer<typeof CreateBudgetLineSchema>,
+): Promise<ProjectBudget> {
+  await createBudgetLine(ctx, projectId, input);
+  return projectBudget(ctx, projectId);
+}
+
+/** Changes a budget line's label or amount; answers its project's budget after it. */
+export async function changeBudgetLine(
+  ctx: ActorCtx,
+  lineId: string,
+  input: z.infer<typeof UpdateBudgetLineSchema>,
+): Promise<ProjectBudget> {
+  const projectId = await updateBudgetLine(ctx, lineId, input);
+  return projectBudget(ctx, projectId);
+}
+
+/** Sets (or clears) the per-person allowance of a project; answers the project's budget after it. */
+export async function changeAllowance(
+  ctx: ActorCtx,
+  projectId: string,
+  input: z.infer<typeof SetAllowanceSchema>,
+): Promise<ProjectBudget> {
+  await setAllowance(ctx, projectId, input);
+  return projectBudget(ctx, projectId);
+}
+
 /** Converts between currencies with the rates in force on a day (euros as the pivot). */
 export async function convertOn(db: Db, amount: Money, to: Currency, day: string): Promise<Money> {
   if (amount.currency === to) return amount;
@@ -172,6 +204,18 @@ export async function convertOn(db: Db, amount: Money, to: Currency, day: string
   const eur = (amount.minor / 10 ** CURRENCIES[amount.currency]) * (await rate(amount.currency));
   const target = (eur / (await rate(to))) * 10 ** CURRENCIES[to];
   return { minor: Math.round(target), currency: to };
+}
+
+/** Dated exchange rates (euros per unit), of one currency or all, newest first per currency. */
+export async function exchangeRatesOf(ctx: ActorCtx, currency: Currency | undefined) {
+  const rows = await repo.listRates(ctx.db, currency ? [currency] : undefined);
+  return {
+    items: rows.map((row) => ({
+      currency: row.currency as Currency,
+      rateDate: row.rateDate,
+      eurPerUnit: row.eurPerUnit,
+    })),
+  };
 }
 
 export async function setExchangeRate(

@@ -4,7 +4,14 @@ import { z } from 'zod';
 import { IdParamsSchema } from '../../platform/contract';
 import { CurrencySchema } from '../../platform/money';
 import { actorCtx, type ServerDeps } from '../../server/context';
-import { createBudgetLine, projectBudget, setAllowance, setExchangeRate, updateBudgetLine } from './budget';
+import {
+  addBudgetLine,
+  changeAllowance,
+  changeBudgetLine,
+  exchangeRatesOf,
+  projectBudget,
+  setExchangeRate,
+} from './budget';
 import {
   CreateBudgetLineSchema,
   ExchangeRateSchema,
@@ -13,7 +20,6 @@ import {
   SetExchangeRateSchema,
   UpdateBudgetLineSchema,
 } from './contract';
-import * as repo from './repository';
 
 const tags = ['budgets'];
 
@@ -47,12 +53,8 @@ export function financeRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 201: ProjectBudgetSchema },
       },
     },
-    async (request, reply) => {
-      const ctx = ctxOf(request);
-      await createBudgetLine(ctx, request.params.id, request.body);
-      reply.code(201);
-      return projectBudget(ctx, request.params.id);
-    },
+    async (request, reply) =>
+      reply.code(201).send(await addBudgetLine(ctxOf(request), request.params.id, request.body)),
   );
 
   r.patch(
@@ -67,11 +69,7 @@ export function financeRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: ProjectBudgetSchema },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const projectId = await updateBudgetLine(ctx, request.params.id, request.body);
-      return projectBudget(ctx, projectId);
-    },
+    async (request) => changeBudgetLine(ctxOf(request), request.params.id, request.body),
   );
 
   r.put(
@@ -86,11 +84,7 @@ export function financeRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: ProjectBudgetSchema },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      await setAllowance(ctx, request.params.id, request.body);
-      return projectBudget(ctx, request.params.id);
-    },
+    async (request) => changeAllowance(ctxOf(request), request.params.id, request.body),
   );
 
   r.get(
@@ -104,20 +98,7 @@ export function financeRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: z.object({ items: z.array(ExchangeRateSchema) }) },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const rows = await repo.listRates(
-        ctx.db,
-        request.query.currency ? [request.query.currency] : undefined,
-      );
-      return {
-        items: rows.map((row) => ({
-          currency: row.currency as z.infer<typeof CurrencySchema>,
-          rateDate: row.rateDate,
-          eurPerUnit: row.eurPerUnit,
-        })),
-      };
-    },
+    async (request) => exchangeRatesOf(ctxOf(request), request.query.currency),
   );
 
   r.put(

@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { scopeOf } from '../../platform/actor';
 import { IdParamsSchema, ProblemSchema } from '../../platform/contract';
-import { notFound } from '../../platform/errors';
 import { actorCtx, requestCtx, type ServerDeps } from '../../server/context';
 import { changePassword } from './change-password';
 import {
@@ -32,13 +30,12 @@ import {
   listMembershipRequests,
   rejectMembershipRequest,
 } from './membership-requests';
-import * as repo from './repository';
+import { currentUser, getUser, listOffices, listUsers } from './queries';
 import { resetPassword, unlockUser } from './reset-password';
 import { DEVICE_COOKIE, deviceCookieOptions, SESSION_COOKIE, sessionCookieOptions } from './session-cookie';
-import { buildMe, login, logout } from './sessions';
+import { login, logout } from './sessions';
 import { setMemberships } from './set-memberships';
 import { updateUser } from './update-user';
-import { userView, userViews } from './user-views';
 
 // Bodiless POSTs arrive as null or undefined; an empty object is accepted too.
 const EmptyBody = z.strictObject({}).nullish();
@@ -97,13 +94,7 @@ export function identityRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: MeSchema },
       },
     },
-    async (request) => {
-      const ctx = actorCtx(request, deps);
-      const user = await repo.findUserById(ctx.db, ctx.actor.userId);
-      if (!user) throw notFound();
-      const memberships = (await repo.membershipsOf(ctx.db, [user.id])).get(user.id) ?? [];
-      return buildMe(user, memberships, request.csrfToken ?? '');
-    },
+    async (request) => currentUser(actorCtx(request, deps), request.csrfToken ?? ''),
   );
 
   r.post(
@@ -132,7 +123,7 @@ export function identityRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: z.object({ items: z.array(OfficeSchema) }) },
       },
     },
-    async (request) => ({ items: (await repo.listOffices(actorCtx(request, deps).db)).map(repo.toOffice) }),
+    async (request) => listOffices(actorCtx(request, deps)),
   );
   r.post(
     '/api/offices',
@@ -175,11 +166,7 @@ export function identityRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: z.object({ items: z.array(UserSchema) }) },
       },
     },
-    async (request) => {
-      const ctx = actorCtx(request, deps);
-      const rows = await repo.listUsers(ctx.db, scopeOf(ctx.actor, 'users.read'), request.query);
-      return { items: await userViews(ctx.db, rows) };
-    },
+    async (request) => listUsers(actorCtx(request, deps), request.query),
   );
   r.get(
     '/api/users/:id',
@@ -192,12 +179,7 @@ export function identityRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: UserSchema },
       },
     },
-    async (request) => {
-      const ctx = actorCtx(request, deps);
-      const row = await repo.findVisibleUser(ctx.db, scopeOf(ctx.actor, 'users.read'), request.params.id);
-      if (!row) throw notFound();
-      return userView(ctx.db, row);
-    },
+    async (request) => getUser(actorCtx(request, deps), request.params.id),
   );
   r.post(
     '/api/users',

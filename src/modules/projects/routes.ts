@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { scopeOf } from '../../platform/actor';
 import { IdParamsSchema } from '../../platform/contract';
-import { notFound } from '../../platform/errors';
 import { actorCtx, type ServerDeps } from '../../server/context';
 import { ProjectSchema } from './contract';
-import { findProject, listProjects } from './repository';
+import { getProject, projectsInScope } from './queries';
 
 export function projectsRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -20,10 +18,7 @@ export function projectsRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: z.object({ items: z.array(ProjectSchema) }) },
       },
     },
-    async (request) => {
-      const ctx = actorCtx(request, deps);
-      return { items: await listProjects(ctx.db, scopeOf(ctx.actor, 'projects.read')) };
-    },
+    async (request) => projectsInScope(actorCtx(request, deps)),
   );
   r.get(
     '/api/projects/:id',
@@ -36,11 +31,6 @@ export function projectsRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: ProjectSchema },
       },
     },
-    async (request) => {
-      const ctx = actorCtx(request, deps);
-      const project = await findProject(ctx.db, scopeOf(ctx.actor, 'projects.read'), request.params.id);
-      if (!project) throw notFound();
-      return project;
-    },
+    async (request) => getProject(actorCtx(request, deps), request.params.id),
   );
 }

@@ -2,10 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { type ActorCtx, scopeOf } from '../../platform/actor';
 import { IdParamsSchema, UuidSchema } from '../../platform/contract';
-import { AppError, notFound } from '../../platform/errors';
-import { validationMessage } from '../../platform/i18n';
 import { actorCtx, type ServerDeps } from '../../server/context';
 import {
   DuplicateCandidateSchema,
@@ -19,66 +16,19 @@ import {
   StartScanSchema,
 } from './contract';
 import {
-  AUTOMATIC_SCAN_BY,
-  countPairsReachingOutside,
-  latestScans,
-  listCandidates,
-  markDifferent,
-  runScan,
-  startScan,
-} from './duplicates';
-import { mergePersons, mergesOf, unmergePersons } from './merge';
-import { matchPersonOf } from './person-matching';
-import { caseVisibility } from './person-views';
-import { matchesOf } from './register-person';
-import * as repo from './repository';
+  checkMatches,
+  matchesOfPerson,
+  mergePair,
+  mergesOfPerson,
+  recentScans,
+  reviewCandidates,
+  scanForDuplicates,
+} from './duplicate-review';
+import { markDifferent } from './duplicates';
+import { mergePersons, unmergePersons } from './merge';
 
 const tags = ['duplicates'];
 const Ok = z.object({ ok: z.literal(true) });
-
-type PersonRow = repo.PersonRow;
-function side(row: PersonRow, officeCode: string, cases: number) {
-  return {
-    ...repo.summary(row, officeCode, cases),
-    fatherName: row.fatherName,
-    placeOfOrigin: row.placeOfOrigin,
-    aliases: row.aliases,
-  };
-}
-
-async function candidatesView(ctx: ActorCtx, query: z.infer<typeof DuplicateListQuerySchema>) {
-  const rows = await listCandidates(ctx.db, scopeOf(ctx.actor, 'persons.merge'), query);
-  const counts = await repo.caseCounts(
-    ctx.db,
-    rows.flatMap((r) => [r.a.id, r.b.id]),
-    caseVisibility(ctx.actor),
-  );
-  return rows.map((r) => ({
-    id: r.row.id,
-    score: Math.round(r.row.score * 1000) / 1000,
-    reasons: r.row.reasons as { code: string }[],
-    status: r.row.status,
-    foundAt: r.row.foundAt.toISOString(),
-    decidedByName: r.row.decidedByName,
-    a: side(r.a, r.officeA, counts.get(r.a.id) ?? 0),
-    b: side(r.b, r.officeB, counts.get(r.b.id) ?? 0),
-    keptId: r.a.mergedInto === r.b.id ? r.b.id : r.b.mergedInto === r.a.id ? r.a.id : null,
-  }));
-}
-
-const scanView = (s: Awaited<ReturnType<typeof latestScans>>[number]) => ({
-  id: s.id,
-  officeId: s.officeId,
-  status: s.status,
-  automatic: s.startedBy === null && s.startedByName === AUTOMATIC_SCAN_BY,
-  startedByName: s.startedByName,
-  startedAt: s.startedAt.toISOString(),
-  finishedAt: s.finishedAt?.toISOString() ?? null,
-  persons: s.persons,
-  comparisons: s.comparisons,
-  candidates: s.candidates,
-  newCandidates: s.newCandidates,
-});
 
 export function duplicatesRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -95,20 +45,7 @@ export function duplicatesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: MatchListSchema },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const { personId, ...fields } = request.body;
-      const draft = matchPersonOf(personId ?? '~draft', {
-        ...fields,
-        fatherName: fields.fatherName ?? null,
-        givenNameOriginal: fields.givenNameOriginal ?? null,
-        familyNameOriginal: fields.familyNameOriginal ?? null,
-        fatherNameOriginal: fields.fatherNameOriginal ?? null,
-        birthDate: fields.birthDate ?? null,
-        placeOfOrigin: fields.placeOfOrigin ?? null,
-      });
-      return { matches: await matchesOf(ctx, draft, personId ? [personId] : []) };
-    },
+    async (request) => checkMatches(ctxOf(request), request.body),
   );
 
   r.get(
@@ -122,12 +59,7 @@ export function duplicatesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: MatchListSchema },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const found = await repo.findPerson(ctx.db, scopeOf(ctx.actor, 'persons.read'), request.params.id);
-      if (!found) throw notFound();
-      return { matches: await matchesOf(ctx, matchPersonOf(found.row.id, found.row), [found.row.id]) };
-    },
+    async (request) => matchesOfPerson(ctxOf(request), request.params.id),
   );
 
   r.get(
@@ -146,14 +78,7 @@ export function duplicatesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const [items, reachingOutside] = await Promise.all([
-        candidatesView(ctx, request.query),
-        countPairsReachingOutside(ctx.db, scopeOf(ctx.actor, 'persons.merge')),
-      ]);
-      return { items, reachingOutside };
-    },
+    async (request) => reviewCandidates(ctxOf(request), request.query),
   );
 
   r.get(
@@ -166,11 +91,7 @@ export function duplicatesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: z.object({ items: z.array(ScanSchema) }) },
       },
     },
-    async (request) => ({
-      items: (await latestScans(deps.database.db, scopeOf(ctxOf(request).actor, 'persons.merge'))).map(
-        scanView,
-      ),
-    }),
+    async (request) => recentScans(ctxOf(request)),
   );
 
   r.post(
@@ -186,16 +107,12 @@ export function duplicatesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       },
     },
     async (request, reply) => {
-      const ctx = ctxOf(request);
-      const { scanId, joined, scope } = await startScan(ctx, request.body.officeId);
-      if (!joined)
-        setImmediate(() => {
-          runScan(ctx, scanId, scope, { connectionForThread: deps.database.connectionForThread }).catch(
-            (error: unknown) => request.log.error({ err: error, scanId }, 'duplicate scan failed'),
-          );
-        });
+      const started = await scanForDuplicates(ctxOf(request), request.body.officeId, {
+        connectionForThread: deps.database.connectionForThread,
+        onFailure: (error, scanId) => request.log.error({ err: error, scanId }, 'duplicate scan failed'),
+      });
       reply.code(202);
-      return { scanId };
+      return started;
     },
   );
 
@@ -228,28 +145,9 @@ export function duplicatesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: z.object({ mergeId: UuidSchema }) },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const [candidate] = await listCandidates(ctx.db, scopeOf(ctx.actor, 'persons.merge'), {
-        status: 'open',
-        id: request.params.id,
-        limit: 1,
-      });
-      if (!candidate) throw notFound();
-      const pair = [candidate.a.id, candidate.b.id];
-      const other = pair.find((id) => id !== request.body.keepId);
-      if (!other || !pair.includes(request.body.keepId))
-        throw new AppError('validation_failed', {
-          fields: [
-            {
-              path: 'keepId',
-              code: 'invalid_value',
-              message: validationMessage(ctx.lang, 'keep_one_of_pair'),
-            },
-          ],
-        });
-      return { mergeId: await mergePersons(ctx, { keepId: request.body.keepId, mergeId: other }) };
-    },
+    async (request) => ({
+      mergeId: await mergePair(ctxOf(request), request.params.id, request.body.keepId),
+    }),
   );
 
   r.post(
@@ -277,12 +175,7 @@ export function duplicatesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: z.object({ items: z.array(MergeRecordSchema) }) },
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const found = await repo.findPerson(ctx.db, scopeOf(ctx.actor, 'persons.read'), request.params.id);
-      if (!found) throw notFound();
-      return { items: await mergesOf(ctx.db, found.row.id) };
-    },
+    async (request) => mergesOfPerson(ctxOf(request), request.params.id),
   );
 
   r.post(

@@ -6,6 +6,7 @@ import { AppError, notFound } from '../../platform/errors';
 import type { FieldCipher } from '../../platform/field-crypto';
 import type { AddConsentSchema, AddDocumentSchema, LinkHouseholdSchema } from './contract';
 import { proposeSameDocument } from './duplicates';
+import { getPerson } from './get-person';
 import { normaliseDocumentNumber } from './names';
 import { caseVisibility, toConsent, toDocument } from './person-views';
 import * as repo from './repository';
@@ -215,4 +216,19 @@ export async function setHousehold(
       },
     });
   });
+}
+
+/** Joins the household of `principalPersonId` (starting one if they have none); answers the person as now seen. */
+export async function joinHousehold(
+  ctx: ActorCtx,
+  personId: string,
+  input: z.infer<typeof LinkHouseholdSchema>,
+) {
+  await setHousehold(ctx, personId, input);
+  return getPerson(ctx, personId);
+}
+
+/** Leaves the household. */
+export async function leaveHousehold(ctx: ActorCtx, personId: string): Promise<void> {
+  await setHousehold(ctx, personId, null);
 }

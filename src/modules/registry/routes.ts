@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { scopeOf } from '../../platform/actor';
 import { IdParamsSchema, UuidSchema } from '../../platform/contract';
-import { notFound } from '../../platform/errors';
 import { actorCtx, type ServerDeps } from '../../server/context';
 import {
   AddConsentSchema,
@@ -22,17 +20,17 @@ import {
 } from './contract';
 import { duplicatesRoutes } from './duplicates-routes';
 import { findPeople } from './find-people';
+import { getPerson } from './get-person';
 import {
   addConsent,
   addDocument,
+  joinHousehold,
+  leaveHousehold,
   removeDocument,
   revealDocumentNumber,
-  setHousehold,
   withdrawConsent,
 } from './person-records';
-import { personDetail } from './person-views';
 import { registerPerson } from './register-person';
-import * as repo from './repository';
 import { updatePerson } from './update-person';
 
 const PersonChildParams = z.strictObject({ id: UuidSchema, childId: UuidSchema });
@@ -87,12 +85,7 @@ export function registryRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: PersonDetailSchema },
       },
     },
-    async (request) => {
-      const ctx = actorCtx(request, deps);
-      const found = await repo.findPerson(ctx.db, scopeOf(ctx.actor, 'persons.read'), request.params.id);
-      if (!found) throw notFound();
-      return personDetail(ctx.db, ctx.actor, found);
-    },
+    async (request) => getPerson(actorCtx(request, deps), request.params.id),
   );
 
   r.patch(
@@ -205,13 +198,7 @@ export function registryRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 200: PersonDetailSchema },
       },
     },
-    async (request) => {
-      const ctx = actorCtx(request, deps);
-      await setHousehold(ctx, request.params.id, request.body);
-      const found = await repo.findPerson(ctx.db, scopeOf(ctx.actor, 'persons.read'), request.params.id);
-      if (!found) throw notFound();
-      return personDetail(ctx.db, ctx.actor, found);
-    },
+    async (request) => joinHousehold(actorCtx(request, deps), request.params.id, request.body),
   );
 
   r.delete(
@@ -221,7 +208,7 @@ export function registryRoutes(app: FastifyInstance, deps: ServerDeps): void {
       schema: { tags, summary: 'Leave the household', params: IdParamsSchema },
     },
     async (request, reply) => {
-      await setHousehold(actorCtx(request, deps), request.params.id, null);
+      await leaveHousehold(actorCtx(request, deps), request.params.id);
       return reply.code(204).send();
     },
   );

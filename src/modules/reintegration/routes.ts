@@ -3,10 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { ActorCtx } from '../../platform/actor';
 import { IdParamsSchema } from '../../platform/contract';
-import { notFound } from '../../platform/errors';
 import type { Permission } from '../../platform/permissions';
 import { actorCtx, type ServerDeps } from '../../server/context';
-import { findVisibleCase } from '../cases';
+import { answeringView, dropPlanItem, editPlanItem, reintegrationOfCase } from './case-reintegration';
 import {
   AddPlanItemSchema,
   AssessmentInputSchema,
@@ -18,34 +17,10 @@ import {
   UpdatePlanItemSchema,
 } from './contract';
 import { recordDelivery } from './deliveries';
-import {
-  addPlanItem,
-  approvePlan,
-  recordAssessment,
-  removePlanItem,
-  returnPlan,
-  submitPlan,
-  todayOf,
-  updatePlanItem,
-} from './plan';
-import { reintegrationView } from './plan-view';
-import * as repo from './repository';
+import { addPlanItem, approvePlan, recordAssessment, returnPlan, submitPlan } from './plan';
 
 const tags = ['reintegration'];
 const view = { 200: ReintegrationViewSchema };
-
-async function viewOf(ctx: ActorCtx, caseId: string) {
-  const found = await findVisibleCase(ctx.db, ctx.actor, caseId);
-  if (!found) throw notFound();
-  return reintegrationView(ctx.db, ctx.actor, found.row, todayOf(ctx));
-}
-
-async function caseOfItem(ctx: ActorCtx, itemId: string): Promise<string> {
-  const item = await repo.findItem(ctx.db, itemId);
-  const plan = item ? await repo.findPlan(ctx.db, item.planId) : undefined;
-  if (!plan) throw notFound();
-  return plan.caseId;
-}
 
 export function reintegrationRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -61,6 +36,7 @@ export function reintegrationRoutes(app: FastifyInstance, deps: ServerDeps): voi
     route: { permission: Permission; summary: string; body: Body; status: 200 | 201 },
     change: (ctx: ActorCtx, caseId: string, body: z.output<Body>) => Promise<unknown>,
   ): void {
+    const run = answeringView(change);
     r.post(
       url,
       {
@@ -74,11 +50,10 @@ export function reintegrationRoutes(app: FastifyInstance, deps: ServerDeps): voi
         },
       },
       async (request, reply) => {
-        const ctx = ctxOf(request);
         // The body was parsed against `route.body` by the zod validator compiler.
-        await change(ctx, request.params.id, request.body as z.output<Body>);
+        const answer = await run(ctxOf(request), request.params.id, request.body as z.output<Body>);
         reply.code(route.status);
-        return viewOf(ctx, request.params.id);
+        return answer;
       },
     );
   }
@@ -94,7 +69,7 @@ export function reintegrationRoutes(app: FastifyInstance, deps: ServerDeps): voi
         response: view,
       },
     },
-    async (request) => viewOf(ctxOf(request), request.params.id),
+    async (request) => reintegrationOfCase(ctxOf(request), request.params.id),
   );
 
   caseChangeRoute(
@@ -131,12 +106,7 @@ export function reintegrationRoutes(app: FastifyInstance, deps: ServerDeps): voi
         response: view,
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const caseId = await caseOfItem(ctx, request.params.id);
-      await updatePlanItem(ctx, request.params.id, request.body);
-      return viewOf(ctx, caseId);
-    },
+    async (request) => editPlanItem(ctxOf(request), request.params.id, request.body),
   );
 
   r.post(
@@ -151,12 +121,7 @@ export function reintegrationRoutes(app: FastifyInstance, deps: ServerDeps): voi
         response: view,
       },
     },
-    async (request) => {
-      const ctx = ctxOf(request);
-      const caseId = await caseOfItem(ctx, request.params.id);
-      await removePlanItem(ctx, request.params.id, request.body.planVersion);
-      return viewOf(ctx, caseId);
-    },
+    async (request) => dropPlanItem(ctxOf(request), request.params.id, request.body.planVersion),
   );
 
   caseChangeRoute(
