@@ -1,8 +1,9 @@
 /**
  * Module boundaries (ADR 0001), checked by `npm test`'s static tier (`npm run check:modules`).
- * A module is a folder of src/modules. Its doors are `index.ts` (use cases and queries named by intent,
- * contract schemas) and `tables.ts` (its drizzle schema: for foreign keys and read-only joins in
- * repositories and policies). Everything else in a module is internal to it.
+ * A module is a folder of src/modules. Its doors are `index.ts` (use cases and queries named by intent),
+ * `contract.ts` (the wire contract: zod schemas, browser-safe, shared with the web app) and `tables.ts`
+ * (its drizzle schema: for foreign keys and read-only joins in repositories and policies). Everything
+ * else in a module is internal to it.
  */
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -15,7 +16,7 @@ module.exports = {
       from: { path: '^src/modules/([^/]+)/' },
       to: {
         path: '^src/modules/([^/]+)/',
-        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/(index|tables)[.]ts$'],
+        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/(index|contract|tables)[.]ts$'],
       },
     },
     {
@@ -36,6 +37,14 @@ module.exports = {
         pathNot: '^src/modules/[^/]+/(tables|repository|[^/]+-repository|policy)[.]ts$',
       },
       to: { path: '^src/modules/([^/]+)/tables[.]ts$', pathNot: '^src/modules/$1/' },
+    },
+    {
+      name: 'contracts-browser-safe',
+      severity: 'error',
+      comment:
+        "A contract is shared with the web app and must stay browser-safe: import another module's contract.ts, never its index.ts (which brings the server code with it).",
+      from: { path: '^src/modules/[^/]+/contract[.]ts$' },
+      to: { path: '^src/modules/[^/]+/index[.]ts$|^src/(server|db)/|^node:|^(fs|path|crypto|stream|worker_threads)$' },
     },
     {
       name: 'no-circular',

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CountryCodeSchema, queryText, textLine, UuidSchema, VersionSchema } from '../../platform/contract';
-import { SexSchema } from '../registry';
+import { SexSchema } from '../registry/contract';
 
 export const ACTIVITY_KINDS = ['training', 'workshop', 'study_visit', 'conference'] as const;
 export const PARTICIPANT_ROLES = [

@@ -8,7 +8,7 @@ import {
   UuidSchema,
   VersionSchema,
 } from '../../platform/contract';
-import { SpecificNeedSchema } from '../registry';
+import { SpecificNeedSchema } from '../registry/contract';
 import { ALL_STATUSES, CASE_TYPE_CODES, CLOSURE_REASONS } from './workflow';
 
 export const CaseTypeSchema = z.enum(CASE_TYPE_CODES);

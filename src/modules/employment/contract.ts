@@ -12,7 +12,7 @@ import {
   UuidSchema,
   VersionSchema,
 } from '../../platform/contract';
-import { SexSchema } from '../registry';
+import { SexSchema } from '../registry/contract';
 
 /** The closed list of sectors of employers, openings, work experience and preferences. */
 export const SECTORS = [

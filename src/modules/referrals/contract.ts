@@ -1,8 +1,8 @@
 /** Requests and responses of referrals, transfers, their threads, partner links and notifications. Browser-safe. */
 import { z } from 'zod';
 import { textBlock, textLine, UuidSchema } from '../../platform/contract';
-import { CaseTypeSchema } from '../cases';
-import { DocumentSchema, HouseholdMemberSchema } from '../registry';
+import { CaseTypeSchema } from '../cases/contract';
+import { DocumentSchema, HouseholdMemberSchema } from '../registry/contract';
 import { REFERRAL_KINDS, REFERRAL_SECTIONS, REFERRAL_STATUSES } from './sections';
 
 export const ReferralKindSchema = z.enum(REFERRAL_KINDS);
