@@ -3,7 +3,7 @@ import { CreateUserSchema, identityRepository, NewPasswordSchema } from '../modu
 import { recordAudit } from '../platform/audit/record';
 import type { Clock } from '../platform/clock';
 import { hashPassword, temporaryPassword } from '../platform/crypto';
-import { wireReactions } from '../server/reactions';
+import { systemCtx } from '../server/reactions';
 
 export class CreateAdminError extends Error {}
 
@@ -29,14 +29,7 @@ export async function createAdministrator(
   }
   const generatedPassword = options.password === undefined ? temporaryPassword() : undefined;
   const passwordHash = await hashPassword(options.password ?? (generatedPassword as string));
-  const ctx = {
-    clock,
-    actor: null,
-    requestId: null,
-    ip: null,
-    lang: 'en' as const,
-    reactions: wireReactions(),
-  };
+  const ctx = systemCtx(database.db, clock);
   return database.db.transaction(async (tx) => {
     if (await identityRepository.findUserByEmail(tx, email.data)) {
       throw new CreateAdminError(`An account with the email ${email.data} already exists.`);

@@ -14,7 +14,7 @@ import { recordAudit } from '../platform/audit/record';
 import type { Clock } from '../platform/clock';
 import { hashPassword } from '../platform/crypto';
 import type { FieldCipher } from '../platform/field-crypto';
-import { wireReactions } from '../server/reactions';
+import { systemCtx } from '../server/reactions';
 import { DEMO_ACCOUNTS } from './accounts';
 import { DEMO_ALLOWANCES } from './finance';
 import { generateDemoData, insertDemoData } from './people';
@@ -134,14 +134,7 @@ export async function seedDemo(
 ): Promise<void> {
   // One hash for every demo account: they share a published password anyway, and it keeps start-up fast.
   const passwordHash = await hashPassword(password);
-  const ctx = {
-    clock,
-    actor: null,
-    requestId: null,
-    ip: null,
-    lang: 'fr' as const,
-    reactions: wireReactions(),
-  };
+  const ctx = systemCtx(database.db, clock, 'fr');
   await database.db.transaction(async (tx) => {
     const officeIds = new Map<string, string>();
     for (const office of DEMO_OFFICES) {

@@ -10,7 +10,7 @@ import { purgeSignInRecords } from '../modules/identity';
 import { notifyOverdue } from '../modules/referrals';
 import { refreshStaleMatchKeys, runScheduledScan } from '../modules/registry';
 import type { Clock } from '../platform/clock';
-import { wireReactions } from './reactions';
+import { systemCtx } from './reactions';
 
 const EVERY_MS = 15 * 60_000;
 
@@ -20,15 +20,7 @@ export function startJobs(
   clock: Clock,
   options: { duplicateScanHours: number },
 ): void {
-  const ctx = {
-    db: database.db,
-    clock,
-    actor: null,
-    requestId: null,
-    ip: null,
-    lang: 'en' as const,
-    reactions: wireReactions(),
-  };
+  const ctx = systemCtx(database.db, clock);
   const run = async (atStartUp: boolean) => {
     try {
       await purgeSignInRecords(database.db, clock.now());

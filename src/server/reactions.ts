@@ -3,8 +3,13 @@
  * here (not a side effect of importing a module), so a reader sees every reaction in one list and a test
  * can build a context with or without them.
  */
+
+import type { Db } from '../db/client';
 import { casesFollowTheirPerson } from '../modules/cases';
 import { revokeReferralsOfConsent } from '../modules/referrals';
+import type { Ctx } from '../platform/actor';
+import type { Clock } from '../platform/clock';
+import type { Lang } from '../platform/i18n';
 import type { Reactions } from '../platform/reactions';
 
 export function wireReactions(): Reactions {
@@ -14,4 +19,9 @@ export function wireReactions(): Reactions {
     // Merging two records of one person moves the merged record's cases to the kept one (and back on undo).
     personRecordsMoved: [casesFollowTheirPerson],
   };
+}
+
+/** The context of work nobody asked for in a request (start-up, periodic jobs, the command line, the demo). */
+export function systemCtx(db: Db, clock: Clock, lang: Lang = 'en'): Ctx {
+  return { db, clock, actor: null, requestId: null, ip: null, lang, reactions: wireReactions() };
 }
