@@ -202,7 +202,7 @@ export async function seedDemo(
       },
     };
     const data = generateDemoData();
-    const { ids, ...loaded } = await insertDemoData(tx, cipher, refs, data);
+    const { ids, ...loaded } = await insertDemoData(tx, cipher, refs, ctx.reactions, data);
     const programmes = await insertProgrammeData(tx, refs, ids, generateProgrammeData(data));
     // Name keys for search and duplicate detection, as registration would have written them.
     while ((await refreshStaleMatchKeys(tx, 1000)) > 0);
