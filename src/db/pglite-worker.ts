@@ -104,10 +104,31 @@ async function handle(pg: PGlite, request: WorkerRequest): Promise<unknown> {
     case 'attach':
       listen(pg, request.port);
       return null;
+    case 'run':
+      return runTask(pg, request);
     case 'close':
       await pg.close();
       return null;
   }
+}
+
+/** The application's own source folder: the only place a task may come from. */
+const APPLICATION = new URL('../', import.meta.url).href;
+
+/**
+ * Runs a task of the application in this thread, on the database opened here through the ORM: every query
+ * is then a call within the thread instead of a message and its answer (ADR 0014). Loaded on first use, so
+ * that the thread starts with PGlite alone.
+ */
+async function runTask(pg: PGlite, request: Extract<WorkerRequest, { op: 'run' }>): Promise<unknown> {
+  if (!request.module.startsWith(APPLICATION))
+    throw new Error(`not a module of the application: ${request.module}`);
+  const [{ fromPglite }, task] = await Promise.all([import('./client'), import(request.module)]);
+  const run = (task as Record<string, unknown>)[request.name];
+  if (typeof run !== 'function') throw new Error(`${request.module} has no function ${request.name}`);
+  // The database stays open when the task ends: it belongs to this thread, not to the task.
+  const database = { ...fromPglite(pg), close: async () => {} };
+  return run(database, ...request.args);
 }
 
 /** Serves the requests arriving on a line (the server's, or another thread's), answering on it. */

@@ -4,11 +4,11 @@
  * to France, and a few assisted returns outside projects.
  *
  * `generateDemoData()` is pure and deterministic (a seeded PRNG, fixed dates, no clock): the same seed gives
- * the same people, histories and references. `insertDemoData()` writes the people, households, documents and
- * consents with a handful of batched inserts inside the caller's transaction, and has the cases, their
- * histories, referrals and transfers taken by the cases and referrals modules' use cases (replay.ts), which
- * write their rows, threads, notifications and withheld sections themselves. Only the row ids and the
- * ciphertexts (random IVs) differ between loads.
+ * the same people, histories and references. `insertDemoPeople()` writes the people, households, documents
+ * and consents with a handful of batched inserts inside the caller's transaction; the cases, their histories,
+ * referrals and transfers are then taken by the cases and referrals modules' use cases (replay.ts), which
+ * write their rows, threads, notifications and withheld sections themselves; `insertDemoCaseWork()` adds the
+ * notes and tasks. Only the row ids and the ciphertexts (random IVs) differ between loads.
  * Every date lies between 2013-09 and the demo's "today", 2016-06-30.
  */
 import { randomUUID } from 'node:crypto';
@@ -29,9 +29,7 @@ import { normaliseDocumentNumber, personSearchText, type SpecificNeedCode } from
 import { consents, households, identityDocuments, persons } from '../modules/registry/tables';
 import type { FieldCipher } from '../platform/field-crypto';
 import { type Permission, ROLE_DEFINITIONS } from '../platform/permissions';
-import type { Reactions } from '../platform/reactions';
 import { DEMO_ACCOUNTS } from './accounts';
-import { replayCases } from './replay';
 import { NOTES, TASKS, WITHDRAW_COMMENT } from './texts/case-work';
 import {
   DECLINE,
@@ -2912,26 +2910,24 @@ export type DemoRefs = {
   project(code: string): string;
 };
 
-export type DemoCounts = { persons: number; households: number; cases: number; referrals: number };
-/** The ids the rows were given, by index in `people` and `cases`. */
-export type DemoIds = { persons: string[]; cases: string[] };
+/** The ids of the people's rows, by index in `people` (and in its `consents`). */
+export type DemoPeopleIds = { persons: string[]; consents: string[][] };
 
 async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-/** Writes the demo data inside the caller's transaction, and moves the reference sequences past it. */
-export async function insertDemoData(
+/**
+ * Writes the people of the demo (households, records, documents, consents) inside the caller's transaction,
+ * as registered (an accepted transfer moves a record later, through the referrals module: replay.ts), and
+ * moves the person references past them. Answers the ids given, by index in `people`.
+ */
+export async function insertDemoPeople(
   tx: Db,
   cipher: FieldCipher,
   refs: DemoRefs,
-  reactions: Reactions,
-  data: DemoData = generateDemoData(),
-): Promise<DemoCounts & { ids: DemoIds }> {
-  const actorOf = (staff: StaffRef) =>
-    staff.email
-      ? { actorUserId: refs.user(staff.email).id, actorName: refs.user(staff.email).name }
-      : { actorUserId: null, actorName: staff.name ?? '' };
+  data: DemoData,
+): Promise<DemoPeopleIds> {
   const userId = (email: string | null) => (email ? refs.user(email).id : null);
 
   const personIds = data.people.map(() => randomUUID());
@@ -3007,15 +3003,23 @@ export async function insertDemoData(
     })),
   );
   await insertChunks(consentRows, 500, (chunk) => tx.insert(consents).values(chunk));
+  // Registrations made afterwards continue the numbering.
+  await tx.execute(sql`select setval('person_reference_seq', ${data.people.length})`);
+  return { persons: personIds, consents: consentIds };
+}
 
-  // Cases, their histories and their referrals: through the cases and referrals modules (replay.ts).
-  const { cases: caseIds } = await replayCases(
-    tx,
-    refs,
-    data,
-    { persons: personIds, consents: consentIds },
-    reactions,
-  );
+/** Writes the notes and tasks of the cases (opened by then: `caseIds` by index in `cases`). */
+export async function insertDemoCaseWork(
+  tx: Db,
+  refs: DemoRefs,
+  data: DemoData,
+  caseIds: string[],
+): Promise<void> {
+  const actorOf = (staff: StaffRef) =>
+    staff.email
+      ? { actorUserId: refs.user(staff.email).id, actorName: refs.user(staff.email).name }
+      : { actorUserId: null, actorName: staff.name ?? '' };
+  const userId = (email: string | null) => (email ? refs.user(email).id : null);
 
   const noteRows = data.cases.flatMap((c, i) =>
     c.notes.map((n) => {
@@ -3043,14 +3047,4 @@ export async function insertDemoData(
     })),
   );
   await insertChunks(taskRows, 800, (chunk) => tx.insert(caseTasks).values(chunk));
-
-  // Registrations made afterwards continue the numbering.
-  await tx.execute(sql`select setval('person_reference_seq', ${data.people.length})`);
-  return {
-    persons: data.people.length,
-    households: data.households.length,
-    cases: data.cases.length,
-    referrals: data.referrals.length,
-    ids: { persons: personIds, cases: caseIds },
-  };
 }

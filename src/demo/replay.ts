@@ -30,6 +30,7 @@ import {
 } from '../modules/referrals';
 import { handOverPerson } from '../modules/registry';
 import type { Actor, ActorCtx, Ctx } from '../platform/actor';
+import { keepAuditHead } from '../platform/audit/record';
 import { fixedClock } from '../platform/clock';
 import type { Role } from '../platform/permissions';
 import type { Reactions } from '../platform/reactions';
@@ -38,6 +39,7 @@ import {
   type DemoCase,
   type DemoData,
   type DemoEvent,
+  type DemoPeopleIds,
   type DemoRefs,
   type StaffRef,
 } from './people';
@@ -78,17 +80,29 @@ function colleagueRoles(): Map<string, { office: string; role: Role }[]> {
   return out;
 }
 
-export type ReplayIds = { persons: string[]; consents: string[][] };
+/**
+ * The load's transaction, in which a use case's own transaction is the load's itself rather than a
+ * savepoint: the steps are replayed in one transaction, with two statements fewer each. Nothing is lost
+ * by it: a step that fails fails the whole load, which then leaves the database empty.
+ */
+function flat(tx: Db): Db {
+  const one: Db = Object.create(tx, {
+    transaction: { value: <T>(run: (inner: Db) => Promise<T>) => run(one) },
+  });
+  return one;
+}
 
 /** Opens and moves the demo cases, and sends and answers their referrals, through the modules. */
 export async function replayCases(
-  tx: Db,
+  loadTx: Db,
   refs: DemoRefs,
   data: DemoData,
-  ids: ReplayIds,
+  ids: DemoPeopleIds,
   reactions: Reactions,
 ): Promise<{ cases: string[] }> {
   const clock = fixedClock(data.cases[0]?.createdAt ?? '2013-09-01T00:00:00Z');
+  const tx = flat(loadTx);
+  keepAuditHead(tx);
 
   // ---- who acts ----
   const emails = new Set<string>();
