@@ -8,7 +8,6 @@ import { loadConfig, resolveEncryptionKey } from '../src/config';
 import { seedDemo } from '../src/demo/seed';
 import { verifyAuditChain } from '../src/platform/audit/verify';
 import { systemClock } from '../src/platform/clock';
-import { createFieldCipher } from '../src/platform/field-crypto';
 import { buildApp } from '../src/server/app';
 import type { BenchTarget } from './targets';
 
@@ -44,7 +43,7 @@ export async function foundationScenario(target: BenchTarget): Promise<Record<st
     NODE_ENV: 'test',
     ENCRYPTION_KEY: Buffer.alloc(32, 2).toString('base64'),
   });
-  await seedDemo(target.database, systemClock, PASSWORD, createFieldCipher(resolveEncryptionKey(config)));
+  await seedDemo(target.database, systemClock, PASSWORD, resolveEncryptionKey(config));
   const app = await buildApp({ database: target.database, config, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

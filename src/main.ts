@@ -16,9 +16,9 @@ async function main(): Promise<void> {
     dataDir: config.dataDir,
     poolMax: config.databasePoolMax,
   });
-  const { cipher } = await startupCipher(config, database);
+  const { key, cipher } = await startupCipher(config, database);
   if (config.demo && (await isDatabaseEmpty(database))) {
-    await seedDemo(database, systemClock, config.demoPassword, cipher);
+    await seedDemo(database, systemClock, config.demoPassword, key);
     console.log(
       `Demo data loaded. Sign in as admin@passerelle.test (or any demo account) with the password: ${config.demoPassword}`,
     );

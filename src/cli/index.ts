@@ -82,7 +82,7 @@ async function run(argv: string[]): Promise<number> {
           database,
           systemClock,
           config.demoPassword,
-          (await startupCipher(config, database)).cipher,
+          (await startupCipher(config, database)).key,
         );
         console.log(`Demo data loaded; demo password: ${config.demoPassword}`);
         return 0;

@@ -35,6 +35,13 @@ export type Database = {
    * one (an in-process PGlite cannot). The receiving thread opens it with `openThreadConnection`.
    */
   connectionForThread?(): Promise<ThreadConnection>;
+  /**
+   * Runs a task in the thread that holds the database, when it has one of its own (the embedded database,
+   * ADR 0014): the function `name` exported by the application module at `module` (a file URL) is called
+   * there with the database and `args`, which must be plain data (they are copied across threads). A task
+   * of many small queries then makes calls within that thread instead of a message round trip per query.
+   */
+  runInDatabaseThread?<T>(module: string, name: string, args: unknown[]): Promise<T>;
   /** Applies the pending migrations of `folder` (by default the application's own). */
   migrate(folder?: string): Promise<void>;
   close(): Promise<void>;
@@ -57,7 +64,11 @@ export function fromPglite(
     kind: 'pglite',
     db,
     ...(client instanceof RemotePGlite
-      ? { connectionForThread: async () => ({ kind: 'pglite' as const, port: await client.linePort() }) }
+      ? {
+          connectionForThread: async () => ({ kind: 'pglite' as const, port: await client.linePort() }),
+          runInDatabaseThread: <T>(module: string, name: string, args: unknown[]) =>
+            client.runInThread<T>(module, name, args),
+        }
       : {}),
     migrate: (folder = migrationsFolder) => migratePglite(db as never, { migrationsFolder: folder }),
     async close() {

@@ -18,6 +18,12 @@ export type WorkerRequest =
   | { id: number; op: 'dump' }
   /** Another thread's own line to the database (the port travels with the message). */
   | { id: number; op: 'attach'; port: MessagePort }
+  /**
+   * A task run in the database's thread (a long series of small queries, such as loading the demo): the
+   * function `name` of `module` (an application module's URL) is called with the database, opened there
+   * through the same ORM, and `args`; its result is the answer.
+   */
+  | { id: number; op: 'run'; module: string; name: string; args: unknown[] }
   | { id: number; op: 'close' };
 
 /** The answer to request `id` (id 0: the database is open, or failed to open). */

@@ -140,6 +140,14 @@ export class RemotePGlite extends Queries {
     return new RemotePGlite(new Channel(port));
   }
 
+  /**
+   * Runs the function `name` of the application module `module` in the database's thread, with the database
+   * opened there and `args` (copied across: plain data only), and answers its result (pglite-protocol.ts).
+   */
+  runInThread<T>(module: string, name: string, args: unknown[]): Promise<T> {
+    return this.channel.call({ op: 'run', module, name, args });
+  }
+
   /** The whole database as a tarball (tests build their template this way). */
   dumpDataDir(): Promise<Blob> {
     return this.channel.call({ op: 'dump' });

@@ -3,19 +3,19 @@
  * Morocco and Ukraine (CARE, TACT), Iraqi Kurds returning to work (MAGNET II), Syrian households resettled
  * to France, and a few assisted returns outside projects.
  *
- * Transfers to the origin offices and the referrals of the last weeks are recorded as the referrals module
- * would have written them (referral rows, threads, notifications, withheld sections).
- *
  * `generateDemoData()` is pure and deterministic (a seeded PRNG, fixed dates, no clock): the same seed gives
- * the same people, histories and references. `insertDemoData()` writes it with a handful of batched inserts
- * inside the caller's transaction; only the row ids and the ciphertexts (random IVs) differ between loads.
+ * the same people, histories and references. `insertDemoPeople()` writes the people, households, documents
+ * and consents with a handful of batched inserts inside the caller's transaction; the cases, their histories,
+ * referrals and transfers are then taken by the cases and referrals modules' use cases (replay.ts), which
+ * write their rows, threads, notifications and withheld sections themselves; `insertDemoCaseWork()` adds the
+ * notes and tasks. Only the row ids and the ciphertexts (random IVs) differ between loads.
  * Every date lies between 2013-09 and the demo's "today", 2016-06-30.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { CASE_TYPES, type CaseType, type ClosureReason, isTerminal, workflowOf } from '../modules/cases';
-import { caseEvents, caseNotes, cases, caseTasks, type PendingTransition } from '../modules/cases/tables';
+import { caseNotes, caseTasks } from '../modules/cases/tables';
 import {
   DEFAULT_SECTIONS,
   isMedicalNeed,
@@ -25,7 +25,6 @@ import {
   sectionOfNeed,
   withheldSections,
 } from '../modules/referrals';
-import { notifications, referralMessages, referrals } from '../modules/referrals/tables';
 import { normaliseDocumentNumber, personSearchText, type SpecificNeedCode } from '../modules/registry';
 import { consents, households, identityDocuments, persons } from '../modules/registry/tables';
 import type { FieldCipher } from '../platform/field-crypto';
@@ -2911,37 +2910,29 @@ export type DemoRefs = {
   project(code: string): string;
 };
 
-export type DemoCounts = { persons: number; households: number; cases: number; referrals: number };
-/** The ids the rows were given, by index in `people` and `cases`. */
-export type DemoIds = { persons: string[]; cases: string[] };
+/** The ids of the people's rows, by index in `people` (and in its `consents`). */
+export type DemoPeopleIds = { persons: string[]; consents: string[][] };
 
 async function insertChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
-/** Writes the demo data inside the caller's transaction, and moves the reference sequences past it. */
-export async function insertDemoData(
+/**
+ * Writes the people of the demo (households, records, documents, consents) inside the caller's transaction,
+ * as registered (an accepted transfer moves a record later, through the referrals module: replay.ts), and
+ * moves the person references past them. Answers the ids given, by index in `people`.
+ */
+export async function insertDemoPeople(
   tx: Db,
   cipher: FieldCipher,
   refs: DemoRefs,
-  data: DemoData = generateDemoData(),
-): Promise<DemoCounts & { ids: DemoIds }> {
-  const actorOf = (staff: StaffRef) =>
-    staff.email
-      ? { actorUserId: refs.user(staff.email).id, actorName: refs.user(staff.email).name }
-      : { actorUserId: null, actorName: staff.name ?? '' };
+  data: DemoData,
+): Promise<DemoPeopleIds> {
   const userId = (email: string | null) => (email ? refs.user(email).id : null);
 
   const personIds = data.people.map(() => randomUUID());
   const householdIds = data.households.map(() => randomUUID());
-  const caseIds = data.cases.map(() => randomUUID());
   const consentIds = data.people.map((p) => p.consents.map(() => randomUUID()));
-  const referralIds = new Map(data.referrals.map((r) => [r.reference, randomUUID()]));
-  const referralId = (reference: unknown) => {
-    const id = referralIds.get(reference as string);
-    if (!id) throw new Error(`unknown demo referral ${String(reference)}`);
-    return id;
-  };
 
   const householdRows = data.households.map((h, i) => ({
     id: householdIds[i] as string,
@@ -2953,7 +2944,8 @@ export async function insertDemoData(
   const personRows = data.people.map((p, i) => ({
     id: personIds[i] as string,
     reference: p.reference,
-    owningOfficeId: refs.office(p.office),
+    // As registered: an accepted transfer moves the record and sets aside what it did not share.
+    owningOfficeId: refs.office(p.registeredIn),
     givenName: p.givenName,
     familyName: p.familyName,
     fatherName: p.fatherName,
@@ -2973,8 +2965,8 @@ export async function insertDemoData(
     address: p.address,
     placeOfOrigin: p.placeOfOrigin,
     countryOfOrigin: p.countryOfOrigin,
-    specificNeeds: p.specificNeeds,
-    withheldNeeds: p.withheldNeeds,
+    specificNeeds: [...p.specificNeeds, ...p.withheldNeeds],
+    withheldNeeds: [],
     householdId: p.household === null ? null : (householdIds[p.household] as string),
     relationship: p.relationship,
     createdBy: userId(p.registeredBy.email ?? null),
@@ -2994,7 +2986,7 @@ export async function insertDemoData(
         numberIndex: cipher.blindIndex(normalised),
         issuingCountry: d.issuingCountry,
         expiryDate: d.expiryDate,
-        withheld: d.withheld ?? false,
+        withheld: false,
         createdBy: userId(p.registeredBy.email ?? null),
         createdAt: new Date(Date.parse(p.registeredAt) + 15 * MINUTE),
       };
@@ -3011,79 +3003,24 @@ export async function insertDemoData(
     })),
   );
   await insertChunks(consentRows, 500, (chunk) => tx.insert(consents).values(chunk));
+  // Registrations made afterwards continue the numbering.
+  await tx.execute(sql`select setval('person_reference_seq', ${data.people.length})`);
+  return { persons: personIds, consents: consentIds };
+}
 
-  const caseRows = data.cases.map((c, i) => {
-    let pendingTransition: PendingTransition | null = null;
-    if (c.pendingTransition) {
-      const requester = refs.user(c.pendingTransition.requestedBy);
-      pendingTransition = {
-        to: c.pendingTransition.to,
-        requestedBy: requester.id,
-        requestedByName: requester.name,
-        requestedAt: c.pendingTransition.requestedAt,
-        comment: c.pendingTransition.comment,
-      };
-    }
-    return {
-      id: caseIds[i] as string,
-      reference: c.reference,
-      personId: personIds[c.person] as string,
-      householdId: c.household === null ? null : (householdIds[c.household] as string),
-      caseType: c.caseType,
-      sensitive: c.sensitive,
-      projectId: c.project ? refs.project(c.project) : null,
-      owningOfficeId: refs.office(c.office),
-      assignedTo: userId(c.assignee),
-      status: c.status,
-      statusBeforeClosure: c.statusBeforeClosure,
-      closureReason: c.closureReason,
-      travelDocumentReady: c.travelDocumentReady,
-      medicalFitness: c.medicalFitness,
-      declarationSignedOn: c.declarationSignedOn,
-      hostCountry: c.hostCountry,
-      returnCountry: c.returnCountry,
-      departureDate: c.departureDate,
-      pendingTransition,
-      withheldSections: c.withheldSections,
-      withheldBefore: c.withheldBefore ? new Date(c.withheldBefore) : null,
-      version: c.version,
-      createdBy: userId(c.createdBy.email ?? null),
-      createdAt: new Date(c.createdAt),
-      updatedAt: new Date(c.updatedAt),
-    };
-  });
-  await insertChunks(caseRows, 300, (chunk) => tx.insert(cases).values(chunk));
+/** Writes the notes and tasks of the cases (opened by then: `caseIds` by index in `cases`). */
+export async function insertDemoCaseWork(
+  tx: Db,
+  refs: DemoRefs,
+  data: DemoData,
+  caseIds: string[],
+): Promise<void> {
+  const actorOf = (staff: StaffRef) =>
+    staff.email
+      ? { actorUserId: refs.user(staff.email).id, actorName: refs.user(staff.email).name }
+      : { actorUserId: null, actorName: staff.name ?? '' };
+  const userId = (email: string | null) => (email ? refs.user(email).id : null);
 
-  const eventRows = data.cases.flatMap((c, i) =>
-    c.events.map((e) => {
-      let eventData = e.data;
-      if (eventData && 'assignee' in eventData) {
-        const { assignee, ...rest } = eventData;
-        eventData = { ...rest, assigneeId: userId(assignee as string | null) };
-      }
-      if (eventData && typeof eventData.requestedBy === 'string' && eventData.requestedBy.includes('@'))
-        eventData = { ...eventData, requestedBy: refs.user(eventData.requestedBy).name };
-      if (eventData && 'reference' in eventData) {
-        // As the referrals module writes them: the referral's id, and office ids rather than codes.
-        const office = (code: unknown) => (typeof code === 'string' ? refs.office(code) : null);
-        eventData = { referralId: referralId(eventData.reference), ...eventData };
-        if ('to' in eventData) eventData.to = office(eventData.to);
-        if ('fromOfficeId' in eventData) eventData.fromOfficeId = office(eventData.fromOfficeId);
-        if ('toOfficeId' in eventData) eventData.toOfficeId = office(eventData.toOfficeId);
-      }
-      return {
-        caseId: caseIds[i] as string,
-        kind: e.kind,
-        fromStatus: e.fromStatus,
-        toStatus: e.toStatus,
-        ...actorOf(e.actor),
-        comment: e.comment,
-        data: eventData,
-        at: new Date(e.at),
-      };
-    }),
-  );
-  await insertChunks(eventRows, 800, (chunk) => tx.insert(caseEvents).values(chunk));
   const noteRows = data.cases.flatMap((c, i) =>
     c.notes.map((n) => {
       const author = actorOf(n.author);
@@ -3110,78 +3047,4 @@ export async function insertDemoData(
     })),
   );
   await insertChunks(taskRows, 800, (chunk) => tx.insert(caseTasks).values(chunk));
-
-  const staffOrNull = (staff: StaffRef | null) =>
-    staff ? actorOf(staff) : { actorUserId: null, actorName: null as string | null };
-  const referralRows = data.referrals.map((r) => {
-    const c = data.cases[r.case] as DemoCase;
-    const requester = actorOf(r.requestedBy);
-    const responder = staffOrNull(r.respondedBy);
-    return {
-      id: referralId(r.reference),
-      reference: r.reference,
-      kind: r.kind,
-      status: r.status,
-      caseId: caseIds[r.case] as string,
-      fromOfficeId: refs.office(r.fromOffice),
-      toOfficeId: r.toOffice ? refs.office(r.toOffice) : null,
-      partnerName: r.partnerName,
-      partnerContact: r.partnerContact,
-      sections: r.sections,
-      summary: r.summary,
-      reintegrationNeeds: r.reintegrationNeeds,
-      consentId: r.consent === null ? null : (consentIds[c.person]?.[r.consent] as string),
-      overrideJustification: r.overrideJustification,
-      requestedBy: requester.actorUserId,
-      requestedByName: requester.actorName,
-      requestedAt: new Date(r.requestedAt),
-      dueOn: new Date(r.dueOn),
-      overdueNotifiedAt: r.overdueNotifiedAt ? new Date(r.overdueNotifiedAt) : null,
-      respondedBy: responder.actorUserId,
-      respondedByName: responder.actorName,
-      respondedAt: r.respondedAt ? new Date(r.respondedAt) : null,
-      declineReason: r.declineReason,
-      followUpMonths: r.followUpMonths,
-      followUpUntil: r.followUpUntil ? new Date(r.followUpUntil) : null,
-    };
-  });
-  await insertChunks(referralRows, 300, (chunk) => tx.insert(referrals).values(chunk));
-  const messageRows = data.referrals.flatMap((r) =>
-    r.messages.map((m) => {
-      const author = actorOf(m.author);
-      return {
-        referralId: referralId(r.reference),
-        side: m.side,
-        authorUserId: author.actorUserId,
-        authorName: author.actorName,
-        body: m.body,
-        createdAt: new Date(m.at),
-      };
-    }),
-  );
-  await insertChunks(messageRows, 500, (chunk) => tx.insert(referralMessages).values(chunk));
-  const notificationRows = data.referrals.flatMap((r) =>
-    r.notifications.map((n) => ({
-      userId: refs.user(n.email).id,
-      kind: n.kind,
-      referralId: referralId(r.reference),
-      officeId: n.office ? refs.office(n.office) : null,
-      createdAt: new Date(n.at),
-      readAt: n.readAt ? new Date(n.readAt) : null,
-    })),
-  );
-  await insertChunks(notificationRows, 500, (chunk) => tx.insert(notifications).values(chunk));
-
-  // Registrations made afterwards continue the numbering.
-  await tx.execute(sql`select setval('person_reference_seq', ${data.people.length})`);
-  await tx.execute(sql`select setval('case_reference_seq', ${data.cases.length})`);
-  if (data.referrals.length > 0)
-    await tx.execute(sql`select setval('referral_reference_seq', ${data.referrals.length})`);
-  return {
-    persons: data.people.length,
-    households: data.households.length,
-    cases: data.cases.length,
-    referrals: data.referrals.length,
-    ids: { persons: personIds, cases: caseIds },
-  };
 }

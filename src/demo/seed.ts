@@ -11,14 +11,15 @@ import { identityRepository, offices } from '../modules/identity';
 import { insertProject } from '../modules/projects';
 import { refreshStaleMatchKeys } from '../modules/registry';
 import { recordAudit } from '../platform/audit/record';
-import type { Clock } from '../platform/clock';
+import { type Clock, fixedClock } from '../platform/clock';
 import { hashPassword } from '../platform/crypto';
-import type { FieldCipher } from '../platform/field-crypto';
+import { createFieldCipher, type FieldCipher } from '../platform/field-crypto';
 import { systemCtx } from '../server/reactions';
 import { DEMO_ACCOUNTS } from './accounts';
 import { DEMO_ALLOWANCES } from './finance';
-import { generateDemoData, insertDemoData } from './people';
+import { generateDemoData, insertDemoCaseWork, insertDemoPeople } from './people';
 import { generateProgrammeData, insertProgrammeData } from './programmes';
+import { replayCases } from './replay';
 
 export { DEMO_ACCOUNTS } from './accounts';
 
@@ -126,12 +127,40 @@ export async function isDatabaseEmpty(database: Database): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
+/**
+ * Loads the demo into an empty database. The embedded database has a thread of its own (ADR 0014): the load
+ * runs there (`seedDemoInDatabaseThread`), as its thousands of use-case steps would otherwise each wait for
+ * a message round trip per query. The clock is read once: the load happens at that moment.
+ */
 export async function seedDemo(
   database: Database,
   clock: Clock,
   password: string,
-  cipher: FieldCipher,
+  encryptionKey: Buffer,
 ): Promise<void> {
+  if (database.runInDatabaseThread) {
+    const args: Parameters<typeof seedDemoInDatabaseThread> extends [unknown, ...infer A] ? A : never = [
+      clock.now().toISOString(),
+      password,
+      encryptionKey.toString('base64'),
+    ];
+    await database.runInDatabaseThread(import.meta.url, 'seedDemoInDatabaseThread', args);
+    return;
+  }
+  await load(database, clock, password, createFieldCipher(encryptionKey));
+}
+
+/** `seedDemo` in the database's own thread, called there by name with plain data. */
+export async function seedDemoInDatabaseThread(
+  database: Database,
+  at: string,
+  password: string,
+  encryptionKey: string,
+): Promise<void> {
+  await load(database, fixedClock(at), password, createFieldCipher(Buffer.from(encryptionKey, 'base64')));
+}
+
+async function load(database: Database, clock: Clock, password: string, cipher: FieldCipher): Promise<void> {
   // One hash for every demo account: they share a published password anyway, and it keeps start-up fast.
   const passwordHash = await hashPassword(password);
   const ctx = systemCtx(database.db, clock, 'fr');
@@ -195,7 +224,11 @@ export async function seedDemo(
       },
     };
     const data = generateDemoData();
-    const { ids, ...loaded } = await insertDemoData(tx, cipher, refs, data);
+    const people = await insertDemoPeople(tx, cipher, refs, data);
+    // Cases, their histories, referrals and transfers: through the cases and referrals modules.
+    const { cases } = await replayCases(tx, refs, data, people, ctx.reactions);
+    await insertDemoCaseWork(tx, refs, data, cases);
+    const ids = { persons: people.persons, cases };
     const programmes = await insertProgrammeData(tx, refs, ids, generateProgrammeData(data));
     // Name keys for search and duplicate detection, as registration would have written them.
     while ((await refreshStaleMatchKeys(tx, 1000)) > 0);
@@ -205,10 +238,10 @@ export async function seedDemo(
         offices: DEMO_OFFICES.length,
         projects: DEMO_PROJECTS.length,
         accounts: DEMO_ACCOUNTS.length,
-        persons: loaded.persons,
-        households: loaded.households,
-        cases: loaded.cases,
-        referrals: loaded.referrals,
+        persons: data.people.length,
+        households: data.households.length,
+        cases: data.cases.length,
+        referrals: data.referrals.length,
         ...programmes,
       },
     });

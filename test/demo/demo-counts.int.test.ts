@@ -11,7 +11,6 @@ import type { Database } from '../../src/db/client';
 import { seedDemo } from '../../src/demo/seed';
 import { runScheduledScan } from '../../src/modules/registry/duplicates';
 import { fixedClock } from '../../src/platform/clock';
-import { createFieldCipher } from '../../src/platform/field-crypto';
 import { wireReactions } from '../../src/server/reactions';
 import { createTestDatabase } from '../harness/db';
 
@@ -47,7 +46,7 @@ async function grouped(query: ReturnType<typeof sql>): Promise<Record<string, nu
 beforeAll(async () => {
   database = await createTestDatabase();
   const clock = fixedClock('2026-03-02T09:00:00.000Z');
-  await seedDemo(database, clock, 'demo-password', createFieldCipher(Buffer.alloc(32, 1)));
+  await seedDemo(database, clock, 'demo-password', Buffer.alloc(32, 1));
 
   const tables = await rows(
     sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,

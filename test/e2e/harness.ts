@@ -20,7 +20,6 @@ import { seedDemo } from '../../src/demo/seed';
 import { identityRepository } from '../../src/modules/identity';
 import type { ActorCtx } from '../../src/platform/actor';
 import { systemClock } from '../../src/platform/clock';
-import { createFieldCipher } from '../../src/platform/field-crypto';
 import { buildApp } from '../../src/server/app';
 import { wireReactions } from '../../src/server/reactions';
 import { testConfig } from '../harness/app';
@@ -45,7 +44,7 @@ export interface E2EServer {
 export async function startServer(): Promise<E2EServer> {
   const database = await createTestDatabase();
   const config = testConfig();
-  await seedDemo(database, systemClock, DEMO_PASSWORD, createFieldCipher(resolveEncryptionKey(config)));
+  await seedDemo(database, systemClock, DEMO_PASSWORD, resolveEncryptionKey(config));
   const app = await buildApp({ database, config, clock: systemClock, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;

@@ -15,10 +15,10 @@ export async function assignCase(
   caseId: string,
   input: { version: number; assigneeId: string | null },
 ): Promise<void> {
-  const found = await repo.findCase(ctx.db, ctx.actor, caseId, 'cases.write');
-  if (!found) throw notFound();
-  if (!can(ctx.actor, 'cases.assign', found.row.owningOfficeId)) throw forbidden();
-  await assertAssignable(ctx, found.row.owningOfficeId, input.assigneeId, found.row.sensitive);
+  const row = await repo.findCaseRow(ctx.db, ctx.actor, caseId, 'cases.write');
+  if (!row) throw notFound();
+  if (!can(ctx.actor, 'cases.assign', row.owningOfficeId)) throw forbidden();
+  await assertAssignable(ctx, row.owningOfficeId, input.assigneeId, row.sensitive);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const after = await repo.updateCaseAt(tx, caseId, input.version, { assignedTo: input.assigneeId }, now);
@@ -33,10 +33,10 @@ export async function assignCase(
     });
     await recordAudit(tx, ctx, {
       action: 'case.assigned',
-      officeId: found.row.owningOfficeId,
+      officeId: row.owningOfficeId,
       recordType: 'case',
       recordId: caseId,
-      changes: { assignedTo: { old: found.row.assignedTo, new: input.assigneeId } },
+      changes: { assignedTo: { old: row.assignedTo, new: input.assigneeId } },
     });
   });
 }

@@ -15,8 +15,9 @@ import {
 import { type CaseType, isTerminal, workflowOf } from './workflow';
 
 export { type AttachmentScanner, type AttachmentStore, acceptAll, attachmentsOf } from './attachments';
+export { assignCase } from './case-work';
 export { CaseTypeSchema } from './contract';
-export { assertAssignable } from './open-case';
+export { assertAssignable, openCase } from './open-case';
 export { mayApprove, mayEditCase, maySeeCase, visibleCases } from './policy';
 export {
   type CaseRow,
@@ -26,8 +27,9 @@ export {
   otherCasesOfPersonIn,
 } from './repository';
 export { casesRoutes } from './routes';
+export { decideApproval, transitionCase, updateCaseFields } from './transition-case';
 export { visibleAfterWithholding } from './withheld';
-export { CASE_TYPES, type ClosureReason, isTerminal, workflowOf } from './workflow';
+export { CASE_TYPES, type ClosureReason, findTransition, isTerminal, workflowOf } from './workflow';
 export type { CaseType };
 
 /** A case by id, without access checks: for modules that have already established access (a referral's case). */

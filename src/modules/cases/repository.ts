@@ -89,6 +89,20 @@ export async function findCase(
   return row;
 }
 
+/** The case's own row, if the actor may reach it: for writes, which need neither names nor codes. */
+export async function findCaseRow(
+  db: Db,
+  actor: Actor,
+  id: string,
+  permission: 'cases.read' | 'cases.write' = 'cases.read',
+): Promise<CaseRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), visibleCases(actor, permission)));
+  return row;
+}
+
 export async function casesOfPerson(db: Db, actor: Actor, personId: string): Promise<CaseSummary[]> {
   const rows = await baseSelect(db)
     .where(and(eq(cases.personId, personId), visibleCases(actor)))

@@ -1,7 +1,13 @@
 /** Referrals and transfers between offices and to partners. */
 
 export type { NotificationKind } from './notify';
-export { notifyOverdue, revokeReferralsOfConsent } from './respond';
+export {
+  acceptReferral,
+  declineReferral,
+  notifyOverdue,
+  postMessage as postReferralMessage,
+  revokeReferralsOfConsent,
+} from './respond';
 export { referralsRoutes } from './routes';
 export {
   DEFAULT_SECTIONS,
@@ -11,3 +17,4 @@ export {
   sectionOfNeed,
   withheldSections,
 } from './sections';
+export { sendReferral } from './send-referral';

@@ -43,6 +43,19 @@ export async function addToFrequencies(tx: Db, keys: readonly string[], delta: 1
     });
 }
 
+/** Adds each key's own amount to its count (a key never counted starts from zero). */
+export async function addCountsToFrequencies(tx: Db, counts: ReadonlyMap<string, number>): Promise<void> {
+  const rows = [...counts].filter(([, n]) => n !== 0).map(([key, count]) => ({ key, count }));
+  for (let i = 0; i < rows.length; i += 5_000)
+    await tx
+      .insert(nameFrequencies)
+      .values(rows.slice(i, i + 5_000))
+      .onConflictDoUpdate({
+        target: nameFrequencies.key,
+        set: { count: sql`${nameFrequencies.count} + excluded.count` },
+      });
+}
+
 /** The counts of these frequency keys (a key never counted has no row). */
 export async function frequencyRows(db: Db, keys: readonly string[]) {
   return db
@@ -58,6 +71,45 @@ export async function matchKeysOf(tx: Db, personId: string): Promise<string[]> {
     .from(personMatchKeys)
     .where(eq(personMatchKeys.personId, personId));
   return rows.map((r) => r.key);
+}
+
+/** The keys each of these persons holds now (persons without keys are left out). */
+export async function matchKeysOfPersons(
+  tx: Db,
+  personIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const rows = await tx
+    .select({ personId: personMatchKeys.personId, key: personMatchKeys.key })
+    .from(personMatchKeys)
+    .where(inArray(personMatchKeys.personId, [...personIds]));
+  const out = new Map<string, string[]>();
+  for (const row of rows) out.set(row.personId, [...(out.get(row.personId) ?? []), row.key]);
+  return out;
+}
+
+export async function deleteMatchKeysOfPersons(tx: Db, personIds: readonly string[]): Promise<void> {
+  if (personIds.length === 0) return;
+  await tx.delete(personMatchKeys).where(inArray(personMatchKeys.personId, [...personIds]));
+}
+
+export async function insertMatchKeyRows(
+  tx: Db,
+  rows: readonly { key: string; personId: string }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 5_000)
+    await tx.insert(personMatchKeys).values(rows.slice(i, i + 5_000));
+}
+
+/** Records under which rules these persons' keys were written. */
+export async function setMatchKeysVersionOf(
+  tx: Db,
+  personIds: readonly string[],
+  version: number,
+): Promise<void> {
+  await tx
+    .update(persons)
+    .set({ matchKeysVersion: version })
+    .where(inArray(persons.id, [...personIds]));
 }
 
 export async function deleteMatchKeys(tx: Db, personId: string): Promise<void> {

@@ -134,21 +134,48 @@ export async function writeMatchKeys(
   if (hadKeys) await matchingRepo.deleteMatchKeys(tx, id);
   await countFrequencies(tx, oldFreq, -1, hadKeys);
   if (!p.mergedInto) {
-    const person = matchPersonOf(id, p);
-    const freq = frequencyKeys(person).map((k) => `${FREQ}${k}`);
-    const keys = [...new Set([...blockingKeys(person), ...searchKeysOf(p), ...freq])];
+    const { keys, freq } = keysOf(id, p);
     await matchingRepo.insertMatchKeys(tx, id, keys);
     await countFrequencies(tx, freq, 1, true);
   }
   await matchingRepo.setMatchKeysVersion(tx, id, MATCH_KEYS_VERSION);
 }
 
-/** Rebuilds the keys of persons written under older rules (or never): a batch, for the periodic job. */
+/** A person's keys (blocking, search and frequency keys), and among them the frequency keys. */
+function keysOf(id: string, p: MatchFields): { keys: string[]; freq: string[] } {
+  const person = matchPersonOf(id, p);
+  const freq = frequencyKeys(person).map((k) => `${FREQ}${k}`);
+  return { keys: [...new Set([...blockingKeys(person), ...searchKeysOf(p), ...freq])], freq };
+}
+
+/**
+ * Rebuilds the keys of persons written under older rules (or never): a batch, for the periodic job (and
+ * for records written in bulk, such as the demo's). The same as `writeMatchKeys` for each of them in
+ * turn, in a handful of statements for the whole batch.
+ */
 export async function refreshStaleMatchKeys(db: Db, batch = 500): Promise<number> {
   const stale = await matchingRepo.personsWithKeysBefore(db, MATCH_KEYS_VERSION, batch);
   if (stale.length === 0) return 0;
   await db.transaction(async (tx) => {
-    for (const row of stale) await writeMatchKeys(tx, row.id, row);
+    const ids = stale.map((row) => row.id);
+    const previous = await matchingRepo.matchKeysOfPersons(tx, ids);
+    const counts = new Map<string, number>();
+    const count = (keys: readonly string[], delta: 1 | -1) => {
+      for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + delta);
+    };
+    const rows: { key: string; personId: string }[] = [];
+    for (const row of stale) {
+      const had = previous.get(row.id) ?? [];
+      if (had.length > 0) count([...had.filter((k) => k.startsWith(FREQ)), PERSONS_KEY], -1);
+      if (row.mergedInto) continue;
+      const { keys, freq } = keysOf(row.id, row);
+      for (const key of keys) rows.push({ key, personId: row.id });
+      count([...freq, PERSONS_KEY], 1);
+    }
+    await matchingRepo.deleteMatchKeysOfPersons(tx, [...previous.keys()]);
+    await matchingRepo.insertMatchKeyRows(tx, rows);
+    await matchingRepo.addCountsToFrequencies(tx, counts);
+    await matchingRepo.setMatchKeysVersionOf(tx, ids, MATCH_KEYS_VERSION);
   });
   return stale.length;
 }

@@ -26,18 +26,35 @@ function jsonSafe<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
+/** The chain's head as last appended through a transaction that keeps it (`keepAuditHead`). */
+const keptHeads = new WeakMap<Db, { hash: string | null }>();
+
+/**
+ * Lets a long transaction that appends many events remember the chain's head instead of taking the lock
+ * and reading the head again for each: after its first append it holds the lock to its end, so no one else
+ * appends meanwhile. Only for a handle that every append of the transaction goes through and that opens no
+ * nested transaction (a savepoint rolled back would take its appends, not the remembered head, with it).
+ */
+export function keepAuditHead(tx: Db): void {
+  keptHeads.set(tx, { hash: null });
+}
+
 /**
  * Append one event. Must be called inside the transaction of the change it records, so that the
  * change and its audit event commit or roll back together.
  */
 export async function recordAudit(tx: Db, ctx: Omit<Ctx, 'db'>, input: AuditInput): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const kept = keptHeads.get(tx);
+  let prevHash = kept?.hash;
+  if (!prevHash) {
+    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+    const [last] = await tx
+      .select({ hash: auditEvents.hash })
+      .from(auditEvents)
+      .orderBy(desc(auditEvents.seq))
+      .limit(1);
+    prevHash = last?.hash ?? GENESIS_HASH;
+  }
   const event = {
     occurredAt: ctx.clock.now(),
     actorUserId: ctx.actor?.userId ?? null,
@@ -51,7 +68,9 @@ export async function recordAudit(tx: Db, ctx: Omit<Ctx, 'db'>, input: AuditInpu
     requestId: ctx.requestId,
     ip: ctx.ip,
   };
-  await tx.insert(auditEvents).values({ ...event, prevHash, hash: eventHash(prevHash, event) });
+  const hash = eventHash(prevHash, event);
+  await tx.insert(auditEvents).values({ ...event, prevHash, hash });
+  if (kept) kept.hash = hash;
 }
 
 /** Field-level changes between two versions of a record; secret fields are noted as changed, never valued. */
