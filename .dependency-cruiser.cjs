@@ -44,7 +44,9 @@ module.exports = {
       comment:
         "A contract is shared with the web app and must stay browser-safe: import another module's contract.ts, never its index.ts (which brings the server code with it).",
       from: { path: '^src/modules/[^/]+/contract[.]ts$' },
-      to: { path: '^src/modules/[^/]+/index[.]ts$|^src/(server|db)/|^node:|^(fs|path|crypto|stream|worker_threads)$' },
+      to: {
+        path: '^src/modules/[^/]+/index[.]ts$|^src/(server|db)/|^node:|^(fs|path|crypto|stream|worker_threads)$',
+      },
     },
     {
       name: 'no-circular',

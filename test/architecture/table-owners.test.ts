@@ -39,7 +39,7 @@ function tableOwners() {
 type Finding = { file: string; line: number; what: string; owner: string };
 
 /** Writes in `code` (of module `mod`) to tables another module owns. */
-export function foreignWrites(
+function foreignWrites(
   code: string,
   mod: string,
   owners: ReturnType<typeof tableOwners>,
