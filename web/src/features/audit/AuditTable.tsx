@@ -1,5 +1,6 @@
 import { Code, List, Paper, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ScrollTable } from '../../shared/components/ScrollTable';
 import { useFormat } from '../../shared/format/useFormat';
 import type { AuditEvent } from './api';
 import { auditActionLabel, auditRecordTypeLabel } from './labels';
@@ -61,7 +62,7 @@ export function AuditTable({ events, officeName }: AuditTableProps) {
   const format = useFormat();
   return (
     <Paper withBorder>
-      <Table.ScrollContainer minWidth={960}>
+      <ScrollTable minWidth={960} label={t('audit.table.label')}>
         <Table aria-label={t('audit.table.label')} striped verticalSpacing="sm">
           <Table.Thead>
             <Table.Tr>
@@ -119,7 +120,7 @@ export function AuditTable({ events, officeName }: AuditTableProps) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Paper>
   );
 }

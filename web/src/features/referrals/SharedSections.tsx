@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CaseEventSchema } from '../../../../src/modules/cases/contract';
 import type { ReferralSection } from '../../../../src/modules/referrals/sections';
 import { DescriptionList } from '../../shared/components/DescriptionList';
+import { ScrollTable } from '../../shared/components/ScrollTable';
 import { useFormat } from '../../shared/format/useFormat';
 import { statusLabel } from '../cases/labels';
 import { needLabel, useBirthDate, useCountryList } from '../registry/labels';
@@ -143,7 +144,7 @@ function DocumentsBlock({ documents }: { documents: NonNullable<SharedCase['docu
       ? t(`person.documentTypes.${type as (typeof DOCUMENT_TYPES)[number]}`)
       : type;
   return (
-    <Table.ScrollContainer minWidth={480}>
+    <ScrollTable minWidth={480} label={t('person.documents.tableLabel')}>
       <Table aria-label={t('person.documents.tableLabel')} withTableBorder>
         <Table.Thead>
           <Table.Tr>
@@ -164,7 +165,7 @@ function DocumentsBlock({ documents }: { documents: NonNullable<SharedCase['docu
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }
 

@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from './AppModal';
+import { ScrollTable } from './ScrollTable';
 
 export interface ConflictField {
   key: string;
@@ -37,7 +38,7 @@ export function ConflictPanel({
         {withTitle ? <Text fw={700}>{t('conflict.title')}</Text> : null}
         <Text>{t('conflict.intro')}</Text>
       </Stack>
-      <Table.ScrollContainer minWidth={480}>
+      <ScrollTable minWidth={480} label={t('conflict.tableLabel')}>
         <Table aria-label={t('conflict.tableLabel')} withTableBorder>
           <Table.Thead>
             <Table.Tr>
@@ -69,7 +70,7 @@ export function ConflictPanel({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
       <Group justify="flex-end">
         <Button variant="default" onClick={onClose}>
           {t('conflict.keepEditing')}
