@@ -10,6 +10,8 @@ export type FieldCipher = {
   decrypt(sealed: string): string;
   /** Deterministic keyed digest of an already normalised value. */
   blindIndex(normalised: string): string;
+  /** A keyed signature (HMAC-SHA-256, hex) of a message, e.g. the digest of a closed period's figures. */
+  sign(message: string): string;
 };
 
 const VERSION = 'v1';
@@ -22,6 +24,9 @@ export function createFieldCipher(masterKey: Buffer): FieldCipher {
   );
   const indexKey = Buffer.from(
     hkdfSync('sha256', masterKey, Buffer.alloc(0), 'passerelle blind index v1', 32),
+  );
+  const signKey = Buffer.from(
+    hkdfSync('sha256', masterKey, Buffer.alloc(0), 'passerelle report signatures v1', 32),
   );
   return {
     encrypt(plain) {
@@ -40,6 +45,9 @@ export function createFieldCipher(masterKey: Buffer): FieldCipher {
     },
     blindIndex(normalised) {
       return createHmac('sha256', indexKey).update(normalised).digest('hex');
+    },
+    sign(message) {
+      return createHmac('sha256', signKey).update(message).digest('hex');
     },
   };
 }

@@ -40,6 +40,12 @@ export const PERMISSIONS = [
   'activities.write',
   /** Project indicators: persons assisted against targets, disaggregated; reintegration, employment, trainings. */
   'reports.read',
+  /** A project's results framework, targets and reporting periods; closing a period; validating manual values. */
+  'reports.manage',
+  /** Manual indicator values and their evidence (the project's M&E officer). */
+  'reports.enter',
+  /** Donor staff: the suppressed figures of the projects they are granted, never a name. */
+  'reports.shared',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -54,6 +60,7 @@ export const ROLES = [
   'data_protection_officer',
   'registry_officer',
   'partner',
+  'donor',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -148,6 +155,8 @@ export const ROLE_DEFINITIONS = {
       'activities.read',
       'activities.write',
       'reports.read',
+      'reports.manage',
+      'reports.enter',
     ],
   },
   me_officer: {
@@ -160,6 +169,7 @@ export const ROLE_DEFINITIONS = {
       'activities.read',
       'activities.write',
       'reports.read',
+      'reports.enter',
     ],
   },
   communications: { scope: 'office', permissions: ['offices.read', 'projects.read', 'activities.read'] },
@@ -185,6 +195,9 @@ export const ROLE_DEFINITIONS = {
     permissions: ['offices.read', 'persons.read', 'persons.merge'],
   },
   partner: { scope: 'office', permissions: [] },
+  // A donor's staff: held in the office that owns the funded projects; reads only the projects an
+  // administrator or the project manager grants, suppressed.
+  donor: { scope: 'office', permissions: ['reports.shared'] },
 } as const satisfies Record<Role, RoleDefinition>;
 
 /**
@@ -193,8 +206,8 @@ export const ROLE_DEFINITIONS = {
  * role, needs a second administrator's approval (ADR 0005). Partners see only what a link shows them.
  */
 export const BENEFICIARY_DATA_ROLES = ROLES.filter(
-  (role): role is Exclude<Role, 'administrator' | 'partner'> =>
-    role !== 'administrator' && role !== 'partner',
+  (role): role is Exclude<Role, 'administrator' | 'partner' | 'donor'> =>
+    role !== 'administrator' && role !== 'partner' && role !== 'donor',
 );
 
 /** Whether these memberships combine the administrator role with one that reads beneficiaries' data. */

@@ -44,6 +44,7 @@ const SEES: Record<Role, Relation[]> = {
   data_protection_officer: ['own', 'ownTrafficking', 'other', 'otherTrafficking', 'transferredFrom'],
   registry_officer: [],
   partner: [],
+  donor: [],
 };
 const EDITS: Record<Role, Relation[]> = {
   administrator: [],
@@ -56,6 +57,7 @@ const EDITS: Record<Role, Relation[]> = {
   data_protection_officer: [],
   registry_officer: [],
   partner: [],
+  donor: [],
 };
 const ROLES = Object.keys(SEES) as Role[];
 

@@ -46,6 +46,7 @@ const SEES: Record<Role, Relation[]> = {
   data_protection_officer: ALL,
   registry_officer: [],
   partner: [],
+  donor: [],
 };
 
 describe('referral policy', () => {

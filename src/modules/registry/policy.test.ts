@@ -27,6 +27,7 @@ const EXPECTED: Record<Role, [boolean, boolean, boolean, boolean, boolean]> = {
   data_protection_officer: [true, true, false, false, true],
   registry_officer: [true, false, false, true, false],
   partner: [false, false, false, false, false],
+  donor: [false, false, false, false, false],
 };
 
 describe('registry policy', () => {

@@ -81,5 +81,17 @@ export const AUDIT_ACTIONS = [
   'activity.updated',
   'campaign.created',
   'campaign.updated',
+  'framework.changed',
+  'period.created',
+  'period.closed',
+  'manual_value.entered',
+  'manual_value.decided',
+  'manual_value.evidence_added',
+  'manual_value.evidence_downloaded',
+  'report.viewed',
+  'report.exported',
+  'report.export_downloaded',
+  'report.viewer_granted',
+  'report.viewer_revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -128,6 +128,21 @@ export const audit: Messages<typeof fr> = {
         created: 'Information campaign recorded',
         updated: 'Information campaign changed',
       },
+      framework: { changed: 'Results framework changed' },
+      period: { created: 'Reporting period created', closed: 'Reporting period closed (signed snapshot)' },
+      manual_value: {
+        entered: 'Indicator value entered',
+        decided: 'Indicator value validated or returned',
+        evidence_added: 'Indicator evidence added',
+        evidence_downloaded: 'Indicator evidence downloaded',
+      },
+      report: {
+        viewed: 'Donor report viewed',
+        exported: 'Report export requested',
+        export_downloaded: 'Report export downloaded',
+        viewer_granted: 'Donor access granted',
+        viewer_revoked: 'Donor access removed',
+      },
     },
     recordTypes: {
       user: 'User',
@@ -143,6 +158,9 @@ export const audit: Messages<typeof fr> = {
       placement: 'Placement',
       activity: 'Training or workshop',
       campaign: 'Information campaign',
+      reporting_period: 'Reporting period',
+      report_indicator: 'Indicator',
+      report_export: 'Report export',
     },
     filters: {
       label: 'Filter the log',

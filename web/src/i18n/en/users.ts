@@ -14,6 +14,7 @@ export const users: Messages<typeof fr> = {
     data_protection_officer: 'Data protection officer',
     registry_officer: 'Registry officer',
     partner: 'Partner',
+    donor: 'Donor (reads shared reports)',
   },
   permissions: {
     offices: {
@@ -65,6 +66,9 @@ export const users: Messages<typeof fr> = {
     },
     reports: {
       read: 'View project indicators',
+      manage: 'Define the results framework, targets and periods; close a period; validate entered values',
+      enter: 'Enter manual indicator values and their evidence',
+      shared: 'View the suppressed figures of funded projects (donor)',
     },
   },
   userStatus: {

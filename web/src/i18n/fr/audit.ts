@@ -126,6 +126,21 @@ export const audit = {
         created: 'Campagne d’information enregistrée',
         updated: 'Campagne d’information modifiée',
       },
+      framework: { changed: 'Cadre de résultats modifié' },
+      period: { created: 'Période de rapport créée', closed: 'Période de rapport clôturée (instantané signé)' },
+      manual_value: {
+        entered: 'Valeur d’indicateur saisie',
+        decided: 'Valeur d’indicateur validée ou renvoyée',
+        evidence_added: 'Justificatif d’indicateur ajouté',
+        evidence_downloaded: 'Justificatif d’indicateur téléchargé',
+      },
+      report: {
+        viewed: 'Rapport aux bailleurs consulté',
+        exported: 'Export du rapport demandé',
+        export_downloaded: 'Export du rapport téléchargé',
+        viewer_granted: 'Accès bailleur accordé',
+        viewer_revoked: 'Accès bailleur retiré',
+      },
     },
     recordTypes: {
       user: 'Utilisateur',
@@ -141,6 +156,9 @@ export const audit = {
       placement: 'Placement',
       activity: 'Formation ou atelier',
       campaign: 'Campagne d’information',
+      reporting_period: 'Période de rapport',
+      report_indicator: 'Indicateur',
+      report_export: 'Export de rapport',
     },
     filters: {
       label: 'Filtrer le journal',

@@ -11,6 +11,7 @@ export const users = {
     data_protection_officer: 'Délégué à la protection des données',
     registry_officer: 'Chargé du registre',
     partner: 'Partenaire',
+    donor: 'Bailleur (lecture des rapports partagés)',
   },
   permissions: {
     offices: {
@@ -62,6 +63,9 @@ export const users = {
     },
     reports: {
       read: 'Consulter les indicateurs des projets',
+      manage: 'Définir le cadre de résultats, les cibles et les périodes ; clôturer une période ; valider les valeurs saisies',
+      enter: 'Saisir les valeurs manuelles des indicateurs et leurs justificatifs',
+      shared: 'Consulter les chiffres masqués des projets financés (bailleur)',
     },
   },
   userStatus: {

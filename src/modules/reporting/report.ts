@@ -1,0 +1,394 @@
+/**
+ * The donor report of a project for a period: every indicator of the results framework with its value in
+ * the period, its cumulative figure, targets and progress, its breakdowns and its series over the periods of
+ * the same kind. A closed period's figures come from its signed snapshot (what was submitted); the figures
+ * computed now are compared with it and the differences listed. Reports that leave the office, and every
+ * report the reader may only see suppressed, hide small cells of persons (primary and secondary).
+ */
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { ActorCtx } from '../../platform/actor';
+import { AppError } from '../../platform/errors';
+import type { FieldCipher } from '../../platform/field-crypto';
+import { SMALL_CELL_THRESHOLD, suppressCrossTab } from '../../platform/suppression';
+import { definitionView as definitionOf, findDefinition } from './catalogue';
+import {
+  type Breakdown,
+  type CrossTabView,
+  type Report,
+  type ReportIndicator,
+  splitSpec,
+} from './contract';
+import { budgetSpent, type ComputedFigure, computeFigure } from './figures-repository';
+import { type ReportAccess, reportAccess } from './policy';
+import * as repo from './repository';
+import type { SnapshotFigures, SnapshotTable } from './tables';
+
+export type ReportOptions = {
+  periodId?: string;
+  breakdowns: string[];
+  officeId?: string;
+  shared: boolean;
+  language?: 'fr' | 'en';
+};
+
+type Framework = Awaited<ReturnType<typeof repo.frameworkOf>>;
+type PeriodRow = repo.PeriodRow;
+
+/** The digest of a snapshot's figures: SHA-256 of their canonical JSON (RFC 8785). */
+export function figuresDigest(figures: SnapshotFigures): string {
+  return createHash('sha256')
+    .update(canonicalize(figures) ?? '')
+    .digest('hex');
+}
+
+/** The period a report is about: the one asked for, else the open one that started last, else the last. */
+export function choosePeriod(periods: PeriodRow[], periodId: string | undefined, today: string): PeriodRow {
+  if (periodId) {
+    const found = periods.find((p) => p.id === periodId);
+    if (!found) throw new AppError('not_found');
+    return found;
+  }
+  const current = periods.filter((p) => p.startDate <= today && p.endDate >= today);
+  const open = periods.filter((p) => p.status === 'open' && p.startDate <= today);
+  const pick = (current.length ? current : open.length ? open : periods).at(-1);
+  if (!pick) throw new AppError('no_reporting_period');
+  return pick;
+}
+
+/** The periods of the series of `period`: the same kind, up to its end. */
+export function seriesPeriods(periods: PeriodRow[], period: PeriodRow): PeriodRow[] {
+  return periods.filter((p) => p.kind === period.kind && p.startDate <= period.startDate);
+}
+
+/** Specs a definition can answer (the indicator's own and the asked extras it supports). */
+export function specsFor(supported: readonly Breakdown[], specs: string[]): string[] {
+  return [...new Set(specs)].filter((s) => splitSpec(s).every((d) => supported.includes(d)));
+}
+
+/** Computes every computed indicator's unsuppressed figures for `periods`, tables of `tablesOf`. */
+export async function computeIndicators(
+  ctx: ActorCtx,
+  access: Pick<ReportAccess, 'scope' | 'project'>,
+  indicators: Framework['indicators'],
+  q: { periods: PeriodRow[]; cumulativeTo: string; tablesOf: string | null; extraSpecs: string[] },
+): Promise<Map<string, ComputedFigure>> {
+  const out = new Map<string, ComputedFigure>();
+  for (const indicator of indicators) {
+    if (indicator.kind !== 'computed' || !indicator.definitionId || !indicator.definitionVersion) continue;
+    const entry = findDefinition(indicator.definitionId, indicator.definitionVersion);
+    if (!entry?.units) continue;
+    out.set(
+      indicator.id,
+      await computeFigure(
+        ctx.db,
+        entry,
+        { projectId: access.project.id, scope: access.scope },
+        {
+          periods: q.periods.map((p) => ({ id: p.id, startDate: p.startDate, endDate: p.endDate })),
+          cumulativeTo: q.cumulativeTo,
+          tablesOf: q.tablesOf,
+          specs: specsFor(entry.breakdowns, [...indicator.breakdowns, ...q.extraSpecs]),
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+/** The figures a closed period freezes: every computed indicator over the whole project, unsuppressed. */
+export async function snapshotFigures(
+  ctx: ActorCtx,
+  access: Pick<ReportAccess, 'scope' | 'project'>,
+  framework: Framework,
+  period: PeriodRow,
+): Promise<SnapshotFigures> {
+  const computed = await computeIndicators(ctx, access, framework.indicators, {
+    periods: [period],
+    cumulativeTo: period.endDate,
+    tablesOf: period.id,
+    extraSpecs: [],
+  });
+  const figures: SnapshotFigures = {
+    period: { id: period.id, startDate: period.startDate, endDate: period.endDate },
+    indicators: {},
+  };
+  for (const indicator of framework.indicators) {
+    const manual = framework.values.find((v) => v.indicatorId === indicator.id && v.periodId === period.id);
+    const c = computed.get(indicator.id);
+    figures.indicators[indicator.id] = {
+      code: indicator.code,
+      definition:
+        indicator.definitionId && indicator.definitionVersion
+          ? { id: indicator.definitionId, version: indicator.definitionVersion }
+          : null,
+      value: c ? (c.values[period.id] ?? 0) : manual?.status === 'validated' ? manual.value : null,
+      cumulative: c ? c.cumulative : null,
+      tables: c?.tables ?? [],
+    };
+  }
+  return figures;
+}
+
+type Suppressor = {
+  applied: boolean;
+  primary: number;
+  secondary: number;
+  table(t: SnapshotTable, personal: boolean, sensitive: boolean): CrossTabView;
+  cell(n: number | null, personal: boolean): number | null;
+};
+
+function suppressor(applied: boolean, seesSensitive: boolean): Suppressor {
+  const s: Suppressor = {
+    applied,
+    primary: 0,
+    secondary: 0,
+    table(t, personal, sensitive) {
+      const dims = splitSpec(t.spec);
+      const hide = personal && (applied || (sensitive && !seesSensitive));
+      if (!hide) return { ...t, dimensions: dims };
+      const out = suppressCrossTab(t);
+      s.primary += out.primary;
+      s.secondary += out.secondary;
+      s.applied = true;
+      return { spec: t.spec, dimensions: dims, total: out.total, rows: out.rows, cols: out.cols, cells: out.cells };
+    },
+    cell(n, personal) {
+      if (!applied || !personal || n === null || n <= 0 || n >= SMALL_CELL_THRESHOLD) return n;
+      s.primary += 1;
+      return null;
+    },
+  };
+  return s;
+}
+
+const progressOf = (value: number | null, target: number | null) =>
+  value === null || target === null || target === 0 ? null : Math.round((value / target) * 1000) / 1000;
+
+function manualCumulative(
+  indicator: Framework['indicators'][number],
+  values: Framework['values'],
+  series: PeriodRow[],
+  validatedOnly: boolean,
+): number | null {
+  const own = series
+    .map((p) => values.find((v) => v.indicatorId === indicator.id && v.periodId === p.id))
+    .filter((v) => v && (!validatedOnly || v.status === 'validated'));
+  if (own.length === 0) return null;
+  // Percentages and scores do not add up: the cumulative figure of a rate is its latest value.
+  if (indicator.unit === 'percent') return own.at(-1)?.value ?? null;
+  return own.reduce((sum, v) => sum + (v?.value ?? 0), 0);
+}
+
+export async function buildReport(ctx: ActorCtx, cipher: FieldCipher, projectId: string, options: ReportOptions) {
+  const access = await reportAccess(ctx, projectId, { officeId: options.officeId });
+  return buildReportFor(ctx, cipher, access, options);
+}
+
+export async function buildReportFor(
+  ctx: ActorCtx,
+  cipher: FieldCipher,
+  access: ReportAccess,
+  options: ReportOptions,
+): Promise<Report> {
+  const lang = options.language ?? ctx.lang;
+  const project = access.project;
+  const framework = await repo.frameworkOf(ctx.db, project.id);
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const period = choosePeriod(framework.periods, options.periodId, today);
+  const series = seriesPeriods(framework.periods, period);
+  const snapshots = new Map(
+    (await repo.snapshotsOf(ctx.db, series.map((p) => p.id))).map((s) => [s.periodId, s]),
+  );
+  // Snapshots hold the whole project's figures: they answer only a report over the whole project.
+  const wholeProject = access.coverage === 'project' && !options.officeId;
+  const periodSnapshot = wholeProject ? snapshots.get(period.id) : undefined;
+  const live = await computeIndicators(ctx, access, framework.indicators, {
+    periods: series,
+    cumulativeTo: period.endDate,
+    tablesOf: period.id,
+    extraSpecs: options.breakdowns,
+  });
+  const shared = options.shared || access.forceSuppression;
+  const sup = suppressor(shared, access.seesSensitive);
+  const validatedOnly = shared;
+
+  const indicators: ReportIndicator[] = framework.indicators.map((indicator) => {
+    const entry =
+      indicator.definitionId && indicator.definitionVersion
+        ? findDefinition(indicator.definitionId, indicator.definitionVersion)
+        : undefined;
+    const personal = indicator.unit === 'persons' && (entry ? entry.personal : true);
+    const targetOf = (periodId: string) =>
+      framework.targets.find((t) => t.indicatorId === indicator.id && t.periodId === periodId)?.target ?? null;
+    const c = live.get(indicator.id);
+    const frozen = periodSnapshot?.figures.indicators[indicator.id];
+    let value: number | null;
+    let cumulative: number | null;
+    let tables: SnapshotTable[] = [];
+    let manualStatus: ReportIndicator['manualStatus'] = null;
+    let comment: string | null = null;
+    if (indicator.kind === 'manual') {
+      const v = framework.values.find((x) => x.indicatorId === indicator.id && x.periodId === period.id);
+      manualStatus = v ? v.status : 'missing';
+      comment = v?.comment || null;
+      value = frozen ? frozen.value : v && (!validatedOnly || v.status === 'validated') ? v.value : null;
+      cumulative = manualCumulative(indicator, framework.values, series, validatedOnly);
+    } else if (frozen) {
+      value = frozen.value;
+      cumulative = frozen.cumulative;
+      const frozenSpecs = new Set(frozen.tables.map((t) => t.spec));
+      tables = [...frozen.tables, ...(c?.tables ?? []).filter((t) => !frozenSpecs.has(t.spec))];
+    } else {
+      value = c ? (c.values[period.id] ?? 0) : null;
+      cumulative = c ? c.cumulative : null;
+      tables = c?.tables ?? [];
+    }
+    const shownCumulative = sup.cell(cumulative, personal);
+    return {
+      id: indicator.id,
+      code: indicator.code,
+      nodeId: indicator.nodeId,
+      title: indicator.title[lang],
+      unit: indicator.unit,
+      kind: indicator.kind,
+      definition: entry ? definitionOf(entry) : null,
+      meansOfVerification: indicator.meansOfVerification[lang],
+      baseline: indicator.baseline,
+      target: indicator.target,
+      periodTarget: targetOf(period.id),
+      value: sup.cell(value, personal),
+      cumulative: shownCumulative,
+      progress: progressOf(shownCumulative, indicator.target),
+      manualStatus,
+      comment,
+      breakdowns: tables.map((t) =>
+        sup.table(t, personal, splitSpec(t.spec).includes('vulnerability')),
+      ),
+      series: series.map((p) => {
+        const snap = wholeProject ? snapshots.get(p.id)?.figures.indicators[indicator.id] : undefined;
+        const manual = framework.values.find((x) => x.indicatorId === indicator.id && x.periodId === p.id);
+        const raw = snap
+          ? snap.value
+          : indicator.kind === 'manual'
+            ? manual && (!validatedOnly || manual.status === 'validated')
+              ? manual.value
+              : null
+            : c
+              ? (c.values[p.id] ?? 0)
+              : null;
+        return {
+          periodId: p.id,
+          label: p.label,
+          startDate: p.startDate,
+          endDate: p.endDate,
+          value: sup.cell(raw, personal),
+          target: targetOf(p.id),
+          source: snap ? ('snapshot' as const) : ('live' as const),
+        };
+      }),
+    };
+  });
+
+  // What changed since each closed period was submitted (totals; and every cell of the reported period).
+  const changes: Report['changes'] = [];
+  if (wholeProject) {
+    for (const p of series) {
+      const snap = snapshots.get(p.id);
+      if (!snap) continue;
+      for (const indicator of framework.indicators) {
+        const c = live.get(indicator.id);
+        const frozen = snap.figures.indicators[indicator.id];
+        if (!c || !frozen) continue;
+        const personal = indicator.unit === 'persons';
+        const add = (cell: string, submitted: number | null, now: number | null) => {
+          if (submitted === now) return;
+          changes.push({
+            periodId: p.id,
+            periodLabel: p.label,
+            indicatorCode: indicator.code,
+            cell,
+            submitted: sup.cell(submitted, personal),
+            now: sup.cell(now, personal),
+          });
+        };
+        add('', frozen.value, c.values[p.id] ?? 0);
+        if (p.id !== period.id || shared) continue;
+        for (const t of frozen.tables) {
+          const nowTable = c.tables.find((x) => x.spec === t.spec);
+          if (!nowTable) continue;
+          for (const k of new Set([...Object.keys(t.rows ?? {}), ...Object.keys(nowTable.rows ?? {})]))
+            add(`${t.spec}:${k}`, t.rows?.[k] ?? 0, nowTable.rows?.[k] ?? 0);
+        }
+      }
+    }
+  }
+
+  const snapshotView = periodSnapshot
+    ? {
+        id: periodSnapshot.id,
+        closedAt: periodSnapshot.createdAt.toISOString(),
+        closedByName: periodSnapshot.closedByName,
+        signature: periodSnapshot.signature,
+        valid:
+          figuresDigest(periodSnapshot.figures) === periodSnapshot.sha256 &&
+          cipher.sign(periodSnapshot.sha256) === periodSnapshot.signature,
+      }
+    : null;
+
+  return {
+    generatedAt: ctx.clock.now().toISOString(),
+    language: lang,
+    project: {
+      id: project.id,
+      code: project.code,
+      name: project.name,
+      summary: project.summary[lang],
+      donor: project.donor,
+      cofunding: project.cofunding,
+      startDate: project.startDate,
+      endDate: project.endDate,
+      hostCountries: project.hostCountries,
+      originCountries: project.originCountries,
+      owningOfficeCode: project.owningOfficeCode,
+    },
+    period: periodView(period, snapshots.get(period.id)?.id ?? null),
+    coverage: access.coverage,
+    offices: await officeCodes(ctx, access.officeIds),
+    source: periodSnapshot ? 'snapshot' : 'live',
+    snapshot: snapshotView,
+    suppression: {
+      applied: sup.applied,
+      threshold: SMALL_CELL_THRESHOLD,
+      primary: sup.primary,
+      secondary: sup.secondary,
+    },
+    nodes: framework.nodes.map((n) => ({ ...nodeView(n), title: n.title[lang] })),
+    indicators,
+    changes,
+    budget: !wholeProject ? [] : await budgetSpent(ctx.db, project.id, period.endDate),
+  };
+}
+
+export function periodView(p: PeriodRow, snapshotId: string | null) {
+  return {
+    id: p.id,
+    kind: p.kind,
+    label: p.label,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    status: p.status,
+    closedAt: p.closedAt?.toISOString() ?? null,
+    closedByName: p.closedByName,
+    snapshotId,
+    version: p.version,
+  };
+}
+
+export function nodeView(n: repo.NodeRow) {
+  return { id: n.id, kind: n.kind, parentId: n.parentId, code: n.code, title: n.title, version: n.version };
+}
+
+const officeCodes = (ctx: ActorCtx, ids: string[]) => repo.officeCodesOf(ctx.db, ids);
+
+export type { ComputedFigure };
