@@ -17,6 +17,14 @@ const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** Folder of the embedded database and the attachments. */
   DATA_DIR: z.string().min(1).default('./data'),
+  /** The organisation that publishes IATI activity files: its IATI organisation identifier and name. */
+  IATI_ORGANISATION_REF: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{3,40}$/, 'an IATI organisation identifier such as XM-DAC-47066')
+    .default('XM-DAC-47066'),
+  IATI_ORGANISATION_NAME: z.string().min(2).max(200).default('International Organization for Migration'),
+  /** How many days export files stay downloadable. */
+  REPORT_EXPORT_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** postgres://user:pass@host:5432/db — when set, PostgreSQL (>= 15) replaces the embedded database. */
   DATABASE_URL: z
     .string()
@@ -117,6 +125,8 @@ export type Config = {
   duplicateScanHours: number;
   maxConcurrentRequests: number;
   maxQueueWaitMs: number;
+  iatiOrganisation: { ref: string; name: string };
+  reportExportDays: number;
 };
 
 export class ConfigError extends Error {}
@@ -192,5 +202,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.MAX_CONCURRENT_REQUESTS ??
       (e.DATABASE_URL ? Math.min(e.DATABASE_POOL_MAX, Math.max(4, 2 * availableParallelism())) : 16),
     maxQueueWaitMs: e.MAX_QUEUE_WAIT_MS,
+    iatiOrganisation: { ref: e.IATI_ORGANISATION_REF, name: e.IATI_ORGANISATION_NAME },
+    reportExportDays: e.REPORT_EXPORT_DAYS,
   };
 }

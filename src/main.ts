@@ -26,7 +26,10 @@ async function main(): Promise<void> {
     console.log(`Demo accounts use the password: ${config.demoPassword} (unless changed since)`);
   }
   const app = await buildApp({ database, config, cipher });
-  startJobs(app, database, systemClock, { duplicateScanHours: config.duplicateScanHours });
+  startJobs(app, database, systemClock, {
+    duplicateScanHours: config.duplicateScanHours,
+    dataDir: config.dataDir,
+  });
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

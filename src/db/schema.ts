@@ -10,3 +10,4 @@ export * from '../modules/referrals/tables';
 export * from '../modules/registry/tables';
 export * from '../modules/reintegration/tables';
 export * from '../platform/audit/tables';
+export * from '../modules/reporting/tables';

@@ -22,6 +22,7 @@ import { employmentRoutes } from '../modules/employment';
 import { financeRoutes } from '../modules/finance';
 import { identityRoutes } from '../modules/identity';
 import { indicatorsRoutes } from '../modules/indicators';
+import { reportingRoutes } from '../modules/reporting';
 import { projectsRoutes } from '../modules/projects';
 import { referralsRoutes } from '../modules/referrals';
 import { registryRoutes } from '../modules/registry';
@@ -202,6 +203,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   employmentRoutes(app, deps);
   activitiesRoutes(app, deps);
   indicatorsRoutes(app, deps);
+  reportingRoutes(app, deps);
   auditRoutes(app, deps);
   await registerWebApp(app);
   return app;

@@ -1,5 +1,5 @@
 /**
- * Periodic work of the running server: forgetting old sign-in failures, overdue-referral notifications, match keys rebuilt after a rules
+ * Periodic work of the running server: forgetting old sign-in failures, removing expired report exports, overdue-referral notifications, match keys rebuilt after a rules
  * change, the automatic duplicate scan. Each job is idempotent: running it twice (or on two servers) is
  * harmless.
  */
@@ -9,6 +9,7 @@ import type { Database } from '../db/client';
 import { purgeSignInRecords } from '../modules/identity';
 import { notifyOverdue } from '../modules/referrals';
 import { refreshStaleMatchKeys, runScheduledScan } from '../modules/registry';
+import { exportRootOf, tidyExports } from '../modules/reporting';
 import type { Clock } from '../platform/clock';
 import { systemCtx } from './reactions';
 
@@ -18,12 +19,15 @@ export function startJobs(
   app: FastifyInstance,
   database: Database,
   clock: Clock,
-  options: { duplicateScanHours: number },
+  options: { duplicateScanHours: number; dataDir: string },
 ): void {
   const ctx = systemCtx(database.db, clock);
   const run = async (atStartUp: boolean) => {
     try {
       await purgeSignInRecords(database.db, clock.now());
+      // Expired report exports are deleted, files and rows.
+      const expired = await tidyExports(ctx, exportRootOf(options.dataDir));
+      if (expired > 0) app.log.info({ expired }, 'expired report exports removed');
       const overdue = await notifyOverdue(ctx);
       if (overdue > 0) app.log.info({ overdue }, 'overdue referral notifications sent');
       // Name keys written under older matching rules (or never, after an upgrade) are rebuilt in batches.

@@ -72,7 +72,8 @@ export const cases = pgTable(
     index('cases_office_updated_idx').on(t.owningOfficeId, t.updatedAt, t.id),
     index('cases_person_idx').on(t.personId),
     index('cases_assigned_idx').on(t.assignedTo, t.status),
-    index('cases_project_idx').on(t.projectId),
+    // Donor reporting reads a project's cases person by person, first case first.
+    index('cases_project_person_idx').on(t.projectId, t.personId, t.createdAt),
   ],
 );
 

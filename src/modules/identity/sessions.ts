@@ -234,3 +234,16 @@ export async function purgeSignInRecords(db: Db, now: Date): Promise<void> {
   await repo.purgeThrottles(db, new Date(now.getTime() - FAILURE_MEMORY_MS), now);
   await repo.purgeKnownDevices(db, new Date(now.getTime() - KNOWN_DEVICE_DAYS * 24 * 60 * MINUTE));
 }
+
+/** The actor a user is now (active account, memberships in active offices), for work done on their behalf later. */
+export async function actorOf(db: Db, userId: string): Promise<Actor | undefined> {
+  const user = await repo.findUserById(db, userId);
+  if (user?.status !== 'active') return undefined;
+  const memberships = (await repo.membershipsOf(db, [user.id])).get(user.id) ?? [];
+  return {
+    userId: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    memberships: memberships.map((m) => ({ officeId: m.officeId, role: m.role })),
+  };
+}

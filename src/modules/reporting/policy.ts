@@ -42,7 +42,7 @@ const holdsIn = (ctx: ActorCtx, permission: Permission, offices: string[]) =>
 export async function reportAccess(
   ctx: ActorCtx,
   projectId: string,
-  options: { officeId?: string } = {},
+  options: { officeId?: string; via?: 'staff' | 'donor' } = {},
 ): Promise<ReportAccess> {
   const project = await findProject(ctx.db, 'all', projectId);
   if (!project) throw notFound();
@@ -51,7 +51,8 @@ export async function reportAccess(
   const projectWide = holdsIn(ctx, 'reports.enter', offices);
   const reader = holdsIn(ctx, 'reports.read', offices);
   let access: Omit<ReportAccess, 'seesSensitive'>;
-  if (reader) {
+  const via = options.via ?? 'staff';
+  if (via === 'staff' && reader) {
     const own = readScope === 'all' ? offices : offices.filter((o) => readScope.includes(o));
     access = {
       project,
@@ -63,7 +64,11 @@ export async function reportAccess(
       canManage: holdsIn(ctx, 'reports.manage', offices),
       canEnter: holdsIn(ctx, 'reports.enter', offices),
     };
-  } else if (can(ctx.actor, 'reports.shared') && (await isReportViewer(ctx.db, projectId, ctx.actor.userId))) {
+  } else if (
+    via === 'donor' &&
+    can(ctx.actor, 'reports.shared') &&
+    (await isReportViewer(ctx.db, projectId, ctx.actor.userId))
+  ) {
     access = {
       project,
       scope: offices,

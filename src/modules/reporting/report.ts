@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import type { ActorCtx } from '../../platform/actor';
+import { recordAudit } from '../../platform/audit/record';
 import { AppError } from '../../platform/errors';
 import type { FieldCipher } from '../../platform/field-crypto';
 import { SMALL_CELL_THRESHOLD, suppressCrossTab } from '../../platform/suppression';
@@ -30,6 +31,8 @@ export type ReportOptions = {
   officeId?: string;
   shared: boolean;
   language?: 'fr' | 'en';
+  /** Totals, cumulative figures and series only, no breakdowns (portfolio). */
+  totalsOnly?: boolean;
 };
 
 type Framework = Awaited<ReturnType<typeof repo.frameworkOf>>;
@@ -71,7 +74,14 @@ export async function computeIndicators(
   ctx: ActorCtx,
   access: Pick<ReportAccess, 'scope' | 'project'>,
   indicators: Framework['indicators'],
-  q: { periods: PeriodRow[]; cumulativeTo: string; tablesOf: string | null; extraSpecs: string[] },
+  q: {
+    periods: PeriodRow[];
+    cumulativeTo: string;
+    tablesOf: string | null;
+    extraSpecs: string[];
+    /** Skip the breakdowns (portfolio figures). */
+    totalsOnly?: boolean;
+  },
 ): Promise<Map<string, ComputedFigure>> {
   const out = new Map<string, ComputedFigure>();
   for (const indicator of indicators) {
@@ -88,7 +98,7 @@ export async function computeIndicators(
           periods: q.periods.map((p) => ({ id: p.id, startDate: p.startDate, endDate: p.endDate })),
           cumulativeTo: q.cumulativeTo,
           tablesOf: q.tablesOf,
-          specs: specsFor(entry.breakdowns, [...indicator.breakdowns, ...q.extraSpecs]),
+          specs: q.totalsOnly ? [] : specsFor(entry.breakdowns, [...indicator.breakdowns, ...q.extraSpecs]),
         },
       ),
     );
@@ -180,9 +190,32 @@ function manualCumulative(
   return own.reduce((sum, v) => sum + (v?.value ?? 0), 0);
 }
 
-export async function buildReport(ctx: ActorCtx, cipher: FieldCipher, projectId: string, options: ReportOptions) {
-  const access = await reportAccess(ctx, projectId, { officeId: options.officeId });
-  return buildReportFor(ctx, cipher, access, options);
+/** The report as a reader sees it on screen (audited: figures of persons, read by whom, with what). */
+export async function buildReport(
+  ctx: ActorCtx,
+  cipher: FieldCipher,
+  projectId: string,
+  options: ReportOptions,
+  via: 'staff' | 'donor' = 'staff',
+) {
+  const access = await reportAccess(ctx, projectId, { officeId: options.officeId, via });
+  const report = await buildReportFor(ctx, cipher, access, options);
+  await ctx.db.transaction((tx) =>
+    recordAudit(tx, ctx, {
+      action: 'report.viewed',
+      officeId: access.project.owningOfficeId,
+      recordType: 'project',
+      recordId: projectId,
+      metadata: {
+        periodId: report.period.id,
+        breakdowns: options.breakdowns,
+        officeId: options.officeId ?? null,
+        shared: report.suppression.applied,
+        via,
+      },
+    }),
+  );
+  return report;
 }
 
 export async function buildReportFor(
@@ -208,6 +241,7 @@ export async function buildReportFor(
     cumulativeTo: period.endDate,
     tablesOf: period.id,
     extraSpecs: options.breakdowns,
+    totalsOnly: options.totalsOnly,
   });
   const shared = options.shared || access.forceSuppression;
   const sup = suppressor(shared, access.seesSensitive);

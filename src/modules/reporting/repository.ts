@@ -221,9 +221,20 @@ export async function projectsViewedBy(db: Db, userId: string): Promise<string[]
     .where(eq(reportViewers.userId, userId));
   return rows.map((r) => r.projectId);
 }
+type Account = { userId: string; displayName: string; email: string };
 export async function viewersOf(db: Db, projectId: string) {
-  return db.execute(sql`select v.user_id as "userId", u.display_name as "displayName", u.email, v.created_at as "createdAt"
+  const result = await db.execute(sql`select v.user_id as "userId", u.display_name as "displayName", u.email, v.created_at as "createdAt"
     from report_viewers v join users u on u.id = v.user_id where v.project_id = ${projectId} order by u.display_name`);
+  return (result as unknown as { rows: (Account & { createdAt: Date | string })[] }).rows;
+}
+/** Active accounts holding the donor role in one of these offices. */
+export async function donorAccountsIn(db: Db, officeIds: string[]): Promise<Account[]> {
+  if (officeIds.length === 0) return [];
+  const result = await db.execute(sql`select distinct u.id as "userId", u.display_name as "displayName", u.email
+    from users u join memberships m on m.user_id = u.id
+    where m.role = 'donor' and u.status = 'active' and m.office_id = any(${sql.param(officeIds)}::uuid[])
+    order by u.display_name`);
+  return (result as unknown as { rows: Account[] }).rows;
 }
 export async function insertViewer(db: Db, values: typeof reportViewers.$inferInsert) {
   await db.insert(reportViewers).values(values).onConflictDoNothing();
@@ -292,4 +303,10 @@ export async function officeCodesOf(db: Db, ids: string[]): Promise<string[]> {
     sql`select code from offices where id = any(${sql.param(ids)}::uuid[]) order by code`,
   );
   return (result as unknown as { rows: { code: string }[] }).rows.map((r) => r.code);
+}
+
+/** The period's status, read under a share lock: a period being closed is waited for, then seen closed. */
+export async function periodStatusLocked(db: Db, id: string): Promise<'open' | 'closed' | undefined> {
+  const result = await db.execute(sql`select status from reporting_periods where id = ${id} for share`);
+  return (result as unknown as { rows: { status: 'open' | 'closed' }[] }).rows[0]?.status;
 }
