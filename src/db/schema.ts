@@ -9,5 +9,5 @@ export * from '../modules/projects/tables';
 export * from '../modules/referrals/tables';
 export * from '../modules/registry/tables';
 export * from '../modules/reintegration/tables';
-export * from '../platform/audit/tables';
 export * from '../modules/reporting/tables';
+export * from '../platform/audit/tables';

@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
 import type { ActorCtx } from '../../platform/actor';
 import { type AttachmentStore, storeUpload } from '../../platform/attachment-store';
 import { recordAudit } from '../../platform/audit/record';
-import { AppError, notFound } from '../../platform/errors';
+import { notFound } from '../../platform/errors';
 import * as repo from './repository';
 import { hiddenBefore } from './withheld';
 

@@ -116,7 +116,10 @@ const DEFINITIONS: CatalogueEntry[] = [
   {
     id: 'persons_plan_approved',
     version: 1,
-    title: { fr: 'Personnes avec un plan de réintégration approuvé', en: 'Persons with an approved reintegration plan' },
+    title: {
+      fr: 'Personnes avec un plan de réintégration approuvé',
+      en: 'Persons with an approved reintegration plan',
+    },
     counts: {
       fr: "Personnes dont le plan de réintégration d'un dossier du projet est approuvé (une version approuvée existe), comptées une fois, dans la période de la dernière décision d'approbation (UTC).",
       en: 'Persons whose reintegration plan of a case in the project is approved (an approved version exists), counted once, in the period of the latest approval decision (UTC).',
@@ -137,7 +140,10 @@ const DEFINITIONS: CatalogueEntry[] = [
   {
     id: 'persons_assistance_delivered',
     version: 1,
-    title: { fr: 'Personnes ayant reçu une aide à la réintégration', en: 'Persons who received reintegration assistance' },
+    title: {
+      fr: 'Personnes ayant reçu une aide à la réintégration',
+      en: 'Persons who received reintegration assistance',
+    },
     counts: {
       fr: "Personnes ayant reçu au moins une prestation enregistrée (date de remise) d'un plan de réintégration d'un dossier du projet dans la période. Ventilable par type d'aide (économique, sociale, psychosociale), mode (espèces, nature, bon, orientation) et moment (avant le retour si la remise précède la date de départ, sinon après) : une personne compte dans chaque type reçu.",
       en: 'Persons who received at least one recorded delivery (delivery date) of a reintegration plan of a case in the project in the period. Can be broken down by assistance type (economic, social, psychosocial), mode (cash, in kind, voucher, referral) and timing (pre-return when delivered before the departure date, otherwise post-return): a person counts in each type received.',
@@ -238,7 +244,9 @@ const DEFINITIONS: CatalogueEntry[] = [
     breakdowns: ['sex', 'office'],
     multi: [],
     aggregate: 'sum',
-    units: (p) => sql`select ap.id::text as unit, a.end_date as d, ap.count::float8 as w, ap.sex as sex, o.code as office
+    units: (
+      p,
+    ) => sql`select ap.id::text as unit, a.end_date as d, ap.count::float8 as w, ap.sex as sex, o.code as office
       from capacity_activities a
       join activity_participants ap on ap.activity_id = a.id
       join offices o on o.id = a.office_id
@@ -318,7 +326,10 @@ const DEFINITIONS: CatalogueEntry[] = [
 ];
 
 export function catalogue(): Definition[] {
-  return DEFINITIONS.map(({ units, multi: _m, aggregate: _a, ...d }) => ({ ...d, available: units !== null }));
+  return DEFINITIONS.map(({ units, multi: _m, aggregate: _a, ...d }) => ({
+    ...d,
+    available: units !== null,
+  }));
 }
 
 export function findDefinition(id: string, version: number): CatalogueEntry | undefined {

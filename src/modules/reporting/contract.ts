@@ -89,7 +89,10 @@ export const IndicatorInputSchema = z
     title: LocalisedSchema,
     unit: UnitSchema,
     kind: z.enum(['computed', 'manual']),
-    definition: z.strictObject({ id: z.string().max(60), version: z.number().int().min(1) }).nullable().default(null),
+    definition: z
+      .strictObject({ id: z.string().max(60), version: z.number().int().min(1) })
+      .nullable()
+      .default(null),
     baseline: TargetNumber.nullable().default(null),
     target: TargetNumber.nullable().default(null),
     meansOfVerification: LocalisedBlockSchema.default({ fr: '', en: '' }),
@@ -165,7 +168,10 @@ export const PeriodSchema = z.object({
 });
 export type Period = z.infer<typeof PeriodSchema>;
 
-export const ClosePeriodSchema = z.strictObject({ version: VersionSchema, comment: textBlock(2000, 0).optional() });
+export const ClosePeriodSchema = z.strictObject({
+  version: VersionSchema,
+  comment: textBlock(2000, 0).optional(),
+});
 
 export const ManualValueInputSchema = z.strictObject({
   /** The figure; a number, never text. */
@@ -293,7 +299,13 @@ export const ReportSchema = z.object({
   /** The figures of a closed period come from its signed snapshot. */
   source: z.enum(['snapshot', 'live']),
   snapshot: z
-    .object({ id: UuidSchema, closedAt: z.string(), closedByName: z.string(), signature: z.string(), valid: z.boolean() })
+    .object({
+      id: UuidSchema,
+      closedAt: z.string(),
+      closedByName: z.string(),
+      signature: z.string(),
+      valid: z.boolean(),
+    })
     .nullable(),
   /** Small cells hidden (shared reports): how many, and the threshold. */
   suppression: z.object({
@@ -307,7 +319,13 @@ export const ReportSchema = z.object({
   /** Figures of closed periods that differ now from what was submitted. */
   changes: z.array(ChangeSchema),
   budget: z.array(
-    z.object({ code: z.string(), label: z.string(), currency: z.string(), budgetMinor: z.number(), spentMinor: z.number() }),
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      currency: z.string(),
+      budgetMinor: z.number(),
+      spentMinor: z.number(),
+    }),
   ),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -106,7 +106,8 @@ export async function listExports(ctx: ActorCtx, projectId: string, via: Via = '
 export async function openExport(ctx: ActorCtx, root: string, exportId: string, via: Via = 'staff') {
   const { row, access } = await visibleExport(ctx, exportId, via);
   if (row.expiresAt < ctx.clock.now()) throw new AppError('export_expired');
-  if (row.status !== 'done' || !row.storageKey) throw new AppError('export_not_ready', { params: { status: row.status } });
+  if (row.status !== 'done' || !row.storageKey)
+    throw new AppError('export_not_ready', { params: { status: row.status } });
   const file = path.join(root, row.storageKey);
   if (!fs.existsSync(file)) throw new AppError('export_expired');
   await ctx.db.transaction((tx) =>
@@ -175,7 +176,10 @@ export async function produceExport(ctx: Ctx, deps: ExportDeps, exportId: string
       status: 'done',
       progress: 100,
       storageKey,
-      fileName: `${report.project.code}-${report.period.label}.${EXTENSIONS[row.format]}`.replace(/[^\w.-]+/g, '_'),
+      fileName: `${report.project.code}-${report.period.label}.${EXTENSIONS[row.format]}`.replace(
+        /[^\w.-]+/g,
+        '_',
+      ),
       contentType: CONTENT_TYPES[row.format],
       sizeBytes: body.length,
       sha256: createHash('sha256').update(body).digest('hex'),

@@ -69,10 +69,8 @@ export async function computeFigure(
       seen.add(key);
       sets.push(sql`(${sql.join(cols, sql`, `)})`);
     };
-    if (multiKey === '') {
-      addSet([sql`bucket`], 'bucket');
-      addSet([sql`in_cum`], 'in_cum');
-    }
+    addSet([sql`bucket`], 'bucket');
+    addSet([sql`in_cum`], 'in_cum');
     for (const spec of specs) {
       const parts = splitSpec(spec);
       for (const subset of parts.length === 2 ? [[parts[0]], [parts[1]], parts] : [parts])
@@ -81,7 +79,6 @@ export async function computeFigure(
           `bucket,${subset.join(',')}`,
         );
     }
-    if (multiKey !== '') addSet([sql`bucket`], 'bucket');
     const dimSelect = dims.map(
       (d) => sql`, coalesce((${column(d)})::text, 'unknown') as ${sql.identifier(`k_${d}`)}`,
     );

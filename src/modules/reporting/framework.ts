@@ -32,7 +32,9 @@ export function indicatorView(row: repo.IndicatorRow, targets: Framework_['targe
     unit: row.unit,
     kind: row.kind,
     definition:
-      row.definitionId && row.definitionVersion ? { id: row.definitionId, version: row.definitionVersion } : null,
+      row.definitionId && row.definitionVersion
+        ? { id: row.definitionId, version: row.definitionVersion }
+        : null,
     baseline: row.baseline,
     target: row.target,
     periodTargets: Object.fromEntries(
@@ -67,7 +69,14 @@ export function manualValueView(v: repo.ManualValueRow) {
 export async function getFramework(ctx: ActorCtx, projectId: string): Promise<Framework> {
   const access = await reportAccess(ctx, projectId);
   const f = await repo.frameworkOf(ctx.db, projectId);
-  const snapshots = new Map((await repo.snapshotsOf(ctx.db, f.periods.map((p) => p.id))).map((s) => [s.periodId, s.id]));
+  const snapshots = new Map(
+    (
+      await repo.snapshotsOf(
+        ctx.db,
+        f.periods.map((p) => p.id),
+      )
+    ).map((s) => [s.periodId, s.id]),
+  );
   return {
     projectId,
     projectCode: access.project.code,
@@ -119,7 +128,11 @@ async function audited<T>(
   }
 }
 
-export async function addNode(ctx: ActorCtx, projectId: string, input: z.infer<typeof FrameworkNodeInputSchema>) {
+export async function addNode(
+  ctx: ActorCtx,
+  projectId: string,
+  input: z.infer<typeof FrameworkNodeInputSchema>,
+) {
   const access = await reportAccess(ctx, projectId);
   requireManage(access);
   await checkParent(ctx, projectId, input.kind, input.parentId);
@@ -137,7 +150,11 @@ async function nodeOf(ctx: ActorCtx, nodeId: string) {
   return { node, access };
 }
 
-export async function updateNode(ctx: ActorCtx, nodeId: string, input: z.infer<typeof FrameworkNodeUpdateSchema>) {
+export async function updateNode(
+  ctx: ActorCtx,
+  nodeId: string,
+  input: z.infer<typeof FrameworkNodeUpdateSchema>,
+) {
   const { node, access } = await nodeOf(ctx, nodeId);
   requireManage(access);
   const { version, ...patch } = input;
@@ -155,16 +172,27 @@ export async function updateNode(ctx: ActorCtx, nodeId: string, input: z.infer<t
 export async function removeNode(ctx: ActorCtx, nodeId: string) {
   const { node, access } = await nodeOf(ctx, nodeId);
   requireManage(access);
-  await audited(ctx, access.project.owningOfficeId, node.projectId, { node: { old: nodeView(node) } }, async (tx) => {
-    if (await repo.nodeInUse(tx, nodeId)) throw new AppError('framework_node_in_use');
-    await repo.deleteNode(tx, nodeId);
-  });
+  await audited(
+    ctx,
+    access.project.owningOfficeId,
+    node.projectId,
+    { node: { old: nodeView(node) } },
+    async (tx) => {
+      if (await repo.nodeInUse(tx, nodeId)) throw new AppError('framework_node_in_use');
+      await repo.deleteNode(tx, nodeId);
+    },
+  );
 }
 
 /** The definition exists, can be computed, and supports every breakdown asked. */
 function checkDefinition(
   ctx: ActorCtx,
-  input: { code: string; kind: 'computed' | 'manual'; definition: { id: string; version: number } | null; breakdowns: string[] },
+  input: {
+    code: string;
+    kind: 'computed' | 'manual';
+    definition: { id: string; version: number } | null;
+    breakdowns: string[];
+  },
 ) {
   if (input.kind === 'manual') {
     if (input.breakdowns.length)
@@ -175,7 +203,8 @@ function checkDefinition(
   }
   const def = input.definition;
   const entry = def ? findDefinition(def.id, def.version) : undefined;
-  if (!def || !entry) throw new AppError('definition_unknown', { params: { id: def?.id ?? '', version: def?.version ?? 0 } });
+  if (!def || !entry)
+    throw new AppError('definition_unknown', { params: { id: def?.id ?? '', version: def?.version ?? 0 } });
   if (!entry.units) throw new AppError('definition_unavailable', { params: { id: def.id } });
   for (const spec of input.breakdowns)
     for (const d of splitSpec(spec))
@@ -184,30 +213,39 @@ function checkDefinition(
   void ctx;
 }
 
-export async function addIndicator(ctx: ActorCtx, projectId: string, input: z.infer<typeof IndicatorInputSchema>) {
+export async function addIndicator(
+  ctx: ActorCtx,
+  projectId: string,
+  input: z.infer<typeof IndicatorInputSchema>,
+) {
   const access = await reportAccess(ctx, projectId);
   requireManage(access);
   const node = await repo.findNode(ctx.db, input.nodeId);
   if (!node || node.projectId !== projectId) throw new AppError('framework_parent_invalid');
   checkDefinition(ctx, input);
   const now = ctx.clock.now();
-  const row = await audited(ctx, access.project.owningOfficeId, projectId, { indicator: { new: input } }, (tx) =>
-    repo.insertIndicator(tx, {
-      projectId,
-      nodeId: input.nodeId,
-      code: input.code,
-      title: input.title,
-      unit: input.unit,
-      kind: input.kind,
-      definitionId: input.definition?.id ?? null,
-      definitionVersion: input.definition?.version ?? null,
-      baseline: input.baseline,
-      target: input.target,
-      meansOfVerification: input.meansOfVerification,
-      breakdowns: [...new Set(input.breakdowns)],
-      createdAt: now,
-      updatedAt: now,
-    }),
+  const row = await audited(
+    ctx,
+    access.project.owningOfficeId,
+    projectId,
+    { indicator: { new: input } },
+    (tx) =>
+      repo.insertIndicator(tx, {
+        projectId,
+        nodeId: input.nodeId,
+        code: input.code,
+        title: input.title,
+        unit: input.unit,
+        kind: input.kind,
+        definitionId: input.definition?.id ?? null,
+        definitionVersion: input.definition?.version ?? null,
+        baseline: input.baseline,
+        target: input.target,
+        meansOfVerification: input.meansOfVerification,
+        breakdowns: [...new Set(input.breakdowns)],
+        createdAt: now,
+        updatedAt: now,
+      }),
   );
   return indicatorView(row, []);
 }

@@ -83,7 +83,7 @@ export async function decideManualValue(
   return ctx.db.transaction(async (tx) => {
     await assertOpen(tx, periodId);
     const current = await repo.findManualValue(tx, indicatorId, periodId);
-    if (!current || current.status !== 'submitted') throw new AppError('manual_value_not_submitted');
+    if (current?.status !== 'submitted') throw new AppError('manual_value_not_submitted');
     const row = await repo.updateManualValueAt(tx, { indicatorId, periodId }, input.version, {
       status: input.decision,
       decidedBy: ctx.actor.userId,
@@ -147,7 +147,12 @@ export async function attachEvidence(
   }
 }
 
-export async function openEvidence(ctx: ActorCtx, store: AttachmentStore, indicatorId: string, periodId: string) {
+export async function openEvidence(
+  ctx: ActorCtx,
+  store: AttachmentStore,
+  indicatorId: string,
+  periodId: string,
+) {
   const { access } = await target(ctx, indicatorId, periodId);
   if (access.donor) throw notFound();
   const value = await repo.findManualValue(ctx.db, indicatorId, periodId);

@@ -14,11 +14,21 @@ import { reportAccess, requireManage } from './policy';
 import { figuresDigest, periodView, snapshotFigures } from './report';
 import * as repo from './repository';
 
-export async function createPeriod(ctx: ActorCtx, projectId: string, input: z.infer<typeof PeriodInputSchema>) {
+export async function createPeriod(
+  ctx: ActorCtx,
+  projectId: string,
+  input: z.infer<typeof PeriodInputSchema>,
+) {
   const access = await reportAccess(ctx, projectId);
   requireManage(access);
   return ctx.db.transaction(async (tx) => {
-    const [overlap] = await repo.overlappingPeriods(tx, projectId, input.kind, input.startDate, input.endDate);
+    const [overlap] = await repo.overlappingPeriods(
+      tx,
+      projectId,
+      input.kind,
+      input.startDate,
+      input.endDate,
+    );
     if (overlap) throw new AppError('period_overlap', { params: { kind: input.kind, label: overlap.label } });
     const row = await repo.insertPeriod(tx, { projectId, ...input, createdAt: ctx.clock.now() });
     await recordAudit(tx, ctx, {
@@ -46,7 +56,10 @@ export async function closePeriod(
   if (period.status === 'closed') throw new AppError('period_closed');
   if (period.version !== input.version) throw versionConflict(periodView(period, null));
   // The snapshot covers the whole project, whoever closes it.
-  const whole = { project: access.project, scope: [access.project.owningOfficeId, ...access.project.participatingOfficeIds] };
+  const whole = {
+    project: access.project,
+    scope: [access.project.owningOfficeId, ...access.project.participatingOfficeIds],
+  };
   return ctx.db.transaction(async (tx) => {
     const closed = await repo.closePeriodAt(tx, periodId, input.version, {
       userId: ctx.actor.userId,

@@ -28,7 +28,11 @@ export function onTrack(progress: number | null, elapsed: number | null): boolea
   return progress >= elapsed - 0.1;
 }
 
-export async function portfolio(ctx: ActorCtx, cipher: Parameters<typeof buildReportFor>[1], officeId?: string): Promise<Portfolio> {
+export async function portfolio(
+  ctx: ActorCtx,
+  cipher: Parameters<typeof buildReportFor>[1],
+  officeId?: string,
+): Promise<Portfolio> {
   const scope = scopeOf(ctx.actor, 'reports.read');
   if (officeId && scope !== 'all' && !scope.includes(officeId)) throw new AppError('not_found');
   const projects = (await listProjects(ctx.db, officeId ? [officeId] : scope)).filter(

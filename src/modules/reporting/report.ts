@@ -13,13 +13,7 @@ import { AppError } from '../../platform/errors';
 import type { FieldCipher } from '../../platform/field-crypto';
 import { SMALL_CELL_THRESHOLD, suppressCrossTab } from '../../platform/suppression';
 import { definitionView as definitionOf, findDefinition } from './catalogue';
-import {
-  type Breakdown,
-  type CrossTabView,
-  type Report,
-  type ReportIndicator,
-  splitSpec,
-} from './contract';
+import { type Breakdown, type CrossTabView, type Report, type ReportIndicator, splitSpec } from './contract';
 import { budgetSpent, type ComputedFigure, computeFigure } from './figures-repository';
 import { type ReportAccess, reportAccess } from './policy';
 import * as repo from './repository';
@@ -161,7 +155,14 @@ function suppressor(applied: boolean, seesSensitive: boolean): Suppressor {
       s.primary += out.primary;
       s.secondary += out.secondary;
       s.applied = true;
-      return { spec: t.spec, dimensions: dims, total: out.total, rows: out.rows, cols: out.cols, cells: out.cells };
+      return {
+        spec: t.spec,
+        dimensions: dims,
+        total: out.total,
+        rows: out.rows,
+        cols: out.cols,
+        cells: out.cells,
+      };
     },
     cell(n, personal) {
       if (!applied || !personal || n === null || n <= 0 || n >= SMALL_CELL_THRESHOLD) return n;
@@ -231,7 +232,12 @@ export async function buildReportFor(
   const period = choosePeriod(framework.periods, options.periodId, today);
   const series = seriesPeriods(framework.periods, period);
   const snapshots = new Map(
-    (await repo.snapshotsOf(ctx.db, series.map((p) => p.id))).map((s) => [s.periodId, s]),
+    (
+      await repo.snapshotsOf(
+        ctx.db,
+        series.map((p) => p.id),
+      )
+    ).map((s) => [s.periodId, s]),
   );
   // Snapshots hold the whole project's figures: they answer only a report over the whole project.
   const wholeProject = access.coverage === 'project' && !options.officeId;
@@ -254,7 +260,8 @@ export async function buildReportFor(
         : undefined;
     const personal = indicator.unit === 'persons' && (entry ? entry.personal : true);
     const targetOf = (periodId: string) =>
-      framework.targets.find((t) => t.indicatorId === indicator.id && t.periodId === periodId)?.target ?? null;
+      framework.targets.find((t) => t.indicatorId === indicator.id && t.periodId === periodId)?.target ??
+      null;
     const c = live.get(indicator.id);
     const frozen = periodSnapshot?.figures.indicators[indicator.id];
     let value: number | null;
@@ -296,9 +303,7 @@ export async function buildReportFor(
       progress: progressOf(shownCumulative, indicator.target),
       manualStatus,
       comment,
-      breakdowns: tables.map((t) =>
-        sup.table(t, personal, splitSpec(t.spec).includes('vulnerability')),
-      ),
+      breakdowns: tables.map((t) => sup.table(t, personal, splitSpec(t.spec).includes('vulnerability'))),
       series: series.map((p) => {
         const snap = wholeProject ? snapshots.get(p.id)?.figures.indicators[indicator.id] : undefined;
         const manual = framework.values.find((x) => x.indicatorId === indicator.id && x.periodId === p.id);

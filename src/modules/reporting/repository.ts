@@ -21,7 +21,11 @@ export type ExportRow = typeof reportExports.$inferSelect;
 
 export async function frameworkOf(db: Db, projectId: string) {
   const [nodes, indicators, periods, targets, values] = await Promise.all([
-    db.select().from(frameworkNodes).where(eq(frameworkNodes.projectId, projectId)).orderBy(asc(frameworkNodes.code)),
+    db
+      .select()
+      .from(frameworkNodes)
+      .where(eq(frameworkNodes.projectId, projectId))
+      .orderBy(asc(frameworkNodes.code)),
     db
       .select()
       .from(reportIndicators)
@@ -33,7 +37,11 @@ export async function frameworkOf(db: Db, projectId: string) {
       .where(eq(reportingPeriods.projectId, projectId))
       .orderBy(asc(reportingPeriods.startDate), asc(reportingPeriods.kind)),
     db
-      .select({ indicatorId: indicatorTargets.indicatorId, periodId: indicatorTargets.periodId, target: indicatorTargets.target })
+      .select({
+        indicatorId: indicatorTargets.indicatorId,
+        periodId: indicatorTargets.periodId,
+        target: indicatorTargets.target,
+      })
       .from(indicatorTargets)
       .innerJoin(reportIndicators, eq(reportIndicators.id, indicatorTargets.indicatorId))
       .where(eq(reportIndicators.projectId, projectId)),
@@ -74,7 +82,11 @@ export async function updateNodeAt(
   return row;
 }
 export async function nodeInUse(db: Db, id: string): Promise<boolean> {
-  const [child] = await db.select({ id: frameworkNodes.id }).from(frameworkNodes).where(eq(frameworkNodes.parentId, id)).limit(1);
+  const [child] = await db
+    .select({ id: frameworkNodes.id })
+    .from(frameworkNodes)
+    .where(eq(frameworkNodes.parentId, id))
+    .limit(1);
   const [indicator] = await db
     .select({ id: reportIndicators.id })
     .from(reportIndicators)
@@ -118,7 +130,10 @@ export async function setTarget(db: Db, indicatorId: string, periodId: string, t
   await db
     .insert(indicatorTargets)
     .values({ indicatorId, periodId, target })
-    .onConflictDoUpdate({ target: [indicatorTargets.indicatorId, indicatorTargets.periodId], set: { target } });
+    .onConflictDoUpdate({
+      target: [indicatorTargets.indicatorId, indicatorTargets.periodId],
+      set: { target },
+    });
 }
 
 export async function findPeriod(db: Db, id: string) {
@@ -126,7 +141,13 @@ export async function findPeriod(db: Db, id: string) {
   return row;
 }
 /** Periods of the same kind in the project that overlap [start, end]. */
-export async function overlappingPeriods(db: Db, projectId: string, kind: string, start: string, end: string) {
+export async function overlappingPeriods(
+  db: Db,
+  projectId: string,
+  kind: string,
+  start: string,
+  end: string,
+) {
   return db
     .select({ id: reportingPeriods.id, label: reportingPeriods.label })
     .from(reportingPeriods)
@@ -160,7 +181,11 @@ export async function closePeriodAt(
       version: sql`${reportingPeriods.version} + 1`,
     })
     .where(
-      and(eq(reportingPeriods.id, id), eq(reportingPeriods.version, version), eq(reportingPeriods.status, 'open')),
+      and(
+        eq(reportingPeriods.id, id),
+        eq(reportingPeriods.version, version),
+        eq(reportingPeriods.status, 'open'),
+      ),
     )
     .returning();
   return row;
@@ -223,14 +248,16 @@ export async function projectsViewedBy(db: Db, userId: string): Promise<string[]
 }
 type Account = { userId: string; displayName: string; email: string };
 export async function viewersOf(db: Db, projectId: string) {
-  const result = await db.execute(sql`select v.user_id as "userId", u.display_name as "displayName", u.email, v.created_at as "createdAt"
+  const result =
+    await db.execute(sql`select v.user_id as "userId", u.display_name as "displayName", u.email, v.created_at as "createdAt"
     from report_viewers v join users u on u.id = v.user_id where v.project_id = ${projectId} order by u.display_name`);
   return (result as unknown as { rows: (Account & { createdAt: Date | string })[] }).rows;
 }
 /** Active accounts holding the donor role in one of these offices. */
 export async function donorAccountsIn(db: Db, officeIds: string[]): Promise<Account[]> {
   if (officeIds.length === 0) return [];
-  const result = await db.execute(sql`select distinct u.id as "userId", u.display_name as "displayName", u.email
+  const result =
+    await db.execute(sql`select distinct u.id as "userId", u.display_name as "displayName", u.email
     from users u join memberships m on m.user_id = u.id
     where m.role = 'donor' and u.status = 'active' and m.office_id = any(${sql.param(officeIds)}::uuid[])
     order by u.display_name`);

@@ -29,7 +29,15 @@ import {
   ReportQuerySchema,
   ReportSchema,
 } from './contract';
-import { createExportWorker, exportRootOf, getExport, listExports, openExport, requestExport, tidyExports } from './exports';
+import {
+  createExportWorker,
+  exportRootOf,
+  getExport,
+  listExports,
+  openExport,
+  requestExport,
+  tidyExports,
+} from './exports';
 import { addIndicator, addNode, getFramework, removeNode, updateIndicator, updateNode } from './framework';
 import { attachEvidence, decideManualValue, enterManualValue, openEvidence } from './manual-values';
 import { closePeriod, createPeriod, getSnapshot } from './periods';
@@ -72,7 +80,11 @@ export function reportingRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest) => actorCtx(request, deps);
   const exportRoot = exportRootOf(deps.config.dataDir);
-  const exportDeps = { cipher: deps.cipher, root: exportRoot, iatiOrganisation: deps.config.iatiOrganisation };
+  const exportDeps = {
+    cipher: deps.cipher,
+    root: exportRoot,
+    iatiOrganisation: deps.config.iatiOrganisation,
+  };
   const systemCtx = (): Ctx => ({
     db: deps.database.db,
     clock: deps.clock,
@@ -82,10 +94,14 @@ export function reportingRoutes(app: FastifyInstance, deps: ServerDeps): void {
     lang: 'fr',
     reactions: deps.reactions,
   });
-  const worker = createExportWorker(systemCtx, exportDeps, (error) => app.log.error({ err: error }, 'export failed'));
+  const worker = createExportWorker(systemCtx, exportDeps, (error) =>
+    app.log.error({ err: error }, 'export failed'),
+  );
   app.addHook('onReady', async () => {
     // Exports a stopped server left behind are queued again; expired files go.
-    await tidyExports(systemCtx(), exportRoot).catch((error) => app.log.error({ err: error }, 'export tidy failed'));
+    await tidyExports(systemCtx(), exportRoot).catch((error) =>
+      app.log.error({ err: error }, 'export tidy failed'),
+    );
     worker.kick();
   });
   app.addHook('onClose', async () => worker.idle());
@@ -109,7 +125,8 @@ export function reportingRoutes(app: FastifyInstance, deps: ServerDeps): void {
       config: { permission: 'reports.read' },
       schema: {
         tags,
-        summary: 'Portfolio dashboard: every project reported on (the mission or one office), progress and burn',
+        summary:
+          'Portfolio dashboard: every project reported on (the mission or one office), progress and burn',
         querystring: PortfolioQuerySchema,
         response: { 200: PortfolioSchema },
       },
@@ -143,7 +160,8 @@ export function reportingRoutes(app: FastifyInstance, deps: ServerDeps): void {
         response: { 201: FrameworkNodeSchema },
       },
     },
-    async (request, reply) => reply.code(201).send(await addNode(ctxOf(request), request.params.id, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await addNode(ctxOf(request), request.params.id, request.body)),
   );
 
   r.patch(
@@ -362,7 +380,12 @@ export function reportingRoutes(app: FastifyInstance, deps: ServerDeps): void {
       },
     },
     async (request, reply) => {
-      const made = await requestExport(ctxOf(request), request.params.id, request.body, deps.config.reportExportDays);
+      const made = await requestExport(
+        ctxOf(request),
+        request.params.id,
+        request.body,
+        deps.config.reportExportDays,
+      );
       worker.kick();
       return reply.code(202).send(made);
     },
@@ -372,7 +395,12 @@ export function reportingRoutes(app: FastifyInstance, deps: ServerDeps): void {
     '/api/report-exports/:id',
     {
       config: { permission: 'reports.read' },
-      schema: { tags, summary: 'An export’s progress', params: IdParamsSchema, response: { 200: ExportSchema } },
+      schema: {
+        tags,
+        summary: 'An export’s progress',
+        params: IdParamsSchema,
+        response: { 200: ExportSchema },
+      },
     },
     async (request) => getExport(ctxOf(request), request.params.id),
   );
@@ -383,7 +411,8 @@ export function reportingRoutes(app: FastifyInstance, deps: ServerDeps): void {
       config: { permission: 'reports.read' },
       schema: { tags, summary: 'Download an export’s file (audited)', params: IdParamsSchema },
     },
-    async (request, reply) => sendFile(reply, await openExport(ctxOf(request), exportRoot, request.params.id)),
+    async (request, reply) =>
+      sendFile(reply, await openExport(ctxOf(request), exportRoot, request.params.id)),
   );
 
   r.get(
@@ -432,7 +461,11 @@ export function reportingRoutes(app: FastifyInstance, deps: ServerDeps): void {
     '/api/donor/projects',
     {
       config: { permission: 'reports.shared' },
-      schema: { tags, summary: 'Projects whose figures this donor account reads', response: { 200: z.array(DonorProjectSchema) } },
+      schema: {
+        tags,
+        summary: 'Projects whose figures this donor account reads',
+        response: { 200: z.array(DonorProjectSchema) },
+      },
     },
     async (request) => donorProjects(ctxOf(request)),
   );
@@ -450,14 +483,25 @@ export function reportingRoutes(app: FastifyInstance, deps: ServerDeps): void {
       },
     },
     async (request) =>
-      buildReport(ctxOf(request), deps.cipher, request.params.id, { ...request.query, shared: true }, 'donor'),
+      buildReport(
+        ctxOf(request),
+        deps.cipher,
+        request.params.id,
+        { ...request.query, shared: true },
+        'donor',
+      ),
   );
 
   r.get(
     '/api/donor/projects/:id/exports',
     {
       config: { permission: 'reports.shared' },
-      schema: { tags, summary: 'This donor account’s exports of a project', params: IdParamsSchema, response: { 200: z.array(ExportSchema) } },
+      schema: {
+        tags,
+        summary: 'This donor account’s exports of a project',
+        params: IdParamsSchema,
+        response: { 200: z.array(ExportSchema) },
+      },
     },
     async (request) => listExports(ctxOf(request), request.params.id, 'donor'),
   );
@@ -491,7 +535,12 @@ export function reportingRoutes(app: FastifyInstance, deps: ServerDeps): void {
     '/api/donor/exports/:id',
     {
       config: { permission: 'reports.shared' },
-      schema: { tags, summary: 'An export’s progress', params: IdParamsSchema, response: { 200: ExportSchema } },
+      schema: {
+        tags,
+        summary: 'An export’s progress',
+        params: IdParamsSchema,
+        response: { 200: ExportSchema },
+      },
     },
     async (request) => getExport(ctxOf(request), request.params.id, 'donor'),
   );

@@ -81,7 +81,9 @@ export const reportingPeriods = pgTable(
     label: text('label').notNull(),
     startDate: date('start_date').notNull(),
     endDate: date('end_date').notNull(),
-    status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
     closedAt: ts('closed_at'),
     closedBy: uuid('closed_by').references(() => users.id),
     closedByName: text('closed_by_name'),

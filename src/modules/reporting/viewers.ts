@@ -7,8 +7,8 @@ import type { ActorCtx } from '../../platform/actor';
 import { can } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, notFound } from '../../platform/errors';
-import { findProject } from '../projects';
 import { actorOf } from '../identity';
+import { findProject } from '../projects';
 import { reportAccess, requireManage } from './policy';
 import * as repo from './repository';
 
@@ -35,7 +35,12 @@ export async function grantViewer(ctx: ActorCtx, projectId: string, userId: stri
       fields: [{ path: 'userId', code: 'not_donor', message: 'donor' }],
     });
   await ctx.db.transaction(async (tx) => {
-    await repo.insertViewer(tx, { projectId, userId, grantedBy: ctx.actor.userId, createdAt: ctx.clock.now() });
+    await repo.insertViewer(tx, {
+      projectId,
+      userId,
+      grantedBy: ctx.actor.userId,
+      createdAt: ctx.clock.now(),
+    });
     await recordAudit(tx, ctx, {
       action: 'report.viewer_granted',
       officeId: access.project.owningOfficeId,

@@ -102,15 +102,19 @@ export const messages: Record<'fr' | 'en', Messages> = {
       too_many_attempts: 'Too many failed sign-ins from here. Try again {{when}}.',
       too_many_requests: 'Too many requests. Wait a moment and try again.',
       no_reporting_period: 'This project has no reporting period yet: create one first.',
-      period_closed: 'This period is closed: its figures are frozen in a signed snapshot and can no longer change.',
+      period_closed:
+        'This period is closed: its figures are frozen in a signed snapshot and can no longer change.',
       period_overlap: 'This period overlaps another {{kind}} period of the project ({{label}}).',
-      indicator_computed: 'This indicator is computed from Passerelle\'s data: it takes no manual value.',
+      indicator_computed: "This indicator is computed from Passerelle's data: it takes no manual value.",
       definition_unknown: 'There is no indicator definition "{{id}}" version {{version}} in the catalogue.',
-      definition_unavailable: 'The definition "{{id}}" cannot be computed yet (the module it needs does not exist).',
+      definition_unavailable:
+        'The definition "{{id}}" cannot be computed yet (the module it needs does not exist).',
       breakdown_not_supported: 'The indicator "{{indicator}}" cannot be broken down by {{breakdown}}.',
-      framework_code_taken: 'This code is already used in the project\'s results framework.',
-      framework_node_in_use: 'This outcome or output still holds indicators or outputs: move or remove them first.',
-      framework_parent_invalid: 'An output belongs to an outcome, an outcome to the impact (or to nothing) of the same project.',
+      framework_code_taken: "This code is already used in the project's results framework.",
+      framework_node_in_use:
+        'This outcome or output still holds indicators or outputs: move or remove them first.',
+      framework_parent_invalid:
+        'An output belongs to an outcome, an outcome to the impact (or to nothing) of the same project.',
       manual_value_not_submitted: 'There is no submitted value to validate for this period.',
       export_not_ready: 'This export is not ready yet: it is {{status}}.',
       export_expired: 'This export has expired: request it again.',
@@ -232,8 +236,10 @@ export const messages: Record<'fr' | 'en', Messages> = {
       currency: 'Unknown currency: use an ISO code such as EUR, USD, IQD, ALL, MAD, UAH.',
       referral_target: 'Choose one recipient: an office or a partner organisation.',
       transfer_to_partner: 'A case can only be transferred to an office; refer it to a partner instead.',
-      unknown_breakdown: 'Unknown breakdown: use sex, age_band, nationality, host_country, return_country, vulnerability, assistance_type, assistance_mode, assistance_timing, office or budget_line, or two of them joined by *.',
-      definition_required_for_computed: 'A computed indicator names a definition of the catalogue; a manual one names none.',
+      unknown_breakdown:
+        'Unknown breakdown: use sex, age_band, nationality, host_country, return_country, vulnerability, assistance_type, assistance_mode, assistance_timing, office or budget_line, or two of them joined by *.',
+      definition_required_for_computed:
+        'A computed indicator names a definition of the catalogue; a manual one names none.',
       period_ends_before_start: 'The period cannot end before it starts.',
     },
   },
@@ -335,15 +341,21 @@ export const messages: Record<'fr' | 'en', Messages> = {
       too_many_attempts: 'Trop de connexions échouées depuis cet endroit. Réessayez {{when}}.',
       too_many_requests: 'Trop de requêtes. Patientez un instant puis réessayez.',
       no_reporting_period: 'Ce projet n’a pas encore de période de rapport : créez-en une d’abord.',
-      period_closed: 'Cette période est clôturée : ses chiffres sont figés dans un instantané signé et ne peuvent plus changer.',
+      period_closed:
+        'Cette période est clôturée : ses chiffres sont figés dans un instantané signé et ne peuvent plus changer.',
       period_overlap: 'Cette période chevauche une autre période du même type dans le projet ({{label}}).',
-      indicator_computed: 'Cet indicateur est calculé à partir des données de Passerelle : il ne prend pas de valeur saisie.',
-      definition_unknown: 'Le catalogue ne contient pas de définition d’indicateur « {{id}} » version {{version}}.',
-      definition_unavailable: 'La définition « {{id}} » ne peut pas encore être calculée (le module nécessaire n’existe pas).',
+      indicator_computed:
+        'Cet indicateur est calculé à partir des données de Passerelle : il ne prend pas de valeur saisie.',
+      definition_unknown:
+        'Le catalogue ne contient pas de définition d’indicateur « {{id}} » version {{version}}.',
+      definition_unavailable:
+        'La définition « {{id}} » ne peut pas encore être calculée (le module nécessaire n’existe pas).',
       breakdown_not_supported: 'L’indicateur « {{indicator}} » ne peut pas être ventilé par {{breakdown}}.',
       framework_code_taken: 'Ce code est déjà utilisé dans le cadre de résultats du projet.',
-      framework_node_in_use: 'Ce résultat ou produit contient encore des indicateurs ou des produits : déplacez-les ou supprimez-les d’abord.',
-      framework_parent_invalid: 'Un produit appartient à un effet, un effet à l’impact (ou à rien) du même projet.',
+      framework_node_in_use:
+        'Ce résultat ou produit contient encore des indicateurs ou des produits : déplacez-les ou supprimez-les d’abord.',
+      framework_parent_invalid:
+        'Un produit appartient à un effet, un effet à l’impact (ou à rien) du même projet.',
       manual_value_not_submitted: 'Il n’y a pas de valeur soumise à valider pour cette période.',
       export_not_ready: 'Cet export n’est pas encore prêt ({{status}}).',
       export_expired: 'Cet export a expiré : demandez-le à nouveau.',
@@ -468,8 +480,10 @@ export const messages: Record<'fr' | 'en', Messages> = {
       referral_target: 'Choisissez un destinataire : un bureau ou une organisation partenaire.',
       transfer_to_partner:
         'Un dossier ne peut être transféré qu’à un bureau ; orientez-le plutôt vers le partenaire.',
-      unknown_breakdown: 'Ventilation inconnue : utilisez sex, age_band, nationality, host_country, return_country, vulnerability, assistance_type, assistance_mode, assistance_timing, office ou budget_line, ou deux d’entre elles jointes par *.',
-      definition_required_for_computed: 'Un indicateur calculé désigne une définition du catalogue ; un indicateur saisi n’en désigne aucune.',
+      unknown_breakdown:
+        'Ventilation inconnue : utilisez sex, age_band, nationality, host_country, return_country, vulnerability, assistance_type, assistance_mode, assistance_timing, office ou budget_line, ou deux d’entre elles jointes par *.',
+      definition_required_for_computed:
+        'Un indicateur calculé désigne une définition du catalogue ; un indicateur saisi n’en désigne aucune.',
       period_ends_before_start: 'La période ne peut pas se terminer avant de commencer.',
     },
   },

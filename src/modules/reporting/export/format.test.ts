@@ -44,7 +44,7 @@ describe('export labels and formats', () => {
     expect(en.category('assistance_timing', 'post_return')).toBe('After return');
     expect(en.category('office', 'PAR')).toBe('PAR');
     expect(en.figure('percent', 64, false)).toBe('64%');
-    expect(en.figure('eur', 48_250_000, false)).toBe('€482,500');
+    expect(en.figure('eur', 482_500, false)).toBe('€482,500');
     expect(en.figure('persons', null, true)).toBe('hidden');
     expect(fr.figure('persons', null, true)).toBe('masqué');
     expect(en.figure('persons', null, false)).toBe('—');

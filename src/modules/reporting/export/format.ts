@@ -112,12 +112,12 @@ export function exportFormatter(language: ExportLanguage) {
       }
     },
     /**
-     * A figure of an indicator for people: whole euros from cents, percentages of a `percent` indicator
+     * A figure of an indicator for people: whole euros, percentages of a `percent` indicator
      * (stored as points, 0–100), counts as integers. Null is the suppression mark or a dash.
      */
     figure: (unit: Unit, n: number | null, suppressed: boolean): string => {
       if (n === null) return suppressed ? labels.suppressedMark : labels.missing;
-      if (isMoneyUnit(unit)) return euros.format(Math.round(n / 100));
+      if (isMoneyUnit(unit)) return euros.format(Math.round(n));
       if (unit === 'percent') return percent.format(n / 100);
       return Number.isInteger(n) ? integer.format(n) : decimal.format(n);
     },

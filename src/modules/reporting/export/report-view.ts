@@ -15,8 +15,8 @@ export const isMoneyUnit = (unit: Unit) => unit === 'eur';
 export const moneyDigits = (currency: string): number =>
   currency in CURRENCIES ? CURRENCIES[currency as Currency] : 2;
 
-/** A figure in the unit people read: `eur` indicators hold cents, like every amount of the platform. */
-export const inDisplayUnit = (unit: Unit, n: number) => (isMoneyUnit(unit) ? n / 100 : n);
+/** A figure in the unit people read: `eur` indicators hold euros (targets are entered in euros too). */
+export const inDisplayUnit = (_unit: Unit, n: number) => n;
 
 /** Counts of persons: the figures that suppression hides when the report leaves the office. */
 export const countsPersons = (indicator: ReportIndicator) =>

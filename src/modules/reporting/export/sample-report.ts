@@ -202,26 +202,26 @@ export function sampleReport(language: 'fr' | 'en'): Report {
     }),
     meansOfVerification: t({ fr: 'Pièces comptables.', en: 'Accounting records.' }),
     baseline: null,
-    // Amounts in cents, like every amount of the platform.
-    target: 200_000_000,
-    periodTarget: 40_000_000,
-    value: 48_250_000,
-    cumulative: 91_730_050,
-    progress: 91_730_050 / 200_000_000,
+    // Amounts in euros (budget lines keep minor units).
+    target: 2_000_000,
+    periodTarget: 400_000,
+    value: 482_500,
+    cumulative: 917_300.5,
+    progress: 917_300.5 / 2_000_000,
     manualStatus: null,
     comment: null,
     breakdowns: [
       {
         spec: 'assistance_type',
         dimensions: ['assistance_type'],
-        total: 48_250_000,
-        rows: { economic: 35_000_000, social: 9_000_000, psychosocial: 4_250_000 },
+        total: 482_500,
+        rows: { economic: 350_000, social: 90_000, psychosocial: 42_500 },
       },
     ],
     series: series([
-      [43_480_050, 40_000_000],
-      [48_250_000, 40_000_000],
-      [12_100_000, 40_000_000],
+      [434_800.5, 400_000],
+      [482_500, 400_000],
+      [121_000, 400_000],
     ]),
   };
 

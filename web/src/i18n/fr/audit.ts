@@ -127,7 +127,10 @@ export const audit = {
         updated: 'Campagne d’information modifiée',
       },
       framework: { changed: 'Cadre de résultats modifié' },
-      period: { created: 'Période de rapport créée', closed: 'Période de rapport clôturée (instantané signé)' },
+      period: {
+        created: 'Période de rapport créée',
+        closed: 'Période de rapport clôturée (instantané signé)',
+      },
       manual_value: {
         entered: 'Valeur d’indicateur saisie',
         decided: 'Valeur d’indicateur validée ou renvoyée',

@@ -63,7 +63,8 @@ export const users = {
     },
     reports: {
       read: 'Consulter les indicateurs des projets',
-      manage: 'Définir le cadre de résultats, les cibles et les périodes ; clôturer une période ; valider les valeurs saisies',
+      manage:
+        'Définir le cadre de résultats, les cibles et les périodes ; clôturer une période ; valider les valeurs saisies',
       enter: 'Saisir les valeurs manuelles des indicateurs et leurs justificatifs',
       shared: 'Consulter les chiffres masqués des projets financés (bailleur)',
     },
