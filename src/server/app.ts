@@ -26,7 +26,7 @@ import { projectsRoutes } from '../modules/projects';
 import { referralsRoutes } from '../modules/referrals';
 import { registryRoutes } from '../modules/registry';
 import { reintegrationRoutes } from '../modules/reintegration';
-import { reportingRoutes } from '../modules/reporting';
+import { createExportWorker, exportRootOf, reportingRoutes, tidyExports } from '../modules/reporting';
 import { type Clock, systemClock } from '../platform/clock';
 import { AppError } from '../platform/errors';
 import { createFieldCipher, type FieldCipher } from '../platform/field-crypto';
@@ -45,7 +45,7 @@ import {
   sendProblem,
   toAppError,
 } from './problem';
-import { wireReactions } from './reactions';
+import { systemCtx, wireReactions } from './reactions';
 import './types';
 
 export const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -75,7 +75,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       maxBytes: config.attachmentMaxBytes,
       scanner: options.attachmentScanner ?? acceptAll,
     },
+    reportExports: { kick() {}, idle: async () => {} },
   };
+  const exportRoot = exportRootOf(config.dataDir);
+  const exportCtx = () => systemCtx(deps.database.db, deps.clock, 'fr');
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     genReqId: () => randomUUID(),
@@ -90,6 +93,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // Requests Node refuses before Fastify sees them (headers over 16 KiB, garbage) answer problem+json too.
     clientErrorHandler,
   });
+  // Report exports are made in the background, in this process; queued ones resume at start-up.
+  deps.reportExports = createExportWorker(
+    exportCtx,
+    { cipher: deps.cipher, root: exportRoot, iatiOrganisation: config.iatiOrganisation },
+    (error) => app.log.error({ err: error }, 'report export failed'),
+  );
+  app.addHook('onReady', async () => {
+    await tidyExports(exportCtx(), exportRoot).catch((error) =>
+      app.log.error({ err: error }, 'report export tidy failed'),
+    );
+    deps.reportExports.kick();
+  });
+  app.addHook('onClose', async () => deps.reportExports.idle());
   // JSON only: text/plain is what a cross-site form can send without a preflight.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);

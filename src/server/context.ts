@@ -15,6 +15,8 @@ export type ServerDeps = {
   reactions: Reactions;
   cipher: FieldCipher;
   attachments: AttachmentStore;
+  /** The background worker that makes report exports: told when one is asked for. */
+  reportExports: { kick(): void; idle(): Promise<void> };
 };
 
 /** The use-case context of a request (actor may be null on public routes). */

@@ -1,4 +1,4 @@
 /** Donor reporting: results frameworks, periods and snapshots, reports, dashboards, exports, donor access. */
 export { catalogue } from './catalogue';
-export { exportRootOf, tidyExports } from './exports';
+export { createExportWorker, exportRootOf, tidyExports } from './exports';
 export { reportingRoutes } from './routes';

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Ctx } from '../../platform/actor';
 import { IdParamsSchema, UuidSchema } from '../../platform/contract';
 import { AppError } from '../../platform/errors';
 import { actorCtx, type ServerDeps } from '../../server/context';
@@ -80,31 +79,7 @@ export function reportingRoutes(app: FastifyInstance, deps: ServerDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const ctxOf = (request: FastifyRequest) => actorCtx(request, deps);
   const exportRoot = exportRootOf(deps.config.dataDir);
-  const exportDeps = {
-    cipher: deps.cipher,
-    root: exportRoot,
-    iatiOrganisation: deps.config.iatiOrganisation,
-  };
-  const systemCtx = (): Ctx => ({
-    db: deps.database.db,
-    clock: deps.clock,
-    actor: null,
-    requestId: null,
-    ip: null,
-    lang: 'fr',
-    reactions: deps.reactions,
-  });
-  const worker = createExportWorker(systemCtx, exportDeps, (error) =>
-    app.log.error({ err: error }, 'export failed'),
-  );
-  app.addHook('onReady', async () => {
-    // Exports a stopped server left behind are queued again; expired files go.
-    await tidyExports(systemCtx(), exportRoot).catch((error) =>
-      app.log.error({ err: error }, 'export tidy failed'),
-    );
-    worker.kick();
-  });
-  app.addHook('onClose', async () => worker.idle());
+  const worker = deps.reportExports;
 
   r.get(
     '/api/reporting/catalogue',
