@@ -4,7 +4,7 @@
  * disaggregations and small-cell suppression, dashboards and exports. Browser-safe.
  */
 import { z } from 'zod';
-import { textBlock, textLine, UuidSchema, VersionSchema } from '../../platform/contract';
+import { queryText, textBlock, textLine, UuidSchema, VersionSchema } from '../../platform/contract';
 
 /** What a figure can be broken down by. */
 export const BREAKDOWNS = [
@@ -27,6 +27,7 @@ export type Breakdown = z.infer<typeof BreakdownSchema>;
 export const BreakdownSpecSchema = z
   .string()
   .max(60)
+  .regex(/^[a-z_*]+$/, 'unknown_breakdown')
   .refine((s) => {
     const parts = s.split('*');
     return (
@@ -90,7 +91,10 @@ export const IndicatorInputSchema = z
     unit: UnitSchema,
     kind: z.enum(['computed', 'manual']),
     definition: z
-      .strictObject({ id: z.string().max(60), version: z.number().int().min(1) })
+      .strictObject({
+        id: z.string().regex(/^[a-z0-9_]{1,60}$/, 'definition_id'),
+        version: z.number().int().min(1),
+      })
       .nullable()
       .default(null),
     baseline: TargetNumber.nullable().default(null),
@@ -333,9 +337,7 @@ export type Report = z.infer<typeof ReportSchema>;
 export const ReportQuerySchema = z.strictObject({
   periodId: UuidSchema.optional(),
   /** Extra breakdowns beside each indicator's own (comma-separated specs). */
-  breakdowns: z
-    .string()
-    .max(400)
+  breakdowns: queryText(400)
     .optional()
     .transform((s) => (s ? s.split(',').filter(Boolean) : []))
     .pipe(z.array(BreakdownSpecSchema).max(6)),

@@ -241,6 +241,7 @@ export const messages: Record<'fr' | 'en', Messages> = {
       definition_required_for_computed:
         'A computed indicator names a definition of the catalogue; a manual one names none.',
       period_ends_before_start: 'The period cannot end before it starts.',
+      definition_id: 'Name a definition of the catalogue (lowercase letters, digits and underscores).',
     },
   },
   fr: {
@@ -485,6 +486,7 @@ export const messages: Record<'fr' | 'en', Messages> = {
       definition_required_for_computed:
         'Un indicateur calculé désigne une définition du catalogue ; un indicateur saisi n’en désigne aucune.',
       period_ends_before_start: 'La période ne peut pas se terminer avant de commencer.',
+      definition_id: 'Désignez une définition du catalogue (lettres minuscules, chiffres et tirets bas).',
     },
   },
 };
