@@ -204,7 +204,8 @@ export async function drainExports(ctx: Ctx, deps: ExportDeps): Promise<number> 
 
 /** Expired export files and their rows are removed; exports a stopped server left running are queued again. */
 export async function tidyExports(ctx: Ctx, root: string): Promise<number> {
-  await repo.requeueStaleExports(ctx.db, new Date(ctx.clock.now().getTime() - 60 * 60_000));
+  // An export takes seconds: one still running after ten minutes belongs to a server that stopped.
+  await repo.requeueStaleExports(ctx.db, new Date(ctx.clock.now().getTime() - 10 * 60_000));
   const expired = await repo.expiredExports(ctx.db, ctx.clock.now());
   for (const e of expired) if (e.storageKey) fs.rmSync(path.join(root, e.storageKey), { force: true });
   await repo.deleteExports(
