@@ -75,6 +75,7 @@ export const ERROR_STATUS = {
   no_reporting_period: 409,
   period_closed: 409,
   period_overlap: 409,
+  period_values_pending: 409,
   indicator_computed: 422,
   definition_unknown: 422,
   definition_unavailable: 422,

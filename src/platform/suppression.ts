@@ -124,7 +124,12 @@ const sortedKeys = (...records: (object | undefined)[]): string[] =>
  * such a guarantee needs an optimising suppression (e.g. tau-argus, sdcTable). With `multiValued` the
  * relations are inequalities rather than sums, and they are applied as strictly as sums.
  */
-export function suppressCrossTab(table: CrossTab, threshold = SMALL_CELL_THRESHOLD): SuppressedCrossTab {
+export function suppressCrossTab(
+  table: CrossTab,
+  threshold = SMALL_CELL_THRESHOLD,
+  /** Counts already hidden elsewhere (the same figure hidden in another published table): hidden here too. */
+  hide: { total?: boolean; rows?: readonly string[] } = {},
+): SuppressedCrossTab {
   const { rows, cols, cells } = table;
   const rowKeys = sortedKeys(rows, cells);
   const colKeys = sortedKeys(cols, ...Object.values(cells ?? {}));
@@ -141,6 +146,16 @@ export function suppressCrossTab(table: CrossTab, threshold = SMALL_CELL_THRESHO
   const rowMargin = rows && rowKeys.map((a) => count(countAt(rows, a)));
   const colMargin = cols && colKeys.map((b) => count(countAt(cols, b)));
   const total = count(table.total);
+  const primary = counts.filter((c) => c.hidden).length;
+  let secondary = 0;
+  const force = (c: Count | undefined) => {
+    if (c && !c.hidden) {
+      c.hidden = true;
+      secondary++;
+    }
+  };
+  if (hide.total) force(total);
+  for (const key of hide.rows ?? []) force(rowMargin?.[rowKeys.indexOf(key)]);
 
   const relations: Count[][] = [
     ...(inner && rowMargin ? inner.map((row, i) => [...row, ...rowMargin.slice(i, i + 1)]) : []),
@@ -150,8 +165,6 @@ export function suppressCrossTab(table: CrossTab, threshold = SMALL_CELL_THRESHO
   ];
   const withParts = relations.filter((members) => members.length >= 2);
 
-  const primary = counts.filter((c) => c.hidden).length;
-  let secondary = 0;
   // Non-zero before zero, then the smallest, then the rank.
   const better = (c: Count, d: Count) =>
     Number(c.value === 0) - Number(d.value === 0) || c.value - d.value || c.rank - d.rank;

@@ -84,12 +84,18 @@ export async function requestExport(
   });
 }
 
-/** A reader sees the project's exports; a donor only their own. */
+/**
+ * Everyone sees their own exports; the project's other exports only those who may read every figure of the
+ * project unsuppressed (an export holds what its requester could see, perhaps more than the reader).
+ */
+const seesAllExports = (access: ReportAccess) =>
+  !access.donor && access.coverage === 'project' && !access.forceSuppression;
+
 async function visibleExport(ctx: ActorCtx, exportId: string, via: Via) {
   const row = await repo.findExport(ctx.db, exportId);
   if (!row) throw notFound();
   const access = await reportAccess(ctx, row.projectId, { via });
-  if (access.donor && row.requestedBy !== ctx.actor.userId) throw notFound();
+  if (row.requestedBy !== ctx.actor.userId && !seesAllExports(access)) throw notFound();
   return { row, access };
 }
 
@@ -99,7 +105,7 @@ export async function getExport(ctx: ActorCtx, exportId: string, via: Via = 'sta
 
 export async function listExports(ctx: ActorCtx, projectId: string, via: Via = 'staff') {
   const access = await reportAccess(ctx, projectId, { via });
-  const rows = await repo.exportsOf(ctx.db, projectId, access.donor ? ctx.actor.userId : undefined);
+  const rows = await repo.exportsOf(ctx.db, projectId, seesAllExports(access) ? undefined : ctx.actor.userId);
   return rows.map(exportView);
 }
 

@@ -7,6 +7,7 @@ import type { ActorCtx } from '../../platform/actor';
 import { type Changes, recordAudit } from '../../platform/audit/record';
 import { isUniqueViolation } from '../../platform/db-errors';
 import { AppError, notFound, versionConflict } from '../../platform/errors';
+import { validationMessage } from '../../platform/i18n';
 import { findDefinition } from './catalogue';
 import {
   type Framework,
@@ -190,6 +191,7 @@ function checkDefinition(
   input: {
     code: string;
     kind: 'computed' | 'manual';
+    unit: string;
     definition: { id: string; version: number } | null;
     breakdowns: string[];
   },
@@ -206,11 +208,21 @@ function checkDefinition(
   if (!def || !entry)
     throw new AppError('definition_unknown', { params: { id: def?.id ?? '', version: def?.version ?? 0 } });
   if (!entry.units) throw new AppError('definition_unavailable', { params: { id: def.id } });
+  // The unit is the definition's: suppression and formats follow it.
+  if (input.unit !== entry.unit)
+    throw new AppError('validation_failed', {
+      fields: [
+        {
+          path: 'unit',
+          code: 'unit_of_definition',
+          message: validationMessage(ctx.lang, 'unit_of_definition', { unit: entry.unit }),
+        },
+      ],
+    });
   for (const spec of input.breakdowns)
     for (const d of splitSpec(spec))
       if (!entry.breakdowns.includes(d))
         throw new AppError('breakdown_not_supported', { params: { indicator: input.code, breakdown: d } });
-  void ctx;
 }
 
 export async function addIndicator(
@@ -263,6 +275,7 @@ export async function updateIndicator(
   checkDefinition(ctx, {
     code: patch.code ?? current.code,
     kind: current.kind,
+    unit: current.unit,
     definition:
       current.definitionId && current.definitionVersion
         ? { id: current.definitionId, version: current.definitionVersion }

@@ -55,6 +55,10 @@ export async function closePeriod(
   requireManage(access);
   if (period.status === 'closed') throw new AppError('period_closed');
   if (period.version !== input.version) throw versionConflict(periodView(period, null));
+  // A value entered but not yet decided would be frozen as no value, and could never be decided after.
+  const pending = await repo.pendingValuesOf(ctx.db, periodId);
+  if (pending.length > 0)
+    throw new AppError('period_values_pending', { params: { indicators: pending.join(', ') } });
   // The snapshot covers the whole project, whoever closes it.
   const whole = {
     project: access.project,
@@ -67,6 +71,10 @@ export async function closePeriod(
       at: ctx.clock.now(),
     });
     if (!closed) throw versionConflict(periodView(period, null));
+    // Checked again under the period's lock: a value submitted meanwhile waits for its decision.
+    const stillPending = await repo.pendingValuesOf(tx, periodId);
+    if (stillPending.length > 0)
+      throw new AppError('period_values_pending', { params: { indicators: stillPending.join(', ') } });
     const framework = await repo.frameworkOf(tx, period.projectId);
     const figures = await snapshotFigures({ ...ctx, db: tx }, whole, framework, period);
     const sha256 = figuresDigest(figures);

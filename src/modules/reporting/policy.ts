@@ -86,7 +86,9 @@ export async function reportAccess(
       ...access,
       scope: [options.officeId],
       officeIds: [options.officeId],
-      forceSuppression: access.forceSuppression && !can(ctx.actor, 'reports.read', options.officeId),
+      // A manager who may not see every office's cells stays suppressed even on one office: the whole
+      // project minus one office's figures would give the others'.
+      forceSuppression: access.forceSuppression,
     };
   }
   const sensitiveScope = scopeOf(ctx.actor, 'cases.sensitive');

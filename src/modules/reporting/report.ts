@@ -138,31 +138,94 @@ type Suppressor = {
   applied: boolean;
   primary: number;
   secondary: number;
-  table(t: SnapshotTable, personal: boolean, sensitive: boolean): CrossTabView;
+  /**
+   * The published figures of one indicator: its series (one value per period), its cumulative figure, the
+   * reported period's value and its breakdown tables, suppressed together. For persons, the periods and
+   * what came before them add up to the cumulative figure, and every table's total is the period's value:
+   * a figure hidden in one place is hidden in all, and each of those relations keeps 0 or at least 2
+   * hidden members.
+   */
+  indicator(input: {
+    personal: boolean;
+    series: { id: string; value: number | null }[];
+    periodId: string;
+    cumulative: number | null;
+    tables: SnapshotTable[];
+  }): {
+    series: Map<string, number | null>;
+    cumulative: number | null;
+    tables: CrossTabView[];
+  };
   cell(n: number | null, personal: boolean): number | null;
 };
+
+const BEFORE = '\u0000before';
 
 function suppressor(applied: boolean, seesSensitive: boolean): Suppressor {
   const s: Suppressor = {
     applied,
     primary: 0,
     secondary: 0,
-    table(t, personal, sensitive) {
-      const dims = splitSpec(t.spec);
-      const hide = personal && (applied || (sensitive && !seesSensitive));
-      if (!hide) return { ...t, dimensions: dims };
-      const out = suppressCrossTab(t);
-      s.primary += out.primary;
-      s.secondary += out.secondary;
-      s.applied = true;
-      return {
-        spec: t.spec,
-        dimensions: dims,
-        total: out.total,
-        rows: out.rows,
-        cols: out.cols,
-        cells: out.cells,
-      };
+    indicator({ personal, series, periodId, cumulative, tables }) {
+      const view = (t: SnapshotTable): CrossTabView => ({ ...t, dimensions: splitSpec(t.spec) });
+      const sensitive = (t: SnapshotTable) => splitSpec(t.spec).includes('vulnerability') && !seesSensitive;
+      if (!personal || (!applied && !tables.some(sensitive)))
+        return { series: new Map(series.map((p) => [p.id, p.value])), cumulative, tables: tables.map(view) };
+      // The series with what came before it adds up to the cumulative figure (person definitions).
+      const known = series.filter((p): p is { id: string; value: number } => p.value !== null);
+      const before = cumulative === null ? null : cumulative - known.reduce((sum, p) => sum + p.value, 0);
+      let hideValue = false;
+      for (let round = 0; round < 3; round++) {
+        let outSeries = new Map(series.map((p) => [p.id, p.value]));
+        let outCumulative = cumulative;
+        let primary = 0;
+        let secondary = 0;
+        if (applied) {
+          const rows: Record<string, number> = Object.fromEntries(known.map((p) => [p.id, p.value]));
+          if (before !== null && before >= 0) rows[BEFORE] = before;
+          const out = suppressCrossTab({ total: cumulative ?? 0, rows }, SMALL_CELL_THRESHOLD, {
+            rows: hideValue ? [periodId] : [],
+          });
+          outSeries = new Map(
+            series.map((p) => [p.id, p.value === null ? null : (out.rows?.[p.id] ?? null)]),
+          );
+          outCumulative = cumulative === null ? null : out.total;
+          primary += out.primary;
+          secondary += out.secondary;
+        }
+        const valueHidden =
+          outSeries.get(periodId) === null && series.some((p) => p.id === periodId && p.value !== null);
+        const outTables: CrossTabView[] = [];
+        let tableHidesTotal = false;
+        for (const t of tables) {
+          if (!applied && !sensitive(t)) {
+            outTables.push(view(t));
+            continue;
+          }
+          const out = suppressCrossTab(t, SMALL_CELL_THRESHOLD, { total: valueHidden });
+          primary += out.primary;
+          secondary += out.secondary;
+          if (out.total === null && !valueHidden && applied) tableHidesTotal = true;
+          outTables.push({
+            spec: t.spec,
+            dimensions: splitSpec(t.spec),
+            total: out.total,
+            rows: out.rows,
+            cols: out.cols,
+            cells: out.cells,
+          });
+        }
+        if (tableHidesTotal && !hideValue) {
+          // A table had to hide its total, the period's value: hide it in the series too, and start again.
+          hideValue = true;
+          continue;
+        }
+        s.primary += primary;
+        s.secondary += secondary;
+        if (primary + secondary > 0) s.applied = true;
+        return { series: outSeries, cumulative: outCumulative, tables: outTables };
+      }
+      throw new Error('suppression did not settle');
     },
     cell(n, personal) {
       if (!applied || !personal || n === null || n <= 0 || n >= SMALL_CELL_THRESHOLD) return n;
@@ -258,7 +321,8 @@ export async function buildReportFor(
       indicator.definitionId && indicator.definitionVersion
         ? findDefinition(indicator.definitionId, indicator.definitionVersion)
         : undefined;
-    const personal = indicator.unit === 'persons' && (entry ? entry.personal : true);
+    // Counts of persons by the definition (whatever unit was typed), or a manual indicator of persons.
+    const personal = entry ? entry.personal : indicator.unit === 'persons';
     const targetOf = (periodId: string) =>
       framework.targets.find((t) => t.indicatorId === indicator.id && t.periodId === periodId)?.target ??
       null;
@@ -285,7 +349,30 @@ export async function buildReportFor(
       cumulative = c ? c.cumulative : null;
       tables = c?.tables ?? [];
     }
-    const shownCumulative = sup.cell(cumulative, personal);
+    const rawSeries = series.map((p) => {
+      const snap = wholeProject ? snapshots.get(p.id)?.figures.indicators[indicator.id] : undefined;
+      const manual = framework.values.find((x) => x.indicatorId === indicator.id && x.periodId === p.id);
+      const raw =
+        p.id === period.id
+          ? value
+          : snap
+            ? snap.value
+            : indicator.kind === 'manual'
+              ? manual && (!validatedOnly || manual.status === 'validated')
+                ? manual.value
+                : null
+              : c
+                ? (c.values[p.id] ?? 0)
+                : null;
+      return { period: p, value: raw, source: snap ? ('snapshot' as const) : ('live' as const) };
+    });
+    const shown = sup.indicator({
+      personal,
+      series: rawSeries.map((x) => ({ id: x.period.id, value: x.value })),
+      periodId: period.id,
+      cumulative,
+      tables,
+    });
     return {
       id: indicator.id,
       code: indicator.code,
@@ -298,34 +385,21 @@ export async function buildReportFor(
       baseline: indicator.baseline,
       target: indicator.target,
       periodTarget: targetOf(period.id),
-      value: sup.cell(value, personal),
-      cumulative: shownCumulative,
-      progress: progressOf(shownCumulative, indicator.target),
+      value: shown.series.get(period.id) ?? null,
+      cumulative: shown.cumulative,
+      progress: progressOf(shown.cumulative, indicator.target),
       manualStatus,
       comment,
-      breakdowns: tables.map((t) => sup.table(t, personal, splitSpec(t.spec).includes('vulnerability'))),
-      series: series.map((p) => {
-        const snap = wholeProject ? snapshots.get(p.id)?.figures.indicators[indicator.id] : undefined;
-        const manual = framework.values.find((x) => x.indicatorId === indicator.id && x.periodId === p.id);
-        const raw = snap
-          ? snap.value
-          : indicator.kind === 'manual'
-            ? manual && (!validatedOnly || manual.status === 'validated')
-              ? manual.value
-              : null
-            : c
-              ? (c.values[p.id] ?? 0)
-              : null;
-        return {
-          periodId: p.id,
-          label: p.label,
-          startDate: p.startDate,
-          endDate: p.endDate,
-          value: sup.cell(raw, personal),
-          target: targetOf(p.id),
-          source: snap ? ('snapshot' as const) : ('live' as const),
-        };
-      }),
+      breakdowns: shown.tables,
+      series: rawSeries.map((x) => ({
+        periodId: x.period.id,
+        label: x.period.label,
+        startDate: x.period.startDate,
+        endDate: x.period.endDate,
+        value: shown.series.get(x.period.id) ?? null,
+        target: targetOf(x.period.id),
+        source: x.source,
+      })),
     };
   });
 
@@ -339,21 +413,34 @@ export async function buildReportFor(
         const c = live.get(indicator.id);
         const frozen = snap.figures.indicators[indicator.id];
         if (!c || !frozen) continue;
-        const personal = indicator.unit === 'persons';
+        const entry =
+          indicator.definitionId && indicator.definitionVersion
+            ? findDefinition(indicator.definitionId, indicator.definitionVersion)
+            : undefined;
+        const personal = entry ? entry.personal : indicator.unit === 'persons';
         const add = (cell: string, submitted: number | null, now: number | null) => {
           if (submitted === now) return;
+          // A small difference is itself a small count (people added late to a closed period).
+          const smallDifference =
+            shared &&
+            personal &&
+            submitted !== null &&
+            now !== null &&
+            Math.abs(now - submitted) < SMALL_CELL_THRESHOLD;
           changes.push({
             periodId: p.id,
             periodLabel: p.label,
             indicatorCode: indicator.code,
             cell,
-            submitted: sup.cell(submitted, personal),
-            now: sup.cell(now, personal),
+            submitted: smallDifference ? null : sup.cell(submitted, personal),
+            now: smallDifference ? null : sup.cell(now, personal),
           });
         };
         add('', frozen.value, c.values[p.id] ?? 0);
         if (p.id !== period.id || shared) continue;
         for (const t of frozen.tables) {
+          // Cells of a table the reader sees suppressed are not listed one by one.
+          if (personal && splitSpec(t.spec).includes('vulnerability') && !access.seesSensitive) continue;
           const nowTable = c.tables.find((x) => x.spec === t.spec);
           if (!nowTable) continue;
           for (const k of new Set([...Object.keys(t.rows ?? {}), ...Object.keys(nowTable.rows ?? {})]))
@@ -405,9 +492,15 @@ export async function buildReportFor(
     nodes: framework.nodes.map((n) => ({ ...nodeView(n), title: n.title[lang] })),
     indicators,
     changes,
-    budget: !wholeProject ? [] : await budgetSpent(ctx.db, project.id, period.endDate),
+    // The budget is the project's: shown when the figures cover every office of it.
+    budget: coversProject(access) ? await budgetSpent(ctx.db, project.id, period.endDate) : [],
   };
 }
+
+const coversProject = (access: ReportAccess) =>
+  [access.project.owningOfficeId, ...access.project.participatingOfficeIds].every((o) =>
+    access.officeIds.includes(o),
+  );
 
 export function periodView(p: PeriodRow, snapshotId: string | null) {
   return {

@@ -337,3 +337,14 @@ export async function periodStatusLocked(db: Db, id: string): Promise<'open' | '
   const result = await db.execute(sql`select status from reporting_periods where id = ${id} for share`);
   return (result as unknown as { rows: { status: 'open' | 'closed' }[] }).rows[0]?.status;
 }
+
+/** Codes of the indicators whose value for the period was submitted and awaits a decision. */
+export async function pendingValuesOf(db: Db, periodId: string): Promise<string[]> {
+  const rows = await db
+    .select({ code: reportIndicators.code })
+    .from(manualValues)
+    .innerJoin(reportIndicators, eq(reportIndicators.id, manualValues.indicatorId))
+    .where(and(eq(manualValues.periodId, periodId), eq(manualValues.status, 'submitted')))
+    .orderBy(asc(reportIndicators.code));
+  return rows.map((r) => r.code);
+}

@@ -105,6 +105,8 @@ export const messages: Record<'fr' | 'en', Messages> = {
       period_closed:
         'This period is closed: its figures are frozen in a signed snapshot and can no longer change.',
       period_overlap: 'This period overlaps another {{kind}} period of the project ({{label}}).',
+      period_values_pending:
+        'Values of this period await validation ({{indicators}}): validate or return them before closing it.',
       indicator_computed: "This indicator is computed from Passerelle's data: it takes no manual value.",
       definition_unknown: 'There is no indicator definition "{{id}}" version {{version}} in the catalogue.',
       definition_unavailable:
@@ -196,6 +198,7 @@ export const messages: Record<'fr' | 'en', Messages> = {
       no_reporting_period: 'No reporting period',
       period_closed: 'Period closed',
       period_overlap: 'Periods overlap',
+      period_values_pending: 'Values awaiting validation',
       indicator_computed: 'Computed indicator',
       definition_unknown: 'Unknown definition',
       definition_unavailable: 'Definition not available',
@@ -242,6 +245,7 @@ export const messages: Record<'fr' | 'en', Messages> = {
         'A computed indicator names a definition of the catalogue; a manual one names none.',
       period_ends_before_start: 'The period cannot end before it starts.',
       definition_id: 'Name a definition of the catalogue (lowercase letters, digits and underscores).',
+      unit_of_definition: 'A computed indicator is measured in its definition’s unit: {{unit}}.',
     },
   },
   fr: {
@@ -345,6 +349,8 @@ export const messages: Record<'fr' | 'en', Messages> = {
       period_closed:
         'Cette période est clôturée : ses chiffres sont figés dans un instantané signé et ne peuvent plus changer.',
       period_overlap: 'Cette période chevauche une autre période du même type dans le projet ({{label}}).',
+      period_values_pending:
+        'Des valeurs de cette période attendent une validation ({{indicators}}) : validez-les ou renvoyez-les avant de la clôturer.',
       indicator_computed:
         'Cet indicateur est calculé à partir des données de Passerelle : il ne prend pas de valeur saisie.',
       definition_unknown:
@@ -438,6 +444,7 @@ export const messages: Record<'fr' | 'en', Messages> = {
       no_reporting_period: 'Aucune période de rapport',
       period_closed: 'Période clôturée',
       period_overlap: 'Périodes qui se chevauchent',
+      period_values_pending: 'Valeurs en attente de validation',
       indicator_computed: 'Indicateur calculé',
       definition_unknown: 'Définition inconnue',
       definition_unavailable: 'Définition indisponible',
@@ -487,6 +494,7 @@ export const messages: Record<'fr' | 'en', Messages> = {
         'Un indicateur calculé désigne une définition du catalogue ; un indicateur saisi n’en désigne aucune.',
       period_ends_before_start: 'La période ne peut pas se terminer avant de commencer.',
       definition_id: 'Désignez une définition du catalogue (lettres minuscules, chiffres et tirets bas).',
+      unit_of_definition: 'Un indicateur calculé se mesure dans l’unité de sa définition : {{unit}}.',
     },
   },
 };
