@@ -382,8 +382,9 @@ export const PortfolioSchema = z.object({
       indicators: z.number().int(),
       onTrack: z.number().int(),
       behind: z.number().int(),
-      budgetMinor: z.number(),
-      spentMinor: z.number(),
+      /** Null when the figures do not cover the whole project (an office's portfolio) or it has no budget. */
+      budgetMinor: z.number().nullable(),
+      spentMinor: z.number().nullable(),
       currency: z.string().nullable(),
     }),
   ),

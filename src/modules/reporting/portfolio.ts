@@ -93,8 +93,8 @@ export async function portfolio(
       indicators: indicators.length,
       onTrack: tracks.filter(Boolean).length,
       behind: tracks.filter((t) => !t).length,
-      budgetMinor: same.reduce((s, b) => s + b.budgetMinor, 0),
-      spentMinor: same.reduce((s, b) => s + b.spentMinor, 0),
+      budgetMinor: currency ? same.reduce((s, b) => s + b.budgetMinor, 0) : null,
+      spentMinor: currency ? same.reduce((s, b) => s + b.spentMinor, 0) : null,
       currency,
     });
   }
