@@ -652,20 +652,27 @@ export function disclosures(report: Report): string[] {
   return [...found, ...recoveredSmallCounts(report)];
 }
 
-/** How many person figures the report hides (what `suppression.primary + secondary` must count). */
-export function hiddenPersonFigures(report: Report): number {
-  let n = 0;
+/**
+ * The hidden person figures of a report: `places` counts every published null; `figures` counts each figure
+ * once (the reported period's value appears twice, as `value` and as its point of the series).
+ */
+export function hiddenPersonFigures(report: Report): { places: number; figures: number } {
+  let places = 0;
+  let twice = 0;
   for (const i of report.indicators) {
     if (!countsPersons(i) || i.kind === 'manual') continue;
-    for (const v of [i.value, i.cumulative, ...i.series.map((p) => p.value)]) if (v === null) n++;
+    for (const v of [i.value, i.cumulative, ...i.series.map((p) => p.value)]) if (v === null) places++;
+    if (i.value === null && i.series.some((p) => p.periodId === report.period.id && p.value === null))
+      twice++;
     for (const t of i.breakdowns) {
-      if (t.total === null) n++;
-      for (const v of Object.values(t.rows ?? {})) if (v === null) n++;
-      for (const v of Object.values(t.cols ?? {})) if (v === null) n++;
-      for (const row of Object.values(t.cells ?? {})) for (const v of Object.values(row)) if (v === null) n++;
+      if (t.total === null) places++;
+      for (const v of Object.values(t.rows ?? {})) if (v === null) places++;
+      for (const v of Object.values(t.cols ?? {})) if (v === null) places++;
+      for (const row of Object.values(t.cells ?? {}))
+        for (const v of Object.values(row)) if (v === null) places++;
     }
   }
-  return n;
+  return { places, figures: places - twice };
 }
 
 export function expectNoSmallNumbers(report: Report, context = '') {
