@@ -82,6 +82,8 @@ export async function reportAccess(
   } else throw notFound();
   if (options.officeId) {
     if (!access.officeIds.includes(options.officeId)) throw notFound();
+    // One office's figures beside the whole project's would give the other offices' by subtraction.
+    if (access.forceSuppression) throw forbidden();
     access = {
       ...access,
       scope: [options.officeId],

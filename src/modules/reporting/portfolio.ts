@@ -54,7 +54,21 @@ export async function portfolio(
     let access: Awaited<ReturnType<typeof reportAccess>>;
     try {
       access = await reportAccess(ctx, project.id, { officeId });
-    } catch {
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      // One office's figures the reader may not see apart (they would give the other offices' by
+      // subtraction): the project is listed, without figures.
+      if (error.code === 'forbidden')
+        out.push({
+          ...base,
+          headline: null,
+          indicators: 0,
+          onTrack: 0,
+          behind: 0,
+          budgetMinor: null,
+          spentMinor: null,
+          currency: null,
+        });
       continue;
     }
     let report: Awaited<ReturnType<typeof buildReportFor>> | null = null;

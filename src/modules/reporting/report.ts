@@ -336,7 +336,8 @@ export async function buildReportFor(
     if (indicator.kind === 'manual') {
       const v = framework.values.find((x) => x.indicatorId === indicator.id && x.periodId === period.id);
       manualStatus = v ? v.status : 'missing';
-      comment = v?.comment || null;
+      // A shared report shows validated values only, and the comments that go with them.
+      comment = v && (!validatedOnly || v.status === 'validated') ? v.comment || null : null;
       value = frozen ? frozen.value : v && (!validatedOnly || v.status === 'validated') ? v.value : null;
       cumulative = manualCumulative(indicator, framework.values, series, validatedOnly);
     } else if (frozen) {
