@@ -28,15 +28,7 @@ import {
   ReportQuerySchema,
   ReportSchema,
 } from './contract';
-import {
-  createExportWorker,
-  exportRootOf,
-  getExport,
-  listExports,
-  openExport,
-  requestExport,
-  tidyExports,
-} from './exports';
+import { exportRootOf, getExport, listExports, openExport, requestExport } from './exports';
 import { addIndicator, addNode, getFramework, removeNode, updateIndicator, updateNode } from './framework';
 import { attachEvidence, decideManualValue, enterManualValue, openEvidence } from './manual-values';
 import { closePeriod, createPeriod, getSnapshot } from './periods';
