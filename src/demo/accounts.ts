@@ -150,4 +150,13 @@ export const DEMO_ACCOUNTS: {
     role: 'project_manager',
     locale: 'en',
   },
+  // The European Union's staff (DG HOME) read the figures of the projects it co-funds (TACT, CARE, MAGNET II),
+  // granted by the project manager: suppressed, never a name.
+  {
+    email: 'donor.eu@passerelle.test',
+    displayName: 'European Union – DG HOME',
+    office: 'PAR',
+    role: 'donor',
+    locale: 'en',
+  },
 ];

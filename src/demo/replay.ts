@@ -85,7 +85,7 @@ function colleagueRoles(): Map<string, { office: string; role: Role }[]> {
  * savepoint: the steps are replayed in one transaction, with two statements fewer each. Nothing is lost
  * by it: a step that fails fails the whole load, which then leaves the database empty.
  */
-function flat(tx: Db): Db {
+export function flat(tx: Db): Db {
   const one: Db = Object.create(tx, {
     transaction: { value: <T>(run: (inner: Db) => Promise<T>) => run(one) },
   });

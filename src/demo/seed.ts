@@ -1,8 +1,9 @@
 /**
  * Demo data: the offices, projects and accounts of the 2015 news page of the Paris office, the people and
- * cases of its programmes (people.ts), and what the programmes did around them: budgets, reintegration plans,
- * jobs, trainings and campaigns (programmes.ts). Loaded only into an empty database, and only on the embedded
- * database or when PASSERELLE_DEMO=1.
+ * cases of its programmes (people.ts), what the programmes did around them: budgets, reintegration plans,
+ * jobs, trainings and campaigns (programmes.ts), and how they reported on it: results frameworks, quarters
+ * closed with their signed snapshots, the EU's access to its projects (frameworks.ts, reporting.ts). Loaded
+ * only into an empty database, and only on the embedded database or when PASSERELLE_DEMO=1.
  */
 
 import { sql } from 'drizzle-orm';
@@ -20,6 +21,7 @@ import { DEMO_ALLOWANCES } from './finance';
 import { generateDemoData, insertDemoCaseWork, insertDemoPeople } from './people';
 import { generateProgrammeData, insertProgrammeData } from './programmes';
 import { replayCases } from './replay';
+import { loadReporting } from './reporting';
 
 export { DEMO_ACCOUNTS } from './accounts';
 
@@ -230,6 +232,8 @@ async function load(database: Database, clock: Clock, password: string, cipher: 
     await insertDemoCaseWork(tx, refs, data, cases);
     const ids = { persons: people.persons, cases };
     const programmes = await insertProgrammeData(tx, refs, ids, generateProgrammeData(data));
+    // Results frameworks, quarters closed with their signed snapshots, donor access: through the reporting module.
+    const reporting = await loadReporting(tx, refs, cipher, ctx.reactions, data, cases, DEMO_PROJECTS);
     // Name keys for search and duplicate detection, as registration would have written them.
     while ((await refreshStaleMatchKeys(tx, 1000)) > 0);
     await recordAudit(tx, ctx, {
@@ -243,6 +247,7 @@ async function load(database: Database, clock: Clock, password: string, cipher: 
         cases: data.cases.length,
         referrals: data.referrals.length,
         ...programmes,
+        ...reporting,
       },
     });
   });
