@@ -13,12 +13,16 @@
 import type { Db } from '../db/client';
 import { caseRecord, updateCaseFields } from '../modules/cases';
 import { identityRepository } from '../modules/identity';
-// TODO(boundary): the reporting module's door (src/modules/reporting/index.ts) does not export its use cases
-// yet; import them from '../modules/reporting' once it does (`npm run check:modules` flags these four lines).
-import { addIndicator, addNode, updateIndicator } from '../modules/reporting/framework';
-import { decideManualValue, enterManualValue } from '../modules/reporting/manual-values';
-import { closePeriod, createPeriod } from '../modules/reporting/periods';
-import { grantViewer } from '../modules/reporting/viewers';
+import {
+  addIndicator,
+  addNode,
+  closePeriod,
+  createPeriod,
+  decideManualValue,
+  enterManualValue,
+  grantViewer,
+  updateIndicator,
+} from '../modules/reporting';
 import type { Actor, ActorCtx } from '../platform/actor';
 import { keepAuditHead } from '../platform/audit/record';
 import { fixedClock } from '../platform/clock';

@@ -1,4 +1,8 @@
 /** Donor reporting: results frameworks, periods and snapshots, reports, dashboards, exports, donor access. */
 export { catalogue } from './catalogue';
 export { createExportWorker, exportRootOf, tidyExports } from './exports';
+export { addIndicator, addNode, updateIndicator } from './framework';
+export { decideManualValue, enterManualValue } from './manual-values';
+export { closePeriod, createPeriod } from './periods';
 export { reportingRoutes } from './routes';
+export { grantViewer } from './viewers';
