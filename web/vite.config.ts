@@ -25,12 +25,19 @@ export default defineConfig({
           groups: [
             {
               name: 'react',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
-              priority: 3,
+              test: /node_modules[\\/](react|react-dom|react-is|scheduler|react-router|use-sync-external-store)[\\/]/,
+              priority: 4,
             },
             {
               name: 'mantine',
-              test: /node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|@tabler)/,
+              test: /node_modules[\\/](@mantine[\\/](?!charts[\\/])|@mantine[\\/]charts[\\/]styles|@floating-ui|react-remove-scroll|@tabler)/,
+              priority: 3,
+            },
+            // The charts and what only they use (a group takes its modules' dependencies, so it comes after
+            // React and Mantine; their stylesheet stays with Mantine's): loaded with the reporting pages only.
+            {
+              name: 'charts',
+              test: /node_modules[\\/](@mantine[\\/]charts|recharts)[\\/]/,
               priority: 2,
             },
             { name: 'vendor', test: /node_modules/, priority: 1 },

@@ -78,6 +78,30 @@ const ActivitiesPage = lazy(() =>
 const CampaignsPage = lazy(() =>
   import('./features/activities/CampaignsPage').then((m) => ({ default: m.CampaignsPage })),
 );
+const PortfolioPage = lazy(() =>
+  import('./features/reporting/PortfolioPage').then((m) => ({ default: m.PortfolioPage })),
+);
+const ProjectReportingLayout = lazy(() =>
+  import('./features/reporting/ProjectReportingPage').then((m) => ({ default: m.ProjectReportingLayout })),
+);
+const ProjectDashboardTab = lazy(() =>
+  import('./features/reporting/ProjectReportingPage').then((m) => ({ default: m.ProjectDashboardTab })),
+);
+const FrameworkTab = lazy(() =>
+  import('./features/reporting/FrameworkTab').then((m) => ({ default: m.FrameworkTab })),
+);
+const ManualValuesTab = lazy(() =>
+  import('./features/reporting/ManualValuesTab').then((m) => ({ default: m.ManualValuesTab })),
+);
+const DonorAccessTab = lazy(() =>
+  import('./features/reporting/DonorAccessTab').then((m) => ({ default: m.DonorAccessTab })),
+);
+const DonorProjectsPage = lazy(() =>
+  import('./features/reporting/DonorPages').then((m) => ({ default: m.DonorProjectsPage })),
+);
+const DonorReportPage = lazy(() =>
+  import('./features/reporting/DonorPages').then((m) => ({ default: m.DonorReportPage })),
+);
 // Public: partners open it from a link, without an account, outside the app's layout and sign-in.
 const PartnerPage = lazy(() =>
   import('./features/referrals/PartnerPage').then((m) => ({ default: m.PartnerPage })),
@@ -205,6 +229,43 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="projects.read">
                 <ProjectPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="projects/:id/reporting"
+            element={
+              <RequirePermission permission="reports.read">
+                <ProjectReportingLayout />
+              </RequirePermission>
+            }
+          >
+            <Route index element={<ProjectDashboardTab />} />
+            <Route path="framework" element={<FrameworkTab />} />
+            <Route path="values" element={<ManualValuesTab />} />
+            <Route path="access" element={<DonorAccessTab />} />
+          </Route>
+          <Route
+            path="reporting"
+            element={
+              <RequirePermission permission="reports.read">
+                <PortfolioPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="donor"
+            element={
+              <RequirePermission permission="reports.shared">
+                <DonorProjectsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="donor/projects/:id"
+            element={
+              <RequirePermission permission="reports.shared">
+                <DonorReportPage />
               </RequirePermission>
             }
           />

@@ -6,6 +6,17 @@ import { seriousViolations } from './test-utils/axe';
 import { jsonResponse, stubFetch } from './test-utils/fetch';
 import { makeMe, makeUser, OFFICES } from './test-utils/fixtures';
 import { makeAuditEvent, makeProject } from './test-utils/fixtures-more';
+import {
+  CARE_ID,
+  CATALOGUE,
+  makeCareProject,
+  makeDonor,
+  makeFramework,
+  makePortfolio,
+  makeProjectManager,
+  makeReport,
+  VIEWERS,
+} from './test-utils/fixtures-reporting';
 import { renderWithProviders } from './test-utils/render';
 
 const BOB = makeUser({ signInDelayedUntil: '2099-01-01T00:00:00.000Z' });
@@ -28,6 +39,30 @@ const routes = {
   'GET /api/membership-requests': () => jsonResponse(200, { items: [PENDING] }),
   'GET /api/projects': () => jsonResponse(200, { items: [makeProject()] }),
   'GET /api/audit': () => jsonResponse(200, { items: [makeAuditEvent(10)], nextBefore: 10 }),
+};
+
+const reportingRoutes = {
+  'GET /api/offices': () => jsonResponse(200, { items: OFFICES }),
+  'GET /api/reporting/portfolio': () => jsonResponse(200, makePortfolio()),
+  'GET /api/reporting/catalogue': () => jsonResponse(200, CATALOGUE),
+  [`GET /api/projects/${CARE_ID}`]: () => jsonResponse(200, makeCareProject()),
+  [`GET /api/projects/${CARE_ID}/framework`]: () => jsonResponse(200, makeFramework()),
+  [`GET /api/projects/${CARE_ID}/report`]: () => jsonResponse(200, makeReport()),
+  [`GET /api/projects/${CARE_ID}/report-exports`]: () => jsonResponse(200, []),
+  [`GET /api/projects/${CARE_ID}/report-viewers`]: () => jsonResponse(200, VIEWERS),
+  'GET /api/donor/projects': () =>
+    jsonResponse(200, [
+      {
+        id: CARE_ID,
+        code: 'CARE',
+        name: 'CARE – Tailored reintegration of victims of trafficking',
+        donor: 'Union européenne',
+        startDate: '2013-09-01',
+        endDate: '2015-12-31',
+      },
+    ]),
+  [`GET /api/donor/projects/${CARE_ID}/report`]: () => jsonResponse(200, makeReport({ shared: true })),
+  [`GET /api/donor/projects/${CARE_ID}/exports`]: () => jsonResponse(200, []),
 };
 
 /** Structural accessibility (axe in jsdom: no colour contrast here) of every screen and dialog. */
@@ -54,6 +89,31 @@ describe('accessibility', () => {
     expect((await screen.findAllByText(content)).length).toBeGreaterThan(0);
     expect(await seriousViolations()).toEqual([]);
   });
+
+  it.each([
+    ['/reporting', 'Rapports', 'CARE : tableau de bord', 'pm'],
+    [`/projects/${CARE_ID}/reporting`, 'CARE · Rapports au bailleur', 'Ce que ce chiffre compte', 'pm'],
+    [
+      `/projects/${CARE_ID}/reporting/framework`,
+      'CARE · Rapports au bailleur',
+      'Vérifier la signature',
+      'pm',
+    ],
+    [`/projects/${CARE_ID}/reporting/values`, 'CARE · Rapports au bailleur', 'presence.pdf (2 ko)', 'pm'],
+    [`/projects/${CARE_ID}/reporting/access`, 'CARE · Rapports au bailleur', 'Ingrid Larsen', 'pm'],
+    ['/donor', 'Projets financés', 'CARE', 'donor'],
+    [`/donor/projects/${CARE_ID}`, 'CARE · Rapports au bailleur', 'Ce que ce chiffre compte', 'donor'],
+  ])(
+    'reporting: %s has no serious violations',
+    async (route, heading, content, who) => {
+      stubFetch(reportingRoutes);
+      renderWithProviders(<AppRoutes />, { me: who === 'donor' ? makeDonor() : makeProjectManager(), route });
+      expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeTruthy();
+      expect((await screen.findAllByText(content)).length).toBeGreaterThan(0);
+      expect(await seriousViolations()).toEqual([]);
+    },
+    15_000,
+  );
 
   it('the create-user dialog with errors has no serious violations', async () => {
     stubFetch(routes);

@@ -2,6 +2,7 @@
 import './zodConfig';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/charts/styles.css';
 import './styles.css';
 
 // The app is loaded only once zod is configured. A static import would not do: the bundler hoists the

@@ -1,5 +1,5 @@
-import { Anchor, Group, Stack } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Anchor, Button, Group, Stack } from '@mantine/core';
+import { IconArrowLeft, IconChartBar } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Project } from '../../../../src/modules/projects/contract';
@@ -51,7 +51,20 @@ function ProjectView({ project }: { project: Project }) {
     <>
       <PageHeader
         title={`${project.code} · ${project.name}`}
-        actions={<ProjectKindBadge project={project} />}
+        actions={
+          <>
+            <ProjectKindBadge project={project} />
+            {can('reports.read') ? (
+              <Button
+                component={Link}
+                to={`/projects/${encodeURIComponent(project.id)}/reporting`}
+                leftSection={<IconChartBar size={16} aria-hidden />}
+              >
+                {t('reporting.project.open')}
+              </Button>
+            ) : null}
+          </>
+        }
       />
       <Section id="project-facts" title={t('projects.factsTitle')}>
         <Stack gap="sm">

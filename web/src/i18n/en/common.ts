@@ -52,6 +52,8 @@ export const common: Messages<typeof fr> = {
     tasks: 'My tasks',
     referrals: 'Referrals',
     projects: 'Projects',
+    reporting: 'Reporting',
+    donor: 'Funded projects',
     employment: 'Employment',
     activities: 'Trainings and campaigns',
     administration: 'Administration',

@@ -12,6 +12,7 @@ import { projects } from './projects';
 import { referrals } from './referrals';
 import { registry } from './registry';
 import { reintegration } from './reintegration';
+import { reporting } from './reporting';
 import { users } from './users';
 
 /** The English texts, one namespace file per feature, assembled into one resource. */
@@ -29,4 +30,5 @@ export const en: Messages<typeof fr> = {
   ...reintegration,
   ...employment,
   ...activities,
+  ...reporting,
 };

@@ -49,6 +49,8 @@ export const common = {
     tasks: 'Mes tâches',
     referrals: 'Orientations',
     projects: 'Projets',
+    reporting: 'Rapports',
+    donor: 'Projets financés',
     employment: 'Emploi',
     activities: 'Formations et campagnes',
     administration: 'Administration',

@@ -10,6 +10,7 @@ import { projects } from './projects';
 import { referrals } from './referrals';
 import { registry } from './registry';
 import { reintegration } from './reintegration';
+import { reporting } from './reporting';
 import { users } from './users';
 
 /** The French texts, one namespace file per feature, assembled into one resource. */
@@ -27,4 +28,5 @@ export const fr = {
   ...reintegration,
   ...employment,
   ...activities,
+  ...reporting,
 };

@@ -4,12 +4,14 @@ import {
   IconArrowsExchange,
   IconBriefcase,
   IconBuilding,
+  IconChartBar,
   IconChecklist,
   IconClipboardList,
   IconCopy,
   IconFolders,
   IconHome,
   IconListDetails,
+  IconReportAnalytics,
   IconSchool,
   IconUsers,
   type TablerIcon,
@@ -30,6 +32,8 @@ interface NavEntry {
     | 'nav.tasks'
     | 'nav.referrals'
     | 'nav.projects'
+    | 'nav.reporting'
+    | 'nav.donor'
     | 'nav.employment'
     | 'nav.activities'
     | 'nav.users'
@@ -55,6 +59,9 @@ const MAIN: NavEntry[] = [
   { to: '/tasks', labelKey: 'nav.tasks', icon: IconChecklist, permission: 'cases.read' },
   { to: '/referrals', labelKey: 'nav.referrals', icon: IconArrowsExchange, permission: 'referrals.read' },
   { to: '/projects', labelKey: 'nav.projects', icon: IconClipboardList, permission: 'projects.read' },
+  { to: '/reporting', labelKey: 'nav.reporting', icon: IconChartBar, permission: 'reports.read' },
+  // Donor staff: the projects granted to them, nothing else of the app.
+  { to: '/donor', labelKey: 'nav.donor', icon: IconReportAnalytics, permission: 'reports.shared' },
   { to: '/employment', labelKey: 'nav.employment', icon: IconBriefcase, permission: 'employment.read' },
   { to: '/activities', labelKey: 'nav.activities', icon: IconSchool, permission: 'activities.read' },
 ];
