@@ -300,6 +300,8 @@ export const ReportSchema = z.object({
   /** Whole project or only the reader's offices; which offices' data the figures hold. */
   coverage: z.enum(['project', 'own_offices']),
   offices: z.array(z.string()),
+  /** The reader may ask for one office's figures (not a reader under forced suppression, nor a donor). */
+  officeFilter: z.boolean(),
   /** The figures of a closed period come from its signed snapshot. */
   source: z.enum(['snapshot', 'live']),
   snapshot: z

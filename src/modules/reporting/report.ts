@@ -482,6 +482,7 @@ export async function buildReportFor(
     period: periodView(period, snapshots.get(period.id)?.id ?? null),
     coverage: access.coverage,
     offices: await officeCodes(ctx, access.officeIds),
+    officeFilter: !access.donor && !access.forceSuppression,
     source: periodSnapshot ? 'snapshot' : 'live',
     snapshot: snapshotView,
     suppression: {

@@ -378,6 +378,7 @@ export function makeReport({ shared = false }: { shared?: boolean } = {}): Repor
     period: q2,
     coverage: 'project',
     offices: ['PARIS', 'DAKAR'],
+    officeFilter: true,
     source: 'snapshot',
     snapshot: {
       id: SNAPSHOT_ID,

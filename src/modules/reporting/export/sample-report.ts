@@ -409,6 +409,7 @@ export function sampleReport(language: 'fr' | 'en'): Report {
     },
     coverage: 'project',
     offices: ['PAR', 'LYS', 'BRU'],
+    officeFilter: true,
     source: 'snapshot',
     snapshot: {
       id: SNAPSHOT_S2,

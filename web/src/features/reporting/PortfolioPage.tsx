@@ -70,7 +70,7 @@ function PortfolioView({ portfolio }: { portfolio: Portfolio }) {
     project: p.code,
     elapsed: percent(p.timeElapsed),
     progress: percent(p.headline?.progress ?? null),
-    burn: p.budgetMinor > 0 ? percent(p.spentMinor / p.budgetMinor) : null,
+    burn: p.budgetMinor && p.spentMinor !== null ? percent(p.spentMinor / p.budgetMinor) : null,
   }));
   const scope =
     portfolio.scope === 'mission'
@@ -271,8 +271,10 @@ function BudgetBurnCell({ project }: { project: Portfolio['projects'][number] })
   const { t } = useTranslation();
   const amount = useAmount();
   const figures = useFigureFormat();
-  if (!project.currency || project.budgetMinor <= 0) return <>{t('reporting.portfolio.noBudget')}</>;
-  const share = project.spentMinor / project.budgetMinor;
+  if (!project.currency || !project.budgetMinor || project.spentMinor === null)
+    return <>{t('reporting.portfolio.noBudget')}</>;
+  const spentMinor = project.spentMinor;
+  const share = spentMinor / project.budgetMinor;
   return (
     <Stack gap={2}>
       <Progress
@@ -282,7 +284,7 @@ function BudgetBurnCell({ project }: { project: Portfolio['projects'][number] })
       />
       <Text size="xs">
         {t('reporting.portfolio.burnText', {
-          spent: amount(project.spentMinor, project.currency),
+          spent: amount(spentMinor, project.currency),
           budget: amount(project.budgetMinor, project.currency),
           percent: figures.share(share),
         })}

@@ -212,7 +212,7 @@ function ReportControls({
               periodOption,
             )}
           />
-          {donor ? null : (
+          {donor || !report.officeFilter ? null : (
             <NativeSelect
               label={t('reporting.dashboard.office')}
               description={t('reporting.dashboard.officeHint')}
