@@ -240,7 +240,7 @@ describe('staff', () => {
   });
 
   it('does not hand a reader an export made with wider access than theirs', async () => {
-    // PRODUCT BUG (left failing on purpose): exports.ts, visibleExport lets any staff reader of the project
+    // Regression (a bug this test found, since fixed): exports.ts, visibleExport lets any staff reader of the project
     // list and download every export of it. An export asked unsuppressed by a manager who reads every office
     // holds the whole project's raw figures; Tirana's supervisor (own office only) and the Paris manager
     // (forced suppression) download it all the same.

@@ -658,7 +658,7 @@ describe('indicator definitions against hand-counted fixtures', () => {
   });
 
   it('converts a currency with three decimals (the Iraqi dinar) by its own minor unit', async () => {
-    // PRODUCT BUG (left failing on purpose): catalogue.ts, budget_spent divides amount_minor by 100 for every
+    // Regression (a bug this test found, since fixed): catalogue.ts, budget_spent divides amount_minor by 100 for every
     // currency; IQD has 3 decimals (platform/money.ts), so 1,310,000.000 IQD is read as 13,100,000 IQD and
     // counted 9,170 EUR instead of 917 EUR.
     const report = await getReport(reader(), tact, { periodId: Q2.id });
@@ -670,7 +670,7 @@ describe('indicator definitions against hand-counted fixtures', () => {
   });
 
   it('counts an approved plan in the period of its latest approval, not of a later return', async () => {
-    // PRODUCT BUG (left failing on purpose): catalogue.ts, persons_plan_approved dates the approval by
+    // Regression (a bug this test found, since fixed): catalogue.ts, persons_plan_approved dates the approval by
     // reintegration_plans.decided_at, which plan.ts also sets when a resubmitted plan is returned: L's plan,
     // approved on 20 March, moves to Q2 when a later revision is returned on 10 April.
     const q1 = indicatorOf(await getReport(reader(), tact, { periodId: Q1.id }), 'P1');

@@ -411,7 +411,7 @@ describe('exports', () => {
   });
 
   it('never writes a small number of persons in a shared XLSX’s changes either', async () => {
-    // PRODUCT BUG (left failing on purpose): export/xlsx.ts (changesSheet) writes the difference between the
+    // Regression (a bug this test found, since fixed): export/xlsx.ts (changesSheet) writes the difference between the
     // submitted and the current figure as a number. In a shared export Q1's 12 and 13 are each large enough
     // to publish, but the sheet spells out "1": one person added late to a closed period, a count of 1
     // person (differencing). A shared report should hide a change whose difference is 1 to 4 persons, or

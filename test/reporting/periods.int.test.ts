@@ -583,7 +583,7 @@ describe('a close racing a write', () => {
   });
 
   it('does not freeze a period over an accepted value still awaiting validation', async () => {
-    // PRODUCT BUG (left failing on purpose): periods.ts closes a period whatever its manual values' state,
+    // Regression (a bug this test found, since fixed): periods.ts closes a period whatever its manual values' state,
     // and the snapshot keeps validated values only (report.ts, snapshotFigures). A value entered and
     // accepted before the close, not yet validated, is frozen as "no value"; and it can never be validated
     // afterwards (manual-values.ts, decideManualValue refuses with period_closed). The accepted write is lost

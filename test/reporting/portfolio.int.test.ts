@@ -230,7 +230,7 @@ describe('the portfolio', () => {
   });
 
   it('shows the budget burn of a project run by that office alone in the office’s portfolio', async () => {
-    // PRODUCT BUG (left failing on purpose): report.ts leaves `budget` empty whenever an office filter is
+    // Regression (a bug this test found, since fixed): report.ts leaves `budget` empty whenever an office filter is
     // set (`!wholeProject`), so Paris's own portfolio shows CARE (run by Paris alone, the same figures as
     // the whole project) with a budget of 0 and nothing spent, where the mission view shows 15,000.00 EUR
     // and 600.00 EUR spent. When the office filter covers every office of the project the budget is the

@@ -259,7 +259,7 @@ describe('a shared report', () => {
   });
 
   it('does not let a hidden period be recovered from the cumulative figure minus the other periods', async () => {
-    // PRODUCT BUG (left failing on purpose): report.ts hides each of value, cumulative and series point
+    // Regression (a bug this test found, since fixed): report.ts hides each of value, cumulative and series point
     // on its own (`sup.cell`). For a person definition the periods add up to the cumulative figure (the
     // catalogue's own promise), so with Q1 = 24 and the cumulative 27 published, the hidden Q2 = 3 is
     // 27 - 24. The series with the cumulative figure is an additive relation that needs secondary
@@ -314,7 +314,7 @@ describe('a shared report', () => {
 
 describe('an indicator counting persons', () => {
   it('is suppressed whatever unit the manager gave it', async () => {
-    // PRODUCT BUG (left failing on purpose): report.ts decides that an indicator's figures are persons from
+    // Regression (a bug this test found, since fixed): report.ts decides that an indicator's figures are persons from
     // the unit the manager typed (`indicator.unit === 'persons'`), and framework.ts accepts any unit for a
     // computed indicator. A persons_assisted indicator saved with the unit "count" is published unsuppressed
     // in a shared report (the exports' own check, report-view.ts countsPersons, does look at the definition).
@@ -392,7 +392,7 @@ describe('vulnerability breakdowns', () => {
   });
 
   it('do not leak through the changes of a closed period to a reader without cases.sensitive', async () => {
-    // PRODUCT BUG (left failing on purpose): report.ts lists the changes of the reported closed period per
+    // Regression (a bug this test found, since fixed): report.ts lists the changes of the reported closed period per
     // breakdown row with `sup.cell`, which only hides small counts when the report is shared; the rule of
     // `sup.table` (vulnerability breakdowns suppressed for readers without cases.sensitive) is not applied,
     // so the project manager reads "vulnerability:TR" 3 -> 4 that the table itself hides.

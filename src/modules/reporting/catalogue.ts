@@ -9,10 +9,12 @@
  * Person definitions count each person once per project, in the period of their FIRST qualifying event among
  * the cases the reader's offices hold: a person whose case was reopened, transferred to another office (a
  * new case there) or merged with a duplicate record (cases follow the surviving record) is not counted twice,
- * and the periods of a project add up to its cumulative figure. Dates are calendar days in UTC.
+ * and the periods of a project add up to its cumulative figure (except for assistance delivered, which counts a
+ * person in every period they received something). Dates are calendar days in UTC.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { inScope, type OfficeScope } from '../../platform/actor';
+import { CURRENCIES } from '../../platform/money';
 import type { Breakdown, Definition } from './contract';
 
 export type UnitParams = { projectId: string; scope: OfficeScope };
@@ -48,7 +50,7 @@ const PERSON_BREAKDOWNS: Breakdown[] = [
 /** The columns of a person's breakdowns, read from the case `c` (joined with person `p` and office `o`). */
 const personColumns = sql`p.sex as sex,
   case when p.birth_date is null then 'unknown'
-       when c.created_at < p.birth_date + interval '18 years'
+       when (c.created_at at time zone 'UTC')::date < p.birth_date + interval '18 years'
          then case when 'SC-UC' = any(p.specific_needs) then 'unaccompanied_minor' else 'minor' end
        else 'adult' end as age_band,
   coalesce(p.nationalities[1], 'unknown') as nationality,
@@ -76,6 +78,13 @@ function firstPerPerson(p: UnitParams, dateOf: SQL, where: SQL, extraFrom: SQL =
 }
 
 const utcDay = (expr: SQL) => sql`(${expr} at time zone 'UTC')::date`;
+
+/** The number of decimals of a currency's minor unit (platform/money.ts), as SQL over a currency code. */
+const minorDigits = (currency: SQL) =>
+  sql`(case ${currency} ${sql.join(
+    Object.entries(CURRENCIES).map(([code, digits]) => sql`when ${code} then ${sql.raw(String(digits))}`),
+    sql` `,
+  )} else 2 end)`;
 
 const DEFINITIONS: CatalogueEntry[] = [
   {
@@ -121,8 +130,8 @@ const DEFINITIONS: CatalogueEntry[] = [
       en: 'Persons with an approved reintegration plan',
     },
     counts: {
-      fr: "Personnes dont le plan de réintégration d'un dossier du projet est approuvé (une version approuvée existe), comptées une fois, dans la période de la dernière décision d'approbation (UTC).",
-      en: 'Persons whose reintegration plan of a case in the project is approved (an approved version exists), counted once, in the period of the latest approval decision (UTC).',
+      fr: "Personnes dont le plan de réintégration d'un dossier du projet est approuvé (une version approuvée existe), comptées une fois, dans la période où la version approuvée en vigueur l'a été (UTC) ; une révision renvoyée ensuite ne déplace pas la date.",
+      en: 'Persons whose reintegration plan of a case in the project is approved (an approved version exists), counted once, in the period in which the approved version in force was approved (UTC); a later revision returned does not move the date.',
     },
     unit: 'persons',
     personal: true,
@@ -132,9 +141,10 @@ const DEFINITIONS: CatalogueEntry[] = [
     units: (p) =>
       firstPerPerson(
         p,
-        utcDay(sql`rp.decided_at`),
+        utcDay(sql`pv.approved_at`),
         sql`rp.approved_version is not null`,
-        sql`join reintegration_plans rp on rp.case_id = c.id`,
+        sql`join reintegration_plans rp on rp.case_id = c.id
+          join plan_versions pv on pv.plan_id = rp.id and pv.number = rp.approved_version`,
       ),
   },
   {
@@ -283,7 +293,7 @@ const DEFINITIONS: CatalogueEntry[] = [
     multi: [],
     aggregate: 'sum',
     units: (p) => sql`select d.id::text as unit, d.delivered_on as d,
-        (d.amount_minor::float8 / 100) * (case when d.currency = 'EUR' then 1 else
+        (d.amount_minor::float8 / power(10, ${minorDigits(sql`d.currency`)})) * (case when d.currency = 'EUR' then 1 else
           (select r.eur_per_unit from exchange_rates r where r.currency = d.currency and r.rate_date <= d.delivered_on order by r.rate_date desc limit 1) end) as w,
         coalesce(bl.code, 'none') as budget_line, o.code as office, i.dimension as assistance_type
       from deliveries d
