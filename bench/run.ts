@@ -11,6 +11,7 @@ import { dedupScenario } from './dedup';
 import { foundationScenario } from './foundation';
 import { loadScenario } from './load';
 import { matchingScenario } from './matching';
+import { reportingScenario } from './reporting';
 import { type BenchTarget, openTargets } from './targets';
 
 const SCENARIOS: Record<string, (target: BenchTarget) => Promise<Record<string, unknown>>> = {
@@ -19,6 +20,7 @@ const SCENARIOS: Record<string, (target: BenchTarget) => Promise<Record<string, 
   dedup: dedupScenario,
   matching: matchingScenario,
   load: loadScenario,
+  reporting: reportingScenario,
 };
 
 async function main(): Promise<void> {
