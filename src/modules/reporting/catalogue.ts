@@ -3,7 +3,9 @@
  * definition's `units` query yields one row per counted unit (a person, a delivery, an activity's
  * participants...) with the date that places it in a period (`d`), the value it adds (`w`, for sums) and a
  * column per breakdown it supports. The aggregation (figures-repository.ts) counts or sums them per period
- * and breakdown. A definition never changes once published: a new meaning is a new version, and an
+ * and breakdown; for speed it reads the same units in two parts (`query`: the base rows, then the breakdown
+ * columns of the reported period's units only), which give the same figures. A definition never changes
+ * once published: a new meaning is a new version, and an
  * indicator keeps the version it was defined with.
  *
  * Person definitions count each person once per project, in the period of their FIRST qualifying event among
@@ -19,13 +21,66 @@ import type { Breakdown, Definition } from './contract';
 
 export type UnitParams = { projectId: string; scope: OfficeScope };
 
+/** The tables a breakdown column reads beside the unit row `u` (joined in this order when needed). */
+const JOINS = {
+  person: sql`join persons p on p.id = u.unit`,
+  office: sql`join offices o on o.id = u._office`,
+  item: sql`join plan_items i on i.id = u._item`,
+  budgetLine: sql`left join budget_lines bl on bl.id = i.budget_line_id`,
+} as const;
+type JoinName = keyof typeof JOINS;
+type Dimension = { column: SQL; joins: JoinName[] };
+
+/**
+ * A definition's units in two parts, so that the aggregation reads only what it reports: `base` gives one
+ * row per counted unit event (`unit`, its date `d`, its value `w`) with the columns, named `_*`, from which
+ * the breakdowns are read; `dims` says how each breakdown column is read from such a row `u` (and what it
+ * joins). The breakdowns of a report are only needed for the units of the reported period.
+ */
+export type UnitQuery = {
+  base: SQL;
+  dims: Partial<Record<Breakdown, Dimension>>;
+  /** At most one row per unit: counting rows counts distinct units. */
+  oneRowPerUnit: boolean;
+};
+
 export type CatalogueEntry = Omit<Definition, 'available'> & {
   /** Breakdowns whose column is an array (a person in several groups): unnested when asked for. */
   multi: readonly Breakdown[];
   /** How units add up: distinct units (`unit` column) or the sum of `w`. */
   aggregate: 'distinct' | 'sum';
+  /** The units with every breakdown column (the definition as documented: what `query` computes in parts). */
   units: ((p: UnitParams) => SQL) | null;
+  query: ((p: UnitParams) => UnitQuery) | null;
 };
+
+/** The breakdown columns `need` of the unit rows `u` (`<expression> as <breakdown>`) and their joins. */
+export function dimensionsOf(q: UnitQuery, need: readonly Breakdown[]): { columns: SQL[]; joins: SQL } {
+  const joins = new Set<JoinName>();
+  const columns = need.map((d) => {
+    const dim = q.dims[d];
+    if (!dim) throw new Error(`breakdown ${d} not supported`);
+    for (const j of dim.joins) joins.add(j);
+    return sql`${dim.column} as ${sql.identifier(d)}`;
+  });
+  const order = Object.keys(JOINS) as JoinName[];
+  return {
+    columns,
+    joins: sql.join(
+      order.filter((j) => joins.has(j)).map((j) => JOINS[j]),
+      sql` `,
+    ),
+  };
+}
+
+/** The whole units query of a split definition: `unit`, `d`, `w` and a column per breakdown. */
+function unitsOf(q: UnitQuery, breakdowns: readonly Breakdown[]): SQL {
+  const { columns, joins } = dimensionsOf(q, breakdowns);
+  return sql`select u.unit, u.d, u.w${sql.join(
+    columns.map((c) => sql`, ${c}`),
+    sql``,
+  )} from (${q.base}) u ${joins}`;
+}
 
 /** Statuses at or after the departure (AVRR) or the movement (resettlement). */
 const AFTER_DEPARTURE = [
@@ -47,34 +102,47 @@ const PERSON_BREAKDOWNS: Breakdown[] = [
   'office',
 ];
 
-/** The columns of a person's breakdowns, read from the case `c` (joined with person `p` and office `o`). */
-const personColumns = sql`p.sex as sex,
-  case when p.birth_date is null then 'unknown'
-       when (c.created_at at time zone 'UTC')::date < p.birth_date + interval '18 years'
+/**
+ * The columns of a person's breakdowns, read from the person `p` (joined on the unit), the case columns
+ * carried by the unit row (`_created`, `_host`, `_return`) and its office `o`.
+ */
+const PERSON_DIMS = {
+  sex: { column: sql`p.sex`, joins: ['person'] },
+  age_band: {
+    column: sql`case when p.birth_date is null then 'unknown'
+       when (u._created at time zone 'UTC')::date < p.birth_date + interval '18 years'
          then case when 'SC-UC' = any(p.specific_needs) then 'unaccompanied_minor' else 'minor' end
-       else 'adult' end as age_band,
-  coalesce(p.nationalities[1], 'unknown') as nationality,
-  coalesce(c.host_country, 'unknown') as host_country,
-  coalesce(c.return_country, 'unknown') as return_country,
-  array(select distinct split_part(n, '-', 1) from unnest(p.specific_needs) n) as vulnerability,
-  o.code as office`;
+       else 'adult' end`,
+    joins: ['person'],
+  },
+  nationality: { column: sql`coalesce(p.nationalities[1], 'unknown')`, joins: ['person'] },
+  host_country: { column: sql`coalesce(u._host, 'unknown')`, joins: [] },
+  return_country: { column: sql`coalesce(u._return, 'unknown')`, joins: [] },
+  vulnerability: {
+    column: sql`array(select distinct split_part(n, '-', 1) from unnest(p.specific_needs) n)`,
+    joins: ['person'],
+  },
+  office: { column: sql`o.code`, joins: ['office'] },
+} satisfies UnitQuery['dims'];
+
+/** The case `c` columns the person breakdowns read. */
+const caseColumns = sql`c.created_at as _created, c.host_country as _host, c.return_country as _return,
+  c.owning_office_id as _office`;
 
 /**
  * One row per person: the case whose qualifying date (`dateOf`, an expression over case `c`) comes first
  * among the project's cases in scope that meet `where`, and that date.
  */
-function firstPerPerson(p: UnitParams, dateOf: SQL, where: SQL, extraFrom: SQL = sql``): SQL {
-  return sql`select f.person_id as unit, f.d as d, 1::float8 as w, ${personColumns}
-    from (
-      select distinct on (c.person_id) c.person_id, c.id as case_id, (${dateOf})::date as d
-      from cases c ${extraFrom}
+function firstPerPerson(p: UnitParams, dateOf: SQL, where: SQL, from: SQL = sql`cases c`): UnitQuery {
+  return {
+    base: sql`select distinct on (c.person_id) c.person_id as unit, (${dateOf})::date as d, 1::float8 as w, ${caseColumns}
+      from ${from}
       where c.project_id = ${p.projectId} and ${inScope(sql`c.owning_office_id`, p.scope)} and (${where})
         and (${dateOf}) is not null
-      order by c.person_id, (${dateOf}), c.id
-    ) f
-    join cases c on c.id = f.case_id
-    join persons p on p.id = f.person_id
-    join offices o on o.id = c.owning_office_id`;
+      order by c.person_id, (${dateOf}), c.id`,
+    dims: PERSON_DIMS,
+    oneRowPerUnit: true,
+  };
 }
 
 const utcDay = (expr: SQL) => sql`(${expr} at time zone 'UTC')::date`;
@@ -86,223 +154,287 @@ const minorDigits = (currency: SQL) =>
     sql` `,
   )} else 2 end)`;
 
+/**
+ * The records of a small table (`from`, e.g. placements) with their case `c` (by `caseKey`), looked up by its
+ * key rather than by reading every case of the project (the same rows as `cases c join ... on ... = c.id`).
+ */
+const withCase = (from: SQL, caseKey: SQL) =>
+  sql`${from} join lateral (select c0.* from cases c0 where c0.id = ${caseKey} offset 0) c on true`;
+
+/** A split definition: `units` (the whole query) follows from `query`. */
+function computed(
+  entry: Omit<CatalogueEntry, 'units' | 'query'>,
+  query: (p: UnitParams) => UnitQuery,
+): CatalogueEntry {
+  return { ...entry, query, units: (p) => unitsOf(query(p), entry.breakdowns) };
+}
+
 const DEFINITIONS: CatalogueEntry[] = [
-  {
-    id: 'persons_assisted',
-    version: 1,
-    title: { fr: 'Personnes assistées', en: 'Persons assisted' },
-    counts: {
-      fr: "Personnes ayant un dossier du projet, comptées une fois, dans la période où leur premier dossier du projet a été ouvert (date d'ouverture, UTC), quel que soit le statut actuel du dossier (y compris clos ou retiré). Un dossier transféré, rouvert ou fusionné ne compte pas deux fois.",
-      en: 'Persons with a case in the project, counted once, in the period in which their first case of the project was opened (opening date, UTC), whatever the case status now (closed or withdrawn included). A transferred, reopened or merged case does not count twice.',
-    },
-    unit: 'persons',
-    personal: true,
-    breakdowns: PERSON_BREAKDOWNS,
-    multi: ['vulnerability'],
-    aggregate: 'distinct',
-    units: (p) => firstPerPerson(p, utcDay(sql`c.created_at`), sql`true`),
-  },
-  {
-    id: 'persons_returned',
-    version: 1,
-    title: { fr: 'Personnes retournées', en: 'Persons returned' },
-    counts: {
-      fr: 'Personnes dont un dossier du projet a atteint le départ (statut « parti » ou une étape suivante : arrivée, réintégration, suivi, ou clos après l’une d’elles), comptées une fois, dans la période de leur première date de départ enregistrée.',
-      en: 'Persons whose case in the project reached departure (status departed or a later stage: arrived, reintegration, monitoring, or closed after one of them), counted once, in the period of their first recorded departure date.',
-    },
-    unit: 'persons',
-    personal: true,
-    breakdowns: PERSON_BREAKDOWNS,
-    multi: ['vulnerability'],
-    aggregate: 'distinct',
-    units: (p) =>
-      firstPerPerson(
-        p,
-        sql`c.departure_date`,
-        sql`(c.status = any(${sql.param(AFTER_DEPARTURE)}::text[]) or c.status_before_closure = any(${sql.param(AFTER_DEPARTURE)}::text[]))`,
-      ),
-  },
-  {
-    id: 'persons_plan_approved',
-    version: 1,
-    title: {
-      fr: 'Personnes avec un plan de réintégration approuvé',
-      en: 'Persons with an approved reintegration plan',
-    },
-    counts: {
-      fr: "Personnes dont le plan de réintégration d'un dossier du projet est approuvé (une version approuvée existe), comptées une fois, dans la période où la version approuvée en vigueur l'a été (UTC) ; une révision renvoyée ensuite ne déplace pas la date.",
-      en: 'Persons whose reintegration plan of a case in the project is approved (an approved version exists), counted once, in the period in which the approved version in force was approved (UTC); a later revision returned does not move the date.',
-    },
-    unit: 'persons',
-    personal: true,
-    breakdowns: PERSON_BREAKDOWNS,
-    multi: ['vulnerability'],
-    aggregate: 'distinct',
-    units: (p) =>
-      firstPerPerson(
-        p,
-        utcDay(sql`pv.approved_at`),
-        sql`rp.approved_version is not null`,
-        sql`join reintegration_plans rp on rp.case_id = c.id
-          join plan_versions pv on pv.plan_id = rp.id and pv.number = rp.approved_version`,
-      ),
-  },
-  {
-    id: 'persons_assistance_delivered',
-    version: 1,
-    title: {
-      fr: 'Personnes ayant reçu une aide à la réintégration',
-      en: 'Persons who received reintegration assistance',
-    },
-    counts: {
-      fr: "Personnes ayant reçu au moins une prestation enregistrée (date de remise) d'un plan de réintégration d'un dossier du projet dans la période. Ventilable par type d'aide (économique, sociale, psychosociale), mode (espèces, nature, bon, orientation) et moment (avant le retour si la remise précède la date de départ, sinon après) : une personne compte dans chaque type reçu.",
-      en: 'Persons who received at least one recorded delivery (delivery date) of a reintegration plan of a case in the project in the period. Can be broken down by assistance type (economic, social, psychosocial), mode (cash, in kind, voucher, referral) and timing (pre-return when delivered before the departure date, otherwise post-return): a person counts in each type received.',
-    },
-    unit: 'persons',
-    personal: true,
-    breakdowns: [...PERSON_BREAKDOWNS, 'assistance_type', 'assistance_mode', 'assistance_timing'],
-    multi: ['vulnerability'],
-    aggregate: 'distinct',
-    units: (p) => sql`select c.person_id as unit, d.delivered_on as d, 1::float8 as w, ${personColumns},
-        i.dimension as assistance_type, i.delivery_mode as assistance_mode,
-        case when c.departure_date is not null and d.delivered_on >= c.departure_date then 'post_return' else 'pre_return' end as assistance_timing
-      from deliveries d
-      join plan_items i on i.id = d.plan_item_id
-      join cases c on c.id = d.case_id
-      join persons p on p.id = c.person_id
-      join offices o on o.id = c.owning_office_id
-      where c.project_id = ${p.projectId} and ${inScope(sql`c.owning_office_id`, p.scope)}`,
-  },
-  {
-    id: 'persons_placed',
-    version: 1,
-    title: { fr: 'Personnes placées en emploi', en: 'Persons placed in employment' },
-    counts: {
-      fr: "Personnes ayant un placement en emploi qui a commencé (résultat « en poste » ou « terminé » ; « n'a pas commencé » exclu) rattaché à un dossier du projet, comptées une fois, dans la période de leur première date de début.",
-      en: 'Persons with an employment placement that started (outcome employed or ended; did not start excluded) recorded under a case of the project, counted once, in the period of their first start date.',
-    },
-    unit: 'persons',
-    personal: true,
-    breakdowns: PERSON_BREAKDOWNS,
-    multi: ['vulnerability'],
-    aggregate: 'distinct',
-    units: (p) =>
-      firstPerPerson(
-        p,
-        sql`pl.start_date`,
-        sql`pl.outcome in ('employed', 'ended')`,
-        sql`join placements pl on pl.case_id = c.id`,
-      ),
-  },
-  ...([3, 6] as const).map(
-    (month): CatalogueEntry => ({
-      id: `persons_retained_${month}m`,
+  computed(
+    {
+      id: 'persons_assisted',
       version: 1,
-      title: {
-        fr: `Personnes toujours en emploi à ${month} mois`,
-        en: `Persons still employed at ${month} months`,
-      },
+      title: { fr: 'Personnes assistées', en: 'Persons assisted' },
       counts: {
-        fr: `Personnes dont le suivi à ${month} mois d'un placement rattaché à un dossier du projet a constaté qu'elles étaient toujours en emploi, comptées une fois, dans la période de la date du suivi.`,
-        en: `Persons whose ${month}-month follow-up of a placement recorded under a case of the project found them still employed, counted once, in the period of the follow-up date.`,
+        fr: "Personnes ayant un dossier du projet, comptées une fois, dans la période où leur premier dossier du projet a été ouvert (date d'ouverture, UTC), quel que soit le statut actuel du dossier (y compris clos ou retiré). Un dossier transféré, rouvert ou fusionné ne compte pas deux fois.",
+        en: 'Persons with a case in the project, counted once, in the period in which their first case of the project was opened (opening date, UTC), whatever the case status now (closed or withdrawn included). A transferred, reopened or merged case does not count twice.',
       },
       unit: 'persons',
       personal: true,
       breakdowns: PERSON_BREAKDOWNS,
       multi: ['vulnerability'],
       aggregate: 'distinct',
-      units: (p) =>
-        firstPerPerson(
-          p,
-          sql`fu.checked_on`,
-          sql`fu.month = ${month} and fu.still_employed`,
-          sql`join placements pl on pl.case_id = c.id join placement_follow_ups fu on fu.placement_id = pl.id`,
-        ),
+    },
+    (p) => firstPerPerson(p, utcDay(sql`c.created_at`), sql`true`),
+  ),
+  computed(
+    {
+      id: 'persons_returned',
+      version: 1,
+      title: { fr: 'Personnes retournées', en: 'Persons returned' },
+      counts: {
+        fr: 'Personnes dont un dossier du projet a atteint le départ (statut « parti » ou une étape suivante : arrivée, réintégration, suivi, ou clos après l’une d’elles), comptées une fois, dans la période de leur première date de départ enregistrée.',
+        en: 'Persons whose case in the project reached departure (status departed or a later stage: arrived, reintegration, monitoring, or closed after one of them), counted once, in the period of their first recorded departure date.',
+      },
+      unit: 'persons',
+      personal: true,
+      breakdowns: PERSON_BREAKDOWNS,
+      multi: ['vulnerability'],
+      aggregate: 'distinct',
+    },
+    (p) =>
+      firstPerPerson(
+        p,
+        sql`c.departure_date`,
+        sql`(c.status = any(${sql.param(AFTER_DEPARTURE)}::text[]) or c.status_before_closure = any(${sql.param(AFTER_DEPARTURE)}::text[]))`,
+      ),
+  ),
+  computed(
+    {
+      id: 'persons_plan_approved',
+      version: 1,
+      title: {
+        fr: 'Personnes avec un plan de réintégration approuvé',
+        en: 'Persons with an approved reintegration plan',
+      },
+      counts: {
+        fr: "Personnes dont le plan de réintégration d'un dossier du projet est approuvé (une version approuvée existe), comptées une fois, dans la période où la version approuvée en vigueur l'a été (UTC) ; une révision renvoyée ensuite ne déplace pas la date.",
+        en: 'Persons whose reintegration plan of a case in the project is approved (an approved version exists), counted once, in the period in which the approved version in force was approved (UTC); a later revision returned does not move the date.',
+      },
+      unit: 'persons',
+      personal: true,
+      breakdowns: PERSON_BREAKDOWNS,
+      multi: ['vulnerability'],
+      aggregate: 'distinct',
+    },
+    (p) =>
+      firstPerPerson(
+        p,
+        utcDay(sql`pv.approved_at`),
+        sql`rp.approved_version is not null`,
+        sql`cases c join reintegration_plans rp on rp.case_id = c.id
+          join plan_versions pv on pv.plan_id = rp.id and pv.number = rp.approved_version`,
+      ),
+  ),
+  computed(
+    {
+      id: 'persons_assistance_delivered',
+      version: 1,
+      title: {
+        fr: 'Personnes ayant reçu une aide à la réintégration',
+        en: 'Persons who received reintegration assistance',
+      },
+      counts: {
+        fr: "Personnes ayant reçu au moins une prestation enregistrée (date de remise) d'un plan de réintégration d'un dossier du projet dans la période. Ventilable par type d'aide (économique, sociale, psychosociale), mode (espèces, nature, bon, orientation) et moment (avant le retour si la remise précède la date de départ, sinon après) : une personne compte dans chaque type reçu.",
+        en: 'Persons who received at least one recorded delivery (delivery date) of a reintegration plan of a case in the project in the period. Can be broken down by assistance type (economic, social, psychosocial), mode (cash, in kind, voucher, referral) and timing (pre-return when delivered before the departure date, otherwise post-return): a person counts in each type received.',
+      },
+      unit: 'persons',
+      personal: true,
+      breakdowns: [...PERSON_BREAKDOWNS, 'assistance_type', 'assistance_mode', 'assistance_timing'],
+      multi: ['vulnerability'],
+      aggregate: 'distinct',
+    },
+    // Every delivery's item, person and office exist (foreign keys): the base reads deliveries and cases only.
+    (p) => ({
+      base: sql`select c.person_id as unit, d.delivered_on as d, 1::float8 as w, ${caseColumns},
+          d.plan_item_id as _item, c.departure_date as _departure
+        from deliveries d
+        join cases c on c.id = d.case_id
+        where c.project_id = ${p.projectId} and ${inScope(sql`c.owning_office_id`, p.scope)}`,
+      dims: {
+        ...PERSON_DIMS,
+        assistance_type: { column: sql`i.dimension`, joins: ['item'] },
+        assistance_mode: { column: sql`i.delivery_mode`, joins: ['item'] },
+        assistance_timing: {
+          column: sql`case when u._departure is not null and u.d >= u._departure then 'post_return' else 'pre_return' end`,
+          joins: [],
+        },
+      },
+      oneRowPerUnit: false,
     }),
   ),
-  {
-    id: 'persons_referral_accepted',
-    version: 1,
-    title: { fr: 'Personnes orientées avec acceptation', en: 'Persons referred and accepted' },
-    counts: {
-      fr: "Personnes dont un dossier du projet a fait l'objet d'une orientation (pas d'un transfert) acceptée par le bureau ou le partenaire destinataire, comptées une fois, dans la période de la première acceptation (UTC).",
-      en: 'Persons whose case in the project was referred (not transferred) and the referral accepted by the receiving office or partner, counted once, in the period of the first acceptance (UTC).',
+  computed(
+    {
+      id: 'persons_placed',
+      version: 1,
+      title: { fr: 'Personnes placées en emploi', en: 'Persons placed in employment' },
+      counts: {
+        fr: "Personnes ayant un placement en emploi qui a commencé (résultat « en poste » ou « terminé » ; « n'a pas commencé » exclu) rattaché à un dossier du projet, comptées une fois, dans la période de leur première date de début.",
+        en: 'Persons with an employment placement that started (outcome employed or ended; did not start excluded) recorded under a case of the project, counted once, in the period of their first start date.',
+      },
+      unit: 'persons',
+      personal: true,
+      breakdowns: PERSON_BREAKDOWNS,
+      multi: ['vulnerability'],
+      aggregate: 'distinct',
     },
-    unit: 'persons',
-    personal: true,
-    breakdowns: PERSON_BREAKDOWNS,
-    multi: ['vulnerability'],
-    aggregate: 'distinct',
-    units: (p) =>
+    (p) =>
+      firstPerPerson(
+        p,
+        sql`pl.start_date`,
+        sql`pl.outcome in ('employed', 'ended')`,
+        withCase(sql`placements pl`, sql`pl.case_id`),
+      ),
+  ),
+  ...([3, 6] as const).map(
+    (month): CatalogueEntry =>
+      computed(
+        {
+          id: `persons_retained_${month}m`,
+          version: 1,
+          title: {
+            fr: `Personnes toujours en emploi à ${month} mois`,
+            en: `Persons still employed at ${month} months`,
+          },
+          counts: {
+            fr: `Personnes dont le suivi à ${month} mois d'un placement rattaché à un dossier du projet a constaté qu'elles étaient toujours en emploi, comptées une fois, dans la période de la date du suivi.`,
+            en: `Persons whose ${month}-month follow-up of a placement recorded under a case of the project found them still employed, counted once, in the period of the follow-up date.`,
+          },
+          unit: 'persons',
+          personal: true,
+          breakdowns: PERSON_BREAKDOWNS,
+          multi: ['vulnerability'],
+          aggregate: 'distinct',
+        },
+        (p) =>
+          firstPerPerson(
+            p,
+            sql`fu.checked_on`,
+            sql`fu.month = ${month} and fu.still_employed`,
+            withCase(
+              sql`placement_follow_ups fu join placements pl on pl.id = fu.placement_id`,
+              sql`pl.case_id`,
+            ),
+          ),
+      ),
+  ),
+  computed(
+    {
+      id: 'persons_referral_accepted',
+      version: 1,
+      title: { fr: 'Personnes orientées avec acceptation', en: 'Persons referred and accepted' },
+      counts: {
+        fr: "Personnes dont un dossier du projet a fait l'objet d'une orientation (pas d'un transfert) acceptée par le bureau ou le partenaire destinataire, comptées une fois, dans la période de la première acceptation (UTC).",
+        en: 'Persons whose case in the project was referred (not transferred) and the referral accepted by the receiving office or partner, counted once, in the period of the first acceptance (UTC).',
+      },
+      unit: 'persons',
+      personal: true,
+      breakdowns: PERSON_BREAKDOWNS,
+      multi: ['vulnerability'],
+      aggregate: 'distinct',
+    },
+    (p) =>
       firstPerPerson(
         p,
         utcDay(sql`r.responded_at`),
         sql`r.kind = 'referral' and r.status = 'accepted'`,
-        sql`join referrals r on r.case_id = c.id`,
+        withCase(sql`referrals r`, sql`r.case_id`),
       ),
-  },
-  {
-    id: 'people_trained',
-    version: 1,
-    title: { fr: 'Personnes formées (renforcement des capacités)', en: 'People trained (capacity building)' },
-    counts: {
-      fr: 'Somme des participants enregistrés aux activités de renforcement des capacités du projet (formations, ateliers, visites d’étude, conférences) qui se sont terminées dans la période (date de fin). Les participants sont comptés par activité, sans nom : une personne présente à deux activités compte deux fois.',
-      en: 'Sum of the participants recorded at the project’s capacity-building activities (trainings, workshops, study visits, conferences) that ended in the period (end date). Participants are counted per activity, without names: someone at two activities counts twice.',
+  ),
+  computed(
+    {
+      id: 'people_trained',
+      version: 1,
+      title: {
+        fr: 'Personnes formées (renforcement des capacités)',
+        en: 'People trained (capacity building)',
+      },
+      counts: {
+        fr: 'Somme des participants enregistrés aux activités de renforcement des capacités du projet (formations, ateliers, visites d’étude, conférences) qui se sont terminées dans la période (date de fin). Les participants sont comptés par activité, sans nom : une personne présente à deux activités compte deux fois.',
+        en: 'Sum of the participants recorded at the project’s capacity-building activities (trainings, workshops, study visits, conferences) that ended in the period (end date). Participants are counted per activity, without names: someone at two activities counts twice.',
+      },
+      unit: 'count',
+      personal: false,
+      breakdowns: ['sex', 'office'],
+      multi: [],
+      aggregate: 'sum',
     },
-    unit: 'count',
-    personal: false,
-    breakdowns: ['sex', 'office'],
-    multi: [],
-    aggregate: 'sum',
-    units: (
-      p,
-    ) => sql`select ap.id::text as unit, a.end_date as d, ap.count::float8 as w, ap.sex as sex, o.code as office
-      from capacity_activities a
-      join activity_participants ap on ap.activity_id = a.id
-      join offices o on o.id = a.office_id
-      where a.project_id = ${p.projectId} and ${inScope(sql`a.office_id`, p.scope)}`,
-  },
-  {
-    id: 'campaign_reach',
-    version: 1,
-    title: { fr: "Portée des campagnes d'information", en: 'Information campaign reach' },
-    counts: {
-      fr: "Somme de la portée déclarée (personnes atteintes) des campagnes d'information du projet qui se sont terminées dans la période (date de fin). Une même personne atteinte par deux campagnes compte deux fois.",
-      en: 'Sum of the reported reach (people reached) of the project’s information campaigns that ended in the period (end date). Someone reached by two campaigns counts twice.',
+    (p) => ({
+      base: sql`select ap.id::text as unit, a.end_date as d, ap.count::float8 as w, ap.sex as _sex, a.office_id as _office
+        from capacity_activities a
+        join activity_participants ap on ap.activity_id = a.id
+        where a.project_id = ${p.projectId} and ${inScope(sql`a.office_id`, p.scope)}`,
+      dims: { sex: { column: sql`u._sex`, joins: [] }, office: PERSON_DIMS.office },
+      oneRowPerUnit: true,
+    }),
+  ),
+  computed(
+    {
+      id: 'campaign_reach',
+      version: 1,
+      title: { fr: "Portée des campagnes d'information", en: 'Information campaign reach' },
+      counts: {
+        fr: "Somme de la portée déclarée (personnes atteintes) des campagnes d'information du projet qui se sont terminées dans la période (date de fin). Une même personne atteinte par deux campagnes compte deux fois.",
+        en: 'Sum of the reported reach (people reached) of the project’s information campaigns that ended in the period (end date). Someone reached by two campaigns counts twice.',
+      },
+      unit: 'people_reached',
+      personal: false,
+      breakdowns: ['office'],
+      multi: [],
+      aggregate: 'sum',
     },
-    unit: 'people_reached',
-    personal: false,
-    breakdowns: ['office'],
-    multi: [],
-    aggregate: 'sum',
-    units: (p) => sql`select k.id::text as unit, k.end_date as d, k.reach::float8 as w, o.code as office
-      from campaigns k join offices o on o.id = k.office_id
-      where k.project_id = ${p.projectId} and ${inScope(sql`k.office_id`, p.scope)}`,
-  },
-  {
-    id: 'budget_spent',
-    version: 1,
-    title: { fr: 'Budget dépensé (EUR)', en: 'Budget spent (EUR)' },
-    counts: {
-      fr: "Somme des prestations de réintégration remises dans la période (date de remise) pour les dossiers du projet, converties en euros au taux de change enregistré le plus récent à la date de remise ou avant. Ventilable par ligne budgétaire ; une prestation sans taux de change connu n'est pas comptée.",
-      en: 'Sum of the reintegration deliveries made in the period (delivery date) for the project’s cases, converted to euros at the latest recorded exchange rate on or before the delivery date. Can be broken down by budget line; a delivery without a known exchange rate is not counted.',
+    (p) => ({
+      base: sql`select k.id::text as unit, k.end_date as d, k.reach::float8 as w, k.office_id as _office
+        from campaigns k
+        where k.project_id = ${p.projectId} and ${inScope(sql`k.office_id`, p.scope)}`,
+      dims: { office: PERSON_DIMS.office },
+      oneRowPerUnit: true,
+    }),
+  ),
+  computed(
+    {
+      id: 'budget_spent',
+      version: 1,
+      title: { fr: 'Budget dépensé (EUR)', en: 'Budget spent (EUR)' },
+      counts: {
+        fr: "Somme des prestations de réintégration remises dans la période (date de remise) pour les dossiers du projet, converties en euros au taux de change enregistré le plus récent à la date de remise ou avant. Ventilable par ligne budgétaire ; une prestation sans taux de change connu n'est pas comptée.",
+        en: 'Sum of the reintegration deliveries made in the period (delivery date) for the project’s cases, converted to euros at the latest recorded exchange rate on or before the delivery date. Can be broken down by budget line; a delivery without a known exchange rate is not counted.',
+      },
+      unit: 'eur',
+      personal: false,
+      breakdowns: ['budget_line', 'office', 'assistance_type'],
+      multi: [],
+      aggregate: 'sum',
     },
-    unit: 'eur',
-    personal: false,
-    breakdowns: ['budget_line', 'office', 'assistance_type'],
-    multi: [],
-    aggregate: 'sum',
-    units: (p) => sql`select d.id::text as unit, d.delivered_on as d,
-        (d.amount_minor::float8 / power(10, ${minorDigits(sql`d.currency`)})) * (case when d.currency = 'EUR' then 1 else
-          (select r.eur_per_unit from exchange_rates r where r.currency = d.currency and r.rate_date <= d.delivered_on order by r.rate_date desc limit 1) end) as w,
-        coalesce(bl.code, 'none') as budget_line, o.code as office, i.dimension as assistance_type
-      from deliveries d
-      join plan_items i on i.id = d.plan_item_id
-      left join budget_lines bl on bl.id = i.budget_line_id
-      join cases c on c.id = d.case_id
-      join offices o on o.id = c.owning_office_id
-      where c.project_id = ${p.projectId} and ${inScope(sql`c.owning_office_id`, p.scope)}`,
-  },
+    (p) => ({
+      // The rate of each delivery's currency and day, looked up once per currency and day (a lateral join
+      // the planner can memoize).
+      base: sql`select d.id::text as unit, d.delivered_on as d,
+          (d.amount_minor::float8 / power(10, ${minorDigits(sql`d.currency`)})) * (case when d.currency = 'EUR' then 1 else r.eur_per_unit end) as w,
+          d.plan_item_id as _item, c.owning_office_id as _office
+        from deliveries d
+        join cases c on c.id = d.case_id
+        left join lateral (select r.eur_per_unit from exchange_rates r
+          where r.currency = d.currency and r.rate_date <= d.delivered_on order by r.rate_date desc limit 1) r on true
+        where c.project_id = ${p.projectId} and ${inScope(sql`c.owning_office_id`, p.scope)}`,
+      dims: {
+        budget_line: { column: sql`coalesce(bl.code, 'none')`, joins: ['item', 'budgetLine'] },
+        office: PERSON_DIMS.office,
+        assistance_type: { column: sql`i.dimension`, joins: ['item'] },
+      },
+      oneRowPerUnit: true,
+    }),
+  ),
   {
     id: 'persons_resettled',
     version: 1,
@@ -317,6 +449,7 @@ const DEFINITIONS: CatalogueEntry[] = [
     multi: [],
     aggregate: 'distinct',
     units: null,
+    query: null,
   },
   {
     id: 'sustainability_score',
@@ -332,11 +465,12 @@ const DEFINITIONS: CatalogueEntry[] = [
     multi: [],
     aggregate: 'sum',
     units: null,
+    query: null,
   },
 ];
 
 export function catalogue(): Definition[] {
-  return DEFINITIONS.map(({ units, multi: _m, aggregate: _a, ...d }) => ({
+  return DEFINITIONS.map(({ units, query: _q, multi: _m, aggregate: _a, ...d }) => ({
     ...d,
     available: units !== null,
   }));
@@ -347,6 +481,6 @@ export function findDefinition(id: string, version: number): CatalogueEntry | un
 }
 
 export function definitionView(entry: CatalogueEntry): Definition {
-  const { units, multi: _m, aggregate: _a, ...d } = entry;
+  const { units, query: _q, multi: _m, aggregate: _a, ...d } = entry;
   return { ...d, available: units !== null };
 }

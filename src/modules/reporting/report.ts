@@ -78,29 +78,27 @@ export async function computeIndicators(
   },
 ): Promise<Map<string, ComputedFigure>> {
   const out = new Map<string, ComputedFigure>();
-  // Each indicator is one query: on PostgreSQL they run side by side on the pool (in a transaction, or on
-  // the embedded database, one after the other).
-  await Promise.all(
-    indicators.map(async (indicator) => {
-      if (indicator.kind !== 'computed' || !indicator.definitionId || !indicator.definitionVersion) return;
-      const entry = findDefinition(indicator.definitionId, indicator.definitionVersion);
-      if (!entry?.units) return;
-      out.set(
-        indicator.id,
-        await computeFigure(
-          ctx.db,
-          entry,
-          { projectId: access.project.id, scope: access.scope },
-          {
-            periods: q.periods.map((p) => ({ id: p.id, startDate: p.startDate, endDate: p.endDate })),
-            cumulativeTo: q.cumulativeTo,
-            tablesOf: q.tablesOf,
-            specs: q.totalsOnly ? [] : specsFor(entry.breakdowns, [...indicator.breakdowns, ...q.extraSpecs]),
-          },
-        ),
-      );
-    }),
-  );
+  // One after the other: each indicator's query runs in a transaction of its own (working memory set for
+  // it), and inside a closing transaction they share its connection.
+  for (const indicator of indicators) {
+    if (indicator.kind !== 'computed' || !indicator.definitionId || !indicator.definitionVersion) continue;
+    const entry = findDefinition(indicator.definitionId, indicator.definitionVersion);
+    if (!entry?.units) continue;
+    out.set(
+      indicator.id,
+      await computeFigure(
+        ctx.db,
+        entry,
+        { projectId: access.project.id, scope: access.scope },
+        {
+          periods: q.periods.map((p) => ({ id: p.id, startDate: p.startDate, endDate: p.endDate })),
+          cumulativeTo: q.cumulativeTo,
+          tablesOf: q.tablesOf,
+          specs: q.totalsOnly ? [] : specsFor(entry.breakdowns, [...indicator.breakdowns, ...q.extraSpecs]),
+        },
+      ),
+    );
+  }
   return out;
 }
 
