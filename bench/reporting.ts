@@ -33,6 +33,7 @@ import { identityRepository } from '../src/modules/identity';
 import { insertProject } from '../src/modules/projects';
 import { reportToPdf } from '../src/modules/reporting/export/pdf';
 import { reportToXlsx } from '../src/modules/reporting/export/xlsx';
+import { refreshFacts } from '../src/modules/reporting/facts';
 import { addIndicator, addNode } from '../src/modules/reporting/framework';
 import { closePeriod, createPeriod } from '../src/modules/reporting/periods';
 import { reportAccess } from '../src/modules/reporting/policy';
@@ -67,6 +68,8 @@ const QUARTERS = [
   ['Q4 2025', '2025-10-01', '2025-12-31'],
 ] as const;
 const CLOSED_QUARTERS = 6;
+/** Cases changed before each run of the measure of a report after changes. */
+const CHANGED_CASES = 1_000;
 
 /** The framework: 10 computed indicators, 2 breakdowns each. */
 const INDICATORS: { code: string; definition: string; unit: string; breakdowns: string[]; target: number }[] =
@@ -231,11 +234,18 @@ let cpuNow: CpuClock = () => {
   return (own.user + own.system) / 1000;
 };
 
-async function time(label: string, runs: number, fn: () => Promise<unknown>): Promise<Timing> {
+async function time(
+  label: string,
+  runs: number,
+  fn: () => Promise<unknown>,
+  before?: () => Promise<unknown>,
+): Promise<Timing> {
+  await before?.();
   await fn(); // warm-up (plans, caches)
   const samples: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    await before?.(); // not timed
     const cpuStarted = cpuNow();
     const started = performance.now();
     await fn();
@@ -589,6 +599,13 @@ async function oneSize(target: BenchTarget, n: number, runs: number): Promise<Re
     }
   ).rows[0];
   console.log(`  loaded in ${loadSeconds} s: ${JSON.stringify(counts)}`);
+  // (f) The reporting facts built in full (what the first report of a project does, and a bulk import).
+  const factsStarted = performance.now();
+  const built = await refreshFacts(db, project.id, clock.now());
+  const factsBuild = { kind: built.kind, ms: round(performance.now() - factsStarted) };
+  console.log(`  (f) facts built in ${factsBuild.ms} ms`);
+  // What autovacuum does after a bulk insert (the visibility map lets the totals read the index alone).
+  await db.execute(sql`vacuum analyze report_person_facts, report_delivery_facts, report_changes`);
 
   // The results framework and its periods, through the use cases.
   const outcome = await addNode(ctx, project.id, {
@@ -632,22 +649,69 @@ async function oneSize(target: BenchTarget, n: number, runs: number): Promise<Re
   const access = await reportAccess(ctx, project.id);
   const options = { breakdowns: [] as string[], shared: false };
   const report = await buildReportFor(ctx, cipher, access, options);
-  const reportFigures = await time('(a) buildReportFor, 10 indicators x 2 breakdowns', runs, () =>
+  // Figures computed from the facts (none kept from an earlier run), read back for an unchanged project, and
+  // computed again after a batch of changes (the facts of the persons changed refreshed first).
+  const forget = () => db.execute(sql`delete from report_figure_cache where project_id = ${project.id}`);
+  let batch = 0;
+  const change = (cases: number) => async () => {
+    batch += 1;
+    await db.execute(sql`update cases set departure_date = (date '2025-10-01' + ${batch % 40}::int),
+        status = 'departed'
+      where id in (select id from cases where project_id = ${project.id}
+        order by hashtext(id::text || ${String(batch)}) limit ${cases})`);
+  };
+  const reportFigures = await time(
+    '(a) buildReportFor, 10 indicators x 2 breakdowns, computed from the facts',
+    runs,
+    () => buildReportFor(ctx, cipher, access, options),
+    forget,
+  );
+  const reportKept = await time('(a) the same, figures kept for the unchanged data', runs, () =>
     buildReportFor(ctx, cipher, access, options),
   );
-  const reportExtra = await time('(a2) buildReportFor with 2 extra breakdowns asked', runs, () =>
-    buildReportFor(ctx, cipher, access, { ...options, breakdowns: EXTRA_BREAKDOWNS }),
+  const reportChanged = await time(
+    `(a) the same after ${CHANGED_CASES} cases changed (facts refreshed, figures computed)`,
+    runs,
+    () => buildReportFor(ctx, cipher, access, options),
+    change(CHANGED_CASES),
+  );
+  const reportExtra = await time(
+    '(a2) buildReportFor with 2 extra breakdowns asked, computed from the facts',
+    runs,
+    () => buildReportFor(ctx, cipher, access, { ...options, breakdowns: EXTRA_BREAKDOWNS }),
+    forget,
   );
   const pdfRender = await time('(b) reportToPdf alone', runs, () => reportToPdf(report));
-  const pdfTotal = await time('(b) figures + PDF', runs, async () =>
-    reportToPdf(await buildReportFor(ctx, cipher, access, options)),
+  const pdfTotal = await time(
+    '(b) figures computed from the facts + PDF',
+    runs,
+    async () => reportToPdf(await buildReportFor(ctx, cipher, access, options)),
+    forget,
   );
   const xlsxRender = await time('(c) reportToXlsx alone', runs, () => reportToXlsx(report));
-  const xlsxTotal = await time('(c) figures + XLSX', runs, async () =>
-    reportToXlsx(await buildReportFor(ctx, cipher, access, options)),
+  const xlsxTotal = await time(
+    '(c) figures computed from the facts + XLSX',
+    runs,
+    async () => reportToXlsx(await buildReportFor(ctx, cipher, access, options)),
+    forget,
   );
-  const dashboard = await time('(d) dashboard: buildReport (access, report, audit)', runs, () =>
-    buildReport(ctx, cipher, project.id, { breakdowns: [], shared: false }),
+  const dashboardRequest = () => buildReport(ctx, cipher, project.id, { breakdowns: [], shared: false });
+  const dashboard = await time(
+    '(d) dashboard: buildReport (access, report, audit), data unchanged since the last view',
+    runs,
+    dashboardRequest,
+  );
+  const dashboardChanged = await time(
+    '(d) dashboard after one case changed (facts refreshed, figures computed)',
+    runs,
+    dashboardRequest,
+    change(1),
+  );
+  const dashboardCold = await time(
+    '(d) dashboard, figures computed from the facts',
+    runs,
+    dashboardRequest,
+    forget,
   );
   const pdf = await reportToPdf(report);
   const xlsx = await reportToXlsx(report);
@@ -682,13 +746,18 @@ async function oneSize(target: BenchTarget, n: number, runs: number): Promise<Re
     sameFiguresAs,
     pdfBytes: pdf.length,
     xlsxBytes: xlsx.length,
+    f_factsBuild: factsBuild,
     a_reportFigures: reportFigures,
+    a_reportFiguresKept: reportKept,
+    a_reportAfterChanges: { changedCases: CHANGED_CASES, ...reportChanged },
     a2_reportWithExtraBreakdowns: reportExtra,
     b_pdfRender: pdfRender,
     b_figuresAndPdf: pdfTotal,
     c_xlsxRender: xlsxRender,
     c_figuresAndXlsx: xlsxTotal,
     d_dashboard: dashboard,
+    d_dashboardAfterOneChange: dashboardChanged,
+    d_dashboardComputed: dashboardCold,
     e_closePeriod: closePeriodTiming,
   };
 }

@@ -19,7 +19,12 @@ import { inScope, type OfficeScope } from '../../platform/actor';
 import { CURRENCIES } from '../../platform/money';
 import type { Breakdown, Definition } from './contract';
 
-export type UnitParams = { projectId: string; scope: OfficeScope };
+export type UnitParams = {
+  projectId: string;
+  scope: OfficeScope;
+  /** The scope covers every office holding the project's facts: a person's first row in the project is theirs. */
+  factsCovered?: boolean;
+};
 
 /** The tables a breakdown column reads beside the unit row `u` (joined in this order when needed). */
 const JOINS = {
@@ -27,6 +32,7 @@ const JOINS = {
   office: sql`join offices o on o.id = u._office`,
   item: sql`join plan_items i on i.id = u._item`,
   budgetLine: sql`left join budget_lines bl on bl.id = i.budget_line_id`,
+  factBudgetLine: sql`left join budget_lines bl on bl.id = u._budget_line`,
 } as const;
 type JoinName = keyof typeof JOINS;
 type Dimension = { column: SQL; joins: JoinName[] };
@@ -42,7 +48,19 @@ export type UnitQuery = {
   dims: Partial<Record<Breakdown, Dimension>>;
   /** At most one row per unit: counting rows counts distinct units. */
   oneRowPerUnit: boolean;
+  /**
+   * The base reads indexed reporting facts (facts.ts): cheap to read again, so the aggregation lets the
+   * planner read it where each part needs it (totals by day, the reported period's rows) rather than
+   * materializing every row once.
+   */
+  fromFacts?: boolean;
 };
+
+/**
+ * How a person definition's facts are built (facts.ts): for the project's cases (of `persons` only, when
+ * given), one row per person and office holding the case, the first qualifying event there.
+ */
+export type PersonFactSource = { key: string; rows: (projectId: string, persons: SQL | null) => SQL };
 
 export type CatalogueEntry = Omit<Definition, 'available'> & {
   /** Breakdowns whose column is an array (a person in several groups): unnested when asked for. */
@@ -52,6 +70,10 @@ export type CatalogueEntry = Omit<Definition, 'available'> & {
   /** The units with every breakdown column (the definition as documented: what `query` computes in parts). */
   units: ((p: UnitParams) => SQL) | null;
   query: ((p: UnitParams) => UnitQuery) | null;
+  /** The person facts the definition reads (facts.ts), if it reads some. */
+  facts?: PersonFactSource;
+  /** Where `query` reads facts: the live query (over the source tables) it gives the same units as. */
+  live?: (p: UnitParams) => UnitQuery;
 };
 
 /** The breakdown columns `need` of the unit rows `u` (`<expression> as <breakdown>`) and their joins. */
@@ -125,13 +147,38 @@ const PERSON_DIMS = {
   office: { column: sql`o.code`, joins: ['office'] },
 } satisfies UnitQuery['dims'];
 
+/** The person columns copied into the facts, read from the person `px`. */
+const FACT_PERSON_COLUMNS = sql`px.sex, px.birth_date, px.nationalities[1] as nationality, px.specific_needs`;
+/** The same columns read from the facts `f` into the unit row. */
+const FACT_PERSON_READ = sql`f.sex as _sex, f.birth_date as _birth, f.nationality as _nationality, f.specific_needs as _needs`;
+
+/** The person breakdowns read from the unit row of facts (the same values as PERSON_DIMS, without a join). */
+const FACT_PERSON_DIMS = {
+  sex: { column: sql`u._sex`, joins: [] },
+  age_band: {
+    column: sql`case when u._birth is null then 'unknown'
+       when (u._created at time zone 'UTC')::date < u._birth + interval '18 years'
+         then case when 'SC-UC' = any(u._needs) then 'unaccompanied_minor' else 'minor' end
+       else 'adult' end`,
+    joins: [],
+  },
+  nationality: { column: sql`coalesce(u._nationality, 'unknown')`, joins: [] },
+  host_country: PERSON_DIMS.host_country,
+  return_country: PERSON_DIMS.return_country,
+  vulnerability: {
+    column: sql`array(select distinct split_part(n, '-', 1) from unnest(u._needs) n)`,
+    joins: [],
+  },
+  office: PERSON_DIMS.office,
+} satisfies UnitQuery['dims'];
+
 /** The case `c` columns the person breakdowns read. */
 const caseColumns = sql`c.created_at as _created, c.host_country as _host, c.return_country as _return,
   c.owning_office_id as _office`;
 
 /**
  * One row per person: the case whose qualifying date (`dateOf`, an expression over case `c`) comes first
- * among the project's cases in scope that meet `where`, and that date.
+ * among the project's cases in scope that meet `where`, and that date (the definition as documented).
  */
 function firstPerPerson(p: UnitParams, dateOf: SQL, where: SQL, from: SQL = sql`cases c`): UnitQuery {
   return {
@@ -142,6 +189,61 @@ function firstPerPerson(p: UnitParams, dateOf: SQL, where: SQL, from: SQL = sql`
       order by c.person_id, (${dateOf}), c.id`,
     dims: PERSON_DIMS,
     oneRowPerUnit: true,
+  };
+}
+
+/**
+ * A person definition counted at the first qualifying event, read from its facts: the live query
+ * (`firstPerPerson`, what the definition documents), the facts' rows (the first event per person and office,
+ * whatever the reader's scope), and the units read from the facts for a reader (for each person, the
+ * earliest row among the offices of the reader's scope, ties broken by case as the live query does).
+ */
+function personFirst(key: string, dateOf: SQL, where: SQL, from: SQL = sql`cases c`) {
+  return {
+    live: (p: UnitParams) => firstPerPerson(p, dateOf, where, from),
+    facts: {
+      key,
+      rows: (projectId: string, persons: SQL | null) =>
+        sql`select distinct on (c.person_id, c.owning_office_id) c.person_id, c.owning_office_id as office_id,
+            c.id as case_id, (${dateOf})::date as day, c.created_at as case_created_at, c.host_country,
+            c.return_country, ${FACT_PERSON_COLUMNS}
+          from ${from} join persons px on px.id = c.person_id
+          where c.project_id = ${projectId} and (${where}) and (${dateOf}) is not null
+            ${persons ? sql`and c.person_id in (${persons})` : sql``}
+          order by c.person_id, c.owning_office_id, (${dateOf}), c.id`,
+    } satisfies PersonFactSource,
+    fast: (p: UnitParams): UnitQuery => ({
+      base: sql`select f.person_id as unit, f.day as d, 1::float8 as w, f.case_created_at as _created,
+          f.host_country as _host, f.return_country as _return, f.office_id as _office, ${FACT_PERSON_READ}
+        from report_person_facts f
+        where f.project_id = ${p.projectId} and f.definition = ${key} and ${inScope(sql`f.office_id`, p.scope)}
+          and ${
+            p.factsCovered
+              ? sql`f.first_in_project = 1`
+              : sql`(f.sole = 1 or not exists (
+            select 1 from report_person_facts g
+            where g.project_id = f.project_id and g.definition = f.definition and g.person_id = f.person_id
+              and g.office_id <> f.office_id and ${inScope(sql`g.office_id`, p.scope)}
+              and (g.day, g.case_id) < (f.day, f.case_id)))`
+          }`,
+      dims: FACT_PERSON_DIMS,
+      oneRowPerUnit: true,
+      fromFacts: true,
+    }),
+  };
+}
+
+/** A person definition read from its facts (`personFirst`): `units` is the live query it gives the same units as. */
+function computedPerson(
+  entry: Omit<CatalogueEntry, 'units' | 'query' | 'facts' | 'live'>,
+  def: ReturnType<typeof personFirst>,
+): CatalogueEntry {
+  return {
+    ...entry,
+    query: def.fast,
+    live: def.live,
+    facts: def.facts,
+    units: (p) => unitsOf(def.live(p), entry.breakdowns),
   };
 }
 
@@ -169,8 +271,62 @@ function computed(
   return { ...entry, query, units: (p) => unitsOf(query(p), entry.breakdowns) };
 }
 
+/** The units of a definition read faster (`fast`, e.g. from facts) than `live`, the query it documents, with the same units. */
+function computedFast(
+  entry: Omit<CatalogueEntry, 'units' | 'query' | 'live'>,
+  live: (p: UnitParams) => UnitQuery,
+  fast: (p: UnitParams) => UnitQuery,
+): CatalogueEntry {
+  return { ...entry, query: fast, live, units: (p) => unitsOf(live(p), entry.breakdowns) };
+}
+
+const DELIVERY_DIMS = {
+  ...PERSON_DIMS,
+  assistance_type: { column: sql`i.dimension`, joins: ['item'] },
+  assistance_mode: { column: sql`i.delivery_mode`, joins: ['item'] },
+  assistance_timing: {
+    column: sql`case when u._departure is not null and u.d >= u._departure then 'post_return' else 'pre_return' end`,
+    joins: [],
+  },
+} satisfies UnitQuery['dims'];
+
+const BUDGET_DIMS = {
+  budget_line: { column: sql`coalesce(bl.code, 'none')`, joins: ['item', 'budgetLine'] },
+  office: PERSON_DIMS.office,
+  assistance_type: { column: sql`i.dimension`, joins: ['item'] },
+} satisfies UnitQuery['dims'];
+
+/**
+ * The rate `r` of a currency on a day: the latest recorded on or before it, looked up once per currency and
+ * day (a lateral join the planner can memoize).
+ */
+const rateOf = (currency: SQL, day: SQL) =>
+  sql`left join lateral (select r.eur_per_unit from exchange_rates r
+    where r.currency = ${currency} and r.rate_date <= ${day} order by r.rate_date desc limit 1) r on true`;
+
+/** A delivery's amount (row `t` with `amount_minor` and `currency`) in euros at the rate `r`. */
+const eurosOf = (t: SQL) =>
+  sql`(${t}.amount_minor::float8 / power(10, ${minorDigits(sql`${t}.currency`)})) * (case when ${t}.currency = 'EUR' then 1 else r.eur_per_unit end)`;
+
+/**
+ * The delivery facts of a project (of `persons` only, when given): one row per delivery of its cases, with
+ * the case columns the delivery definitions read.
+ */
+export const deliveryFactRows = (projectId: string, persons: SQL | null) =>
+  sql`select d.id as delivery_id, c.person_id, c.owning_office_id as office_id, d.delivered_on as day,
+      d.plan_item_id, d.amount_minor, d.currency, c.departure_date, c.created_at as case_created_at,
+      c.host_country, c.return_country, ${FACT_PERSON_COLUMNS}, i.dimension, i.delivery_mode, i.budget_line_id
+    from deliveries d join cases c on c.id = d.case_id join persons px on px.id = c.person_id
+      join plan_items i on i.id = d.plan_item_id
+    where c.project_id = ${projectId} ${persons ? sql`and c.person_id in (${persons})` : sql``}`;
+
+/** The person facts of every definition that reads some (facts.ts). */
+export function personFactSources(): PersonFactSource[] {
+  return DEFINITIONS.flatMap((d) => (d.facts ? [d.facts] : []));
+}
+
 const DEFINITIONS: CatalogueEntry[] = [
-  computed(
+  computedPerson(
     {
       id: 'persons_assisted',
       version: 1,
@@ -185,9 +341,9 @@ const DEFINITIONS: CatalogueEntry[] = [
       multi: ['vulnerability'],
       aggregate: 'distinct',
     },
-    (p) => firstPerPerson(p, utcDay(sql`c.created_at`), sql`true`),
+    personFirst('persons_assisted@1', utcDay(sql`c.created_at`), sql`true`),
   ),
-  computed(
+  computedPerson(
     {
       id: 'persons_returned',
       version: 1,
@@ -202,14 +358,13 @@ const DEFINITIONS: CatalogueEntry[] = [
       multi: ['vulnerability'],
       aggregate: 'distinct',
     },
-    (p) =>
-      firstPerPerson(
-        p,
-        sql`c.departure_date`,
-        sql`(c.status = any(${sql.param(AFTER_DEPARTURE)}::text[]) or c.status_before_closure = any(${sql.param(AFTER_DEPARTURE)}::text[]))`,
-      ),
+    personFirst(
+      'persons_returned@1',
+      sql`c.departure_date`,
+      sql`(c.status = any(${sql.param(AFTER_DEPARTURE)}::text[]) or c.status_before_closure = any(${sql.param(AFTER_DEPARTURE)}::text[]))`,
+    ),
   ),
-  computed(
+  computedPerson(
     {
       id: 'persons_plan_approved',
       version: 1,
@@ -227,16 +382,15 @@ const DEFINITIONS: CatalogueEntry[] = [
       multi: ['vulnerability'],
       aggregate: 'distinct',
     },
-    (p) =>
-      firstPerPerson(
-        p,
-        utcDay(sql`pv.approved_at`),
-        sql`rp.approved_version is not null`,
-        sql`cases c join reintegration_plans rp on rp.case_id = c.id
+    personFirst(
+      'persons_plan_approved@1',
+      utcDay(sql`pv.approved_at`),
+      sql`rp.approved_version is not null`,
+      sql`cases c join reintegration_plans rp on rp.case_id = c.id
           join plan_versions pv on pv.plan_id = rp.id and pv.number = rp.approved_version`,
-      ),
+    ),
   ),
-  computed(
+  computedFast(
     {
       id: 'persons_assistance_delivered',
       version: 1,
@@ -261,19 +415,26 @@ const DEFINITIONS: CatalogueEntry[] = [
         from deliveries d
         join cases c on c.id = d.case_id
         where c.project_id = ${p.projectId} and ${inScope(sql`c.owning_office_id`, p.scope)}`,
-      dims: {
-        ...PERSON_DIMS,
-        assistance_type: { column: sql`i.dimension`, joins: ['item'] },
-        assistance_mode: { column: sql`i.delivery_mode`, joins: ['item'] },
-        assistance_timing: {
-          column: sql`case when u._departure is not null and u.d >= u._departure then 'post_return' else 'pre_return' end`,
-          joins: [],
-        },
-      },
+      dims: DELIVERY_DIMS,
       oneRowPerUnit: false,
     }),
+    (p) => ({
+      base: sql`select f.person_id as unit, f.day as d, 1::float8 as w, f.case_created_at as _created,
+          f.host_country as _host, f.return_country as _return, f.office_id as _office,
+          f.departure_date as _departure, f.dimension as _dimension, f.delivery_mode as _mode, ${FACT_PERSON_READ}
+        from report_delivery_facts f
+        where f.project_id = ${p.projectId} and ${inScope(sql`f.office_id`, p.scope)}`,
+      dims: {
+        ...FACT_PERSON_DIMS,
+        assistance_type: { column: sql`u._dimension`, joins: [] },
+        assistance_mode: { column: sql`u._mode`, joins: [] },
+        assistance_timing: DELIVERY_DIMS.assistance_timing,
+      },
+      oneRowPerUnit: false,
+      fromFacts: true,
+    }),
   ),
-  computed(
+  computedPerson(
     {
       id: 'persons_placed',
       version: 1,
@@ -288,17 +449,16 @@ const DEFINITIONS: CatalogueEntry[] = [
       multi: ['vulnerability'],
       aggregate: 'distinct',
     },
-    (p) =>
-      firstPerPerson(
-        p,
-        sql`pl.start_date`,
-        sql`pl.outcome in ('employed', 'ended')`,
-        withCase(sql`placements pl`, sql`pl.case_id`),
-      ),
+    personFirst(
+      'persons_placed@1',
+      sql`pl.start_date`,
+      sql`pl.outcome in ('employed', 'ended')`,
+      withCase(sql`placements pl`, sql`pl.case_id`),
+    ),
   ),
   ...([3, 6] as const).map(
     (month): CatalogueEntry =>
-      computed(
+      computedPerson(
         {
           id: `persons_retained_${month}m`,
           version: 1,
@@ -316,19 +476,18 @@ const DEFINITIONS: CatalogueEntry[] = [
           multi: ['vulnerability'],
           aggregate: 'distinct',
         },
-        (p) =>
-          firstPerPerson(
-            p,
-            sql`fu.checked_on`,
-            sql`fu.month = ${month} and fu.still_employed`,
-            withCase(
-              sql`placement_follow_ups fu join placements pl on pl.id = fu.placement_id`,
-              sql`pl.case_id`,
-            ),
+        personFirst(
+          `persons_retained_${month}m@1`,
+          sql`fu.checked_on`,
+          sql`fu.month = ${month} and fu.still_employed`,
+          withCase(
+            sql`placement_follow_ups fu join placements pl on pl.id = fu.placement_id`,
+            sql`pl.case_id`,
           ),
+        ),
       ),
   ),
-  computed(
+  computedPerson(
     {
       id: 'persons_referral_accepted',
       version: 1,
@@ -343,13 +502,12 @@ const DEFINITIONS: CatalogueEntry[] = [
       multi: ['vulnerability'],
       aggregate: 'distinct',
     },
-    (p) =>
-      firstPerPerson(
-        p,
-        utcDay(sql`r.responded_at`),
-        sql`r.kind = 'referral' and r.status = 'accepted'`,
-        withCase(sql`referrals r`, sql`r.case_id`),
-      ),
+    personFirst(
+      'persons_referral_accepted@1',
+      utcDay(sql`r.responded_at`),
+      sql`r.kind = 'referral' and r.status = 'accepted'`,
+      withCase(sql`referrals r`, sql`r.case_id`),
+    ),
   ),
   computed(
     {
@@ -401,7 +559,7 @@ const DEFINITIONS: CatalogueEntry[] = [
       oneRowPerUnit: true,
     }),
   ),
-  computed(
+  computedFast(
     {
       id: 'budget_spent',
       version: 1,
@@ -417,22 +575,28 @@ const DEFINITIONS: CatalogueEntry[] = [
       aggregate: 'sum',
     },
     (p) => ({
-      // The rate of each delivery's currency and day, looked up once per currency and day (a lateral join
-      // the planner can memoize).
-      base: sql`select d.id::text as unit, d.delivered_on as d,
-          (d.amount_minor::float8 / power(10, ${minorDigits(sql`d.currency`)})) * (case when d.currency = 'EUR' then 1 else r.eur_per_unit end) as w,
+      base: sql`select d.id::text as unit, d.delivered_on as d, ${eurosOf(sql`d`)} as w,
           d.plan_item_id as _item, c.owning_office_id as _office
         from deliveries d
         join cases c on c.id = d.case_id
-        left join lateral (select r.eur_per_unit from exchange_rates r
-          where r.currency = d.currency and r.rate_date <= d.delivered_on order by r.rate_date desc limit 1) r on true
+        ${rateOf(sql`d.currency`, sql`d.delivered_on`)}
         where c.project_id = ${p.projectId} and ${inScope(sql`c.owning_office_id`, p.scope)}`,
+      dims: BUDGET_DIMS,
+      oneRowPerUnit: true,
+    }),
+    (p) => ({
+      base: sql`select f.delivery_id::text as unit, f.day as d, ${eurosOf(sql`f`)} as w,
+          f.office_id as _office, f.dimension as _dimension, f.budget_line_id as _budget_line
+        from report_delivery_facts f
+        ${rateOf(sql`f.currency`, sql`f.day`)}
+        where f.project_id = ${p.projectId} and ${inScope(sql`f.office_id`, p.scope)}`,
       dims: {
-        budget_line: { column: sql`coalesce(bl.code, 'none')`, joins: ['item', 'budgetLine'] },
+        budget_line: { column: sql`coalesce(bl.code, 'none')`, joins: ['factBudgetLine'] },
         office: PERSON_DIMS.office,
-        assistance_type: { column: sql`i.dimension`, joins: ['item'] },
+        assistance_type: { column: sql`u._dimension`, joins: [] },
       },
       oneRowPerUnit: true,
+      fromFacts: true,
     }),
   ),
   {

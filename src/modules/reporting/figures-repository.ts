@@ -217,7 +217,7 @@ export async function computeFigure(
       )})`);
   }
   const query = sql`
-    with u as ${parts.length > 1 ? sql`materialized` : sql``} (${uq.base}),
+    with u as ${parts.length > 1 ? (uq.fromFacts ? sql`not materialized` : sql`materialized`) : sql``} (${uq.base}),
     per(id, s, e) as (values ${periodList})
     ${sql.join(
       parts.map((p) => sql`(${p})`),

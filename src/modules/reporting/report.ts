@@ -14,6 +14,8 @@ import type { FieldCipher } from '../../platform/field-crypto';
 import { SMALL_CELL_THRESHOLD, suppressCrossTab } from '../../platform/suppression';
 import { definitionView as definitionOf, findDefinition } from './catalogue';
 import { type Breakdown, type CrossTabView, type Report, type ReportIndicator, splitSpec } from './contract';
+import { refreshFacts } from './facts';
+import { cachedFigures, figureKey, keepFigures } from './figure-cache';
 import { budgetSpent, type ComputedFigure, computeFigure } from './figures-repository';
 import { type ReportAccess, reportAccess } from './policy';
 import * as repo from './repository';
@@ -78,27 +80,54 @@ export async function computeIndicators(
   },
 ): Promise<Map<string, ComputedFigure>> {
   const out = new Map<string, ComputedFigure>();
+  const projectId = access.project.id;
+  const periods = q.periods.map((p) => ({ id: p.id, startDate: p.startDate, endDate: p.endDate }));
+  const wanted = indicators.flatMap((indicator) => {
+    if (indicator.kind !== 'computed' || !indicator.definitionId || !indicator.definitionVersion) return [];
+    const entry = findDefinition(indicator.definitionId, indicator.definitionVersion);
+    if (!entry?.units) return [];
+    const request = {
+      definition: { id: entry.id, version: entry.version },
+      scope: access.scope,
+      periods,
+      cumulativeTo: q.cumulativeTo,
+      tablesOf: q.tablesOf,
+      specs: q.totalsOnly ? [] : specsFor(entry.breakdowns, [...indicator.breakdowns, ...q.extraSpecs]),
+    };
+    return [{ indicator, entry, request, key: figureKey(request) }];
+  });
+  if (wanted.length === 0) return out;
+  // The facts brought up to date with every change committed so far; figures kept at that data version are
+  // read back rather than computed again.
+  const facts = await refreshFacts(ctx.db, projectId, ctx.clock.now());
+  const { dataVersion } = facts;
+  const scope = access.scope;
+  // A scope covering every office holding facts counts each person's first row in the project.
+  const factsCovered = scope === 'all' || facts.offices.every((o) => scope.includes(o));
+  const kept = await cachedFigures(
+    ctx.db,
+    projectId,
+    dataVersion,
+    wanted.map((w) => w.key),
+  );
+  const fresh = new Map<string, ComputedFigure>();
   // One after the other: each indicator's query runs in a transaction of its own (working memory set for
   // it), and inside a closing transaction they share its connection.
-  for (const indicator of indicators) {
-    if (indicator.kind !== 'computed' || !indicator.definitionId || !indicator.definitionVersion) continue;
-    const entry = findDefinition(indicator.definitionId, indicator.definitionVersion);
-    if (!entry?.units) continue;
-    out.set(
-      indicator.id,
-      await computeFigure(
+  for (const { indicator, entry, request, key } of wanted) {
+    let figure = kept.get(key) ?? fresh.get(key);
+    if (!figure) {
+      figure = await computeFigure(
         ctx.db,
         entry,
-        { projectId: access.project.id, scope: access.scope },
-        {
-          periods: q.periods.map((p) => ({ id: p.id, startDate: p.startDate, endDate: p.endDate })),
-          cumulativeTo: q.cumulativeTo,
-          tablesOf: q.tablesOf,
-          specs: q.totalsOnly ? [] : specsFor(entry.breakdowns, [...indicator.breakdowns, ...q.extraSpecs]),
-        },
-      ),
-    );
+        { projectId, scope, factsCovered },
+        { periods, cumulativeTo: q.cumulativeTo, tablesOf: q.tablesOf, specs: request.specs },
+      );
+      fresh.set(key, figure);
+    }
+    // Each indicator its own copy: the report reads and shapes figures per indicator.
+    out.set(indicator.id, structuredClone(figure));
   }
+  await keepFigures(ctx.db, projectId, dataVersion, fresh, ctx.clock.now());
   return out;
 }
 

@@ -232,3 +232,129 @@ export const reportExports = pgTable(
     index('report_exports_status_idx').on(t.status),
   ],
 );
+
+/** A person's columns the breakdowns read, copied into the facts. */
+const personColumns = () => ({
+  sex: text('sex').notNull(),
+  birthDate: date('birth_date'),
+  nationality: text('nationality'),
+  specificNeeds: text('specific_needs').array().notNull(),
+});
+
+/*
+ * Reporting facts (facts.ts, ADR 0016): what the heavy definitions read instead of every case of a project.
+ * Derived data, rebuilt from the source tables at any time; kept current from the change log below.
+ */
+
+/**
+ * The change log: a project (and, where one is concerned, a person) whose reported data changed. Written by
+ * database triggers on the source tables (migration 0011), so that no writer can forget it; consumed (deleted)
+ * by the next refresh of the project's facts.
+ */
+export const reportChanges = pgTable(
+  'report_changes',
+  {
+    projectId: uuid('project_id').notNull(),
+    personId: uuid('person_id'),
+  },
+  (t) => [index('report_changes_project_idx').on(t.projectId)],
+);
+
+/** A project whose facts are built, and the version of its reported data (bumped by each refresh that found changes). */
+export const reportFactState = pgTable('report_fact_state', {
+  projectId: uuid('project_id')
+    .primaryKey()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  dataVersion: bigint('data_version', { mode: 'number' }).notNull(),
+  /** The offices holding facts of the project (or having held them): a scope covering them all reads `first_in_project`. */
+  offices: uuid('offices').array().notNull(),
+  builtAt: ts('built_at').notNull(),
+  refreshedAt: ts('refreshed_at').notNull(),
+});
+
+/**
+ * A person's first qualifying event under a person definition, per office holding the case: the reader's
+ * figure counts, for each person, the earliest of the rows of the offices in their scope (`sole`: the person
+ * has one row, the usual case, which needs no comparison).
+ */
+export const reportPersonFacts = pgTable(
+  'report_person_facts',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    definition: text('definition').notNull(),
+    personId: uuid('person_id').notNull(),
+    officeId: uuid('office_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    day: date('day').notNull(),
+    caseCreatedAt: ts('case_created_at').notNull(),
+    hostCountry: text('host_country'),
+    returnCountry: text('return_country'),
+    /** The person's columns the breakdowns read (kept current: a change to them is logged). */
+    ...personColumns(),
+    /** 1: the person's only row (one office). */
+    sole: integer('sole').notNull(),
+    /** 1: the person's earliest row in the project, whatever the office (what a reader of every office counts). */
+    firstInProject: integer('first_in_project').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.definition, t.personId, t.officeId] }),
+    index('report_person_facts_day_idx').on(
+      t.projectId,
+      t.definition,
+      t.firstInProject,
+      t.day,
+      t.officeId,
+      t.sole,
+    ),
+  ],
+);
+
+/** One row per reintegration delivery of a project's cases, with the case columns its definitions read. */
+export const reportDeliveryFacts = pgTable(
+  'report_delivery_facts',
+  {
+    deliveryId: uuid('delivery_id').primaryKey(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').notNull(),
+    officeId: uuid('office_id').notNull(),
+    day: date('day').notNull(),
+    planItemId: uuid('plan_item_id').notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    departureDate: date('departure_date'),
+    caseCreatedAt: ts('case_created_at').notNull(),
+    hostCountry: text('host_country'),
+    returnCountry: text('return_country'),
+    ...personColumns(),
+    /** The plan item's assistance type and mode, and its budget line. */
+    dimension: text('dimension').notNull(),
+    deliveryMode: text('delivery_mode').notNull(),
+    budgetLineId: uuid('budget_line_id'),
+  },
+  (t) => [
+    index('report_delivery_facts_day_idx').on(t.projectId, t.day),
+    index('report_delivery_facts_person_idx').on(t.personId),
+  ],
+);
+
+/**
+ * Computed figures kept for the data version they were computed at: a report asked again before the
+ * project's data changes reads them instead of computing them again.
+ */
+export const reportFigureCache = pgTable(
+  'report_figure_cache',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    dataVersion: bigint('data_version', { mode: 'number' }).notNull(),
+    figure: jsonb('figure').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.key] })],
+);
