@@ -1,5 +1,6 @@
 /**
- * Periodic work of the running server: forgetting old sign-in failures, removing expired report exports, overdue-referral notifications, match keys rebuilt after a rules
+ * Periodic work of the running server: forgetting old sign-in failures, removing expired report exports,
+ * refreshing reporting facts, overdue-referral notifications, match keys rebuilt after a rules
  * change, the automatic duplicate scan. Each job is idempotent: running it twice (or on two servers) is
  * harmless.
  */
@@ -9,7 +10,7 @@ import type { Database } from '../db/client';
 import { purgeSignInRecords } from '../modules/identity';
 import { notifyOverdue } from '../modules/referrals';
 import { refreshStaleMatchKeys, runScheduledScan } from '../modules/registry';
-import { exportRootOf, tidyExports } from '../modules/reporting';
+import { exportRootOf, refreshAllFacts, tidyExports } from '../modules/reporting';
 import type { Clock } from '../platform/clock';
 import { systemCtx } from './reactions';
 
@@ -28,6 +29,9 @@ export function startJobs(
       // Expired report exports are deleted, files and rows.
       const expired = await tidyExports(ctx, exportRootOf(options.dataDir));
       if (expired > 0) app.log.info({ expired }, 'expired report exports removed');
+      // Reporting facts built or brought up to date (ADR 0016), so that dashboards read them ready.
+      const facts = await refreshAllFacts(database.db, clock.now());
+      if (facts > 0) app.log.info({ projects: facts }, 'reporting facts refreshed');
       const overdue = await notifyOverdue(ctx);
       if (overdue > 0) app.log.info({ overdue }, 'overdue referral notifications sent');
       // Name keys written under older matching rules (or never, after an upgrade) are rebuilt in batches.

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../../src/modules/cases/tables';
 import { persons as personsTable } from '../../src/modules/registry/tables';
 import { catalogue, findDefinition } from '../../src/modules/reporting/catalogue';
-import { refreshFacts } from '../../src/modules/reporting/facts';
+import { refreshAllFacts, refreshFacts } from '../../src/modules/reporting/facts';
 import { type ComputedFigure, computeFigure } from '../../src/modules/reporting/figures-repository';
 import type { OfficeScope } from '../../src/platform/actor';
 import { createTestApp, type TestApp } from '../harness/app';
@@ -291,6 +291,32 @@ describe('reporting facts', () => {
     });
   });
 
+  it('are refreshed for every reported project by the periodic job, and unbuilt projects keep no log', async () => {
+    const pending = async (projectId: string) =>
+      (
+        (await t.db.execute(
+          sql`select count(*)::int as n from report_changes where project_id = ${projectId}`,
+        )) as unknown as { rows: { n: number }[] }
+      ).rows[0]?.n;
+    await insertCase(t.db, {
+      personId: people[20] as string,
+      officeId: office.TIR as string,
+      projectId: project,
+      createdAt: '2025-11-11T10:00:00Z',
+    });
+    expect(await pending(other)).toBeGreaterThan(0);
+    expect(await pending(project)).toBeGreaterThan(0);
+    // The reported project is refreshed; the other one (never reported) has its log dropped, not built.
+    expect(await refreshAllFacts(t.db, t.clock.now())).toBe(1);
+    expect(await pending(project)).toBe(0);
+    expect(await pending(other)).toBe(0);
+    const built = (await t.db.execute(
+      sql`select project_id from report_fact_state where project_id = ${other}`,
+    )) as unknown as { rows: unknown[] };
+    expect(built.rows).toEqual([]);
+    await expectSameFigures();
+  });
+
   it('keep a report’s figures for the data version, and compute them again after any change', async () => {
     await t.user('pm@x.test', [
       ['PAR', 'project_manager'],
@@ -306,7 +332,7 @@ describe('reporting facts', () => {
     await addPeriod(pm, project, { label: 'H2 2025', startDate: '2025-07-01', endDate: '2025-12-31' });
     const first = indicatorOf(await getReport(pm, project, {}), 'A1');
     const kept = (await t.db.execute(
-      sql`select count(*)::int as n from report_figure_cache where project_id = ${project}`,
+      sql`select count(*)::int as n from report_figure_cache where project_id = ${project} and key not like 'budget:%'`,
     )) as unknown as { rows: { n: number }[] };
     // Two indicators with the same definition and breakdowns share one kept figure.
     expect(kept.rows[0]?.n).toBe(1);

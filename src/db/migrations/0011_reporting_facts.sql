@@ -66,9 +66,10 @@ ALTER TABLE "report_fact_state" ADD CONSTRAINT "report_fact_state_project_id_pro
 ALTER TABLE "report_figure_cache" ADD CONSTRAINT "report_figure_cache_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "report_person_facts" ADD CONSTRAINT "report_person_facts_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "report_changes_project_idx" ON "report_changes" USING btree ("project_id");--> statement-breakpoint
-CREATE INDEX "report_delivery_facts_day_idx" ON "report_delivery_facts" USING btree ("project_id","day");--> statement-breakpoint
+CREATE INDEX "report_delivery_facts_day_idx" ON "report_delivery_facts" USING btree ("project_id","day","person_id","office_id","currency","amount_minor");--> statement-breakpoint
 CREATE INDEX "report_delivery_facts_person_idx" ON "report_delivery_facts" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "report_person_facts_day_idx" ON "report_person_facts" USING btree ("project_id","definition","first_in_project","day","office_id","sole");--> statement-breakpoint
+CREATE INDEX "report_person_facts_person_idx" ON "report_person_facts" USING btree ("person_id");--> statement-breakpoint
 -- The change log of reporting facts (src/modules/reporting/facts.ts, ADR 0016): every statement that changes
 -- data a report counts records which projects (and persons) it touched, in the writer's transaction.
 CREATE FUNCTION report_log_cases() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -60,13 +60,17 @@ const factOffices = (projectId: string) =>
       select office_id as o from report_person_facts where project_id = ${projectId}
       union all select office_id from report_delivery_facts where project_id = ${projectId}) x order by o)`;
 
+/** Serializes the refreshes of one project (until the end of the transaction). */
+const lockProject = (tx: Db, projectId: string) =>
+  tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`report_facts:${projectId}`}, 0))`);
+
 /**
  * Brings the facts of `projectId` up to date with every change committed so far, and returns its data
  * version. Inside a transaction (closing a period), it runs in it.
  */
 export async function refreshFacts(db: Db, projectId: string, now: Date): Promise<FactsRefresh> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`report_facts:${projectId}`}, 0))`);
+    await lockProject(tx, projectId);
     const [state] = rowsOf<{ version: number; offices: string[] }>(
       await tx.execute(
         sql`select data_version::int as version, offices::text[] as offices from report_fact_state
@@ -134,4 +138,34 @@ export async function refreshFacts(db: Db, projectId: string, now: Date): Promis
     );
     return { dataVersion: version, offices: updated?.offices ?? state.offices, kind: 'incremental', persons };
   });
+}
+
+/**
+ * The periodic refresh (server/jobs.ts): the facts of every project with computed indicators are built or
+ * brought up to date, so that a dashboard after a quiet period or a bulk change does not pay for it; changes
+ * of projects whose facts were never built are dropped (a build reads everything anyway). Returns the
+ * projects refreshed.
+ */
+export async function refreshAllFacts(db: Db, now: Date): Promise<number> {
+  const unbuilt = rowsOf<{ id: string }>(
+    await db.execute(sql`select distinct c.project_id as id from report_changes c
+      where not exists (select 1 from report_fact_state s where s.project_id = c.project_id)`),
+  );
+  // Under the project's lock: a build in progress keeps the changes it has not read.
+  for (const p of unbuilt)
+    await db.transaction(async (tx) => {
+      await lockProject(tx, p.id);
+      await tx.execute(sql`delete from report_changes c where c.project_id = ${p.id}
+        and not exists (select 1 from report_fact_state s where s.project_id = c.project_id)`);
+    });
+  const projects = rowsOf<{ id: string }>(
+    await db.execute(sql`select distinct project_id as id from report_indicators where kind = 'computed'
+      union select project_id from report_fact_state order by 1`),
+  );
+  let refreshed = 0;
+  for (const p of projects) {
+    const result = await refreshFacts(db, p.id, now);
+    if (result.kind !== 'current') refreshed += 1;
+  }
+  return refreshed;
 }

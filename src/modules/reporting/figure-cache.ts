@@ -11,6 +11,9 @@ import type { Db } from '../../db/client';
 import type { OfficeScope } from '../../platform/actor';
 import type { ComputedFigure, PeriodSpan } from './figures-repository';
 
+/** The key of the money spent per budget line up to a day (the project's, whatever the reader's scope). */
+export const budgetKey = (to: string) => `budget:${to}:${EPOCH}`;
+
 /** Bumped when the way figures are computed changes, so that figures kept by an older release are not read. */
 const EPOCH = 1;
 
@@ -30,28 +33,28 @@ export function figureKey(r: FigureRequest): string {
     .digest('hex');
 }
 
-export async function cachedFigures(
+export async function cachedFigures<T = ComputedFigure>(
   db: Db,
   projectId: string,
   dataVersion: number,
   keys: string[],
-): Promise<Map<string, ComputedFigure>> {
+): Promise<Map<string, T>> {
   if (keys.length === 0) return new Map();
   const rows = (
     (await db.execute(sql`select key, figure from report_figure_cache
       where project_id = ${projectId} and data_version = ${dataVersion}
         and key = any(${sql.param(keys)}::text[])`)) as unknown as {
-      rows: { key: string; figure: ComputedFigure }[];
+      rows: { key: string; figure: T }[];
     }
   ).rows;
   return new Map(rows.map((r) => [r.key, r.figure]));
 }
 
-export async function keepFigures(
+export async function keepFigures<T = ComputedFigure>(
   db: Db,
   projectId: string,
   dataVersion: number,
-  figures: Map<string, ComputedFigure>,
+  figures: Map<string, T>,
   now: Date,
 ): Promise<void> {
   if (figures.size === 0) return;

@@ -280,22 +280,22 @@ export async function computeFigure(
   }
   return out;
 }
-/** Money delivered per budget line up to a day (minor units, in the line's currency). */
+/**
+ * Money delivered per budget line up to a day (minor units, in the line's currency), for the project's cases:
+ * read from the delivery facts (refreshed first).
+ */
 export async function budgetSpent(db: Db, projectId: string, to: string) {
-  // One pass over the project's deliveries (a sum per line) rather than one lookup of items per line.
   return rowsOf<{ code: string; label: string; currency: string; budgetMinor: number; spentMinor: number }>(
     await db.execute(sql`
       select bl.code, bl.label, bl.currency, bl.amount_minor::float8 as "budgetMinor",
         coalesce(s.spent, 0)::float8 as "spentMinor"
       from budget_lines bl
       left join (
-        select i.budget_line_id, sum(d.amount_minor) as spent
-        from deliveries d
-        join plan_items i on i.id = d.plan_item_id
-        join budget_lines l on l.id = i.budget_line_id
-        where l.project_id = ${projectId} and d.currency = l.currency and d.delivered_on <= ${to}::date
-        group by i.budget_line_id
-      ) s on s.budget_line_id = bl.id
+        select f.budget_line_id, f.currency, sum(f.amount_minor) as spent
+        from report_delivery_facts f
+        where f.project_id = ${projectId} and f.budget_line_id is not null and f.day <= ${to}::date
+        group by f.budget_line_id, f.currency
+      ) s on s.budget_line_id = bl.id and s.currency = bl.currency
       where bl.project_id = ${projectId} order by bl.code`),
   );
 }

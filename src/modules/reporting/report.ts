@@ -15,7 +15,7 @@ import { SMALL_CELL_THRESHOLD, suppressCrossTab } from '../../platform/suppressi
 import { definitionView as definitionOf, findDefinition } from './catalogue';
 import { type Breakdown, type CrossTabView, type Report, type ReportIndicator, splitSpec } from './contract';
 import { refreshFacts } from './facts';
-import { cachedFigures, figureKey, keepFigures } from './figure-cache';
+import { budgetKey, cachedFigures, figureKey, keepFigures } from './figure-cache';
 import { budgetSpent, type ComputedFigure, computeFigure } from './figures-repository';
 import { type ReportAccess, reportAccess } from './policy';
 import * as repo from './repository';
@@ -526,8 +526,20 @@ export async function buildReportFor(
     indicators,
     changes,
     // The budget is the project's: shown when the figures cover every office of it.
-    budget: coversProject(access) ? await budgetSpent(ctx.db, project.id, period.endDate) : [],
+    budget: coversProject(access) ? await budgetOf(ctx, project.id, period.endDate) : [],
   };
+}
+
+/** The project's money spent per budget line up to `to`, kept per data version as figures are. */
+async function budgetOf(ctx: ActorCtx, projectId: string, to: string) {
+  const { dataVersion } = await refreshFacts(ctx.db, projectId, ctx.clock.now());
+  const key = budgetKey(to);
+  type Lines = Awaited<ReturnType<typeof budgetSpent>>;
+  const kept = (await cachedFigures<Lines>(ctx.db, projectId, dataVersion, [key])).get(key);
+  if (kept) return kept;
+  const lines = await budgetSpent(ctx.db, projectId, to);
+  await keepFigures(ctx.db, projectId, dataVersion, new Map([[key, lines]]), ctx.clock.now());
+  return lines;
 }
 
 const coversProject = (access: ReportAccess) =>

@@ -308,6 +308,7 @@ export const reportPersonFacts = pgTable(
       t.officeId,
       t.sole,
     ),
+    index('report_person_facts_person_idx').on(t.personId),
   ],
 );
 
@@ -336,7 +337,15 @@ export const reportDeliveryFacts = pgTable(
     budgetLineId: uuid('budget_line_id'),
   },
   (t) => [
-    index('report_delivery_facts_day_idx').on(t.projectId, t.day),
+    // Covers the totals of the delivery definitions (read from the index alone).
+    index('report_delivery_facts_day_idx').on(
+      t.projectId,
+      t.day,
+      t.personId,
+      t.officeId,
+      t.currency,
+      t.amountMinor,
+    ),
     index('report_delivery_facts_person_idx').on(t.personId),
   ],
 );
