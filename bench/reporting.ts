@@ -519,9 +519,18 @@ async function figuresOf(ctx: ActorCtx, projectId: string): Promise<Normalised> 
   return { live, snapshots };
 }
 
+/**
+ * The digest of figures, sums of euros to 9 significant digits (a sum of floating-point values differs in its
+ * last bits with the order its rows are read in; counts are exact).
+ */
 function digest(value: unknown): string {
+  const rounded = JSON.parse(
+    JSON.stringify(value, (_k, v) =>
+      typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(9)) : v,
+    ),
+  );
   return createHash('sha256')
-    .update(canonicalize(value) ?? '')
+    .update(canonicalize(rounded) ?? '')
     .digest('hex');
 }
 

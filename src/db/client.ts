@@ -93,6 +93,15 @@ export async function openPglite(dataDir: string): Promise<Database> {
   }
 }
 
+/**
+ * How many statements `db` can run side by side: the pool's size on PostgreSQL outside a transaction (a
+ * transaction, or the embedded database, has one connection).
+ */
+export function parallelismOf(db: Db): number {
+  const client = (db as { $client?: unknown }).$client;
+  return client instanceof pg.Pool ? Math.max(1, client.options.max ?? 1) : 1;
+}
+
 export function openPostgres(url: string, poolMax = 10): Database {
   // A server that never answers (a dropped packet, a wrong address behind a firewall) fails in 10 s
   // instead of hanging the start-up forever.

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
+import { parallelismOf } from '../../db/client';
 import type { ActorCtx } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError } from '../../platform/errors';
@@ -30,6 +31,9 @@ export type ReportOptions = {
   /** Totals, cumulative figures and series only, no breakdowns (portfolio). */
   totalsOnly?: boolean;
 };
+
+/** Figures computed side by side at most (each is one statement on a connection of the pool). */
+const MAX_PARALLEL_FIGURES = 3;
 
 type Framework = Awaited<ReturnType<typeof repo.frameworkOf>>;
 type PeriodRow = repo.PeriodRow;
@@ -110,22 +114,30 @@ export async function computeIndicators(
     dataVersion,
     wanted.map((w) => w.key),
   );
+  // The figures not kept, one query each: on PostgreSQL outside a transaction, a few side by side on the
+  // pool; in a transaction (closing a period) or on the embedded database, one after the other. Two
+  // indicators asking the same figure share it.
+  const missing = [...new Map(wanted.filter((w) => !kept.has(w.key)).map((w) => [w.key, w])).values()];
   const fresh = new Map<string, ComputedFigure>();
-  // One after the other: each indicator's query runs in a transaction of its own (working memory set for
-  // it), and inside a closing transaction they share its connection.
-  for (const { indicator, entry, request, key } of wanted) {
-    let figure = kept.get(key) ?? fresh.get(key);
-    if (!figure) {
-      figure = await computeFigure(
-        ctx.db,
-        entry,
-        { projectId, scope, factsCovered },
-        { periods, cumulativeTo: q.cumulativeTo, tablesOf: q.tablesOf, specs: request.specs },
+  let next = 0;
+  const worker = async () => {
+    for (let item = missing[next++]; item; item = missing[next++])
+      fresh.set(
+        item.key,
+        await computeFigure(
+          ctx.db,
+          item.entry,
+          { projectId, scope, factsCovered },
+          { periods, cumulativeTo: q.cumulativeTo, tablesOf: q.tablesOf, specs: item.request.specs },
+        ),
       );
-      fresh.set(key, figure);
-    }
+  };
+  const lanes = Math.min(parallelismOf(ctx.db), MAX_PARALLEL_FIGURES, missing.length);
+  await Promise.all(Array.from({ length: lanes }, worker));
+  for (const { indicator, key } of wanted) {
+    const figure = kept.get(key) ?? fresh.get(key);
     // Each indicator its own copy: the report reads and shapes figures per indicator.
-    out.set(indicator.id, structuredClone(figure));
+    if (figure) out.set(indicator.id, structuredClone(figure));
   }
   await keepFigures(ctx.db, projectId, dataVersion, fresh, ctx.clock.now());
   return out;
