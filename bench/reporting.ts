@@ -519,19 +519,26 @@ async function figuresOf(ctx: ActorCtx, projectId: string): Promise<Normalised> 
   return { live, snapshots };
 }
 
-/**
- * The digest of figures, sums of euros to 9 significant digits (a sum of floating-point values differs in its
- * last bits with the order its rows are read in; counts are exact).
- */
 function digest(value: unknown): string {
-  const rounded = JSON.parse(
-    JSON.stringify(value, (_k, v) =>
-      typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(9)) : v,
-    ),
-  );
   return createHash('sha256')
-    .update(canonicalize(rounded) ?? '')
+    .update(canonicalize(value) ?? '')
     .digest('hex');
+}
+
+/**
+ * The same figures: the same keys, equal counts, and sums of euros equal to 1e-9 relative (a sum of
+ * floating-point values differs in its last bits with the order its rows are read in).
+ */
+function figuresMatch(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number')
+    return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((k) =>
+      figuresMatch((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    );
+  }
+  return a === b;
 }
 
 async function oneSize(target: BenchTarget, n: number, runs: number): Promise<Record<string, unknown>> {
@@ -737,7 +744,7 @@ async function oneSize(target: BenchTarget, n: number, runs: number): Promise<Re
     const earlier = path.join(compare, path.basename(figuresFile));
     if (fs.existsSync(earlier)) {
       sameFiguresAs = earlier;
-      sameFigures = digest(JSON.parse(fs.readFileSync(earlier, 'utf8'))) === digest(figures);
+      sameFigures = figuresMatch(JSON.parse(fs.readFileSync(earlier, 'utf8')), figures);
       console.log(`  figures ${sameFigures ? 'IDENTICAL to' : 'DIFFER from'} ${earlier}`);
     }
   }
