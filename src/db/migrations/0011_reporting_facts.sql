@@ -1,6 +1,7 @@
 CREATE TABLE "report_changes" (
 	"project_id" uuid NOT NULL,
-	"person_id" uuid
+	"person_id" uuid,
+	"kind" text DEFAULT 'person' NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "report_delivery_facts" (
@@ -37,6 +38,7 @@ CREATE TABLE "report_figure_cache" (
 	"project_id" uuid NOT NULL,
 	"key" text NOT NULL,
 	"data_version" bigint NOT NULL,
+	"request" jsonb,
 	"figure" jsonb NOT NULL,
 	"created_at" timestamp (3) with time zone NOT NULL,
 	CONSTRAINT "report_figure_cache_project_id_key_pk" PRIMARY KEY("project_id","key")
@@ -277,12 +279,12 @@ CREATE TRIGGER persons_report_update AFTER UPDATE ON persons
 CREATE FUNCTION report_log_capacity_activities() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP <> 'DELETE' THEN
-    INSERT INTO report_changes (project_id, person_id)
-    SELECT DISTINCT r.project_id, NULL::uuid FROM new_rows r WHERE r.project_id IS NOT NULL;
+    INSERT INTO report_changes (project_id, person_id, kind)
+    SELECT DISTINCT r.project_id, NULL::uuid, 'activities' FROM new_rows r WHERE r.project_id IS NOT NULL;
   END IF;
   IF TG_OP <> 'INSERT' THEN
-    INSERT INTO report_changes (project_id, person_id)
-    SELECT DISTINCT r.project_id, NULL::uuid FROM old_rows r WHERE r.project_id IS NOT NULL;
+    INSERT INTO report_changes (project_id, person_id, kind)
+    SELECT DISTINCT r.project_id, NULL::uuid, 'activities' FROM old_rows r WHERE r.project_id IS NOT NULL;
   END IF;
   RETURN NULL;
 END;
@@ -300,12 +302,12 @@ CREATE TRIGGER capacity_activities_report_delete AFTER DELETE ON capacity_activi
 CREATE FUNCTION report_log_campaigns() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP <> 'DELETE' THEN
-    INSERT INTO report_changes (project_id, person_id)
-    SELECT DISTINCT r.project_id, NULL::uuid FROM new_rows r WHERE r.project_id IS NOT NULL;
+    INSERT INTO report_changes (project_id, person_id, kind)
+    SELECT DISTINCT r.project_id, NULL::uuid, 'activities' FROM new_rows r WHERE r.project_id IS NOT NULL;
   END IF;
   IF TG_OP <> 'INSERT' THEN
-    INSERT INTO report_changes (project_id, person_id)
-    SELECT DISTINCT r.project_id, NULL::uuid FROM old_rows r WHERE r.project_id IS NOT NULL;
+    INSERT INTO report_changes (project_id, person_id, kind)
+    SELECT DISTINCT r.project_id, NULL::uuid, 'activities' FROM old_rows r WHERE r.project_id IS NOT NULL;
   END IF;
   RETURN NULL;
 END;
@@ -323,12 +325,12 @@ CREATE TRIGGER campaigns_report_delete AFTER DELETE ON campaigns
 CREATE FUNCTION report_log_budget_lines() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP <> 'DELETE' THEN
-    INSERT INTO report_changes (project_id, person_id)
-    SELECT DISTINCT r.project_id, NULL::uuid FROM new_rows r WHERE r.project_id IS NOT NULL;
+    INSERT INTO report_changes (project_id, person_id, kind)
+    SELECT DISTINCT r.project_id, NULL::uuid, 'all' FROM new_rows r WHERE r.project_id IS NOT NULL;
   END IF;
   IF TG_OP <> 'INSERT' THEN
-    INSERT INTO report_changes (project_id, person_id)
-    SELECT DISTINCT r.project_id, NULL::uuid FROM old_rows r WHERE r.project_id IS NOT NULL;
+    INSERT INTO report_changes (project_id, person_id, kind)
+    SELECT DISTINCT r.project_id, NULL::uuid, 'all' FROM old_rows r WHERE r.project_id IS NOT NULL;
   END IF;
   RETURN NULL;
 END;
@@ -346,12 +348,12 @@ CREATE TRIGGER budget_lines_report_delete AFTER DELETE ON budget_lines
 CREATE FUNCTION report_log_activity_participants() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP <> 'DELETE' THEN
-    INSERT INTO report_changes (project_id, person_id)
-    SELECT DISTINCT a.project_id, NULL::uuid FROM new_rows r JOIN capacity_activities a ON a.id = r.activity_id WHERE a.project_id IS NOT NULL;
+    INSERT INTO report_changes (project_id, person_id, kind)
+    SELECT DISTINCT a.project_id, NULL::uuid, 'activities' FROM new_rows r JOIN capacity_activities a ON a.id = r.activity_id WHERE a.project_id IS NOT NULL;
   END IF;
   IF TG_OP <> 'INSERT' THEN
-    INSERT INTO report_changes (project_id, person_id)
-    SELECT DISTINCT a.project_id, NULL::uuid FROM old_rows r JOIN capacity_activities a ON a.id = r.activity_id WHERE a.project_id IS NOT NULL;
+    INSERT INTO report_changes (project_id, person_id, kind)
+    SELECT DISTINCT a.project_id, NULL::uuid, 'activities' FROM old_rows r JOIN capacity_activities a ON a.id = r.activity_id WHERE a.project_id IS NOT NULL;
   END IF;
   RETURN NULL;
 END;
@@ -368,7 +370,7 @@ CREATE TRIGGER activity_participants_report_delete AFTER DELETE ON activity_part
 --> statement-breakpoint
 CREATE FUNCTION report_log_all_projects() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO report_changes (project_id, person_id) SELECT project_id, NULL FROM report_fact_state;
+  INSERT INTO report_changes (project_id, person_id, kind) SELECT project_id, NULL, 'all' FROM report_fact_state;
   RETURN NULL;
 END;
 $$;

@@ -24,7 +24,15 @@ export type UnitParams = {
   scope: OfficeScope;
   /** The scope covers every office holding the project's facts: a person's first row in the project is theirs. */
   factsCovered?: boolean;
+  /**
+   * The units of these persons only (SQL selecting person ids): their contribution to a figure, for the
+   * definitions read from facts (figures are sums over persons, facts.ts brings kept figures up to date so).
+   */
+  persons?: SQL;
 };
+
+/** The facts `f` of the persons `p.persons` only, when given. */
+const onlyPersons = (p: UnitParams) => (p.persons ? sql`and f.person_id in (${p.persons})` : sql``);
 
 /** The tables a breakdown column reads beside the unit row `u` (joined in this order when needed). */
 const JOINS = {
@@ -217,6 +225,7 @@ function personFirst(key: string, dateOf: SQL, where: SQL, from: SQL = sql`cases
           f.host_country as _host, f.return_country as _return, f.office_id as _office, ${FACT_PERSON_READ}
         from report_person_facts f
         where f.project_id = ${p.projectId} and f.definition = ${key} and ${inScope(sql`f.office_id`, p.scope)}
+          ${onlyPersons(p)}
           and ${
             p.factsCovered
               ? sql`f.first_in_project = 1`
@@ -423,7 +432,7 @@ const DEFINITIONS: CatalogueEntry[] = [
           f.host_country as _host, f.return_country as _return, f.office_id as _office,
           f.departure_date as _departure, f.dimension as _dimension, f.delivery_mode as _mode, ${FACT_PERSON_READ}
         from report_delivery_facts f
-        where f.project_id = ${p.projectId} and ${inScope(sql`f.office_id`, p.scope)}`,
+        where f.project_id = ${p.projectId} and ${inScope(sql`f.office_id`, p.scope)} ${onlyPersons(p)}`,
       dims: {
         ...FACT_PERSON_DIMS,
         assistance_type: { column: sql`u._dimension`, joins: [] },
@@ -589,7 +598,7 @@ const DEFINITIONS: CatalogueEntry[] = [
           f.office_id as _office, f.dimension as _dimension, f.budget_line_id as _budget_line
         from report_delivery_facts f
         ${rateOf(sql`f.currency`, sql`f.day`)}
-        where f.project_id = ${p.projectId} and ${inScope(sql`f.office_id`, p.scope)}`,
+        where f.project_id = ${p.projectId} and ${inScope(sql`f.office_id`, p.scope)} ${onlyPersons(p)}`,
       dims: {
         budget_line: { column: sql`coalesce(bl.code, 'none')`, joins: ['factBudgetLine'] },
         office: PERSON_DIMS.office,

@@ -15,7 +15,17 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { deliveryFactRows, personFactSources } from './catalogue';
+import { deliveryFactRows, findDefinition, personFactSources } from './catalogue';
+import {
+  adjusted,
+  adjustedBudget,
+  type BudgetLine,
+  isBudget,
+  type Kept,
+  keepFigures,
+  keptAt,
+} from './figure-cache';
+import { budgetSpent, type ComputedFigure, computeFigure } from './figures-repository';
 
 /** Beyond this many changed persons (a bulk import), the project's facts are rebuilt in full. */
 const FULL_REBUILD_PERSONS = 50_000;
@@ -60,6 +70,41 @@ const factOffices = (projectId: string) =>
       select office_id as o from report_person_facts where project_id = ${projectId}
       union all select office_id from report_delivery_facts where project_id = ${projectId}) x order by o)`;
 
+/** Kept figures brought up to date by a refresh at most (the most recent; the others are computed again). */
+const MAX_ADJUSTED = 40;
+
+/**
+ * The contribution of the persons `selected` to each kept figure whose units are persons' (definitions read
+ * from facts, and the budget burn), read from the facts as they are now.
+ */
+async function contributions(
+  tx: Db,
+  projectId: string,
+  kept: Kept<unknown>[],
+  selected: SQL,
+): Promise<Map<string, ComputedFigure | BudgetLine[]>> {
+  const out = new Map<string, ComputedFigure | BudgetLine[]>();
+  for (const k of kept) {
+    const r = k.request;
+    if (isBudget(r)) {
+      out.set(k.key, await budgetSpent(tx, projectId, r.budgetTo, selected));
+      continue;
+    }
+    const entry = findDefinition(r.definition.id, r.definition.version);
+    if (!entry?.live) continue;
+    out.set(
+      k.key,
+      await computeFigure(
+        tx,
+        entry,
+        { projectId, scope: r.scope, persons: selected },
+        { periods: r.periods, cumulativeTo: r.cumulativeTo, tablesOf: r.tablesOf, specs: r.specs },
+      ),
+    );
+  }
+  return out;
+}
+
 /** Serializes the refreshes of one project (until the end of the transaction). */
 const lockProject = (tx: Db, projectId: string) =>
   tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`report_facts:${projectId}`}, 0))`);
@@ -82,11 +127,14 @@ export async function refreshFacts(db: Db, projectId: string, now: Date): Promis
     await tx.execute(sql`create temporary table if not exists report_refresh_persons (person_id uuid primary key)
       on commit delete rows`);
     await tx.execute(sql`delete from report_refresh_persons`);
-    const [consumed] = rowsOf<{ changes: number; persons: number }>(
-      await tx.execute(sql`with consumed as (delete from report_changes where project_id = ${projectId} returning person_id),
+    const [consumed] = rowsOf<{ changes: number; persons: number; activities: boolean; all: boolean }>(
+      await tx.execute(sql`with consumed as (delete from report_changes where project_id = ${projectId}
+            returning person_id, kind),
           kept as (insert into report_refresh_persons select distinct person_id from consumed
             where person_id is not null returning 1)
-        select (select count(*) from consumed)::int as changes, (select count(*) from kept)::int as persons`),
+        select (select count(*) from consumed)::int as changes, (select count(*) from kept)::int as persons,
+          coalesce((select bool_or(kind = 'activities') from consumed), false) as activities,
+          coalesce((select bool_or(kind = 'all') from consumed), false) as "all"`),
     );
     const changes = consumed?.changes ?? 0;
     const persons = consumed?.persons ?? 0;
@@ -110,9 +158,13 @@ export async function refreshFacts(db: Db, projectId: string, now: Date): Promis
     }
     if (changes === 0)
       return { dataVersion: state.version, offices: state.offices, kind: 'current', persons: 0 };
+    const selected = sql`select person_id from report_refresh_persons`;
+    if (persons > 0) await tx.execute(sql`analyze report_refresh_persons`);
+    // The figures kept at the version left behind, and the changed persons' contribution to them before the
+    // change (a change of what every figure reads drops them all).
+    const kept = consumed?.all ? [] : await keptAt(tx, projectId, state.version, MAX_ADJUSTED);
+    const before = persons > 0 ? await contributions(tx, projectId, kept, selected) : new Map();
     if (persons > 0) {
-      await tx.execute(sql`analyze report_refresh_persons`);
-      const selected = sql`select person_id from report_refresh_persons`;
       await tx.execute(
         sql`delete from report_person_facts where project_id = ${projectId} and person_id in (${selected})`,
       );
@@ -121,6 +173,7 @@ export async function refreshFacts(db: Db, projectId: string, now: Date): Promis
       );
       await writeFacts(tx, projectId, selected);
     }
+    const after = persons > 0 ? await contributions(tx, projectId, kept, selected) : new Map();
     const version = state.version + 1;
     // The offices of the facts written now join those recorded.
     const [updated] = rowsOf<{ offices: string[] }>(
@@ -133,9 +186,25 @@ export async function refreshFacts(db: Db, projectId: string, now: Date): Promis
       where project_id = ${projectId}
       returning offices::text[] as offices`),
     );
-    await tx.execute(
-      sql`delete from report_figure_cache where project_id = ${projectId} and data_version < ${version}`,
-    );
+    // Kept figures brought to the new version: those the changes do not touch as they are, the others by
+    // the persons' contributions; what cannot be (a new category, an activity changed) is dropped.
+    const carried = kept.flatMap((k) => {
+      const entry = isBudget(k.request)
+        ? null
+        : findDefinition(k.request.definition.id, k.request.definition.version);
+      const personal = isBudget(k.request) || entry?.live !== undefined;
+      if (!personal) return consumed?.activities ? [] : [k];
+      if (persons === 0) return [k];
+      const b = before.get(k.key);
+      const a = after.get(k.key);
+      if (!b || !a) return [];
+      const figure = isBudget(k.request)
+        ? adjustedBudget(k.figure as BudgetLine[], b as BudgetLine[], a as BudgetLine[])
+        : adjusted(k.figure as ComputedFigure, b as ComputedFigure, a as ComputedFigure);
+      return figure ? [{ ...k, figure }] : [];
+    });
+    await tx.execute(sql`delete from report_figure_cache where project_id = ${projectId}`);
+    await keepFigures(tx, projectId, version, carried, now);
     return { dataVersion: version, offices: updated?.offices ?? state.offices, kind: 'incremental', persons };
   });
 }

@@ -278,14 +278,30 @@ export async function computeFigure(
     }
     out.tables.push(table);
   }
-  return out;
+  // Sums (of euros) to the cent: the same figure whatever order its rows were added in, and whether it was
+  // computed whole or brought up to date by the persons changed (figure-cache.ts).
+  return distinct ? out : toCents(out);
+}
+
+export const cents = (n: number) => Math.round(n * 100) / 100;
+
+function toCents(figure: ComputedFigure): ComputedFigure {
+  return JSON.parse(JSON.stringify(figure, (_k, v) => (typeof v === 'number' ? cents(v) : v)));
 }
 /**
- * Money delivered per budget line up to a day (minor units, in the line's currency), for the project's cases:
- * read from the delivery facts (refreshed first).
+ * Money delivered per budget line up to a day (minor units, in the line's currency), for the project's cases
+ * (of `persons` only, when given): read from the delivery facts (refreshed first).
  */
-export async function budgetSpent(db: Db, projectId: string, to: string) {
-  return rowsOf<{ code: string; label: string; currency: string; budgetMinor: number; spentMinor: number }>(
+export type BudgetLine = {
+  code: string;
+  label: string;
+  currency: string;
+  budgetMinor: number;
+  spentMinor: number;
+};
+
+export async function budgetSpent(db: Db, projectId: string, to: string, persons?: SQL) {
+  return rowsOf<BudgetLine>(
     await db.execute(sql`
       select bl.code, bl.label, bl.currency, bl.amount_minor::float8 as "budgetMinor",
         coalesce(s.spent, 0)::float8 as "spentMinor"
@@ -294,6 +310,7 @@ export async function budgetSpent(db: Db, projectId: string, to: string) {
         select f.budget_line_id, f.currency, sum(f.amount_minor) as spent
         from report_delivery_facts f
         where f.project_id = ${projectId} and f.budget_line_id is not null and f.day <= ${to}::date
+          ${persons ? sql`and f.person_id in (${persons})` : sql``}
         group by f.budget_line_id, f.currency
       ) s on s.budget_line_id = bl.id and s.currency = bl.currency
       where bl.project_id = ${projectId} order by bl.code`),

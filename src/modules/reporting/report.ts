@@ -16,7 +16,7 @@ import { SMALL_CELL_THRESHOLD, suppressCrossTab } from '../../platform/suppressi
 import { definitionView as definitionOf, findDefinition } from './catalogue';
 import { type Breakdown, type CrossTabView, type Report, type ReportIndicator, splitSpec } from './contract';
 import { refreshFacts } from './facts';
-import { budgetKey, cachedFigures, figureKey, keepFigures } from './figure-cache';
+import { type BudgetLine, cachedFigures, figureKey, keepFigures } from './figure-cache';
 import { budgetSpent, type ComputedFigure, computeFigure } from './figures-repository';
 import { type ReportAccess, reportAccess } from './policy';
 import * as repo from './repository';
@@ -139,7 +139,16 @@ export async function computeIndicators(
     // Each indicator its own copy: the report reads and shapes figures per indicator.
     if (figure) out.set(indicator.id, structuredClone(figure));
   }
-  await keepFigures(ctx.db, projectId, dataVersion, fresh, ctx.clock.now());
+  await keepFigures(
+    ctx.db,
+    projectId,
+    dataVersion,
+    missing.flatMap(({ key, request }) => {
+      const figure = fresh.get(key);
+      return figure ? [{ key, request, figure }] : [];
+    }),
+    ctx.clock.now(),
+  );
   return out;
 }
 
@@ -545,12 +554,12 @@ export async function buildReportFor(
 /** The project's money spent per budget line up to `to`, kept per data version as figures are. */
 async function budgetOf(ctx: ActorCtx, projectId: string, to: string) {
   const { dataVersion } = await refreshFacts(ctx.db, projectId, ctx.clock.now());
-  const key = budgetKey(to);
-  type Lines = Awaited<ReturnType<typeof budgetSpent>>;
-  const kept = (await cachedFigures<Lines>(ctx.db, projectId, dataVersion, [key])).get(key);
+  const request = { budgetTo: to };
+  const key = figureKey(request);
+  const kept = (await cachedFigures<BudgetLine[]>(ctx.db, projectId, dataVersion, [key])).get(key);
   if (kept) return kept;
   const lines = await budgetSpent(ctx.db, projectId, to);
-  await keepFigures(ctx.db, projectId, dataVersion, new Map([[key, lines]]), ctx.clock.now());
+  await keepFigures(ctx.db, projectId, dataVersion, [{ key, request, figure: lines }], ctx.clock.now());
   return lines;
 }
 

@@ -256,6 +256,13 @@ export const reportChanges = pgTable(
   {
     projectId: uuid('project_id').notNull(),
     personId: uuid('person_id'),
+    /**
+     * What changed: a person's data (`person`, with the person), an activity or campaign (`activities`), or
+     * what every figure may read (`all`: budget lines, exchange rates, offices).
+     */
+    kind: text('kind', { enum: ['person', 'activities', 'all'] })
+      .notNull()
+      .default('person'),
   },
   (t) => [index('report_changes_project_idx').on(t.projectId)],
 );
@@ -362,6 +369,8 @@ export const reportFigureCache = pgTable(
       .references(() => projects.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     dataVersion: bigint('data_version', { mode: 'number' }).notNull(),
+    /** What was asked (figure-cache.ts `FigureRequest`): to bring the figure up to date by the persons changed. */
+    request: jsonb('request'),
     figure: jsonb('figure').notNull(),
     createdAt: ts('created_at').notNull(),
   },
