@@ -33,6 +33,12 @@ const NOT_COUNTED = new Set([
   'login_throttles',
   'known_devices',
   '__drizzle_migrations',
+  // Derived reporting data (ADR 0016): built and refreshed when reports are read, rebuildable at any time.
+  'report_changes',
+  'report_fact_state',
+  'report_person_facts',
+  'report_delivery_facts',
+  'report_figure_cache',
 ]);
 
 type Rows = Record<string, unknown>[];
