@@ -526,12 +526,12 @@ function digest(value: unknown): string {
 }
 
 /**
- * The same figures: the same keys, equal counts, and sums of euros equal to 1e-9 relative (a sum of
- * floating-point values differs in its last bits with the order its rows are read in).
+ * The same figures: the same keys, equal counts, and sums of euros equal to the cent (they are rounded to
+ * the cent; an earlier run may hold the unrounded sum, whose last bits depend on the order rows are added in).
  */
 function figuresMatch(a: unknown, b: unknown): boolean {
   if (typeof a === 'number' && typeof b === 'number')
-    return a === b || Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+    return a === b || Math.abs(a - b) <= 0.005 + 1e-9 * Math.max(Math.abs(a), Math.abs(b));
   if (a && b && typeof a === 'object' && typeof b === 'object') {
     const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
     return [...keys].every((k) =>
