@@ -33,7 +33,7 @@ import { identityRepository } from '../src/modules/identity';
 import { insertProject } from '../src/modules/projects';
 import { reportToPdf } from '../src/modules/reporting/export/pdf';
 import { reportToXlsx } from '../src/modules/reporting/export/xlsx';
-import { refreshFacts } from '../src/modules/reporting/facts';
+import { refreshFacts } from '../src/modules/reporting/facts-repository';
 import { addIndicator, addNode } from '../src/modules/reporting/framework';
 import { closePeriod, createPeriod } from '../src/modules/reporting/periods';
 import { reportAccess } from '../src/modules/reporting/policy';

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../../src/modules/cases/tables';
 import { persons as personsTable } from '../../src/modules/registry/tables';
 import { catalogue, findDefinition } from '../../src/modules/reporting/catalogue';
-import { refreshAllFacts, refreshFacts } from '../../src/modules/reporting/facts';
+import { refreshAllFacts, refreshFacts } from '../../src/modules/reporting/facts-repository';
 import {
   budgetSpent,
   type ComputedFigure,

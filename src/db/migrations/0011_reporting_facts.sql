@@ -72,7 +72,7 @@ CREATE INDEX "report_delivery_facts_day_idx" ON "report_delivery_facts" USING bt
 CREATE INDEX "report_delivery_facts_person_idx" ON "report_delivery_facts" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "report_person_facts_day_idx" ON "report_person_facts" USING btree ("project_id","definition","first_in_project","day","office_id","sole");--> statement-breakpoint
 CREATE INDEX "report_person_facts_person_idx" ON "report_person_facts" USING btree ("person_id");--> statement-breakpoint
--- The change log of reporting facts (src/modules/reporting/facts.ts, ADR 0016): every statement that changes
+-- The change log of reporting facts (src/modules/reporting/facts-repository.ts, ADR 0016): every statement that changes
 -- data a report counts records which projects (and persons) it touched, in the writer's transaction.
 CREATE FUNCTION report_log_cases() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -26,7 +26,7 @@ export type UnitParams = {
   factsCovered?: boolean;
   /**
    * The units of these persons only (SQL selecting person ids): their contribution to a figure, for the
-   * definitions read from facts (figures are sums over persons, facts.ts brings kept figures up to date so).
+   * definitions read from facts (figures are sums over persons, facts-repository.ts brings kept figures up to date so).
    */
   persons?: SQL;
 };
@@ -57,7 +57,7 @@ export type UnitQuery = {
   /** At most one row per unit: counting rows counts distinct units. */
   oneRowPerUnit: boolean;
   /**
-   * The base reads indexed reporting facts (facts.ts): cheap to read again, so the aggregation lets the
+   * The base reads indexed reporting facts (facts-repository.ts): cheap to read again, so the aggregation lets the
    * planner read it where each part needs it (totals by day, the reported period's rows) rather than
    * materializing every row once.
    */
@@ -65,7 +65,7 @@ export type UnitQuery = {
 };
 
 /**
- * How a person definition's facts are built (facts.ts): for the project's cases (of `persons` only, when
+ * How a person definition's facts are built (facts-repository.ts): for the project's cases (of `persons` only, when
  * given), one row per person and office holding the case, the first qualifying event there.
  */
 export type PersonFactSource = { key: string; rows: (projectId: string, persons: SQL | null) => SQL };
@@ -78,7 +78,7 @@ export type CatalogueEntry = Omit<Definition, 'available'> & {
   /** The units with every breakdown column (the definition as documented: what `query` computes in parts). */
   units: ((p: UnitParams) => SQL) | null;
   query: ((p: UnitParams) => UnitQuery) | null;
-  /** The person facts the definition reads (facts.ts), if it reads some. */
+  /** The person facts the definition reads (facts-repository.ts), if it reads some. */
   facts?: PersonFactSource;
   /** Where `query` reads facts: the live query (over the source tables) it gives the same units as. */
   live?: (p: UnitParams) => UnitQuery;
@@ -329,7 +329,7 @@ export const deliveryFactRows = (projectId: string, persons: SQL | null) =>
       join plan_items i on i.id = d.plan_item_id
     where c.project_id = ${projectId} ${persons ? sql`and c.person_id in (${persons})` : sql``}`;
 
-/** The person facts of every definition that reads some (facts.ts). */
+/** The person facts of every definition that reads some (facts-repository.ts). */
 export function personFactSources(): PersonFactSource[] {
   return DEFINITIONS.flatMap((d) => (d.facts ? [d.facts] : []));
 }

@@ -1,7 +1,7 @@
 /** Donor reporting: results frameworks, periods and snapshots, reports, dashboards, exports, donor access. */
 export { catalogue } from './catalogue';
 export { createExportWorker, exportRootOf, tidyExports } from './exports';
-export { refreshAllFacts } from './facts';
+export { refreshAllFacts } from './facts-repository';
 export { addIndicator, addNode, updateIndicator } from './framework';
 export { decideManualValue, enterManualValue } from './manual-values';
 export { closePeriod, createPeriod } from './periods';

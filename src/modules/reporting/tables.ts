@@ -242,7 +242,7 @@ const personColumns = () => ({
 });
 
 /*
- * Reporting facts (facts.ts, ADR 0016): what the heavy definitions read instead of every case of a project.
+ * Reporting facts (facts-repository.ts, ADR 0016): what the heavy definitions read instead of every case of a project.
  * Derived data, rebuilt from the source tables at any time; kept current from the change log below.
  */
 

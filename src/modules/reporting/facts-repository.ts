@@ -16,15 +16,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { deliveryFactRows, findDefinition, personFactSources } from './catalogue';
-import {
-  adjusted,
-  adjustedBudget,
-  type BudgetLine,
-  isBudget,
-  type Kept,
-  keepFigures,
-  keptAt,
-} from './figure-cache';
+import { adjusted, adjustedBudget, type BudgetLine, isBudget, type Kept } from './figure-cache';
+import { keepFigures, keptAt } from './figure-cache-repository';
 import { budgetSpent, type ComputedFigure, computeFigure } from './figures-repository';
 
 /** Beyond this many changed persons (a bulk import), the project's facts are rebuilt in full. */
