@@ -18,6 +18,7 @@ export function wireReactions(): Reactions {
     consentWithdrawn: [revokeReferralsOfConsent],
     // Merging two records of one person moves the merged record's cases to the kept one (and back on undo).
     personRecordsMoved: [casesFollowTheirPerson],
+    caseStageChanged: [],
   };
 }
 

@@ -83,6 +83,7 @@ const EXPECTED_PROTECTED: Record<string, Access> = {
   'GET /api/cases/assignees': { permission: 'cases.read' },
   'POST /api/cases/:id/attachments': { permission: 'cases.write' },
   'GET /api/cases/:id/attachments/:childId': { permission: 'cases.read' },
+  'PATCH /api/cases/:id/attachments/:childId': { permission: 'cases.write' },
   'POST /api/cases/:id/referrals': { permission: 'referrals.send' },
   'GET /api/cases/:id/referrals': { permission: 'referrals.read' },
   'GET /api/cases/:id/referral-targets': { permission: 'referrals.send' },

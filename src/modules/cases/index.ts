@@ -27,9 +27,26 @@ export {
   otherCasesOfPersonIn,
 } from './repository';
 export { casesRoutes } from './routes';
-export { decideApproval, transitionCase, updateCaseFields } from './transition-case';
+export {
+  type ActionStep,
+  caseConflict,
+  decideApproval,
+  takeTransitionByAction,
+  touchCase,
+  transitionCase,
+  updateCaseFields,
+} from './transition-case';
 export { visibleAfterWithholding } from './withheld';
-export { CASE_TYPES, type ClosureReason, findTransition, isTerminal, workflowOf } from './workflow';
+export {
+  CASE_TYPES,
+  type ClosureReason,
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  findTransition,
+  isTerminal,
+  RESETTLEMENT_WORKFLOW,
+  workflowOf,
+} from './workflow';
 export type { CaseType };
 
 /** A case by id, without access checks: for modules that have already established access (a referral's case). */

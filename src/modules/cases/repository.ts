@@ -451,3 +451,21 @@ export async function findAttachment(db: Db, caseId: string, id: string): Promis
     .where(and(eq(caseAttachments.id, id), eq(caseAttachments.caseId, caseId)));
   return row;
 }
+
+/** The kinds of document attached to a case (a workflow step may require one). */
+export async function documentKindsOf(db: Db, caseId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ kind: caseAttachments.documentKind })
+    .from(caseAttachments)
+    .where(and(eq(caseAttachments.caseId, caseId), sql`${caseAttachments.documentKind} is not null`));
+  return rows.flatMap((r) => (r.kind ? [r.kind] : []));
+}
+
+export async function classifyAttachment(db: Db, caseId: string, id: string, documentKind: string | null) {
+  const [row] = await db
+    .update(caseAttachments)
+    .set({ documentKind })
+    .where(and(eq(caseAttachments.id, id), eq(caseAttachments.caseId, caseId)))
+    .returning();
+  return row;
+}

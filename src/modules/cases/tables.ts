@@ -148,6 +148,8 @@ export const caseAttachments = pgTable(
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),
     storageKey: text('storage_key').notNull(),
+    /** What the file is, when a workflow step requires one of its kind (workflow.ts DOCUMENT_KINDS). */
+    documentKind: text('document_kind'),
     uploadedBy: uuid('uploaded_by').references(() => users.id),
     uploadedByName: text('uploaded_by_name').notNull(),
     createdAt: ts('created_at').notNull(),

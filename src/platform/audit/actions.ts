@@ -50,6 +50,7 @@ export const AUDIT_ACTIONS = [
   'case.task_updated',
   'case.attachment_added',
   'case.attachment_downloaded',
+  'case.attachment_classified',
   'case.transferred',
   'referral.sent',
   'referral.viewed',

@@ -73,6 +73,7 @@ export const audit: Messages<typeof fr> = {
         task_updated: 'Task changed',
         attachment_added: 'Attachment added',
         attachment_downloaded: 'Attachment downloaded',
+        attachment_classified: 'Attachment classified',
         transferred: 'Case transferred',
       },
       referral: {

@@ -71,6 +71,7 @@ export const audit = {
         task_updated: 'Tâche modifiée',
         attachment_added: 'Pièce jointe ajoutée',
         attachment_downloaded: 'Pièce jointe téléchargée',
+        attachment_classified: 'Pièce jointe classée',
         transferred: 'Dossier transféré',
       },
       referral: {

@@ -1,0 +1,1 @@
+ALTER TABLE "case_attachments" ADD COLUMN "document_kind" text;
