@@ -108,6 +108,7 @@ export const ERROR_STATUS = {
   movement_not_departed: 409,
   handover_not_arrived: 409,
   booking_not_active: 409,
+  movement_has_bookings: 409,
   internal_error: 500,
   service_unavailable: 503,
   server_busy: 503,

@@ -1,5 +1,5 @@
 /**
- * Periodic work of the running server: forgetting old sign-in failures, removing expired report exports, overdue-referral notifications, match keys rebuilt after a rules
+ * Periodic work of the running server: forgetting old sign-in failures, removing expired report exports, overdue-referral notifications, resettlement expiry warnings, match keys rebuilt after a rules
  * change, the automatic duplicate scan. Each job is idempotent: running it twice (or on two servers) is
  * harmless.
  */
@@ -10,6 +10,7 @@ import { purgeSignInRecords } from '../modules/identity';
 import { notifyOverdue } from '../modules/referrals';
 import { refreshStaleMatchKeys, runScheduledScan } from '../modules/registry';
 import { exportRootOf, tidyExports } from '../modules/reporting';
+import { warnExpiries } from '../modules/resettlement';
 import type { Clock } from '../platform/clock';
 import { systemCtx } from './reactions';
 
@@ -19,7 +20,7 @@ export function startJobs(
   app: FastifyInstance,
   database: Database,
   clock: Clock,
-  options: { duplicateScanHours: number; dataDir: string },
+  options: { duplicateScanHours: number; resettlementWarningDays?: number; dataDir: string },
 ): void {
   const ctx = systemCtx(database.db, clock);
   const run = async (atStartUp: boolean) => {
@@ -30,6 +31,9 @@ export function startJobs(
       if (expired > 0) app.log.info({ expired }, 'expired report exports removed');
       const overdue = await notifyOverdue(ctx);
       if (overdue > 0) app.log.info({ overdue }, 'overdue referral notifications sent');
+      // Tasks ahead of expiring fitness to travel, exit permits and visas (once per record and warning).
+      const warned = await warnExpiries(ctx, { warningDays: options.resettlementWarningDays ?? 14 });
+      if (warned > 0) app.log.info({ warned }, 'resettlement expiry warnings made');
       // Name keys written under older matching rules (or never, after an upgrade) are rebuilt in batches.
       let rebuilt = 0;
       for (

@@ -333,6 +333,15 @@ export async function myTasks(
     .orderBy(sql`${caseTasks.dueDate} asc nulls last`, asc(caseTasks.id))
     .limit(500);
 }
+/** Inserts a task unless one with its system key exists (idempotent across runs and servers). */
+export async function insertTaskOnce(db: Db, values: typeof caseTasks.$inferInsert & { systemKey: string }) {
+  const [row] = await db
+    .insert(caseTasks)
+    .values(values)
+    .onConflictDoNothing({ target: caseTasks.systemKey, where: sql`system_key is not null` })
+    .returning();
+  return row;
+}
 export async function findTask(db: Db, actor: Actor, id: string): Promise<TaskRow | undefined> {
   const [row] = await taskSelect(db).where(and(eq(caseTasks.id, id), visibleCases(actor, 'cases.write')));
   return row;
