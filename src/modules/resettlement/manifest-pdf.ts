@@ -23,8 +23,9 @@ const COLUMNS: { key: keyof ManifestPassenger; weight: number }[] = [
   { key: 'nationality', weight: 0.45 },
   { key: 'travelDocument', weight: 1.3 },
   { key: 'visa', weight: 0.9 },
-  { key: 'needs', weight: 0.9 },
-  { key: 'ssr', weight: 0.9 },
+  { key: 'needs', weight: 0.8 },
+  // Wide enough for MEDICAL_ESCORT on one line.
+  { key: 'ssr', weight: 1.25 },
   { key: 'escort', weight: 0.9 },
   { key: 'boarding', weight: 0.7 },
 ];

@@ -87,9 +87,7 @@ describe('manifest PDF', () => {
     expect(/[\u0600-\u06FF\uFE70-\uFEFF]/.test(text)).toBe(true);
     expect(text).toContain('2014');
     expect(text).toContain('•••8870');
-    // The SSR cell wraps: its codes come out one by one.
-    expect(text).toContain('WCHR');
-    expect(text).toMatch(/MEDICAL_?\s?ESCORT/);
+    expect(text).toContain('WCHR MEDICAL_ESCORT');
     expect(text).toContain('Dr Rania Khoury');
     expect(text).toContain('Document numbers masked');
     pages.forEach((p, i) => expect(p).toContain(`page ${i + 1} / ${pages.length}`));
