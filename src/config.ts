@@ -100,6 +100,8 @@ const ConfigSchema = z.object({
     .min(0)
     .max(24 * 30)
     .default(24),
+  /** Days ahead of a fitness-to-travel, exit permit or visa expiry that a resettlement case gets a task. */
+  RESETTLEMENT_WARNING_DAYS: z.coerce.number().int().min(1).max(180).default(14),
 });
 
 export type Config = {
@@ -123,6 +125,7 @@ export type Config = {
   encryptionKey: Buffer | undefined;
   attachmentMaxBytes: number;
   duplicateScanHours: number;
+  resettlementWarningDays: number;
   maxConcurrentRequests: number;
   maxQueueWaitMs: number;
   iatiOrganisation: { ref: string; name: string };
@@ -197,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     encryptionKey: e.ENCRYPTION_KEY ? Buffer.from(e.ENCRYPTION_KEY, 'base64') : undefined,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     duplicateScanHours: e.DUPLICATE_SCAN_HOURS,
+    resettlementWarningDays: e.RESETTLEMENT_WARNING_DAYS,
     // Work beyond twice the processors only splits them further: each request takes longer, none sooner.
     maxConcurrentRequests:
       e.MAX_CONCURRENT_REQUESTS ??

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const app = await buildApp({ database, config, cipher });
   startJobs(app, database, systemClock, {
     duplicateScanHours: config.duplicateScanHours,
+    resettlementWarningDays: config.resettlementWarningDays,
     dataDir: config.dataDir,
   });
   const shutdown = async (signal: string) => {

@@ -10,4 +10,5 @@ export * from '../modules/referrals/tables';
 export * from '../modules/registry/tables';
 export * from '../modules/reintegration/tables';
 export * from '../modules/reporting/tables';
+export * from '../modules/resettlement/tables';
 export * from '../platform/audit/tables';

@@ -66,7 +66,11 @@ export type Reactions = {
   consentWithdrawn: ((tx: ActorCtx, consentId: string) => Promise<void>)[];
   /** Two person records are merged or unmerged: each module moves the records it keeps on a person. */
   personRecordsMoved: PersonRecordMover[];
+  /** A case entered a stage of its workflow (a step, an approval, a reopening): the resettlement milestones. */
+  caseStageChanged: ((tx: Ctx, change: CaseStageChange) => Promise<void>)[];
 };
+
+export type CaseStageChange = { caseId: string; caseType: string; from: string; to: string; on: string };
 
 /** A module's records hanging on a person, moved by a merge and moved back by its undo. */
 export type PersonRecordMover = {

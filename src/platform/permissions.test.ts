@@ -30,6 +30,27 @@ describe('permission registry', () => {
   });
 });
 
+describe('resettlement and health', () => {
+  const holders = (permission: (typeof PERMISSIONS)[number]) =>
+    ROLES.filter((role) => (ROLE_DEFINITIONS[role].permissions as readonly string[]).includes(permission));
+
+  it('gives health findings to medical and protection roles only, not to oversight', () => {
+    expect(holders('health.read')).toEqual(['protection_officer', 'medical_officer']);
+    expect(holders('health.write')).toEqual(['medical_officer']);
+  });
+
+  it('reveals full numbers on manifests to supervisors only', () => {
+    expect(holders('manifests.reveal')).toEqual(['supervisor']);
+  });
+
+  it('lets the medical officer read cases without changing their steps', () => {
+    const medical = effectivePermissions([{ officeId: 'o1', role: 'medical_officer' }]);
+    expect(medical).toContain('cases.read');
+    expect(medical).not.toContain('cases.write');
+    expect(medical).not.toContain('resettlement.write');
+  });
+});
+
 describe('officesGranting', () => {
   it('limits an office role to the offices where it is held', () => {
     const memberships = [

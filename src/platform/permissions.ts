@@ -46,6 +46,16 @@ export const PERMISSIONS = [
   'reports.enter',
   /** Donor staff: the suppressed figures of the projects they are granted, never a name. */
   'reports.shared',
+  /** Resettlement: households, batches, orientation, movements, the funnel, manifests with masked numbers. */
+  'resettlement.read',
+  /** Record referrals, split and merge households, submit, decide, clear, book, board, hand over. */
+  'resettlement.write',
+  /** Health findings of resettlement health assessments (special category: every read audited). */
+  'health.read',
+  /** Record health assessments: fitness to travel, its validity and travel conditions, findings. */
+  'health.write',
+  /** Full travel-document and visa numbers, only on a printed movement manifest (audited). */
+  'manifests.reveal',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +69,7 @@ export const ROLES = [
   'communications',
   'data_protection_officer',
   'registry_officer',
+  'medical_officer',
   'partner',
   'donor',
 ] as const;
@@ -113,6 +124,9 @@ export const ROLE_DEFINITIONS = {
       'employment.write',
       'activities.read',
       'reports.read',
+      'resettlement.read',
+      'resettlement.write',
+      'manifests.reveal',
     ],
   },
   caseworker: {
@@ -128,6 +142,8 @@ export const ROLE_DEFINITIONS = {
       'referrals.send',
       'employment.read',
       'employment.write',
+      'resettlement.read',
+      'resettlement.write',
     ],
   },
   protection_officer: {
@@ -142,6 +158,9 @@ export const ROLE_DEFINITIONS = {
       'cases.sensitive',
       'referrals.read',
       'referrals.send',
+      'resettlement.read',
+      // Medical and protection roles see health findings (issue 13): vulnerability screening rests on them.
+      'health.read',
     ],
   },
   project_manager: {
@@ -185,6 +204,8 @@ export const ROLE_DEFINITIONS = {
       'cases.read',
       'cases.sensitive',
       'referrals.read',
+      // Not health.read: findings are for medical and protection roles of the owning office only (ADR 0017).
+      'resettlement.read',
     ],
   },
   // Data quality across offices: reads people and merges the records of the same person (duplicates). Held in
@@ -193,6 +214,19 @@ export const ROLE_DEFINITIONS = {
   registry_officer: {
     scope: 'office',
     permissions: ['offices.read', 'persons.read', 'persons.merge'],
+  },
+  // Health assessments of resettlement households: reads the cases to find the members, changes no step.
+  medical_officer: {
+    scope: 'office',
+    permissions: [
+      'offices.read',
+      'projects.read',
+      'persons.read',
+      'cases.read',
+      'resettlement.read',
+      'health.read',
+      'health.write',
+    ],
   },
   partner: { scope: 'office', permissions: [] },
   // A donor's staff: held in the office that owns the funded projects; reads only the projects an

@@ -27,6 +27,7 @@ import { referralsRoutes } from '../modules/referrals';
 import { registryRoutes } from '../modules/registry';
 import { reintegrationRoutes } from '../modules/reintegration';
 import { createExportWorker, exportRootOf, reportingRoutes, tidyExports } from '../modules/reporting';
+import { resettlementRoutes } from '../modules/resettlement';
 import { type Clock, systemClock } from '../platform/clock';
 import { AppError } from '../platform/errors';
 import { createFieldCipher, type FieldCipher } from '../platform/field-crypto';
@@ -216,6 +217,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   referralsRoutes(app, deps);
   financeRoutes(app, deps);
   reintegrationRoutes(app, deps);
+  resettlementRoutes(app, deps);
   employmentRoutes(app, deps);
   activitiesRoutes(app, deps);
   indicatorsRoutes(app, deps);

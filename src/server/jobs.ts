@@ -1,6 +1,7 @@
 /**
  * Periodic work of the running server: forgetting old sign-in failures, removing expired report exports,
- * refreshing reporting facts, overdue-referral notifications, match keys rebuilt after a rules
+ * refreshing reporting facts, overdue-referral notifications, resettlement expiry warnings, match keys
+ * rebuilt after a rules
  * change, the automatic duplicate scan. Each job is idempotent: running it twice (or on two servers) is
  * harmless.
  */
@@ -11,6 +12,7 @@ import { purgeSignInRecords } from '../modules/identity';
 import { notifyOverdue } from '../modules/referrals';
 import { refreshStaleMatchKeys, runScheduledScan } from '../modules/registry';
 import { exportRootOf, refreshAllFacts, tidyExports } from '../modules/reporting';
+import { warnExpiries } from '../modules/resettlement';
 import type { Clock } from '../platform/clock';
 import { systemCtx } from './reactions';
 
@@ -20,7 +22,7 @@ export function startJobs(
   app: FastifyInstance,
   database: Database,
   clock: Clock,
-  options: { duplicateScanHours: number; dataDir: string },
+  options: { duplicateScanHours: number; resettlementWarningDays?: number; dataDir: string },
 ): void {
   const ctx = systemCtx(database.db, clock);
   const run = async (atStartUp: boolean) => {
@@ -34,6 +36,9 @@ export function startJobs(
       if (facts > 0) app.log.info({ projects: facts }, 'reporting facts refreshed');
       const overdue = await notifyOverdue(ctx);
       if (overdue > 0) app.log.info({ overdue }, 'overdue referral notifications sent');
+      // Tasks ahead of expiring fitness to travel, exit permits and visas (once per record and warning).
+      const warned = await warnExpiries(ctx, { warningDays: options.resettlementWarningDays ?? 14 });
+      if (warned > 0) app.log.info({ warned }, 'resettlement expiry warnings made');
       // Name keys written under older matching rules (or never, after an upgrade) are rebuilt in batches.
       let rebuilt = 0;
       for (

@@ -7,6 +7,7 @@
 import type { Db } from '../db/client';
 import { casesFollowTheirPerson } from '../modules/cases';
 import { revokeReferralsOfConsent } from '../modules/referrals';
+import { stampMilestone } from '../modules/resettlement';
 import type { Ctx } from '../platform/actor';
 import type { Clock } from '../platform/clock';
 import type { Lang } from '../platform/i18n';
@@ -18,6 +19,8 @@ export function wireReactions(): Reactions {
     consentWithdrawn: [revokeReferralsOfConsent],
     // Merging two records of one person moves the merged record's cases to the kept one (and back on undo).
     personRecordsMoved: [casesFollowTheirPerson],
+    // A resettlement case entering a stage keeps the day on its household (the funnel's milestones).
+    caseStageChanged: [stampMilestone],
   };
 }
 

@@ -7,12 +7,21 @@ import { type Actor, can } from '../../platform/actor';
 import type { AuditEvent } from './contract';
 
 /** Actions about beneficiaries: the person, their case and what hangs from it. */
-const BENEFICIARY_ACTIONS = /^(person|case|referral|reintegration|placement|skills_profile)\./;
+const BENEFICIARY_ACTIONS =
+  /^(person|case|referral|reintegration|placement|skills_profile|resettlement|movement)\./;
 
 export function aboutBeneficiary(event: Pick<AuditEvent, 'action' | 'recordType'>): boolean {
   return (
     BENEFICIARY_ACTIONS.test(event.action) ||
-    ['person', 'case', 'referral', 'placement'].includes(event.recordType ?? '')
+    [
+      'person',
+      'case',
+      'referral',
+      'placement',
+      'movement',
+      'submission_batch',
+      'orientation_session',
+    ].includes(event.recordType ?? '')
   );
 }
 

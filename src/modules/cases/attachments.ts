@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit/record';
 import { notFound } from '../../platform/errors';
 import * as repo from './repository';
 import { hiddenBefore } from './withheld';
+import type { DocumentKind } from './workflow';
 
 export {
   type AttachmentScanner,
@@ -25,6 +26,7 @@ export function toAttachment(row: repo.AttachmentRow) {
     fileName: row.fileName,
     contentType: row.contentType,
     sizeBytes: row.sizeBytes,
+    documentKind: (row.documentKind ?? null) as DocumentKind | null,
     uploadedByName: row.uploadedByName,
     createdAt: row.createdAt.toISOString(),
   };
@@ -39,6 +41,8 @@ export async function addAttachment(
   store: AttachmentStore,
   caseId: string,
   upload: { fileName: string; contentType: string; stream: Readable; truncated: () => boolean },
+  /** What the file is, when a workflow step requires one of its kind. */
+  documentKind: DocumentKind | null = null,
 ) {
   const found = await repo.findCase(ctx.db, ctx.actor, caseId, 'cases.write');
   if (!found) throw notFound();
@@ -53,6 +57,7 @@ export async function addAttachment(
         sizeBytes: size,
         sha256,
         storageKey,
+        documentKind,
         uploadedBy: ctx.actor.userId,
         uploadedByName: ctx.actor.displayName,
         createdAt: ctx.clock.now(),
@@ -64,7 +69,14 @@ export async function addAttachment(
         recordId: caseId,
         changes: {
           attachment: {
-            new: { id: row.id, fileName, contentType: row.contentType, sizeBytes: size, sha256 },
+            new: {
+              id: row.id,
+              fileName,
+              contentType: row.contentType,
+              sizeBytes: size,
+              sha256,
+              documentKind,
+            },
           },
         },
       });
@@ -101,4 +113,33 @@ export async function openAttachment(
     }),
   );
   return { row, stream: fs.createReadStream(file) };
+}
+
+/** Says what an attached file is (or no longer is): a workflow step may require a document of a kind. */
+export async function classifyAttachment(
+  ctx: ActorCtx,
+  caseId: string,
+  attachmentId: string,
+  documentKind: DocumentKind | null,
+) {
+  const found = await repo.findCase(ctx.db, ctx.actor, caseId, 'cases.write');
+  if (!found) throw notFound();
+  const before = await repo.findAttachment(ctx.db, caseId, attachmentId);
+  if (!before) throw notFound();
+  const withheld = hiddenBefore(found.row, 'attachments');
+  if (withheld && before.createdAt < withheld) throw notFound();
+  if (before.documentKind === documentKind) return toAttachment(before);
+  return ctx.db.transaction(async (tx) => {
+    const row = await repo.classifyAttachment(tx, caseId, attachmentId, documentKind);
+    if (!row) throw notFound();
+    await recordAudit(tx, ctx, {
+      action: 'case.attachment_classified',
+      officeId: found.row.owningOfficeId,
+      recordType: 'case',
+      recordId: caseId,
+      changes: { documentKind: { old: before.documentKind, new: documentKind } },
+      metadata: { attachmentId },
+    });
+    return toAttachment(row);
+  });
 }

@@ -58,6 +58,7 @@ export async function caseDetail(db: Db, actor: Actor, found: Found, today: stri
     allAttachments,
     (a) => new Date(a.createdAt),
   );
+  const documents = new Set(allAttachments.flatMap((a) => (a.documentKind ? [a.documentKind] : [])));
   return {
     ...repo.toSummary(found),
     householdId: row.householdId,
@@ -80,7 +81,10 @@ export async function caseDetail(db: Db, actor: Actor, found: Found, today: stri
       to: t.to,
       approval: !!t.approval && !access.permissions.has('cases.approve'),
       requires: [...(t.requires ?? [])],
-      missing: missingRequirements(t, facts),
+      // Only where they apply: most workflows have neither.
+      ...(t.requiresDocuments?.length ? { requiresDocuments: [...t.requiresDocuments] } : {}),
+      ...(t.action ? { action: t.action } : {}),
+      missing: missingRequirements(t, { ...facts, documents }),
     })),
     canApprove: !!row.pendingTransition && access.permissions.has('cases.approve'),
     canReopen: isTerminal(workflow, row.status) && access.permissions.has('cases.reopen'),

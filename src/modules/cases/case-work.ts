@@ -1,6 +1,6 @@
 /** Assignment, notes and tasks of cases. */
 import type { z } from 'zod';
-import { type ActorCtx, can } from '../../platform/actor';
+import { type ActorCtx, type Ctx, can } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
 import { AppError, forbidden, notFound, versionConflict } from '../../platform/errors';
 import { refuseRestricted } from '../../platform/restricted';
@@ -189,4 +189,42 @@ export async function myTasks(ctx: ActorCtx, query: z.output<typeof TaskListQuer
   const items = rows.map((t) => taskView(t, today));
   items.sort((a, b) => Number(b.overdue) - Number(a.overdue));
   return { items };
+}
+
+/**
+ * A task a job makes (a visa about to expire...), once per key: running the job again, or on two servers,
+ * makes no second task. In the caller's transaction. Answers whether it was made now.
+ */
+export async function ensureSystemTask(
+  ctx: Ctx,
+  task: {
+    caseId: string;
+    officeId: string;
+    key: string;
+    title: string;
+    dueDate: string | null;
+    assigneeId: string | null;
+  },
+): Promise<boolean> {
+  const row = await repo.insertTaskOnce(ctx.db, {
+    caseId: task.caseId,
+    title: task.title,
+    dueDate: task.dueDate,
+    assigneeId: task.assigneeId,
+    systemKey: task.key,
+    createdBy: null,
+    createdAt: ctx.clock.now(),
+  });
+  if (!row) return false;
+  await recordAudit(ctx.db, ctx, {
+    action: 'case.task_added',
+    officeId: task.officeId,
+    recordType: 'case',
+    recordId: task.caseId,
+    changes: {
+      task: { new: { id: row.id, title: row.title, dueDate: row.dueDate, assigneeId: row.assigneeId } },
+    },
+    metadata: { system: true, key: task.key },
+  });
+  return true;
 }

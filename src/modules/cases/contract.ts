@@ -9,11 +9,12 @@ import {
   VersionSchema,
 } from '../../platform/contract';
 import { SpecificNeedSchema } from '../registry/contract';
-import { ALL_STATUSES, CASE_TYPE_CODES, CLOSURE_REASONS } from './workflow';
+import { ALL_STATUSES, CASE_TYPE_CODES, CLOSURE_REASONS, DOCUMENT_KINDS } from './workflow';
 
 export const CaseTypeSchema = z.enum(CASE_TYPE_CODES);
 export const CaseStatusSchema = z.enum(ALL_STATUSES as [string, ...string[]]);
 export const ClosureReasonSchema = z.enum(CLOSURE_REASONS);
+export const DocumentKindSchema = z.enum(DOCUMENT_KINDS);
 export const MedicalFitnessSchema = z.enum(['pending', 'fit', 'unfit']);
 const isoDate = z.iso.date();
 
@@ -93,14 +94,22 @@ export const AttachmentSchema = z.object({
   fileName: z.string(),
   contentType: z.string(),
   sizeBytes: z.number().int(),
+  documentKind: DocumentKindSchema.nullable(),
   uploadedByName: z.string(),
   createdAt: z.string(),
 });
+export const AttachmentUploadQuerySchema = z.strictObject({ documentKind: DocumentKindSchema.optional() });
+export const ClassifyAttachmentSchema = z.strictObject({ documentKind: DocumentKindSchema.nullable() });
 
 export const AvailableTransitionSchema = z.object({
   to: z.string(),
   approval: z.boolean(),
   requires: z.array(z.string()),
+  /** Kinds of document the step requires attached (absent: none). */
+  requiresDocuments: z.array(z.string()).optional(),
+  /** Set when only the owning module's action takes the step (the case page says where). */
+  action: z.string().optional(),
+  /** Unmet requirements: fields, and `document:<kind>`. */
   missing: z.array(z.string()),
 });
 

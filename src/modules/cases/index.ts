@@ -7,6 +7,7 @@ import type { PersonRecordMover } from '../../platform/reactions';
 import {
   type CaseRow,
   caseRowById,
+  findAttachment,
   insertEvent,
   moveCasesBack,
   movePersonCases,
@@ -15,7 +16,7 @@ import {
 import { type CaseType, isTerminal, workflowOf } from './workflow';
 
 export { type AttachmentScanner, type AttachmentStore, acceptAll, attachmentsOf } from './attachments';
-export { assignCase } from './case-work';
+export { assignCase, ensureSystemTask } from './case-work';
 export { CaseTypeSchema } from './contract';
 export { assertAssignable, openCase } from './open-case';
 export { mayApprove, mayEditCase, maySeeCase, visibleCases } from './policy';
@@ -27,13 +28,33 @@ export {
   otherCasesOfPersonIn,
 } from './repository';
 export { casesRoutes } from './routes';
-export { decideApproval, transitionCase, updateCaseFields } from './transition-case';
+export {
+  type ActionStep,
+  caseConflict,
+  decideApproval,
+  takeTransitionByAction,
+  touchCase,
+  transitionCase,
+  updateCaseFields,
+} from './transition-case';
 export { visibleAfterWithholding } from './withheld';
-export { CASE_TYPES, type ClosureReason, findTransition, isTerminal, workflowOf } from './workflow';
+export {
+  CASE_TYPES,
+  type ClosureReason,
+  DOCUMENT_KINDS,
+  type DocumentKind,
+  findTransition,
+  isTerminal,
+  RESETTLEMENT_WORKFLOW,
+  workflowOf,
+} from './workflow';
 export type { CaseType };
 
 /** A case by id, without access checks: for modules that have already established access (a referral's case). */
 export const caseRecord = caseRowById;
+
+/** An attachment of this case, with its document kind (none when the id belongs to another case). */
+export const caseAttachmentOf = findAttachment;
 
 /** Adds an entry to a case's timeline (in the caller's transaction). */
 export const appendTimeline = insertEvent;

@@ -9,7 +9,7 @@ import { findPerson } from '../registry';
 import type { OpenCaseSchema } from './contract';
 import { mayBeAssigned } from './policy';
 import * as repo from './repository';
-import { CASE_TYPES } from './workflow';
+import { CASE_TYPES, isTerminal, type WorkflowDefinition } from './workflow';
 
 export async function assertAssignable(
   ctx: ActorCtx,
@@ -23,10 +23,20 @@ export async function assertAssignable(
   if (!mayBeAssigned(memberships, officeId, sensitive)) throw new AppError('assignee_not_in_office');
 }
 
-/** Opens a case for a person in an office, at the first state of its type's workflow. */
-export async function openCase(ctx: ActorCtx, input: z.infer<typeof OpenCaseSchema>): Promise<string> {
+/**
+ * Opens a case for a person in an office, at the first state of its type's workflow, or (`startAt`, for the
+ * module that owns the type: a household split from another keeps its stage) at another state, with why.
+ */
+export async function openCase(
+  ctx: ActorCtx,
+  input: z.infer<typeof OpenCaseSchema>,
+  startAt?: { status: string; comment: string; data?: Record<string, unknown> },
+): Promise<string> {
   if (!can(ctx.actor, 'cases.write', input.officeId)) throw forbidden();
   const type = CASE_TYPES[input.caseType];
+  const workflow: WorkflowDefinition = type.workflow;
+  if (startAt && (!workflow.states.includes(startAt.status) || isTerminal(workflow, startAt.status)))
+    throw new Error(`cannot open a ${input.caseType} case at ${startAt.status}`);
   // A trafficking case is opened only by someone allowed to see it afterwards.
   if (type.sensitive && !can(ctx.actor, 'cases.sensitive', input.officeId))
     refuseRestricted(ctx.lang, ['caseType']);
@@ -47,7 +57,7 @@ export async function openCase(ctx: ActorCtx, input: z.infer<typeof OpenCaseSche
       projectId: input.projectId ?? null,
       owningOfficeId: input.officeId,
       assignedTo: input.assignedTo ?? null,
-      status: type.workflow.initial,
+      status: startAt?.status ?? type.workflow.initial,
       hostCountry: input.hostCountry ?? null,
       returnCountry: input.returnCountry ?? null,
       createdBy: ctx.actor.userId,
@@ -60,6 +70,8 @@ export async function openCase(ctx: ActorCtx, input: z.infer<typeof OpenCaseSche
       toStatus: row.status,
       actorUserId: ctx.actor.userId,
       actorName: ctx.actor.displayName,
+      comment: startAt?.comment ?? null,
+      data: startAt?.data ?? null,
       at: now,
     });
     await recordAudit(tx, ctx, {

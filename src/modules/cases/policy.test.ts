@@ -43,6 +43,8 @@ const SEES: Record<Role, Relation[]> = {
   communications: [],
   data_protection_officer: ['own', 'ownTrafficking', 'other', 'otherTrafficking', 'transferredFrom'],
   registry_officer: [],
+  // Reads the office's resettlement cases to assess their members' health; changes no step.
+  medical_officer: ['own'],
   partner: [],
   donor: [],
 };
@@ -56,6 +58,7 @@ const EDITS: Record<Role, Relation[]> = {
   communications: [],
   data_protection_officer: [],
   registry_officer: [],
+  medical_officer: [],
   partner: [],
   donor: [],
 };

@@ -333,6 +333,15 @@ export async function myTasks(
     .orderBy(sql`${caseTasks.dueDate} asc nulls last`, asc(caseTasks.id))
     .limit(500);
 }
+/** Inserts a task unless one with its system key exists (idempotent across runs and servers). */
+export async function insertTaskOnce(db: Db, values: typeof caseTasks.$inferInsert & { systemKey: string }) {
+  const [row] = await db
+    .insert(caseTasks)
+    .values(values)
+    .onConflictDoNothing({ target: caseTasks.systemKey, where: sql`system_key is not null` })
+    .returning();
+  return row;
+}
 export async function findTask(db: Db, actor: Actor, id: string): Promise<TaskRow | undefined> {
   const [row] = await taskSelect(db).where(and(eq(caseTasks.id, id), visibleCases(actor, 'cases.write')));
   return row;
@@ -449,5 +458,23 @@ export async function findAttachment(db: Db, caseId: string, id: string): Promis
     .select()
     .from(caseAttachments)
     .where(and(eq(caseAttachments.id, id), eq(caseAttachments.caseId, caseId)));
+  return row;
+}
+
+/** The kinds of document attached to a case (a workflow step may require one). */
+export async function documentKindsOf(db: Db, caseId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ kind: caseAttachments.documentKind })
+    .from(caseAttachments)
+    .where(and(eq(caseAttachments.caseId, caseId), sql`${caseAttachments.documentKind} is not null`));
+  return rows.flatMap((r) => (r.kind ? [r.kind] : []));
+}
+
+export async function classifyAttachment(db: Db, caseId: string, id: string, documentKind: string | null) {
+  const [row] = await db
+    .update(caseAttachments)
+    .set({ documentKind })
+    .where(and(eq(caseAttachments.id, id), eq(caseAttachments.caseId, caseId)))
+    .returning();
   return row;
 }

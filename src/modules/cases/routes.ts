@@ -4,17 +4,19 @@ import { z } from 'zod';
 import { IdParamsSchema, UuidSchema } from '../../platform/contract';
 import { AppError } from '../../platform/errors';
 import { actorCtx, type ServerDeps } from '../../server/context';
-import { addAttachment, openAttachment } from './attachments';
+import { addAttachment, classifyAttachment, openAttachment } from './attachments';
 import { addNote, addTask, bulkAssign, myTasks, updateTask } from './case-work';
 import {
   AssignSchema,
   AttachmentSchema,
+  AttachmentUploadQuerySchema,
   BulkAssignResultSchema,
   BulkAssignSchema,
   CaseDetailSchema,
   CaseListQuerySchema,
   CaseListSchema,
   CaseSummarySchema,
+  ClassifyAttachmentSchema,
   CreateNoteSchema,
   CreateTaskSchema,
   DecisionSchema,
@@ -264,8 +266,9 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
       config: { permission: 'cases.write', multipart: true },
       schema: {
         tags,
-        summary: 'Attach a file (multipart/form-data, one `file` field)',
+        summary: 'Attach a file (multipart/form-data, one `file` field; `?documentKind=` says what it is)',
         params: IdParamsSchema,
+        querystring: AttachmentUploadQuerySchema,
         response: { 201: AttachmentSchema },
       },
     },
@@ -276,14 +279,41 @@ export function casesRoutes(app: FastifyInstance, deps: ServerDeps): void {
         throw new AppError('validation_failed', {
           fields: [{ path: 'file', code: 'required', message: 'file' }],
         });
-      const attachment = await addAttachment(ctxOf(request), deps.attachments, request.params.id, {
-        fileName: file.filename,
-        contentType: file.mimetype,
-        stream: file.file,
-        truncated: () => file.file.truncated,
-      });
+      const attachment = await addAttachment(
+        ctxOf(request),
+        deps.attachments,
+        request.params.id,
+        {
+          fileName: file.filename,
+          contentType: file.mimetype,
+          stream: file.file,
+          truncated: () => file.file.truncated,
+        },
+        request.query.documentKind ?? null,
+      );
       return reply.code(201).send(attachment);
     },
+  );
+
+  r.patch(
+    '/api/cases/:id/attachments/:childId',
+    {
+      config: { permission: 'cases.write' },
+      schema: {
+        tags,
+        summary: 'Say what an attached file is (a step may require a document of a kind)',
+        params: z.strictObject({ id: UuidSchema, childId: UuidSchema }),
+        body: ClassifyAttachmentSchema,
+        response: { 200: AttachmentSchema },
+      },
+    },
+    async (request) =>
+      classifyAttachment(
+        ctxOf(request),
+        request.params.id,
+        request.params.childId,
+        request.body.documentKind,
+      ),
   );
 
   r.get(

@@ -10,6 +10,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { offices, users } from '../identity/tables';
@@ -126,6 +127,8 @@ export const caseTasks = pgTable(
     dueDate: date('due_date'),
     assigneeId: uuid('assignee_id').references(() => users.id),
     doneAt: ts('done_at'),
+    /** Set on tasks a job makes (an expiry warning): the same key is never made twice. */
+    systemKey: text('system_key'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull(),
     version: integer('version').notNull().default(1),
@@ -133,6 +136,7 @@ export const caseTasks = pgTable(
   (t) => [
     index('case_tasks_assignee_idx').on(t.assigneeId, t.doneAt, t.dueDate),
     index('case_tasks_case_idx').on(t.caseId),
+    uniqueIndex('case_tasks_system_key').on(t.systemKey).where(sql`system_key is not null`),
   ],
 );
 
@@ -148,6 +152,8 @@ export const caseAttachments = pgTable(
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),
     storageKey: text('storage_key').notNull(),
+    /** What the file is, when a workflow step requires one of its kind (workflow.ts DOCUMENT_KINDS). */
+    documentKind: text('document_kind'),
     uploadedBy: uuid('uploaded_by').references(() => users.id),
     uploadedByName: text('uploaded_by_name').notNull(),
     createdAt: ts('created_at').notNull(),

@@ -1,22 +1,26 @@
 /** Moving a case through its workflow: transitions, approvals, reopening. */
 
 import type { z } from 'zod';
-import type { ActorCtx } from '../../platform/actor';
+import type { ActorCtx, Ctx } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
-import { AppError, notFound, versionConflict } from '../../platform/errors';
-import { validationMessage } from '../../platform/i18n';
+import { AppError, type FieldError, notFound, versionConflict } from '../../platform/errors';
+import { type Lang, validationMessage } from '../../platform/i18n';
 import { assertProjectUsable } from '../projects';
 import { rolesIn } from './case-access';
 import { caseDetail } from './case-view';
 import type { CaseFieldsSchema, TransitionRequestSchema } from './contract';
+import type { CaseRow } from './repository';
 import * as repo from './repository';
 import {
   type CaseType,
+  type ClosureReason,
   findTransition,
   isTerminal,
   mayTake,
   missingRequirements,
+  type Requirement,
   reopenTarget,
+  type TransitionDefinition,
   workflowOf,
 } from './workflow';
 
@@ -42,6 +46,40 @@ async function writableCase(ctx: ActorCtx, caseId: string, version: number) {
   return row;
 }
 
+/** The kinds of document attached to the case, read only when the transition requires some. */
+async function documentsFor(db: Ctx['db'], t: TransitionDefinition, caseId: string) {
+  return t.requiresDocuments?.length ? new Set(await repo.documentKindsOf(db, caseId)) : new Set<string>();
+}
+
+/** The field errors of unmet requirements: a field to fill in, or a document to attach. */
+function requirementErrors(
+  lang: Lang,
+  missing: readonly Requirement[],
+  facts: { medicalFitness?: string | null },
+): FieldError[] {
+  return missing.map((field) => {
+    if (field.startsWith('document:'))
+      return {
+        path: `documents.${field.slice('document:'.length)}`,
+        code: 'document_required',
+        message: validationMessage(lang, 'document_required'),
+      };
+    const mustBeFit =
+      field === 'medicalFitness' && facts.medicalFitness !== null && facts.medicalFitness !== undefined;
+    return {
+      path: field === 'closureReason' ? 'closureReason' : `fields.${field}`,
+      code: mustBeFit ? 'must_be_fit' : 'required',
+      message: validationMessage(lang, mustBeFit ? 'must_be_fit' : 'required_for_step'),
+    };
+  });
+}
+
+/** Tells the modules that follow a case's stages (the resettlement milestones) that it moved. */
+async function announceStage(ctx: Ctx, row: CaseRow, from: string, to: string, at: Date) {
+  for (const react of ctx.reactions.caseStageChanged)
+    await react(ctx, { caseId: row.id, caseType: row.caseType, from, to, on: at.toISOString().slice(0, 10) });
+}
+
 function fieldPatch(fields: Fields | undefined) {
   if (!fields) return {};
   const { projectId, ...rest } = fields;
@@ -60,24 +98,15 @@ export async function transitionCase(
   const transition = findTransition(workflow, before.status, input.to);
   const access = rolesIn(ctx.actor, before.owningOfficeId);
   if (!transition || !mayTake(transition, access)) throw new AppError('transition_not_allowed');
+  // Taken by the module that owns it, which checks what the case row does not hold.
+  if (transition.action) throw new AppError('transition_via_action', { params: { to: transition.to } });
 
   const patch = fieldPatch(input.fields);
   await assertProjectUsable(ctx, patch.projectId);
-  const facts = { ...before, ...patch };
+  const facts = { ...before, ...patch, documents: await documentsFor(ctx.db, transition, caseId) };
   const missing = missingRequirements(transition, facts, { closureReason: input.closureReason ?? null });
-  if (missing.length > 0) {
-    throw new AppError('transition_requirements', {
-      fields: missing.map((field) => {
-        const mustBeFit =
-          field === 'medicalFitness' && facts.medicalFitness !== null && facts.medicalFitness !== undefined;
-        return {
-          path: field === 'closureReason' ? 'closureReason' : `fields.${field}`,
-          code: mustBeFit ? 'must_be_fit' : 'required',
-          message: validationMessage(ctx.lang, mustBeFit ? 'must_be_fit' : 'required_for_step'),
-        };
-      }),
-    });
-  }
+  if (missing.length > 0)
+    throw new AppError('transition_requirements', { fields: requirementErrors(ctx.lang, missing, facts) });
   const now = ctx.clock.now();
   const needsApproval = !!transition.approval && !access.permissions.has('cases.approve');
   await ctx.db.transaction(async (tx) => {
@@ -102,6 +131,7 @@ export async function transitionCase(
         };
     const after = await repo.updateCaseAt(tx, caseId, input.version, { ...patch, ...statusPatch }, now);
     if (!after) throw await caseConflict(ctx, tx, caseId);
+    if (!needsApproval) await announceStage({ ...ctx, db: tx }, after, before.status, transition.to, now);
     await repo.insertEvent(tx, {
       caseId,
       kind: needsApproval ? 'approval_requested' : 'transition',
@@ -153,6 +183,7 @@ export async function decideApproval(
       now,
     );
     if (!after) throw await caseConflict(ctx, tx, caseId);
+    if (approve) await announceStage({ ...ctx, db: tx }, after, before.status, pending.to, now);
     await repo.insertEvent(tx, {
       caseId,
       kind: approve ? 'approved' : 'rejected',
@@ -196,6 +227,7 @@ export async function reopenCase(
       now,
     );
     if (!after) throw await caseConflict(ctx, tx, caseId);
+    await announceStage({ ...ctx, db: tx }, after, before.status, to, now);
     await repo.insertEvent(tx, {
       caseId,
       kind: 'reopened',
@@ -253,4 +285,104 @@ export async function updateCaseFields(
       changes,
     });
   });
+}
+
+export type ActionStep = {
+  /** The action, as the workflow names it on the transition (`book`, `decide`...). */
+  action: string;
+  to: string;
+  /** The case version the caller read (the household lock, ADR 0017). */
+  version: number;
+  /** Case fields the step sets (a departure date...). */
+  patch?: Partial<Pick<CaseRow, 'departureDate' | 'medicalFitness' | 'travelDocumentReady'>>;
+  comment?: string | null;
+  closureReason?: ClosureReason;
+  /** What the module found unmet (every member fit to travel...), refused with the case's own requirements. */
+  moduleMissing?: FieldError[];
+  /** Kept on the timeline entry (a batch reference, a no-show's reason...). */
+  data?: Record<string, unknown>;
+};
+
+/**
+ * Takes a step that only the owning module's action may take, in the caller's transaction (`ctx.db`): the
+ * checks of a transition (state, permission and roles in the case's office, required fields and documents,
+ * plus what the module found missing), then the conditional update (409 on another version), the timeline
+ * and the audit event. The caller has established access to the case. Answers the updated row.
+ */
+export async function takeTransitionByAction(
+  ctx: ActorCtx,
+  before: CaseRow,
+  step: ActionStep,
+): Promise<CaseRow> {
+  if (before.version !== step.version) throw await caseConflict(ctx, ctx.db, before.id);
+  if (before.pendingTransition) throw new AppError('approval_pending');
+  const workflow = workflowOf(before.caseType as CaseType);
+  if (isTerminal(workflow, before.status)) throw new AppError('case_closed');
+  const transition = findTransition(workflow, before.status, step.to, step.action);
+  if (!transition || !mayTake(transition, rolesIn(ctx.actor, before.owningOfficeId)))
+    throw new AppError('transition_not_allowed');
+  const facts = { ...before, ...step.patch, documents: await documentsFor(ctx.db, transition, before.id) };
+  const missing = [
+    ...requirementErrors(
+      ctx.lang,
+      missingRequirements(transition, facts, { closureReason: step.closureReason ?? null }),
+      facts,
+    ),
+    ...(step.moduleMissing ?? []),
+  ];
+  if (missing.length > 0) throw new AppError('transition_requirements', { fields: missing });
+  const now = ctx.clock.now();
+  const terminal = isTerminal(workflow, transition.to);
+  const after = await repo.updateCaseAt(
+    ctx.db,
+    before.id,
+    step.version,
+    {
+      ...step.patch,
+      status: transition.to,
+      ...(terminal ? { statusBeforeClosure: before.status, closureReason: step.closureReason ?? null } : {}),
+    },
+    now,
+  );
+  if (!after) throw await caseConflict(ctx, ctx.db, before.id);
+  await repo.insertEvent(ctx.db, {
+    caseId: before.id,
+    kind: 'transition',
+    fromStatus: before.status,
+    toStatus: transition.to,
+    actorUserId: ctx.actor.userId,
+    actorName: ctx.actor.displayName,
+    comment: step.comment ?? null,
+    data: {
+      action: step.action,
+      ...step.data,
+      ...(step.closureReason ? { closureReason: step.closureReason } : {}),
+    },
+    at: now,
+  });
+  const changes: Record<string, { old?: unknown; new?: unknown }> = {
+    status: { old: before.status, new: transition.to },
+  };
+  for (const [k, v] of Object.entries(step.patch ?? {}))
+    changes[k] = { old: (before as Record<string, unknown>)[k] ?? null, new: v };
+  await recordAudit(ctx.db, ctx, {
+    action: 'case.transitioned',
+    officeId: before.owningOfficeId,
+    recordType: 'case',
+    recordId: before.id,
+    changes,
+    metadata: { action: step.action, ...(step.closureReason ? { closureReason: step.closureReason } : {}) },
+  });
+  await announceStage(ctx, after, before.status, transition.to, now);
+  return after;
+}
+
+/**
+ * Takes the household lock without a step: a conditional bump of the case version (409 on another one), so
+ * two changes to one household's records never both win. In the caller's transaction.
+ */
+export async function touchCase(ctx: ActorCtx, caseId: string, version: number): Promise<CaseRow> {
+  const after = await repo.updateCaseAt(ctx.db, caseId, version, {}, ctx.clock.now());
+  if (!after) throw await caseConflict(ctx, ctx.db, caseId);
+  return after;
 }

@@ -168,3 +168,79 @@ describe('closing and reopening', () => {
     expect(reopenTarget(AVRR_WORKFLOW, 'no_such_state')).toBe('intake');
   });
 });
+
+describe('resettlement: documents, actions, booking', () => {
+  const rst = CASE_TYPES.resettlement.workflow;
+
+  it('requires the registration form before submission, as a document of its kind', () => {
+    const step = findTransition(rst, 'interview', 'submission');
+    if (!step) throw new Error('missing transition');
+    expect(missingRequirements(step, facts('interview'))).toEqual([
+      'document:resettlement_registration_form',
+    ]);
+    expect(
+      missingRequirements(
+        step,
+        facts('interview', { documents: new Set(['resettlement_registration_form']) }),
+      ),
+    ).toEqual([]);
+    // A file of another kind does not count.
+    expect(missingRequirements(step, facts('interview', { documents: new Set(['other']) }))).toEqual([
+      'document:resettlement_registration_form',
+    ]);
+  });
+
+  it('books between exit permits and the movement, which still means departed', () => {
+    expect(findTransition(rst, 'exit_permits', 'movement')).toBeUndefined();
+    expect(findTransition(rst, 'exit_permits', 'booked')?.action).toBe('book');
+    expect(findTransition(rst, 'booked', 'movement')?.action).toBe('board');
+    expect(findTransition(rst, 'booked', 'exit_permits')?.action).toBe('unbook');
+  });
+
+  it('tells two actions between the same states apart', () => {
+    expect(findTransition(rst, 'decision', 'closed', 'decide')?.requiresDocuments).toEqual([
+      'decision_letter',
+    ]);
+    expect(findTransition(rst, 'decision', 'closed', 'merge')?.requiresDocuments).toBeUndefined();
+    expect(findTransition(rst, 'decision', 'closed', 'board')).toBeUndefined();
+  });
+
+  it('lists action steps to the case page with their action', () => {
+    const offered = availableTransitions(rst, facts('exit_permits'), caseworker);
+    expect(offered.map((t) => [t.to, t.action ?? null])).toEqual([
+      ['booked', 'book'],
+      ['closed', 'merge'],
+      ['withdrawn', null],
+    ]);
+  });
+
+  it('withdraws a booked household only once it is unbooked', () => {
+    expect(findTransition(rst, 'booked', 'withdrawn')).toBeUndefined();
+  });
+
+  it('refuses unknown document kinds, approvals on actions, and a generic step shadowing an action', () => {
+    const broken: WorkflowDefinition = {
+      code: 'x',
+      initial: 'a',
+      states: ['a', 'b', 'done'],
+      terminal: ['done'],
+      transitions: [
+        { from: ['a'], to: 'b', permission: 'cases.write', action: 'go', approval: true },
+        { from: ['a'], to: 'b', permission: 'cases.write' },
+        {
+          from: ['b'],
+          to: 'done',
+          permission: 'cases.write',
+          requiresDocuments: ['passport' as never],
+        },
+      ],
+    };
+    expect(validateWorkflow(broken)).toEqual(
+      expect.arrayContaining([
+        'unknown document kind passport',
+        'action go cannot wait for an approval',
+        'two transitions to b from one state, one of them generic',
+      ]),
+    );
+  });
+});

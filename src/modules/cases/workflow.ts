@@ -12,14 +12,41 @@ export type RequiredField =
   | 'departureDate'
   | 'closureReason';
 
+/**
+ * Kinds of document a case attachment may be classified as. A transition may require a document of a kind
+ * (ADR 0007: "a required document"): the step is refused until such a file is attached to the case.
+ */
+export const DOCUMENT_KINDS = [
+  'referral_document',
+  'resettlement_registration_form',
+  'decision_letter',
+  'medical_certificate',
+  'exit_permit',
+  'visa',
+  'handover_receipt',
+  'other',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** What a transition may be missing: a field, or a document of a kind (`document:<kind>`). */
+export type Requirement = RequiredField | `document:${DocumentKind}`;
+
 export type TransitionDefinition = {
   from: readonly string[];
   to: string;
   permission: Permission;
   roles?: readonly Role[];
   requires?: readonly RequiredField[];
+  /** Files of these kinds must be attached to the case before the step. */
+  requiresDocuments?: readonly DocumentKind[];
   /** Requested by anyone allowed, carried out when someone with cases.approve approves it. */
   approval?: boolean;
+  /**
+   * A step only the module that owns the case type's work may take, as part of one of its actions (booking
+   * a household on a movement...): the module checks rules the case row does not hold (every member's
+   * visa...). The generic transition refuses it; the case page lists it, to say where it is taken.
+   */
+  action?: string;
 };
 
 export type WorkflowDefinition = {
@@ -39,6 +66,8 @@ export const CLOSURE_REASONS = [
   're_migrated',
   'deceased',
   'transferred',
+  /** Merged into another case (resettlement households travelling together). */
+  'merged',
   'other',
 ] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
@@ -95,6 +124,22 @@ export const AVRR_WORKFLOW = {
   ],
 } as const satisfies WorkflowDefinition;
 
+const RESETTLEMENT_BEFORE_BOOKING = [
+  'identification',
+  'verification',
+  'interview',
+  'submission',
+  'decision',
+  'health_assessment',
+  'pre_departure_orientation',
+  'exit_permits',
+] as const;
+
+/**
+ * Resettlement, household by household (ADR 0017). Most steps are the resettlement module's actions: they
+ * rest on facts per member (health, visas, boarding) that the case row does not hold. `booked` sits between
+ * exit permits and `movement`, which means departed (donor reporting counts it so).
+ */
 export const RESETTLEMENT_WORKFLOW = {
   code: 'resettlement',
   initial: 'identification',
@@ -107,6 +152,7 @@ export const RESETTLEMENT_WORKFLOW = {
     'health_assessment',
     'pre_departure_orientation',
     'exit_permits',
+    'booked',
     'movement',
     'arrived',
     'withdrawn',
@@ -114,40 +160,85 @@ export const RESETTLEMENT_WORKFLOW = {
   ],
   terminal: ['withdrawn', 'closed'],
   transitions: [
-    { from: ['identification'], to: 'verification', permission: 'cases.write' },
+    {
+      from: ['identification'],
+      to: 'verification',
+      permission: 'cases.write',
+      requiresDocuments: ['referral_document'],
+      action: 'record_referral',
+    },
     { from: ['verification'], to: 'interview', permission: 'cases.write' },
-    { from: ['interview'], to: 'submission', permission: 'cases.write', approval: true },
-    { from: ['submission'], to: 'decision', permission: 'cases.write' },
-    { from: ['decision'], to: 'health_assessment', permission: 'cases.write' },
+    {
+      from: ['interview'],
+      to: 'submission',
+      permission: 'cases.write',
+      approval: true,
+      requiresDocuments: ['resettlement_registration_form'],
+    },
+    { from: ['submission'], to: 'decision', permission: 'cases.write', action: 'submit_batch' },
+    {
+      from: ['decision'],
+      to: 'health_assessment',
+      permission: 'cases.write',
+      requiresDocuments: ['decision_letter'],
+      action: 'decide',
+    },
+    {
+      from: ['decision'],
+      to: 'submission',
+      permission: 'cases.write',
+      requiresDocuments: ['decision_letter'],
+      action: 'decide',
+    },
+    {
+      from: ['decision'],
+      to: 'closed',
+      permission: 'cases.write',
+      requires: ['closureReason'],
+      requiresDocuments: ['decision_letter'],
+      action: 'decide',
+    },
     {
       from: ['health_assessment'],
       to: 'pre_departure_orientation',
       permission: 'cases.write',
       requires: ['medicalFitness'],
+      action: 'clear_health',
     },
-    { from: ['pre_departure_orientation'], to: 'exit_permits', permission: 'cases.write' },
     {
-      from: ['exit_permits'],
+      from: ['pre_departure_orientation'],
+      to: 'exit_permits',
+      permission: 'cases.write',
+      action: 'complete_orientation',
+    },
+    { from: ['exit_permits'], to: 'booked', permission: 'cases.write', action: 'book' },
+    // Unbooked, or not boarded (a no-show): back to the pipeline, with a reason.
+    { from: ['booked'], to: 'exit_permits', permission: 'cases.write', action: 'unbook' },
+    {
+      from: ['booked'],
       to: 'movement',
       permission: 'cases.write',
-      requires: ['travelDocumentReady', 'departureDate'],
+      requires: ['departureDate'],
+      action: 'board',
     },
-    { from: ['movement'], to: 'arrived', permission: 'cases.write' },
-    { from: ['arrived', 'decision'], to: 'closed', permission: 'cases.write', requires: ['closureReason'] },
+    { from: ['movement'], to: 'arrived', permission: 'cases.write', action: 'arrive' },
     {
-      from: [
-        'identification',
-        'verification',
-        'interview',
-        'submission',
-        'decision',
-        'health_assessment',
-        'pre_departure_orientation',
-        'exit_permits',
-      ],
-      to: 'withdrawn',
+      from: ['arrived'],
+      to: 'closed',
       permission: 'cases.write',
+      requires: ['closureReason'],
+      action: 'hand_over',
     },
+    // Households that travel together become one case: the other one closes as merged.
+    {
+      from: RESETTLEMENT_BEFORE_BOOKING,
+      to: 'closed',
+      permission: 'cases.write',
+      requires: ['closureReason'],
+      action: 'merge',
+    },
+    // A booked household is unbooked first (its seats are given back in the same step as the reason).
+    { from: RESETTLEMENT_BEFORE_BOOKING, to: 'withdrawn', permission: 'cases.write' },
   ],
 } as const satisfies WorkflowDefinition;
 
@@ -189,6 +280,8 @@ export const ALL_STATUSES = [...new Set(Object.values(CASE_TYPES).flatMap((t) =>
 
 export type CaseFacts = {
   status: string;
+  /** Kinds of the documents attached to the case (absent: none). */
+  documents?: ReadonlySet<string>;
   travelDocumentReady: boolean;
   medicalFitness: 'pending' | 'fit' | 'unfit' | null;
   declarationSignedOn: string | null;
@@ -198,13 +291,16 @@ export type CaseFacts = {
 
 export type TransitionInput = { closureReason?: ClosureReason | null };
 
-/** Which required fields are missing for a transition: the web app asks for them, the server refuses without them. */
+/**
+ * Which required fields and documents are missing for a transition: the web app asks for them, the server
+ * refuses without them.
+ */
 export function missingRequirements(
   t: TransitionDefinition,
   facts: CaseFacts,
   input: TransitionInput = {},
-): RequiredField[] {
-  const missing: RequiredField[] = [];
+): Requirement[] {
+  const missing: Requirement[] = [];
   for (const field of t.requires ?? []) {
     if (field === 'travelDocumentReady' && !facts.travelDocumentReady) missing.push(field);
     // Fit to travel, not merely assessed: an unfit person does not travel.
@@ -213,6 +309,8 @@ export function missingRequirements(
     if (field === 'departureDate' && !facts.departureDate) missing.push(field);
     if (field === 'closureReason' && !input.closureReason) missing.push(field);
   }
+  for (const kind of t.requiresDocuments ?? [])
+    if (!facts.documents?.has(kind)) missing.push(`document:${kind}`);
   return missing;
 }
 
@@ -233,12 +331,19 @@ export function availableTransitions(
   return workflow.transitions.filter((t) => t.from.includes(facts.status) && mayTake(t, actor));
 }
 
+/**
+ * The transition from `from` to `to`; with `action`, the one that action takes (two actions may lead from
+ * one state to the same other: a rejection and a merge both close a case at its decision).
+ */
 export function findTransition(
   workflow: WorkflowDefinition,
   from: string,
   to: string,
+  action?: string,
 ): TransitionDefinition | undefined {
-  return workflow.transitions.find((t) => t.from.includes(from) && t.to === to);
+  return workflow.transitions.find(
+    (t) => t.from.includes(from) && t.to === to && (action === undefined || t.action === action),
+  );
 }
 
 export function isTerminal(workflow: WorkflowDefinition, status: string): boolean {
@@ -266,7 +371,19 @@ export function validateWorkflow(workflow: WorkflowDefinition): string[] {
       if (workflow.terminal.includes(f)) problems.push(`transition leaves terminal state ${f}`);
     }
     if (!states.has(t.to)) problems.push(`transition to unknown state ${t.to}`);
+    for (const kind of t.requiresDocuments ?? [])
+      if (!(DOCUMENT_KINDS as readonly string[]).includes(kind))
+        problems.push(`unknown document kind ${kind}`);
+    if (t.action !== undefined && !/^[a-z_]+$/.test(t.action)) problems.push(`malformed action ${t.action}`);
+    if (t.action && t.approval) problems.push(`action ${t.action} cannot wait for an approval`);
   }
+  // A generic step and an action between the same states: the generic route would take the action's step.
+  for (const t of workflow.transitions)
+    if (
+      !t.action &&
+      workflow.transitions.some((o) => o !== t && o.to === t.to && o.from.some((f) => t.from.includes(f)))
+    )
+      problems.push(`two transitions to ${t.to} from one state, one of them generic`);
   // Every non-terminal state can be left, every state but the initial can be reached.
   for (const s of workflow.states) {
     if (!workflow.terminal.includes(s) && !workflow.transitions.some((t) => t.from.includes(s)))

@@ -45,6 +45,7 @@ const SEES: Record<Role, Relation[]> = {
   communications: [],
   data_protection_officer: ALL,
   registry_officer: [],
+  medical_officer: [],
   partner: [],
   donor: [],
 };

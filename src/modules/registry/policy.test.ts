@@ -26,6 +26,7 @@ const EXPECTED: Record<Role, [boolean, boolean, boolean, boolean, boolean]> = {
   communications: [false, false, false, false, false],
   data_protection_officer: [true, true, false, false, true],
   registry_officer: [true, false, false, true, false],
+  medical_officer: [true, false, false, false, false],
   partner: [false, false, false, false, false],
   donor: [false, false, false, false, false],
 };

@@ -248,6 +248,7 @@ export function makeCaseDetail(overrides: Partial<CaseDetail> = {}): CaseDetail 
         fileName: 'declaration.pdf',
         contentType: 'application/pdf',
         sizeBytes: 245_000,
+        documentKind: null,
         uploadedByName: 'Bob Diallo',
         createdAt: '2025-02-05T12:00:00.000Z',
       },

@@ -2,8 +2,6 @@
  * The PDF's page layout: A4 geometry, colours, the embedded DejaVu fonts, and text and tables that move to
  * a new page rather than run off this one.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { ExportFormatter } from './format';
 
 export type Doc = PDFKit.PDFDocument;
@@ -26,22 +24,9 @@ export const COLOURS = {
   warning: '#b00020',
 } as const;
 
-export type FontName = 'regular' | 'bold' | 'italic';
-const FONT_FILES: Record<FontName, string> = {
-  regular: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
-  bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
-  italic: 'dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf',
-};
-let fontCache: Record<FontName, Buffer> | null = null;
-/** The font files, read once per process (about 1.5 MB; pdfkit embeds only the glyphs used). */
-export function fonts(): Record<FontName, Buffer> {
-  if (!fontCache) {
-    const require = createRequire(import.meta.url);
-    const read = (name: FontName) => readFileSync(require.resolve(FONT_FILES[name]));
-    fontCache = { regular: read('regular'), bold: read('bold'), italic: read('italic') };
-  }
-  return fontCache;
-}
+export { type FontName, fonts } from '../../../platform/pdf-fonts';
+
+import type { FontName } from '../../../platform/pdf-fonts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Layout: text and tables that move to a new page instead of running off this one.

@@ -13,6 +13,7 @@ export const users: Messages<typeof fr> = {
     communications: 'Communications officer',
     data_protection_officer: 'Data protection officer',
     registry_officer: 'Registry officer',
+    medical_officer: 'Medical officer (health assessments)',
     partner: 'Partner',
     donor: 'Donor (reads shared reports)',
   },
@@ -69,6 +70,18 @@ export const users: Messages<typeof fr> = {
       manage: 'Define the results framework, targets and periods; close a period; validate entered values',
       enter: 'Enter manual indicator values and their evidence',
       shared: 'View the suppressed figures of funded projects (donor)',
+    },
+    resettlement: {
+      read: 'View resettlement households, batches, movements and the funnel',
+      write:
+        'Process resettlement households: referral, submission, decisions, clearances, bookings, boarding, handover',
+    },
+    health: {
+      read: 'Read health findings of resettlement health assessments',
+      write: 'Record health assessments (fitness to travel, travel conditions)',
+    },
+    manifests: {
+      reveal: 'Print movement manifests with full document numbers',
     },
   },
   userStatus: {

@@ -10,6 +10,7 @@ export const users = {
     communications: 'Chargé de communication',
     data_protection_officer: 'Délégué à la protection des données',
     registry_officer: 'Chargé du registre',
+    medical_officer: 'Médecin (bilans de santé)',
     partner: 'Partenaire',
     donor: 'Bailleur (lecture des rapports partagés)',
   },
@@ -67,6 +68,18 @@ export const users = {
         'Définir le cadre de résultats, les cibles et les périodes ; clôturer une période ; valider les valeurs saisies',
       enter: 'Saisir les valeurs manuelles des indicateurs et leurs justificatifs',
       shared: 'Consulter les chiffres masqués des projets financés (bailleur)',
+    },
+    resettlement: {
+      read: 'Voir les ménages, lots, mouvements et l’entonnoir de la réinstallation',
+      write:
+        'Traiter les ménages en réinstallation : référence, soumission, décisions, autorisations, réservations, embarquement, remise',
+    },
+    health: {
+      read: 'Lire les constats médicaux des bilans de santé de réinstallation',
+      write: 'Enregistrer les bilans de santé (aptitude au voyage, conditions de voyage)',
+    },
+    manifests: {
+      reveal: 'Imprimer les manifestes de mouvement avec les numéros de documents complets',
     },
   },
   userStatus: {

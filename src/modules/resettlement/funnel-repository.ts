@@ -1,0 +1,59 @@
+/**
+ * The funnel of a project's households, in two statements designed for 100k households on PostgreSQL: where
+ * households are now (grouped by status), and one pass over the milestone dates for how many reached each
+ * stage, their persons, and the median days between consecutive stages (ordered-set aggregates ignore the
+ * households that did not reach them). Served by the primary-key join and the project filter.
+ */
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { inScope, type OfficeScope } from '../../platform/actor';
+import { cases } from '../cases/tables';
+import { MILESTONE_COLUMNS } from './repository';
+import { resettlementHouseholds } from './tables';
+
+export const FUNNEL_STAGES = Object.keys(MILESTONE_COLUMNS) as (keyof typeof MILESTONE_COLUMNS)[];
+
+export async function funnelFigures(
+  db: Db,
+  filter: { projectId: string; officeId?: string; scope: OfficeScope },
+) {
+  const where: SQL[] = [
+    eq(cases.caseType, 'resettlement'),
+    eq(cases.projectId, filter.projectId),
+    inScope(cases.owningOfficeId, filter.scope),
+  ];
+  if (filter.officeId) where.push(eq(cases.owningOfficeId, filter.officeId));
+  return db.transaction(async (tx) => {
+    const current = await tx
+      .select({
+        stage: cases.status,
+        households: sql<number>`count(*)::int`,
+        persons: sql<number>`coalesce(sum(${resettlementHouseholds.activeMembers}), 0)::int`,
+        rejected: sql<number>`count(*) filter (where ${cases.closureReason} = 'not_eligible')::int`,
+        merged: sql<number>`count(*) filter (where ${cases.closureReason} = 'merged')::int`,
+      })
+      .from(cases)
+      .innerJoin(resettlementHouseholds, eq(resettlementHouseholds.caseId, cases.id))
+      .where(and(...where))
+      .groupBy(cases.status);
+    const columns: Record<string, SQL> = {};
+    FUNNEL_STAGES.forEach((stage, i) => {
+      const col = MILESTONE_COLUMNS[stage];
+      columns[`reached_${i}`] = sql<number>`count(${col})::int`;
+      columns[`persons_${i}`] =
+        sql<number>`coalesce(sum(${resettlementHouseholds.activeMembers}) filter (where ${col} is not null), 0)::int`;
+      const previous =
+        i > 0 ? MILESTONE_COLUMNS[FUNNEL_STAGES[i - 1] as keyof typeof MILESTONE_COLUMNS] : null;
+      if (previous)
+        columns[`median_${i}`] = sql<
+          number | null
+        >`percentile_cont(0.5) within group (order by ${col} - ${previous})`;
+    });
+    const [reached] = await tx
+      .select(columns)
+      .from(cases)
+      .innerJoin(resettlementHouseholds, eq(resettlementHouseholds.caseId, cases.id))
+      .where(and(...where));
+    return { current, reached: (reached ?? {}) as Record<string, unknown> };
+  });
+}
