@@ -6,13 +6,13 @@ const window = { from: '2015-11-05', to: '2015-11-06' };
 
 describe('fitness to travel', () => {
   it('covers the flight only when fit until its last day', () => {
-    const fit = (validUntil: string) => ({ outcome: 'fit' as const, validUntil, travelConditions: [] });
-    expect(fitCoverage(fit('2015-11-06'), '2015-10-01', window)).toEqual({ status: 'ok' });
-    expect(fitCoverage(fit('2015-11-05'), '2015-10-01', window)).toEqual({
+    const fitUntil = (validUntil: string) => ({ outcome: 'fit' as const, validUntil, travelConditions: [] });
+    expect(fitCoverage(fitUntil('2015-11-06'), '2015-10-01', window)).toEqual({ status: 'ok' });
+    expect(fitCoverage(fitUntil('2015-11-05'), '2015-10-01', window)).toEqual({
       status: 'expires_before_flight',
       date: '2015-11-05',
     });
-    expect(fitCoverage(fit('2015-09-30'), '2015-10-01', window)).toEqual({
+    expect(fitCoverage(fitUntil('2015-09-30'), '2015-10-01', window)).toEqual({
       status: 'expired',
       date: '2015-09-30',
     });

@@ -26,7 +26,7 @@ export async function householdCase(
   access: 'read' | 'write',
 ): Promise<CaseRow> {
   const found = await findVisibleCase(ctx.db, ctx.actor, caseId);
-  if (!found || found.row.caseType !== 'resettlement') throw notFound();
+  if (found?.row.caseType !== 'resettlement') throw notFound();
   if (access === 'write' && !mayWorkOnHousehold(ctx.actor, found.row)) throw forbidden();
   return found.row;
 }

@@ -90,7 +90,7 @@ describe('manifest PDF', () => {
     expect(text).toContain('WCHR MEDICAL_ESCORT');
     expect(text).toContain('Dr Rania Khoury');
     expect(text).toContain('Document numbers masked');
-    pages.forEach((p, i) => expect(p).toContain(`page ${i + 1} / ${pages.length}`));
+    for (const [i, p] of pages.entries()) expect(p).toContain(`page ${i + 1} / ${pages.length}`);
   });
 
   it('spreads 300 passengers over pages under a repeated header, and gives the same bytes twice', async () => {

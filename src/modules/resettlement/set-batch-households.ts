@@ -26,8 +26,7 @@ export async function setBatchHouseholds(
     const found = await findVisibleCase(ctx.db, ctx.actor, caseId);
     const row = found?.row;
     if (
-      !row ||
-      row.caseType !== 'resettlement' ||
+      row?.caseType !== 'resettlement' ||
       row.owningOfficeId !== batch.owningOfficeId ||
       row.projectId !== batch.projectId ||
       !mayWorkOnHousehold(ctx.actor, row)
