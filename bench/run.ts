@@ -12,6 +12,7 @@ import { foundationScenario } from './foundation';
 import { loadScenario } from './load';
 import { matchingScenario } from './matching';
 import { reportingScenario } from './reporting';
+import { resettlementScenario } from './resettlement';
 import { type BenchTarget, openTargets } from './targets';
 
 const SCENARIOS: Record<string, (target: BenchTarget) => Promise<Record<string, unknown>>> = {
@@ -21,6 +22,7 @@ const SCENARIOS: Record<string, (target: BenchTarget) => Promise<Record<string, 
   matching: matchingScenario,
   load: loadScenario,
   reporting: reportingScenario,
+  resettlement: resettlementScenario,
 };
 
 async function main(): Promise<void> {
