@@ -37,6 +37,10 @@ export async function splitHousehold(
     input.newPrincipalId,
     today,
   );
+  // Checked against a household that changed meanwhile (a racing split moved its members), the change wins:
+  // a 409 with the household as it is now, not an error about members it no longer has.
+  if (problems.length > 0 && (await householdCase(ctx, caseId, 'write')).version !== input.version)
+    throw await caseConflict(ctx, ctx.db, caseId);
   for (const problem of problems) {
     if (problem.kind === 'invalid')
       throw new AppError('household_split_invalid', {
