@@ -24,7 +24,6 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import canonicalize from 'canonicalize';
 import { sql } from 'drizzle-orm';
@@ -49,6 +48,16 @@ import { fixedClock } from '../src/platform/clock';
 import { createFieldCipher } from '../src/platform/field-crypto';
 import { wireReactions } from '../src/server/reactions';
 import type { BenchTarget } from './targets';
+import {
+  cpuMs,
+  loadAverage,
+  loadStep,
+  measureServerCpu,
+  round,
+  serverSettings,
+  summary,
+  time,
+} from './timing';
 
 const DEFAULT_SIZES = { pglite: [20_000], postgres: [100_000, 1_000_000] } as const;
 const TODAY = '2025-11-14';
@@ -157,108 +166,6 @@ const OFFICES = [
   { code: 'KYI', country: 'UA', kind: 'origin' },
 ] as const;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-const round = (n: number) => Math.round(n * 10) / 10;
-
-type Timing = {
-  runs: number;
-  p50Ms: number;
-  p95Ms: number;
-  maxMs: number;
-  samplesMs: number[];
-  /** CPU time of each run (this process and the PostgreSQL server's processes): a measure that other work
-   * on the machine does not inflate the way it inflates elapsed time. */
-  cpuSamplesMs?: number[];
-  cpuP50Ms?: number;
-};
-
-function summary(samples: number[], cpu?: number[]): Timing {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    runs: samples.length,
-    p50Ms: round(percentile(sorted, 50)),
-    p95Ms: round(percentile(sorted, 95)),
-    maxMs: round(sorted.at(-1) ?? 0),
-    samplesMs: samples.map(round),
-    ...(cpu
-      ? {
-          cpuP50Ms: round(
-            percentile(
-              [...cpu].sort((a, b) => a - b),
-              50,
-            ),
-          ),
-          cpuSamplesMs: cpu.map(round),
-        }
-      : {}),
-  };
-}
-
-/**
- * CPU milliseconds used so far by this process and, when the PostgreSQL server runs on this machine, by its
- * processes (the postmaster's live children, and the children it has reaped, such as parallel workers).
- */
-type CpuClock = () => number;
-function cpuClock(postmasterPid: number | null): CpuClock {
-  const ticks = (pid: number, children: boolean) => {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
-    } catch {
-      return 0;
-    }
-  };
-  return () => {
-    const own = process.cpuUsage();
-    let pg = 0;
-    if (postmasterPid !== null) {
-      pg += ticks(postmasterPid, true);
-      for (const entry of fs.readdirSync('/proc')) {
-        if (!/^\d+$/.test(entry)) continue;
-        try {
-          const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-          const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-          if (ppid === postmasterPid) pg += ticks(Number(entry), false);
-        } catch {}
-      }
-    }
-    return (own.user + own.system) / 1000 + pg * 10;
-  };
-}
-
-let cpuNow: CpuClock = () => {
-  const own = process.cpuUsage();
-  return (own.user + own.system) / 1000;
-};
-
-async function time(
-  label: string,
-  runs: number,
-  fn: () => Promise<unknown>,
-  before?: () => Promise<unknown>,
-): Promise<Timing> {
-  await before?.();
-  await fn(); // warm-up (plans, caches)
-  const samples: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    await before?.(); // not timed
-    const cpuStarted = cpuNow();
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
-    cpu.push(cpuNow() - cpuStarted);
-  }
-  const t = summary(samples, cpu);
-  console.log(
-    `  ${label}: p50 ${t.p50Ms} ms, p95 ${t.p95Ms} ms (${t.samplesMs.join(', ')}); CPU p50 ${t.cpuP50Ms} ms`,
-  );
-  return t;
-}
-
 /** A deterministic number in [0, mod) from a salt and a row number (`v`, an SQL expression). */
 const h = (salt: string, mod: number, v = 'i') =>
   `((hashtext('${salt}:' || (${v})::text) & 2147483647) % ${mod})`;
@@ -273,12 +180,7 @@ const nationalitiesOf = (v: string) => `(case
 async function loadPopulation(db: Db, n: number, tag: string, projectId: string, officeIds: string[]) {
   const offs = `array[${officeIds.map((o) => `'${o}'::uuid`).join(',')}]`;
   const exec = (text: string) => db.execute(sql.raw(text));
-  // One statement per call: the embedded database runs one statement per query.
-  const step = async (label: string, ...texts: string[]) => {
-    const started = performance.now();
-    for (const text of texts) await exec(text);
-    console.log(`    ${label}: ${round((performance.now() - started) / 1000)} s`);
-  };
+  const step = loadStep(exec);
   // Person number i has its first case numbered i, opened `cday` seconds after 2024-01-01; every 20th person
   // has a second case (numbered i + 1: reopened or transferred) and every 20th+1 none in this project.
   const cday = (v: string) =>
@@ -651,11 +553,11 @@ async function oneSize(target: BenchTarget, n: number, runs: number): Promise<Re
   const closeSamples: number[] = [];
   const closeCpu: number[] = [];
   for (const p of periods.slice(0, CLOSED_QUARTERS)) {
-    const cpuStarted = cpuNow();
+    const cpuStarted = cpuMs();
     const started = performance.now();
     await closePeriod(ctx, cipher, p.id, { version: p.version });
     closeSamples.push(performance.now() - started);
-    closeCpu.push(cpuNow() - cpuStarted);
+    closeCpu.push(cpuMs() - cpuStarted);
   }
   const closePeriodTiming = summary(closeSamples, closeCpu);
   console.log(
@@ -784,27 +686,14 @@ export async function reportingScenario(target: BenchTarget): Promise<Record<str
     ? process.env.BENCH_REPORTING_SIZES.split(',').map(Number)
     : DEFAULT_SIZES[target.kind];
   const runs = Number(process.env.BENCH_REPORTING_RUNS ?? 5);
-  if (target.kind === 'postgres' && target.url && /@(127\.0\.0\.1|localhost)[:/]/.test(target.url)) {
-    const backend = (await target.database.db.execute(sql`select pg_backend_pid() as pid`)) as unknown as {
-      rows: { pid: number }[];
-    };
-    const pid = backend.rows[0]?.pid;
-    const stat = pid ? fs.readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
-    const postmaster = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    cpuNow = cpuClock(Number.isInteger(postmaster) && postmaster > 1 ? postmaster : null);
-  }
-  const settings = (await target.database.db.execute(
-    sql`select name, setting, unit from pg_settings where name in ('shared_buffers', 'work_mem', 'jit', 'max_parallel_workers_per_gather', 'server_version')`,
-  )) as unknown as { rows: { name: string; setting: string; unit: string | null }[] };
+  await measureServerCpu(target);
   const out: Record<string, unknown> = {
     how: 'use cases called directly (no HTTP) with the ActorCtx of a project manager of the owning office',
     today: TODAY,
-    server: Object.fromEntries(
-      settings.rows.map((r) => [r.name, `${r.setting}${r.unit ? ` ${r.unit}` : ''}`]),
-    ),
-    loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100),
+    server: await serverSettings(target),
+    loadAverageAtStart: loadAverage(),
   };
   for (const n of sizes) out[`persons_${n}`] = await oneSize(target, n, runs);
-  out.loadAverageAtEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  out.loadAverageAtEnd = loadAverage();
   return out;
 }

@@ -1,33 +1,3 @@
-/**
- * Resettlement scenario: the two performance targets of issue 13, "a manifest of 300 persons renders in
- * ≤ 3 s; the funnel over 100k households in ≤ 500 ms on PostgreSQL". For each size (100k households on
- * PostgreSQL; a small one on the embedded database), bulk SQL (generate_series, deterministic hashes: the same
- * data on every run) loads one resettlement project's households in 3 offices (50%, 30%, 20%): a case of
- * case_type 'resettlement' per household, its members (1 to 8, about 4.6 on average) as persons with names in
- * Latin and Arabic script, sex and dates of birth (adults, children, some infants under two, parents), and for
- * every household past identification its resettlement_households row (referral, active members, the first
- * day of each stage, decaying along the funnel as the case status says: 8% still at identification, 25%
- * handed over and closed, 10% rejected at the decision, 7% withdrawn at an early stage) and its
- * resettlement_members rows. One planned movement of the first office (two legs, an operational and a medical
- * escort) carries booked households of exactly 300 passengers, with passports and visas sealed by
- * createFieldCipher, exit permits and health assessments (some with travel conditions). Only that movement
- * has bookings: the other booked or departed households are counted by the funnel, not printed.
- *
- * Measured by calling the module directly (no HTTP), with the ActorCtx of real users (made through the
- * identity repository) who hold the supervisor role (resettlement.read, manifests.reveal):
- * (a) the funnel (`resettlementFunnel`, what GET /api/resettlement/funnel runs: its two statements) for the
- *     project, as a supervisor of one office and as a supervisor of all three offices (target ≤ 500 ms on
- *     PostgreSQL for 100k households);
- * (b) the manifest of the 300-passenger movement: data read (`manifestOf`) + PDF render (`manifestToPdf`),
- *     with masked numbers and with revealed (decrypted) numbers, and the print use case (`printManifest`:
- *     access, manifest, PDF, audit) with revealed numbers (target ≤ 3 s);
- * (c) the same with the XLSX render (`manifestToXlsx`).
- *
- * Settings: BENCH_RESETTLEMENT_HOUSEHOLDS=100000 (households per size, a comma list), BENCH_RESETTLEMENT_RUNS
- * (timed runs per measure, default 5).
- */
-import fs from 'node:fs';
-import os from 'node:os';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../src/db/client';
 import { identityRepository } from '../src/modules/identity';
@@ -51,6 +21,7 @@ import { fixedClock } from '../src/platform/clock';
 import { createFieldCipher } from '../src/platform/field-crypto';
 import { wireReactions } from '../src/server/reactions';
 import type { BenchTarget } from './targets';
+import { loadAverage, loadStep, measureServerCpu, round, serverSettings, time } from './timing';
 
 const DEFAULT_SIZES = { pglite: [5_000], postgres: [100_000] } as const;
 const TODAY = '2016-03-15';
@@ -128,100 +99,6 @@ const FAMILY: [string, string][] = [
   ['Halabi', 'حلبي'],
 ];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-const round = (n: number) => Math.round(n * 10) / 10;
-
-type Timing = {
-  runs: number;
-  p50Ms: number;
-  p95Ms: number;
-  maxMs: number;
-  samplesMs: number[];
-  /** CPU time of each run (this process and the PostgreSQL server's processes). */
-  cpuSamplesMs?: number[];
-  cpuP50Ms?: number;
-};
-
-function summary(samples: number[], cpu?: number[]): Timing {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return {
-    runs: samples.length,
-    p50Ms: round(percentile(sorted, 50)),
-    p95Ms: round(percentile(sorted, 95)),
-    maxMs: round(sorted.at(-1) ?? 0),
-    samplesMs: samples.map(round),
-    ...(cpu
-      ? {
-          cpuP50Ms: round(
-            percentile(
-              [...cpu].sort((a, b) => a - b),
-              50,
-            ),
-          ),
-          cpuSamplesMs: cpu.map(round),
-        }
-      : {}),
-  };
-}
-
-/**
- * CPU milliseconds used so far by this process and, when the PostgreSQL server runs on this machine, by its
- * processes (the postmaster's live children, and the children it has reaped, such as parallel workers).
- */
-type CpuClock = () => number;
-function cpuClock(postmasterPid: number | null): CpuClock {
-  const ticks = (pid: number, children: boolean) => {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return Number(f[11]) + Number(f[12]) + (children ? Number(f[13]) + Number(f[14]) : 0);
-    } catch {
-      return 0;
-    }
-  };
-  return () => {
-    const own = process.cpuUsage();
-    let pg = 0;
-    if (postmasterPid !== null) {
-      pg += ticks(postmasterPid, true);
-      for (const entry of fs.readdirSync('/proc')) {
-        if (!/^\d+$/.test(entry)) continue;
-        try {
-          const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-          const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-          if (ppid === postmasterPid) pg += ticks(Number(entry), false);
-        } catch {}
-      }
-    }
-    return (own.user + own.system) / 1000 + pg * 10;
-  };
-}
-
-let cpuNow: CpuClock = () => {
-  const own = process.cpuUsage();
-  return (own.user + own.system) / 1000;
-};
-
-async function time(label: string, runs: number, fn: () => Promise<unknown>): Promise<Timing> {
-  await fn(); // warm-up (plans, caches, fonts)
-  const samples: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const cpuStarted = cpuNow();
-    const started = performance.now();
-    await fn();
-    samples.push(performance.now() - started);
-    cpu.push(cpuNow() - cpuStarted);
-  }
-  const t = summary(samples, cpu);
-  console.log(
-    `  ${label}: p50 ${t.p50Ms} ms, p95 ${t.p95Ms} ms (${t.samplesMs.join(', ')}); CPU p50 ${t.cpuP50Ms} ms`,
-  );
-  return t;
-}
-
 /** A deterministic number in [0, mod) from a salt and a row number (`v`, an SQL expression). */
 const h = (salt: string, mod: number, v = 'i') =>
   `((hashtext('${salt}:' || (${v})::text) & 2147483647) % ${mod})`;
@@ -261,12 +138,7 @@ function householdsSql(n: number): string {
 async function loadHouseholds(db: Db, n: number, tag: string, projectId: string, officeIds: string[]) {
   const offs = `array[${officeIds.map((o) => `'${o}'::uuid`).join(',')}]`;
   const exec = (text: string) => db.execute(sql.raw(text));
-  // One statement per call: the embedded database runs one statement per query.
-  const step = async (label: string, ...texts: string[]) => {
-    const started = performance.now();
-    for (const text of texts) await exec(text);
-    console.log(`    ${label}: ${round((performance.now() - started) / 1000)} s`);
-  };
+  const step = loadStep(exec);
   const hh = householdsSql(n);
   const given = (i: 0 | 1) => `(${textArray(GIVEN.map((g) => g[i]))})`;
   const family = (i: 0 | 1) => `(${textArray(FAMILY.map((f) => f[i]))})`;
@@ -631,28 +503,15 @@ export async function resettlementScenario(target: BenchTarget): Promise<Record<
     ? process.env.BENCH_RESETTLEMENT_HOUSEHOLDS.split(',').map(Number)
     : DEFAULT_SIZES[target.kind];
   const runs = Number(process.env.BENCH_RESETTLEMENT_RUNS ?? 5);
-  if (target.kind === 'postgres' && target.url && /@(127\.0\.0\.1|localhost)[:/]/.test(target.url)) {
-    const backend = (await target.database.db.execute(sql`select pg_backend_pid() as pid`)) as unknown as {
-      rows: { pid: number }[];
-    };
-    const pid = backend.rows[0]?.pid;
-    const stat = pid ? fs.readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
-    const postmaster = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    cpuNow = cpuClock(Number.isInteger(postmaster) && postmaster > 1 ? postmaster : null);
-  }
-  const settings = (await target.database.db.execute(
-    sql`select name, setting, unit from pg_settings where name in ('shared_buffers', 'work_mem', 'jit', 'max_parallel_workers_per_gather', 'server_version')`,
-  )) as unknown as { rows: { name: string; setting: string; unit: string | null }[] };
+  await measureServerCpu(target);
   const out: Record<string, unknown> = {
     how: 'the module called directly (no HTTP) with the ActorCtx of supervisors of one office and of the three offices',
     targets: { funnelMs: 500, manifestMs: 3000, passengers: PASSENGERS },
     today: TODAY,
-    server: Object.fromEntries(
-      settings.rows.map((r) => [r.name, `${r.setting}${r.unit ? ` ${r.unit}` : ''}`]),
-    ),
-    loadAverageAtStart: os.loadavg().map((n) => Math.round(n * 100) / 100),
+    server: await serverSettings(target),
+    loadAverageAtStart: loadAverage(),
   };
   for (const n of sizes) out[`households_${n}`] = await oneSize(target, n, runs);
-  out.loadAverageAtEnd = os.loadavg().map((n) => Math.round(n * 100) / 100);
+  out.loadAverageAtEnd = loadAverage();
   return out;
 }
