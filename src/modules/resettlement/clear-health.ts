@@ -1,12 +1,11 @@
 /** Health assessment → pre-departure orientation: every travelling member fit to travel, valid today. */
 import type { z } from 'zod';
 import type { ActorCtx } from '../../platform/actor';
-import { recordAudit } from '../../platform/audit/record';
 import { validationMessage } from '../../platform/i18n';
-import { takeTransitionByAction } from '../cases';
 import type { StageGateSchema } from './contract';
 import { fitCoverage } from './expiry';
 import { householdCase, memberFactsOf, referredHousehold, todayOf } from './household-view';
+import { passStageGate } from './stage-gate';
 
 export async function clearHealth(ctx: ActorCtx, caseId: string, input: z.infer<typeof StageGateSchema>) {
   const row = await householdCase(ctx, caseId, 'write');
@@ -24,22 +23,14 @@ export async function clearHealth(ctx: ActorCtx, caseId: string, input: z.infer<
           },
         ],
   );
-  await ctx.db.transaction(async (tx) => {
-    await takeTransitionByAction({ ...ctx, db: tx }, row, {
-      action: 'clear_health',
-      to: 'pre_departure_orientation',
-      version: input.version,
-      // The household's fitness on the case row, for the case lists and the medical section of referrals.
-      patch: { medicalFitness: missing.length === 0 ? 'fit' : row.medicalFitness },
-      comment: input.comment ?? null,
-      moduleMissing: missing,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'resettlement.stage_cleared',
-      officeId: row.owningOfficeId,
-      recordType: 'case',
-      recordId: caseId,
-      metadata: { action: 'clear_health', members: members.length },
-    });
+  await passStageGate(ctx, row, {
+    action: 'clear_health',
+    to: 'pre_departure_orientation',
+    version: input.version,
+    // The household's fitness on the case row, for the case lists and the medical section of referrals.
+    patch: { medicalFitness: missing.length === 0 ? 'fit' : row.medicalFitness },
+    comment: input.comment ?? null,
+    missing,
+    members: members.length,
   });
 }

@@ -1,13 +1,12 @@
 /** Pre-departure orientation → exit permits: every member aged twelve or more attended a session. */
 import type { z } from 'zod';
 import type { ActorCtx } from '../../platform/actor';
-import { recordAudit } from '../../platform/audit/record';
 import { validationMessage } from '../../platform/i18n';
-import { takeTransitionByAction } from '../cases';
 import type { StageGateSchema } from './contract';
 import { isUnder } from './household-rules';
 import { householdCase, referredHousehold, todayOf } from './household-view';
 import * as repo from './repository';
+import { passStageGate } from './stage-gate';
 
 /** Children younger than this are not expected at the sessions (they attend with a parent, or not at all). */
 export const ORIENTATION_MIN_AGE = 12;
@@ -35,20 +34,12 @@ export async function completeOrientation(
           },
         ],
   );
-  await ctx.db.transaction(async (tx) => {
-    await takeTransitionByAction({ ...ctx, db: tx }, row, {
-      action: 'complete_orientation',
-      to: 'exit_permits',
-      version: input.version,
-      comment: input.comment ?? null,
-      moduleMissing: missing,
-    });
-    await recordAudit(tx, ctx, {
-      action: 'resettlement.stage_cleared',
-      officeId: row.owningOfficeId,
-      recordType: 'case',
-      recordId: caseId,
-      metadata: { action: 'complete_orientation', members: members.length },
-    });
+  await passStageGate(ctx, row, {
+    action: 'complete_orientation',
+    to: 'exit_permits',
+    version: input.version,
+    comment: input.comment ?? null,
+    missing,
+    members: members.length,
   });
 }
