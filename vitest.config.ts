@@ -49,7 +49,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
-          globalSetup: ['test/harness/global-pglite.ts'],
+          globalSetup: ['test/harness/global-e2e.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -4,6 +4,7 @@
  * sign-in, axe checks, and a watch on every page for uncaught errors and CSP violations.
  */
 
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import AxeBuilder from '@axe-core/playwright';
 import {
@@ -13,10 +14,9 @@ import {
   chromium,
   type Page,
 } from 'playwright-core';
-import { expect } from 'vitest';
-import { resolveEncryptionKey } from '../../src/config';
-import type { Database } from '../../src/db/client';
-import { seedDemo } from '../../src/demo/seed';
+import { expect, inject } from 'vitest';
+import { type Database, fromPglite } from '../../src/db/client';
+import { RemotePGlite } from '../../src/db/pglite-remote';
 import { identityRepository } from '../../src/modules/identity';
 import type { ActorCtx } from '../../src/platform/actor';
 import { systemClock } from '../../src/platform/clock';
@@ -24,9 +24,10 @@ import { buildApp } from '../../src/server/app';
 import { wireReactions } from '../../src/server/reactions';
 import { testConfig } from '../harness/app';
 import { CHROMIUM_ARGS, chromiumPath } from '../harness/chromium';
-import { createTestDatabase } from '../harness/db';
 
-export const DEMO_PASSWORD = 'demo-passerelle';
+import { DEMO_PASSWORD } from '../harness/global-e2e';
+
+export { DEMO_PASSWORD };
 export const ADMIN = 'admin@passerelle.test';
 export const TIRANA_CASEWORKER = 'caseworker.tirana@passerelle.test';
 export const DPO = 'dpo@passerelle.test';
@@ -40,11 +41,14 @@ export interface E2EServer {
   close(): Promise<void>;
 }
 
-/** The real server in-process on 127.0.0.1 (a free port), on a fresh database with the demo data. */
+/**
+ * The real server in-process on 127.0.0.1 (a free port), on a fresh database with the demo data: a copy of
+ * the demo loaded once for the run (global-e2e.ts), in its own thread as the server runs it.
+ */
 export async function startServer(): Promise<E2EServer> {
-  const database = await createTestDatabase();
+  const blob = new Blob([fs.readFileSync(inject('demoTemplate'))]);
+  const database = fromPglite(await RemotePGlite.open({ loadDataDir: blob }));
   const config = testConfig();
-  await seedDemo(database, systemClock, DEMO_PASSWORD, resolveEncryptionKey(config));
   const app = await buildApp({ database, config, clock: systemClock, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
