@@ -44,7 +44,7 @@ export interface E2EServer {
 export async function startServer(): Promise<E2EServer> {
   const database = await createTestDatabase();
   const config = testConfig();
-  await seedDemo(database, systemClock, DEMO_PASSWORD, resolveEncryptionKey(config));
+  await seedDemo(database, systemClock, DEMO_PASSWORD, resolveEncryptionKey(config), config.dataDir);
   const app = await buildApp({ database, config, clock: systemClock, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
