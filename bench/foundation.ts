@@ -43,7 +43,7 @@ export async function foundationScenario(target: BenchTarget): Promise<Record<st
     NODE_ENV: 'test',
     ENCRYPTION_KEY: Buffer.alloc(32, 2).toString('base64'),
   });
-  await seedDemo(target.database, systemClock, PASSWORD, resolveEncryptionKey(config));
+  await seedDemo(target.database, systemClock, PASSWORD, resolveEncryptionKey(config), config.dataDir);
   const app = await buildApp({ database: target.database, config, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

@@ -46,7 +46,7 @@ export async function prepare(env: NodeJS.ProcessEnv, extra: number): Promise<vo
   });
   try {
     const { key } = await startupCipher(config, database);
-    if (await isDatabaseEmpty(database)) await seedDemo(database, systemClock, PASSWORD, key);
+    if (await isDatabaseEmpty(database)) await seedDemo(database, systemClock, PASSWORD, key, config.dataDir);
     const arr = (xs: readonly string[]) => sql.raw(`array[${xs.map((x) => `'${x}'`).join(',')}]`);
     await database.db.execute(sql`
       insert into persons (id, reference, owning_office_id, given_name, family_name, search_text, sex, birth_date, birth_date_precision, nationalities, specific_needs)

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   });
   const { key, cipher } = await startupCipher(config, database);
   if (config.demo && (await isDatabaseEmpty(database))) {
-    await seedDemo(database, systemClock, config.demoPassword, key);
+    await seedDemo(database, systemClock, config.demoPassword, key, config.dataDir);
     console.log(
       `Demo data loaded. Sign in as admin@passerelle.test (or any demo account) with the password: ${config.demoPassword}`,
     );

@@ -83,6 +83,7 @@ async function run(argv: string[]): Promise<number> {
           systemClock,
           config.demoPassword,
           (await startupCipher(config, database)).key,
+          config.dataDir,
         );
         console.log(`Demo data loaded; demo password: ${config.demoPassword}`);
         return 0;

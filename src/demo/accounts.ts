@@ -38,6 +38,14 @@ export const DEMO_ACCOUNTS: {
     role: 'protection_officer',
     locale: 'fr',
   },
+  // Health assessments of the resettlement households: she alone (with protection officers) reads the findings.
+  {
+    email: 'medical.paris@passerelle.test',
+    displayName: 'Yasmine Farah',
+    office: 'PAR',
+    role: 'medical_officer',
+    locale: 'fr',
+  },
   {
     email: 'pm.paris@passerelle.test',
     displayName: 'Thomas Petit',

@@ -689,7 +689,8 @@ export const DEMO_FRAMEWORKS: DemoFramework[] = [
     ],
   },
 
-  // ---- Syrian resettlement: cases opened; the rest by hand until the resettlement module exists ----
+  // ---- Syrian resettlement: cases opened; arrivals, health assessments and orientation entered by hand from the
+  // resettlement records of the quarter (resettlement.test.ts checks them against the story) ----
   {
     project: 'SYR-RST',
     setUpAt: '2015-03-17T10:00:00Z',
@@ -802,48 +803,50 @@ export const DEMO_FRAMEWORKS: DemoFramework[] = [
       {
         indicator: 'RST-OC1.1',
         period: 'Q4 2015',
-        value: 11,
+        value: 30,
         comment:
-          'Trois ménages (11 personnes) arrivés à Roissy en octobre et décembre ; remis à l’opérateur d’hébergement de Lyon et de Toulouse.',
+          'Cinq ménages (30 personnes) arrivés à Roissy le 8 décembre par le vol AF565 de Beyrouth, remis le jour même ou le lendemain aux opérateurs d’accueil de Lyon, Toulouse, Rennes et Nantes ; un sixième ménage ne s’est pas présenté à l’aéroport.',
       },
       {
         indicator: 'RST-OC1.1',
         period: 'Q1 2016',
-        value: 4,
+        value: 0,
         comment:
-          'Un ménage de quatre personnes arrivé le 9 mars ; le vol de février a été reporté (visas en attente).',
+          'Aucune arrivée ce trimestre : les ménages acceptés en décembre passent leurs bilans de santé en mars.',
       },
       {
         indicator: 'RST-1.2',
         period: 'Q4 2015',
-        value: 12,
+        value: 35,
         comment:
-          '12 bilans à Beyrouth, tous aptes au voyage ; un enfant avec un suivi médical organisé à l’arrivée.',
+          '35 bilans à Beyrouth en octobre, tous aptes au voyage ; une personne âgée en fauteuil roulant jusqu’à l’avion.',
       },
       {
         indicator: 'RST-1.2',
         period: 'Q1 2016',
-        value: 7,
-        comment: '7 bilans à Amman ; une personne ajournée (traitement en cours), bilan à refaire en avril.',
+        value: 26,
+        comment:
+          '26 bilans à Beyrouth en mars pour les quatre ménages du vol de juillet, tous aptes ; un accompagnement médical à prévoir pendant le vol.',
       },
       {
         indicator: 'RST-1.3',
         period: 'Q4 2015',
-        value: 9,
-        comment: 'Deux sessions de trois jours à Beyrouth (adultes et adolescents).',
+        value: 20,
+        comment:
+          'Deux sessions de trois jours à Beyrouth (28 octobre et 4 novembre), pour les adultes et les jeunes de 12 ans et plus.',
       },
       {
         indicator: 'RST-1.3',
         period: 'Q1 2016',
-        value: 6,
-        comment: 'Une session à Amman ; les enfants de moins de 12 ans ne sont pas comptés.',
+        value: 0,
+        comment: 'Aucune session ce trimestre : la suivante a lieu à Beyrouth le 20 avril.',
       },
       {
         indicator: 'RST-OC1.1',
         period: 'Q2 2016',
-        value: 12,
+        value: 0,
         comment:
-          'Trois ménages arrivés en avril, mai et juin ; procès-verbaux de remise signés par la préfecture du Rhône.',
+          'Aucune arrivée ce trimestre ; le vol du 12 juillet (Beyrouth – Istanbul – Roissy) est prévu pour quatre ménages (24 personnes).',
         submittedAt: '2016-06-29T09:45:00Z',
       },
     ],
@@ -1017,7 +1020,7 @@ export const DEMO_FRAMEWORKS: DemoFramework[] = [
  * the date in May, after Q1 2016 was submitted, and TACT's reports show the change since submission.
  */
 export const DEMO_CORRECTION = {
-  reference: 'PAR-2016-00211',
+  reference: 'PAR-2016-00213',
   project: 'TACT',
   departureDate: { recorded: '2016-04-01', actual: '2016-03-31' },
   at: '2016-05-17T09:20:00Z',

@@ -30,6 +30,16 @@ import { consents, households, identityDocuments, persons } from '../modules/reg
 import type { FieldCipher } from '../platform/field-crypto';
 import { type Permission, ROLE_DEFINITIONS } from '../platform/permissions';
 import { DEMO_ACCOUNTS } from './accounts';
+import {
+  RST_BATCHES,
+  RST_FINDINGS,
+  RST_HOUSEHOLDS,
+  RST_MOVEMENTS,
+  RST_SESSIONS,
+  RST_WARNING_DAYS,
+  RST_WARNINGS_AT,
+  type RstHouseholdPlan,
+} from './resettlement-story';
 import { NOTES, TASKS, WITHDRAW_COMMENT } from './texts/case-work';
 import {
   DECLINE,
@@ -55,7 +65,7 @@ type Script = 'latin' | 'arabic' | 'cyrillic' | 'other';
 type Sex = 'female' | 'male';
 type Precision = 'exact' | 'month' | 'year' | 'estimated';
 type DocumentType = 'passport' | 'national_id' | 'laissez_passer' | 'refugee_card' | 'birth_certificate';
-type Relationship = 'principal' | 'spouse' | 'child' | 'parent';
+type Relationship = 'principal' | 'spouse' | 'child' | 'parent' | 'other_relative';
 
 /** A demo account (by e-mail) or a colleague of an office without demo accounts (by name only). */
 export type StaffRef = { email: string; name?: undefined } | { name: string; email?: undefined };
@@ -213,11 +223,109 @@ export type DemoReferral = {
   }[];
 };
 
+/** What a resettlement household's people are to its principal (resettlement_members' relationship). */
+export type DemoRstRelationship = 'spouse' | 'child' | 'parent' | 'other';
+
+/**
+ * A Syrian household's records besides its case history (resettlement-story.ts tells what happened): who
+ * travels, the files attached to the case, each member's health assessment and papers, and the split.
+ * Indexes point into `people` and `cases`; moments are ISO times.
+ */
+export type DemoRstHousehold = {
+  key: string;
+  /** Index in `cases`. */
+  case: number;
+  /** The UNHCR reference of the referral. */
+  reference: string;
+  /** Who travels with the principal (the case's person). */
+  members: { person: number; relationship: DemoRstRelationship }[];
+  documents: {
+    kind: 'referral_document' | 'resettlement_registration_form' | 'decision_letter' | 'handover_receipt';
+    at: string;
+    fileName: string;
+    title: string;
+    lines: string[];
+  }[];
+  health: {
+    person: number;
+    at: string;
+    assessedOn: string;
+    outcome: 'fit' | 'fit_with_conditions' | 'deferred';
+    validUntil: string | null;
+    travelConditions: ('MEDICAL_ESCORT' | 'WCHR' | 'OXYG')[];
+    findings: string | null;
+  }[];
+  clearances: {
+    person: number;
+    kind: 'exit_permit' | 'visa';
+    at: string;
+    number: string;
+    issuingCountry: string;
+    validFrom: string;
+    validUntil: string;
+  }[];
+  /** Members leaving to travel on their own, with a reason: a new household at the same stage. */
+  split: { at: string; members: number[]; newPrincipal: number; reason: string } | null;
+};
+
+/** The resettlement programme's records that are not one household's: batches, sessions, movements. */
+export type DemoResettlement = {
+  households: DemoRstHousehold[];
+  batches: {
+    key: string;
+    kind: 'selection_mission' | 'dossier';
+    label: string;
+    missionStart: string | null;
+    missionEnd: string | null;
+    createdAt: string;
+    setAt: string;
+    submittedAt: string;
+    submittedOn: string;
+    /** Indexes in `cases`, in the order they were put in the batch. */
+    households: number[];
+  }[];
+  sessions: {
+    key: string;
+    heldOn: string;
+    place: string;
+    language: string;
+    facilitator: string;
+    createdAt: string;
+    recordedAt: string;
+    attendance: { person: number; present: boolean }[];
+  }[];
+  movements: {
+    key: string;
+    createdAt: string;
+    seatCount: number;
+    legs: {
+      carrier: string;
+      flightNumber: string;
+      fromAirport: string;
+      toAirport: string;
+      departsAt: string;
+      arrivesAt: string;
+    }[];
+    escorts: {
+      name: string;
+      kind: 'medical' | 'operational';
+      organisation: string;
+      forCase: number | null;
+    }[];
+    /** Boarding recorded at the airport (the households that did not come go back, with the reason). */
+    boarding: { at: string; noShows: { case: number; reason: string }[] } | null;
+    arrival: { recordedAt: string; arrivedAt: string } | null;
+  }[];
+  /** When the expiry warning job's run is replayed, and its warning days. */
+  warnings: { at: string; days: number };
+};
+
 export type DemoData = {
   people: DemoPerson[];
   households: DemoHousehold[];
   cases: DemoCase[];
   referrals: DemoReferral[];
+  resettlement: DemoResettlement;
 };
 
 // ---- randomness and dates -------------------------------------------------------------------------
@@ -608,7 +716,6 @@ const handlerOf = (office: string, sensitive: boolean) =>
 const CARE = { start: dayOf('2013-09-02'), end: dayOf('2015-12-18') };
 const TACT = { start: dayOf('2015-05-04'), end: dayOf('2016-06-24') };
 const MAGNET = { start: dayOf('2014-04-01'), end: dayOf('2016-06-24') };
-const RESETTLEMENT = { start: dayOf('2014-02-03'), end: dayOf('2016-05-27') };
 const ALL_PERIOD = { start: dayOf('2013-09-02'), end: dayOf('2016-06-24') };
 
 // ---- texts --------------------------------------------------------------------------------------------
@@ -860,6 +967,57 @@ class History {
     this.reachedOn.set(to, this.t);
     this.stageWork(to);
     return true;
+  }
+
+  /** A moment in working hours on `day`, after the case's last event (later that day when it would not be). */
+  momentOn(day: number): number {
+    const at = workingTime(this.rng, day);
+    return at > this.t ? at : this.t + this.rng.int(20, 90) * MINUTE;
+  }
+
+  /**
+   * A step taken at a known moment (a module's action, a batch's submission, a flight's boarding), by the
+   * staff member who took it; a step to a terminal state closes the case with `closureReason`.
+   */
+  stepAt(
+    to: string,
+    at: number,
+    actor: StaffRef,
+    comment: string | null,
+    data: Record<string, unknown> | null,
+    closureReason?: ClosureReason,
+  ): void {
+    if (at <= this.t || at > CUTOFF) throw new Error(`demo step to ${to} out of order at ${isoTime(at)}`);
+    this.t = at;
+    this.finishTasks();
+    this.push('transition', this.status, to, actor, comment, data);
+    if (closureReason) {
+      this.statusBeforeClosure = this.status;
+      this.closureReason = closureReason;
+    }
+    this.status = to;
+    this.reachedOn.set(to, at);
+    this.stageWork(to);
+  }
+
+  /** A step a supervisor approves, asked at `at`; approved on `approvedDay`, or left waiting when null. */
+  approvalAt(to: string, at: number, approvedDay: number | null, comment: string | null): void {
+    if (at <= this.t || at > CUTOFF) throw new Error(`demo request for ${to} out of order at ${isoTime(at)}`);
+    this.t = at;
+    this.push('approval_requested', this.status, to, this.handler, comment, null);
+    if (approvedDay === null) {
+      this.pending = { to, requestedBy: this.handler.email as string, requestedAt: isoTime(at), comment };
+      return;
+    }
+    const approvedAt = this.momentOn(approvedDay);
+    if (approvedAt > CUTOFF) throw new Error(`demo approval of ${to} after the demo's today`);
+    this.t = approvedAt;
+    this.finishTasks();
+    const requestedBy = this.handler.email ? this.handler.email : this.handler.name;
+    this.push('approved', this.status, to, staffOf(this.office).supervisor, null, { requestedBy });
+    this.status = to;
+    this.reachedOn.set(to, approvedAt);
+    this.stageWork(to);
   }
 
   /**
@@ -1116,56 +1274,6 @@ function labourHistory(rng: Rng, h: History): void {
   h.close('closed', end, h.day + rng.int(90, 200), null);
 }
 
-function resettlementHistory(rng: Rng, h: History): void {
-  const notes = NOTES.resettlement?.fr ?? [];
-  const withdrawAt = rng.chance(0.07)
-    ? rng.pick(['verification', 'interview', 'decision', 'health_assessment', 'exit_permits'])
-    : null;
-  const rejected = rng.chance(0.1);
-  const withdraw = (stage: string) => {
-    if (withdrawAt !== stage) return false;
-    h.close('withdrawn', 'withdrawn', h.day + rng.int(5, 30), 'Le ménage a renoncé à la réinstallation.');
-    return true;
-  };
-  if (rng.chance(0.6)) h.note(notes[0] ?? '', false);
-  if (!h.move('verification', h.day + rng.int(7, 30))) return;
-  if (withdraw('verification')) return;
-  if (!h.move('interview', h.day + rng.int(14, 45))) return;
-  if (rng.chance(0.5)) h.note(notes[1] ?? '', false);
-  if (withdraw('interview')) return;
-  const request = h.day + rng.int(5, 20);
-  if (!h.approval('submission', request, request + rng.int(1, 5), 'RRF complet, à transmettre.')) return;
-  if (!h.move('decision', h.day + rng.int(30, 120))) return;
-  if (rejected) {
-    h.close('closed', 'not_eligible', h.day + rng.int(3, 15), 'Refus du pays de réinstallation.');
-    return;
-  }
-  if (withdraw('decision')) return;
-  if (!h.move('health_assessment', h.day + rng.int(7, 21), { facts: { medicalFitness: 'pending' } })) return;
-  if (rng.chance(0.4)) h.note(notes[2] ?? '', false);
-  if (withdraw('health_assessment')) return;
-  if (!h.move('pre_departure_orientation', h.day + rng.int(10, 35), { facts: { medicalFitness: 'fit' } }))
-    return;
-  if (rng.chance(0.5)) h.note(notes[3] ?? '', false);
-  if (!h.move('exit_permits', h.day + rng.int(7, 25))) return;
-  if (withdraw('exit_permits')) return;
-  const movementDay = h.day + rng.int(10, 40);
-  const departureDay = movementDay + rng.int(0, 4);
-  const moved = h.move('movement', movementDay, {
-    facts: { travelDocumentReady: true, departureDate: isoDay(departureDay) },
-  });
-  if (!moved) {
-    if (h.status === 'exit_permits' && rng.chance(0.5)) {
-      h.facts.travelDocumentReady = true;
-      h.facts.departureDate = isoDay(Math.max(dayOf(DEMO_TODAY) + rng.int(5, 30), h.day + 10));
-    }
-    return;
-  }
-  if (!h.move('arrived', departureDay, { anyDay: true })) return;
-  if (rng.chance(0.6)) h.note(notes[4] ?? '', false);
-  h.close('closed', 'completed', h.day + rng.int(14, 45), 'Remis aux services d’accueil.');
-}
-
 // ---- people ---------------------------------------------------------------------------------------------
 
 type Ctx = {
@@ -1176,6 +1284,10 @@ type Ctx = {
   households: DemoHousehold[];
   cases: Omit<DemoCase, 'reference'>[];
   referrals: DemoReferral[];
+  /** The Syrian households' records, in the order of RST_HOUSEHOLDS. */
+  rst: DemoRstHousehold[];
+  /** Syrian names given so far (`given|family`, canonical spellings) and birth years. */
+  syrianNames: { name: string; year: number }[];
 };
 
 function birth(
@@ -1751,81 +1863,110 @@ function kurdishReturnee(ctx: Ctx, viaParis: boolean): void {
   }
 }
 
-/** A resettlement case as it stands before its first step: opened (and assigned), nothing decided. */
-function waitingAtIdentification(built: ReturnType<History['result']>): ReturnType<History['result']> {
-  const events = built.events.filter((e) => e.kind === 'opened' || e.kind === 'assigned');
-  const last = events[events.length - 1];
-  return {
-    ...built,
-    status: 'identification',
-    statusBeforeClosure: null,
-    closureReason: null,
-    pendingTransition: null,
-    travelDocumentReady: false,
-    medicalFitness: null,
-    declarationSignedOn: null,
-    departureDate: null,
-    updatedAt: last ? caseUpdatedAt(last) : built.createdAt,
-    version: events.length,
-    events,
-    tasks: [],
-  };
+/** The demo's medical officer in Paris: the health assessments of the resettlement households. */
+export const RST_MEDICAL: StaffRef = account('medical.paris@passerelle.test');
+
+const SYRIAN_ADDRESSES = {
+  LB: ['Bar Elias, Bekaa', 'Tripoli', 'Akkar', 'Beyrouth (Chatila)'],
+  JO: ['Camp de Zaatari, Mafraq', 'Irbid', 'Amman'],
+  TR: ['Gaziantep', 'Şanlıurfa', 'Kilis'],
+} as const;
+const ASYLUM_NAME = { LB: 'Liban', JO: 'Jordanie', TR: 'Turquie' } as const;
+const UNHCR_OFFICE = { LB: 'LEB', JO: 'JOR', TR: 'TUR' } as const;
+const DECIDED_TO = { accepted: 'health_assessment', resubmit: 'submission', rejected: 'closed' } as const;
+
+/** Under `years` on `day`, counting an approximate birth date by its latest possible day (as the module does). */
+function under(p: DemoPerson, years: number, day: string): boolean {
+  const [y, m] = p.birthDate.split('-').map(Number) as [number, number];
+  const lastOfMonth = String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0');
+  const latest =
+    p.birthDatePrecision === 'year' || p.birthDatePrecision === 'estimated'
+      ? `${y}-12-31`
+      : p.birthDatePrecision === 'month'
+        ? `${p.birthDate.slice(0, 8)}${lastOfMonth}`
+        : p.birthDate;
+  const [by, bm, bd] = latest.split('-').map(Number) as [number, number, number];
+  const [dy, dm, dd] = day.split('-').map(Number) as [number, number, number];
+  return dy - by - (dm < bm || (dm === bm && dd < bd) ? 1 : 0) < years;
 }
 
-/** A Syrian household referred for resettlement to France: one case, on the principal applicant. */
-function syrianHousehold(ctx: Ctx): void {
+/**
+ * A Syrian household referred for resettlement to France (resettlement-story.ts): one case, on the principal
+ * applicant, and the household's records. The case's history holds every step, the generic ones (to interview,
+ * submission asked and approved, withdrawal) and the resettlement module's actions (`data.action`), each at
+ * the moment the story gives it and by the staff member who took it.
+ */
+function syrianHousehold(ctx: Ctx, plan: RstHouseholdPlan): void {
   const { rng } = ctx;
-  const openDay = rng.recent(RESETTLEMENT.start, RESETTLEMENT.end, 1.3);
-  const asylum = rng.weighted([
-    ['LB', 50],
-    ['JO', 30],
-    ['TR', 20],
-  ] as const);
+  const { asylum, shape } = plan;
+  const openDay = dayOf(plan.opened);
   const place = rng.zipf(PLACES.SY, 0.7);
   const familyEntry = rng.zipf(SYRIAN.family, 0.7);
   const kurdish = familyEntry.latin === 'Kurdi';
-  const address = {
-    LB: rng.pick(['Bar Elias, Bekaa', 'Tripoli', 'Akkar', 'Beyrouth (Chatila)']),
-    JO: rng.pick(['Camp de Zaatari, Mafraq', 'Irbid', 'Amman']),
-    TR: rng.pick(['Gaziantep', 'Şanlıurfa', 'Kilis']),
-  }[asylum];
-  const referral = `${{ LB: 'LEB', JO: 'JOR', TR: 'TUR' }[asylum]}-${String(yearOf(openDay) - rng.int(1, 2)).slice(2)}C${rng.digits(5)}`;
-  const single = rng.chance(0.2); // a woman heading the household alone
+  const address = rng.pick(SYRIAN_ADDRESSES[asylum]);
+  const referral = `${UNHCR_OFFICE[asylum]}-${String(yearOf(openDay) - rng.int(1, 2)).slice(2)}C${rng.digits(5)}`;
+  const single = shape.single === true;
   const principalSex: Sex = single ? 'female' : 'male';
-  const principalAge = rng.tri(26, 36, 56);
-  const householdIndex = ctx.households.length;
-  const h = new History(
-    rng,
-    { referral, city: rng.pick(['Lyon', 'Nantes', 'Strasbourg', 'Rennes', 'Toulouse']) },
-    openDay,
-    {
-      office: 'PAR',
-      sensitive: false,
-      initial: 'identification',
-      triage: rng.chance(0.4),
-      comment: `Référé par le HCR (${referral}).`,
-    },
+  const sonAge = shape.sonWithWife ? rng.int(20, 23) : null;
+  // The children one to three years apart, the eldest (the married son, if any) born to a parent of 19 or more.
+  const eldestChild = Math.min(
+    17,
+    rng.tri(
+      Math.max(0, 2 * shape.children - 2),
+      4 + 2 * shape.children,
+      Math.max(17, 6 + 2 * shape.children),
+    ),
   );
-  resettlementHistory(rng, h);
-  // From identification on, the resettlement workflow's steps are the resettlement module's actions (the
-  // referral recorded with its document, batches, decisions, movements: ADR 0017), which this replay does not
-  // take yet: the households wait at identification. The history is still drawn, so that the rest of the
-  // demo stays as it was.
-  const built = waitingAtIdentification(h.result());
-  const registeredAt = Date.parse(built.createdAt) - rng.int(10, 90) * MINUTE;
+  const youngestParentAge = (sonAge ?? eldestChild) + rng.tri(19, 24, 32);
+  const principalAge = single ? youngestParentAge : youngestParentAge + rng.int(0, 7);
+  const city = plan.handover?.city ?? rng.pick(['Lyon', 'Nantes', 'Strasbourg', 'Rennes', 'Toulouse']);
+  const householdIndex = ctx.households.length;
+  const caseIndex = ctx.cases.length;
+  const h = new History(rng, { referral, city }, openDay, {
+    office: 'PAR',
+    sensitive: false,
+    initial: 'identification',
+    triage: rng.chance(0.4),
+    comment: `Référé par le HCR (${referral}).`,
+  });
+  const registeredAt = h.createdAt - rng.int(10, 90) * MINUTE;
   const principalIndex = ctx.people.length;
   ctx.households.push({ office: 'PAR', principal: principalIndex, createdAt: isoTime(registeredAt) });
+  const rec: DemoRstHousehold = {
+    key: plan.key,
+    case: caseIndex,
+    reference: referral,
+    members: [],
+    documents: [],
+    health: [],
+    clearances: [],
+    split: null,
+  };
+  const roles = new Map<number, 'wheelchair' | 'escort' | 'son' | 'wife'>();
+  const givenOf = new Map<number, NameEntry>();
 
   const member = (
     relationship: Relationship,
+    travels: DemoRstRelationship | null,
     sex: Sex,
     age: number,
-    entry: NameEntry,
+    given: () => NameEntry,
     fatherEntry: NameEntry,
     family: NameEntry,
     needs: Needs,
   ) => {
     const minor = age < 18;
+    // Never two Syrians of one family name and given name born within a few years of each other (two
+    // sisters named alike, or namesakes of two households would be proposed as duplicates by the scan).
+    const year = yearOf(openDay) - age;
+    let entry = given();
+    for (let tries = 0; tries < 20; tries++) {
+      const name = `${entry.latin}|${family.latin}`;
+      if (!ctx.syrianNames.some((n) => n.name === name && Math.abs(n.year - year) <= 3)) break;
+      entry = given();
+    }
+    ctx.syrianNames.push({ name: `${entry.latin}|${family.latin}`, year });
+    givenOf.set(ctx.people.length, entry);
     const languages = [kurdish && rng.chance(0.7) ? 'kmr' : 'ar'];
     if (languages[0] === 'kmr') languages.push('ar');
     if (!minor && rng.chance(0.15)) languages.push('en');
@@ -1854,7 +1995,8 @@ function syrianHousehold(ctx: Ctx): void {
         issuingCountry: asylum === 'LB' ? 'LB' : 'SY',
         expiryDate: null,
       });
-    const person: DemoPerson = {
+    const index = ctx.people.length;
+    ctx.people.push({
       reference: '',
       registeredIn: 'PAR',
       office: 'PAR',
@@ -1875,153 +2017,465 @@ function syrianHousehold(ctx: Ctx): void {
           ? phone(rng, asylum)
           : null,
       email: null,
-      address: `${address} (${{ LB: 'Liban', JO: 'Jordanie', TR: 'Turquie' }[asylum]})`,
+      address: `${address} (${ASYLUM_NAME[asylum]})`,
       placeOfOrigin: place,
       countryOfOrigin: 'SY',
       specificNeeds: needs,
       withheldNeeds: [],
       household: householdIndex,
       relationship,
-      registeredBy: built.createdBy,
-      registeredAt: isoTime(registeredAt + ctx.people.length - principalIndex),
+      registeredBy: h.createdBy,
+      registeredAt: isoTime(registeredAt + index - principalIndex),
       documents,
       consents: [],
-    };
-    ctx.people.push(person);
-    return person;
+    });
+    if (travels) rec.members.push({ person: index, relationship: travels });
+    return index;
   };
 
-  const principalGiven = rng.zipf(principalSex === 'male' ? SYRIAN.male : SYRIAN.female, 0.8);
+  let principalGiven: NameEntry | null = rng.zipf(principalSex === 'male' ? SYRIAN.male : SYRIAN.female, 0.8);
   const principalNeeds: Needs = [];
   if (single) principalNeeds.push('WR-SF', 'SP-PT');
-  addNeed(principalNeeds, 'SM-CC', 0.06, rng);
-  addNeed(principalNeeds, 'SM-CI', 0.1, rng);
-  addNeed(principalNeeds, 'DS-PM', 0.07, rng);
+  addNeed(principalNeeds, 'SM-CI', 0.15, rng);
   addNeed(principalNeeds, 'SV-VA', 0.08, rng);
   const principalFamily =
     principalSex === 'female' && rng.chance(0.5) ? rng.zipf(SYRIAN.family, 0.7) : familyEntry;
-  const principal = member(
+  member(
     'principal',
+    null,
     principalSex,
     principalAge,
-    principalGiven,
+    () => {
+      const first = principalGiven;
+      principalGiven = null;
+      return first ?? rng.zipf(principalSex === 'male' ? SYRIAN.male : SYRIAN.female, 0.8);
+    },
     rng.zipf(SYRIAN.male, 0.8),
     principalFamily,
     principalNeeds,
   );
-  const accepted = h.reachedOn.has('submission');
-  principal.consents.push({
-    purpose: 'assistance',
-    recipient: 'Bureau de Paris',
-    givenBy: 'self',
-    givenOn: built.createdAt.slice(0, 10),
-    withdrawnOn:
-      built.status === 'withdrawn' ? (built.events[built.events.length - 1]?.at.slice(0, 10) ?? null) : null,
-  });
-  if (accepted) {
-    principal.consents.push({
-      purpose: 'data_sharing',
-      recipient: 'Autorités françaises (ministère de l’Intérieur, OFPRA)',
-      givenBy: 'self',
-      givenOn: isoDay(Math.floor((h.reachedOn.get('submission') ?? 0) / DAY)),
-      withdrawnOn: null,
-    });
-  }
-  const health = h.reachedOn.get('health_assessment');
-  if (health !== undefined) {
-    principal.consents.push({
-      purpose: 'medical',
-      recipient: 'Médecin agréé (bilan de santé)',
-      givenBy: 'self',
-      givenOn: isoDay(Math.floor(health / DAY)),
-      withdrawnOn: null,
-    });
-  }
-
-  let youngestParentAge = principalAge;
+  let spouse: number | null = null;
   if (!single) {
-    const spouseAge = Math.max(18, principalAge - rng.int(0, 9));
-    youngestParentAge = spouseAge;
     const spouseNeeds: Needs = [];
     addNeed(spouseNeeds, 'SM-CI', 0.08, rng);
     addNeed(spouseNeeds, 'SV-VA', 0.05, rng);
-    const spouse = member(
+    spouse = member(
+      'spouse',
       'spouse',
       'female',
-      spouseAge,
-      rng.zipf(SYRIAN.female, 0.8),
+      youngestParentAge,
+      () => rng.zipf(SYRIAN.female, 0.8),
       rng.zipf(SYRIAN.male, 0.8),
       rng.chance(0.7) ? rng.zipf(SYRIAN.family, 0.7) : familyEntry,
       spouseNeeds,
     );
-    if (health !== undefined)
-      spouse.consents.push({
-        purpose: 'medical',
-        recipient: 'Médecin agréé (bilan de santé)',
-        givenBy: 'self',
-        givenOn: isoDay(Math.floor(health / DAY)),
-        withdrawnOn: null,
-      });
   }
-  const childCount = rng.weighted([
-    [0, 1],
-    [1, 3],
-    [2, 5],
-    [3, 5],
-    [4, 3],
-    [5, 1],
-  ] as const);
-  const fatherOfChildren = single ? rng.zipf(SYRIAN.male, 0.8) : principalGiven;
-  let childAge = Math.min(17, youngestParentAge - rng.int(19, 24));
+  const fatherOfChildren = single ? rng.zipf(SYRIAN.male, 0.8) : (givenOf.get(principalIndex) as NameEntry);
+  let childAge = eldestChild;
+  if (sonAge !== null) {
+    const son = member(
+      'child',
+      'child',
+      'male',
+      sonAge,
+      () => rng.zipf(SYRIAN.male, 0.8),
+      fatherOfChildren,
+      familyEntry,
+      [],
+    );
+    // His wife: registered with the family, travelling with it until they split.
+    const wife = member(
+      'other_relative',
+      'other',
+      'female',
+      rng.int(19, 21),
+      () => rng.zipf(SYRIAN.female, 0.8),
+      rng.zipf(SYRIAN.male, 0.8),
+      rng.zipf(SYRIAN.family, 0.7),
+      [],
+    );
+    roles.set(son, 'son');
+    roles.set(wife, 'wife');
+    childAge = Math.min(childAge, sonAge - rng.int(2, 4));
+  }
   let infant = false;
-  for (let i = 0; i < childCount && childAge >= 0; i++) {
+  for (let i = 0; i < shape.children; i++) {
     const sex: Sex = rng.chance(0.5) ? 'male' : 'female';
     const needs: Needs = [];
     addNeed(needs, 'DS-PM', 0.04, rng);
-    addNeed(needs, 'SM-CC', 0.03, rng);
+    addNeed(needs, 'SM-CC', 0.05, rng);
     if (childAge >= 11) addNeed(needs, 'CR-LW', 0.12, rng);
     if (childAge <= 1) infant = true;
     member(
       'child',
+      'child',
       sex,
       childAge,
-      rng.zipf(sex === 'male' ? SYRIAN.boy : SYRIAN.girl, 0.7),
+      () => rng.zipf(sex === 'male' ? SYRIAN.boy : SYRIAN.girl, 0.7),
       fatherOfChildren,
       familyEntry,
       needs,
     );
-    childAge -= rng.int(1, 4);
+    childAge = Math.max(0, childAge - rng.int(1, 3));
   }
-  if (infant && !single) {
-    const spouse = ctx.people[principalIndex + 1];
-    if (spouse && !spouse.specificNeeds.includes('PG-LC')) spouse.specificNeeds.push('PG-LC');
+  if (infant && spouse !== null) {
+    const mother = ctx.people[spouse] as DemoPerson;
+    if (!mother.specificNeeds.includes('PG-LC')) mother.specificNeeds.push('PG-LC');
   }
-  if (rng.chance(0.15)) {
-    const sex: Sex = rng.chance(0.6) ? 'female' : 'male';
+  if (shape.parent) {
+    const sex: Sex =
+      shape.parent === 'wheelchair'
+        ? 'female'
+        : shape.parent === 'escort'
+          ? 'male'
+          : rng.chance(0.6)
+            ? 'female'
+            : 'male';
     const needs: Needs = ['ER-NF'];
-    addNeed(needs, 'SM-CI', 0.6, rng);
-    addNeed(needs, 'DS-PM', 0.2, rng);
-    member(
+    if (shape.parent === 'wheelchair') needs.push('DS-PM');
+    else if (shape.parent === 'escort') needs.push('SM-CC');
+    else addNeed(needs, 'SM-CI', 0.6, rng);
+    const parent = member(
+      'parent',
       'parent',
       sex,
       principalAge + rng.int(22, 30),
-      rng.zipf(sex === 'male' ? SYRIAN.male : SYRIAN.female, 0.8),
+      () => rng.zipf(sex === 'male' ? SYRIAN.male : SYRIAN.female, 0.8),
       rng.zipf(SYRIAN.male, 0.8),
       principalSex === 'male' ? familyEntry : principalFamily,
       needs,
     );
+    if (shape.parent !== 'able') roles.set(parent, shape.parent);
   }
-  ctx.cases.push({
-    person: principalIndex,
-    household: householdIndex,
-    caseType: 'resettlement',
-    sensitive: false,
-    project: 'SYR-RST',
-    openedIn: 'PAR',
-    hostCountry: asylum,
-    returnCountry: null,
-    ...built,
+  const principal = ctx.people[principalIndex] as DemoPerson;
+  const everyone = [principalIndex, ...rec.members.map((m) => m.person)];
+
+  // ---- the history ----
+  const paris = staffOf('PAR');
+  const cw = paris.caseworker;
+  const notes = NOTES.resettlement?.fr ?? [];
+  const names = `${principal.givenName} ${principal.familyName}`;
+  /** A file attached shortly before a step at `at` (after the case's last event). */
+  const attach = (
+    kind: DemoRstHousehold['documents'][number]['kind'],
+    at: number,
+    title: string,
+    fileName: string,
+  ) => {
+    const when = Math.max(h.t + MINUTE, at - rng.int(5, 25) * MINUTE);
+    rec.documents.push({
+      kind,
+      at: isoTime(when),
+      fileName,
+      title,
+      lines: [
+        `Référence HCR : ${referral}`,
+        `Demandeur principal : ${names}`,
+        `Personnes : ${everyone.length}`,
+      ],
+    });
+  };
+  principal.consents.push({
+    purpose: 'assistance',
+    recipient: 'Bureau de Paris',
+    givenBy: 'self',
+    givenOn: isoDay(Math.floor(h.createdAt / DAY)),
+    withdrawnOn: plan.withdrawn ? plan.withdrawn.on : null,
   });
+  const done = () =>
+    ctx.cases.push({
+      person: principalIndex,
+      household: householdIndex,
+      caseType: 'resettlement',
+      sensitive: false,
+      project: 'SYR-RST',
+      openedIn: 'PAR',
+      hostCountry: asylum,
+      returnCountry: null,
+      ...h.result(),
+    });
+  ctx.rst.push(rec);
+  if (!plan.referred) return void done();
+  const referredAt = h.momentOn(dayOf(plan.referred));
+  attach(
+    'referral_document',
+    referredAt,
+    `Formulaire d’orientation du HCR – ${referral}`,
+    `orientation-HCR-${referral}.pdf`,
+  );
+  h.stepAt('verification', referredAt, cw, null, { action: 'record_referral', reference: referral });
+  if (rng.chance(0.6)) h.note(notes[0] ?? '', false);
+  if (!plan.interview) return void done();
+  h.stepAt('interview', h.momentOn(dayOf(plan.interview)), cw, null, null);
+  if (rng.chance(0.5)) h.note(notes[1] ?? '', false);
+  if (!plan.rrf) return void done();
+  const asked = h.momentOn(dayOf(plan.rrf));
+  attach(
+    'resettlement_registration_form',
+    asked,
+    `Formulaire d’enregistrement pour la réinstallation (RRF) – ${referral}`,
+    `RRF-${referral}.pdf`,
+  );
+  h.approvalAt(
+    'submission',
+    asked,
+    plan.approved ? dayOf(plan.approved) : null,
+    'RRF complet, à transmettre.',
+  );
+  if (!plan.approved) return void done();
+  principal.consents.push({
+    purpose: 'data_sharing',
+    recipient: 'Autorités françaises (ministère de l’Intérieur, OFPRA)',
+    givenBy: 'self',
+    givenOn: plan.approved,
+    withdrawnOn: null,
+  });
+  for (const d of plan.decisions ?? []) {
+    const batch = RST_BATCHES.find((b) => b.key === d.batch);
+    if (!batch) throw new Error(`no demo batch ${d.batch}`);
+    h.stepAt('decision', Date.parse(`${batch.submitted}T${BATCH_SUBMITTED_AT}`), paris.supervisor, null, {
+      action: 'submit_batch',
+      batch: d.batch,
+    });
+    if (!d.on || !d.outcome) return void done();
+    const at = h.momentOn(dayOf(d.on));
+    attach(
+      'decision_letter',
+      at,
+      `Décision des autorités françaises – ${batch.label}`,
+      `decision-${d.batch}-${referral}.pdf`,
+    );
+    h.stepAt(
+      DECIDED_TO[d.outcome],
+      at,
+      cw,
+      d.comment ?? null,
+      { action: 'decide', outcome: d.outcome, batch: d.batch },
+      d.outcome === 'rejected' ? 'not_eligible' : undefined,
+    );
+  }
+  if (h.status !== 'health_assessment') return void done();
+  if (plan.withdrawn) {
+    h.stepAt(
+      'withdrawn',
+      h.momentOn(dayOf(plan.withdrawn.on)),
+      cw,
+      plan.withdrawn.comment,
+      null,
+      'withdrawn',
+    );
+    return void done();
+  }
+  if (!plan.health) return void done();
+  // Every member assessed on the day, one after the other, by the medical officer.
+  let examined = Math.max(workingTime(rng, dayOf(plan.health.on)), h.t + MINUTE);
+  const deferred = plan.health.deferred ? (spouse ?? principalIndex) : null;
+  for (const person of everyone) {
+    const p = ctx.people[person] as DemoPerson;
+    const role = roles.get(person);
+    const record: DemoRstHousehold['health'][number] = {
+      person,
+      at: isoTime(examined),
+      assessedOn: plan.health.on,
+      outcome: 'fit',
+      validUntil: plan.health.validUntil,
+      travelConditions: [],
+      findings: null,
+    };
+    if (person === deferred)
+      Object.assign(record, { outcome: 'deferred', validUntil: null, findings: RST_FINDINGS.deferred });
+    else if (role === 'wheelchair')
+      Object.assign(record, {
+        outcome: 'fit_with_conditions',
+        travelConditions: ['WCHR'],
+        findings: RST_FINDINGS.wheelchair,
+      });
+    else if (role === 'escort')
+      Object.assign(record, {
+        outcome: 'fit_with_conditions',
+        travelConditions: ['MEDICAL_ESCORT', 'OXYG'],
+        findings: RST_FINDINGS.escort,
+      });
+    else if (p.specificNeeds.includes('SM-CI') && p.relationship !== 'child')
+      record.findings = RST_FINDINGS.diabetes;
+    else if (p.specificNeeds.includes('SM-CC') && p.relationship === 'child')
+      record.findings = RST_FINDINGS.asthma;
+    rec.health.push(record);
+    examined += rng.int(15, 35) * MINUTE;
+    if (!under(p, 18, plan.health.on))
+      p.consents.push({
+        purpose: 'medical',
+        recipient: 'Médecin agréé (bilan de santé)',
+        givenBy: 'self',
+        givenOn: plan.health.on,
+        withdrawnOn: null,
+      });
+  }
+  if (!plan.cleared) return void done();
+  h.stepAt('pre_departure_orientation', h.momentOn(dayOf(plan.cleared)), cw, null, {
+    action: 'clear_health',
+  });
+  h.facts.medicalFitness = 'fit';
+  if (rec.health.some((x) => x.findings) && rng.chance(0.6)) h.note(notes[2] ?? '', false);
+  if (!plan.oriented) return void done();
+  h.stepAt('exit_permits', h.momentOn(dayOf(plan.oriented)), cw, null, { action: 'complete_orientation' });
+  if (rng.chance(0.5)) h.note(notes[3] ?? '', false);
+  const papers = (
+    kind: 'exit_permit' | 'visa',
+    on: string,
+    validUntil: (person: number) => string | null,
+  ) => {
+    let at = Math.max(workingTime(rng, dayOf(on)), h.t + MINUTE);
+    for (const person of everyone) {
+      const until = validUntil(person);
+      if (!until) continue;
+      rec.clearances.push({
+        person,
+        kind,
+        at: isoTime(at),
+        number: kind === 'visa' ? `FRA${rng.digits(9)}` : `SG ${rng.digits(2)}/${rng.digits(6)}`,
+        issuingCountry: kind === 'visa' ? 'FR' : asylum,
+        validFrom: on,
+        validUntil: until,
+      });
+      at += rng.int(5, 15) * MINUTE;
+    }
+  };
+  if (plan.exitPermits) {
+    const { validUntil } = plan.exitPermits;
+    papers('exit_permit', plan.exitPermits.on, () => validUntil);
+  }
+  if (plan.visas) {
+    const { validUntil, short, wifePending } = plan.visas;
+    // A short visa for an adult member (the spouse, else the principal).
+    const shortFor = short ? (spouse ?? principalIndex) : null;
+    papers('visa', plan.visas.on, (person) =>
+      wifePending && roles.get(person) === 'wife' ? null : person === shortFor ? (short ?? null) : validUntil,
+    );
+  }
+  if (plan.split) {
+    const leaving = [...roles]
+      .filter(([, role]) => role === 'son' || role === 'wife')
+      .map(([person]) => person);
+    const son = [...roles].find(([, role]) => role === 'son')?.[0];
+    if (son === undefined) throw new Error(`demo split of ${plan.key} without a son`);
+    const at = Math.max(workingTime(rng, dayOf(plan.split.on)), h.t + MINUTE);
+    rec.split = { at: isoTime(at), members: leaving, newPrincipal: son, reason: plan.split.reason };
+  }
+  if (!plan.movement) return void done();
+  const movement = RST_MOVEMENTS.find((m) => m.key === plan.movement?.key);
+  if (!movement) throw new Error(`no demo movement ${plan.movement.key}`);
+  const bookedAt = Math.max(
+    h.momentOn(dayOf(plan.movement.booked)),
+    rec.split ? Date.parse(rec.split.at) + 30 * MINUTE : 0,
+  );
+  h.stepAt('booked', bookedAt, cw, null, { action: 'book', movement: movement.key });
+  if (!movement.boardingAt) return void done();
+  const boardedAt = Date.parse(movement.boardingAt);
+  if (plan.movement.noShow) {
+    h.stepAt('exit_permits', boardedAt, cw, plan.movement.noShow, {
+      action: 'unbook',
+      movement: movement.key,
+      noShow: true,
+    });
+    return void done();
+  }
+  h.stepAt('movement', boardedAt, cw, null, { action: 'board', movement: movement.key });
+  h.facts.departureDate = movement.boardingAt.slice(0, 10);
+  if (!movement.arrival) return void done();
+  h.stepAt('arrived', Date.parse(movement.arrival.recordedAt), cw, null, {
+    action: 'arrive',
+    movement: movement.key,
+  });
+  if (!plan.handover) return void done();
+  const handedOver = h.momentOn(dayOf(plan.handover.on));
+  attach(
+    'handover_receipt',
+    handedOver,
+    `Procès-verbal de remise – ${plan.handover.to}`,
+    `PV-remise-${referral}.pdf`,
+  );
+  h.stepAt(
+    'closed',
+    handedOver,
+    cw,
+    null,
+    { action: 'hand_over', receivedBy: plan.handover.to },
+    'completed',
+  );
+  if (rng.chance(0.6)) h.note(notes[4] ?? '', false);
+  done();
+}
+
+/** Batch households set, batches submitted: fixed moments of the office's week (UTC). */
+const BATCH_CREATED_AT = '09:00:00Z';
+const BATCH_SET_AT = '15:00:00Z';
+const BATCH_SUBMITTED_AT = '09:30:00Z';
+
+/** The programme's records besides the households': batches, orientation sessions, movements. */
+function resettlementOf(ctx: Ctx): DemoResettlement {
+  const households = ctx.rst;
+  const caseOf = (key: string) => {
+    const h = households.find((x) => x.key === key);
+    if (!h) throw new Error(`no demo household ${key}`);
+    return h.case;
+  };
+  const batches = RST_BATCHES.map((b) => ({
+    key: b.key,
+    kind: b.kind,
+    label: b.label,
+    missionStart: b.missionStart,
+    missionEnd: b.missionEnd,
+    createdAt: isoTime(Date.parse(`${b.created}T${BATCH_CREATED_AT}`)),
+    setAt: isoTime(Date.parse(`${b.set}T${BATCH_SET_AT}`)),
+    submittedAt: isoTime(Date.parse(`${b.submitted}T${BATCH_SUBMITTED_AT}`)),
+    submittedOn: b.submitted,
+    households: RST_HOUSEHOLDS.filter((p) => p.decisions?.some((d) => d.batch === b.key)).map((p) =>
+      caseOf(p.key),
+    ),
+  }));
+  const sessions = RST_SESSIONS.map((s) => ({
+    ...s,
+    createdAt: isoTime((dayOf(s.heldOn) - 14) * DAY + 9 * 60 * MINUTE),
+    recordedAt: isoTime(Date.parse(`${s.heldOn}T15:30:00Z`)),
+    // Who was there: the households' members aged twelve or more (younger children are not expected).
+    attendance: RST_HOUSEHOLDS.filter((p) => p.session === s.key).flatMap((p) => {
+      const h = households.find((x) => x.key === p.key) as DemoRstHousehold;
+      const principal = (ctx.cases[h.case] as BuiltCase).person;
+      return [principal, ...h.members.map((m) => m.person)]
+        .filter((person) => !under(ctx.people[person] as DemoPerson, 12, s.heldOn))
+        .map((person) => ({ person, present: true }));
+    }),
+  }));
+  const movements = RST_MOVEMENTS.map((m) => ({
+    key: m.key,
+    createdAt: isoTime(Date.parse(`${m.created}T10:00:00Z`)),
+    seatCount: m.seatCount,
+    legs: m.legs.map((l) => ({ ...l })),
+    escorts: m.escorts.map(({ forHousehold, ...e }) => ({
+      ...e,
+      forCase: forHousehold ? caseOf(forHousehold) : null,
+    })),
+    boarding: m.boardingAt
+      ? {
+          at: isoTime(Date.parse(m.boardingAt)),
+          noShows: RST_HOUSEHOLDS.filter((p) => p.movement?.key === m.key && p.movement.noShow).map((p) => ({
+            case: caseOf(p.key),
+            reason: p.movement?.noShow ?? '',
+          })),
+        }
+      : null,
+    arrival: m.arrival
+      ? { recordedAt: isoTime(Date.parse(m.arrival.recordedAt)), arrivedAt: m.arrival.arrivedAt }
+      : null,
+  }));
+  return {
+    households,
+    batches,
+    sessions,
+    movements,
+    warnings: { at: isoTime(Date.parse(RST_WARNINGS_AT)), days: RST_WARNING_DAYS },
+  };
 }
 
 // ---- referrals and transfers ------------------------------------------------------------------------
@@ -2777,6 +3231,8 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
     households: [],
     cases: [],
     referrals: [],
+    rst: [],
+    syrianNames: [],
   };
   const groups: [() => void, number][] = [
     [() => returnee(ctx, 'AL', true), 66],
@@ -2787,9 +3243,9 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
     [() => returnee(ctx, 'UA', false), 10],
     [() => kurdishReturnee(ctx, true), 46],
     [() => kurdishReturnee(ctx, false), 46],
-    [() => syrianHousehold(ctx), 24],
   ];
   for (const [make, count] of groups) for (let i = 0; i < count; i++) make();
+  for (const plan of RST_HOUSEHOLDS) syrianHousehold(ctx, plan);
   nearEndReferrals(ctx);
   notificationsOf(ctx);
   registeredTwice(ctx);
@@ -2825,7 +3281,13 @@ export function generateDemoData(seed = DEMO_SEED): DemoData {
       const { referral, ...rest } = e.data;
       e.data = { reference: (ctx.referrals[referral as number] as DemoReferral).reference, ...rest };
     }
-  return { people: ctx.people, households: ctx.households, cases: demoCases, referrals: ctx.referrals };
+  return {
+    people: ctx.people,
+    households: ctx.households,
+    cases: demoCases,
+    referrals: ctx.referrals,
+    resettlement: resettlementOf(ctx),
+  };
 }
 
 // ---- people registered twice -------------------------------------------------------------------------------

@@ -4,6 +4,8 @@
  * notices) is taken by the cases and referrals modules' own use cases, in the order it happened, by the
  * staff member who took it, with the clock set to its moment. The modules thus write their rows, events,
  * withholding, notifications and audit trail as they would have; the loader only tells them what happened.
+ * The Syrian resettlement households are only opened (and assigned) here: their steps follow in
+ * resettlement.ts, through the resettlement module.
  *
  * Staff members of the story without a demo account (the colleagues of Madrid, Athens, Rome, Warsaw, and the
  * protection officers of Rabat, Kyiv and Erbil) act under their name and their role in their office, without
@@ -206,6 +208,9 @@ export async function replayCases(
       .map((r) => data.cases[r.case]?.person),
   );
   data.cases.forEach((c, i) => {
+    // A resettlement household's steps after its opening are taken by resettlement.ts, the module's actions
+    // and the generic steps between them in their own order, once every case is open.
+    const byModule = c.caseType === 'resettlement';
     const lastChange = c.events.reduce(
       (n, e, k) => (e.kind === 'transition' || e.kind === 'approved' ? k : n),
       -1,
@@ -255,6 +260,7 @@ export async function replayCases(
         }
         case 'transition':
         case 'approval_requested':
+          if (byModule) return;
           at(e.at, async () => {
             const to = e.toStatus as string;
             await transitionCase(ctx(), caseIds[i] as string, {
@@ -270,6 +276,7 @@ export async function replayCases(
           });
           return;
         case 'approved':
+          if (byModule) return;
           at(e.at, async () => {
             await decideApproval(
               ctx(),
@@ -363,7 +370,7 @@ export async function replayCases(
 
   // Facts recorded on open cases outside any transition that asked for them.
   for (const [i, c] of data.cases.entries()) {
-    if (isTerminal(workflowOf(c.caseType), c.status)) continue;
+    if (isTerminal(workflowOf(c.caseType), c.status) || c.caseType === 'resettlement') continue;
     const now = facts[i] as Facts;
     const fields: Partial<Facts> = {};
     for (const f of FACT_FIELDS)

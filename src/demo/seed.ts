@@ -1,9 +1,10 @@
 /**
  * Demo data: the offices, projects and accounts of the 2015 news page of the Paris office, the people and
- * cases of its programmes (people.ts), what the programmes did around them: budgets, reintegration plans,
- * jobs, trainings and campaigns (programmes.ts), and how they reported on it: results frameworks, quarters
- * closed with their signed snapshots, the EU's access to its projects (frameworks.ts, reporting.ts). Loaded
- * only into an empty database, and only on the embedded database or when PASSERELLE_DEMO=1.
+ * cases of its programmes (people.ts), the Syrian households taken through resettlement (resettlement.ts),
+ * what the programmes did around them: budgets, reintegration plans, jobs, trainings and campaigns
+ * (programmes.ts), and how they reported on it: results frameworks, quarters closed with their signed
+ * snapshots, the EU's access to its projects (frameworks.ts, reporting.ts). Loaded only into an empty
+ * database, and only on the embedded database or when PASSERELLE_DEMO=1.
  */
 
 import { sql } from 'drizzle-orm';
@@ -22,6 +23,7 @@ import { generateDemoData, insertDemoCaseWork, insertDemoPeople } from './people
 import { generateProgrammeData, insertProgrammeData } from './programmes';
 import { replayCases } from './replay';
 import { loadReporting } from './reporting';
+import { loadResettlement } from './resettlement';
 
 export { DEMO_ACCOUNTS } from './accounts';
 
@@ -132,24 +134,28 @@ export async function isDatabaseEmpty(database: Database): Promise<boolean> {
 /**
  * Loads the demo into an empty database. The embedded database has a thread of its own (ADR 0014): the load
  * runs there (`seedDemoInDatabaseThread`), as its thousands of use-case steps would otherwise each wait for
- * a message round trip per query. The clock is read once: the load happens at that moment.
+ * a message round trip per query. The clock is read once: the load happens at that moment. The files the
+ * story attaches to cases (referral documents, forms, decision letters) go under `dataDir`, where the
+ * server keeps attachments.
  */
 export async function seedDemo(
   database: Database,
   clock: Clock,
   password: string,
   encryptionKey: Buffer,
+  dataDir: string,
 ): Promise<void> {
   if (database.runInDatabaseThread) {
     const args: Parameters<typeof seedDemoInDatabaseThread> extends [unknown, ...infer A] ? A : never = [
       clock.now().toISOString(),
       password,
       encryptionKey.toString('base64'),
+      dataDir,
     ];
     await database.runInDatabaseThread(import.meta.url, 'seedDemoInDatabaseThread', args);
     return;
   }
-  await load(database, clock, password, createFieldCipher(encryptionKey));
+  await load(database, clock, password, createFieldCipher(encryptionKey), dataDir);
 }
 
 /** `seedDemo` in the database's own thread, called there by name with plain data. */
@@ -158,11 +164,24 @@ export async function seedDemoInDatabaseThread(
   at: string,
   password: string,
   encryptionKey: string,
+  dataDir: string,
 ): Promise<void> {
-  await load(database, fixedClock(at), password, createFieldCipher(Buffer.from(encryptionKey, 'base64')));
+  await load(
+    database,
+    fixedClock(at),
+    password,
+    createFieldCipher(Buffer.from(encryptionKey, 'base64')),
+    dataDir,
+  );
 }
 
-async function load(database: Database, clock: Clock, password: string, cipher: FieldCipher): Promise<void> {
+async function load(
+  database: Database,
+  clock: Clock,
+  password: string,
+  cipher: FieldCipher,
+  dataDir: string,
+): Promise<void> {
   // One hash for every demo account: they share a published password anyway, and it keeps start-up fast.
   const passwordHash = await hashPassword(password);
   const ctx = systemCtx(database.db, clock, 'fr');
@@ -229,6 +248,16 @@ async function load(database: Database, clock: Clock, password: string, cipher: 
     const people = await insertDemoPeople(tx, cipher, refs, data);
     // Cases, their histories, referrals and transfers: through the cases and referrals modules.
     const { cases } = await replayCases(tx, refs, data, people, ctx.reactions);
+    // The Syrian households past identification: through the resettlement module's use cases.
+    const resettlement = await loadResettlement(
+      tx,
+      refs,
+      data,
+      { persons: people.persons, cases },
+      cipher,
+      ctx.reactions,
+      dataDir,
+    );
     await insertDemoCaseWork(tx, refs, data, cases);
     const ids = { persons: people.persons, cases };
     const programmes = await insertProgrammeData(tx, refs, ids, generateProgrammeData(data));
@@ -246,6 +275,7 @@ async function load(database: Database, clock: Clock, password: string, cipher: 
         households: data.households.length,
         cases: data.cases.length,
         referrals: data.referrals.length,
+        ...resettlement,
         ...programmes,
         ...reporting,
       },

@@ -49,6 +49,8 @@ export async function startServer(): Promise<E2EServer> {
   const blob = new Blob([fs.readFileSync(inject('demoTemplate'))]);
   const database = fromPglite(await RemotePGlite.open({ loadDataDir: blob }));
   const config = testConfig();
+  // The demo's attachments (referral documents, decision letters...) beside its database.
+  fs.cpSync(inject('demoDataDir'), config.dataDir, { recursive: true });
   const app = await buildApp({ database, config, clock: systemClock, logger: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;

@@ -19,6 +19,8 @@ export const DEMO_PASSWORD = 'demo-passerelle';
 declare module 'vitest' {
   export interface ProvidedContext {
     demoTemplate: string;
+    /** The attachments the demo wrote (its documents), copied into each journey's data folder. */
+    demoDataDir: string;
   }
 }
 
@@ -27,13 +29,16 @@ export default async function setup(project: TestProject) {
   const database = fromPglite(client);
   await database.migrate();
   const config = testConfig();
-  await seedDemo(database, systemClock, DEMO_PASSWORD, resolveEncryptionKey(config));
+  await seedDemo(database, systemClock, DEMO_PASSWORD, resolveEncryptionKey(config), config.dataDir);
   const dump = await client.dumpDataDir('none');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-demo-'));
   const file = path.join(dir, 'demo.tar');
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   await database.close();
-  fs.rmSync(config.dataDir, { recursive: true, force: true });
   project.provide('demoTemplate', file);
-  return () => fs.rmSync(dir, { recursive: true, force: true });
+  project.provide('demoDataDir', config.dataDir);
+  return () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(config.dataDir, { recursive: true, force: true });
+  };
 }

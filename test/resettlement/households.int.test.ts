@@ -1,15 +1,17 @@
 /**
  * Households on both databases: a split that would leave a minor without an adult is refused with nothing
  * written, a deliberate split and a merge, a member in two households, racing edits on one household (one
- * winner, the others 409), concurrent bookings for the last seats, and another office's households (404).
+ * winner, the others 409), concurrent bookings for the last seats, another office's households (404), and a
+ * household not referred yet, at identification in the pipeline and the funnel.
  */
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases } from '../../src/modules/cases/tables';
 import { resettlementMembers } from '../../src/modules/resettlement/tables';
 import { auditAfter, expectJson, expectProblem, lastAuditSeq } from '../api/helpers';
+import { openCase } from '../cases/helpers';
 import { createTestApp, type TestApp } from '../harness/app';
-import { signIn } from '../registry/helpers';
+import { registerPerson, signIn } from '../registry/helpers';
 import {
   getHousehold,
   type HouseholdBody,
@@ -272,5 +274,41 @@ describe('concurrent bookings for the last seats', () => {
       'movement_over_capacity',
     );
     expect((await getHousehold(cw, loser.caseId)).status).toBe('exit_permits');
+  });
+});
+
+describe('a household whose referral is not recorded yet', () => {
+  it('stands at identification in the pipeline and the funnel, as its principal', async () => {
+    const cw = as('cw@x.test');
+    const person = await registerPerson(cw, ids.officeId, {
+      givenName: 'Hiba',
+      familyName: 'Sabbagh',
+      sex: 'female',
+      birthDate: '1988-03-14',
+      birthDatePrecision: 'exact',
+      nationalities: ['SY'],
+      languages: ['ar'],
+    });
+    const opened = await openCase(cw, {
+      personId: person.id,
+      officeId: ids.officeId,
+      caseType: 'resettlement',
+      projectId: ids.projectId,
+    });
+    const pipeline = expectJson<{ items: { caseId: string; status: string; members: number }[] }>(
+      await cw.inject({ method: 'GET', url: `/api/resettlement/pipeline?projectId=${ids.projectId}` }),
+    );
+    expect(pipeline.items.find((i) => i.caseId === opened.id)).toMatchObject({
+      status: 'identification',
+      members: 1,
+    });
+    const funnel = expectJson<{
+      current: { stage: string; households: number; persons: number }[];
+      stages: { stage: string; reached: number }[];
+    }>(await cw.inject({ method: 'GET', url: `/api/resettlement/funnel?projectId=${ids.projectId}` }));
+    expect(funnel.current).toContainEqual({ stage: 'identification', households: 1, persons: 1 });
+    // Every household of the project reached identification, referred or not.
+    const households = funnel.current.reduce((n, s) => n + s.households, 0);
+    expect(funnel.stages.find((s) => s.stage === 'identification')?.reached).toBe(households);
   });
 });

@@ -15,7 +15,13 @@ import {
 } from './repository';
 import { type CaseType, isTerminal, workflowOf } from './workflow';
 
-export { type AttachmentScanner, type AttachmentStore, acceptAll, attachmentsOf } from './attachments';
+export {
+  type AttachmentScanner,
+  type AttachmentStore,
+  acceptAll,
+  addAttachment,
+  attachmentsOf,
+} from './attachments';
 export { assignCase, ensureSystemTask } from './case-work';
 export { CaseTypeSchema } from './contract';
 export { assertAssignable, openCase } from './open-case';

@@ -40,7 +40,8 @@ export async function resettlementPipeline(ctx: ActorCtx, query: z.infer<typeof 
     caseReference: r.caseRow.reference,
     principalName: nameOf(r),
     status: r.caseRow.status,
-    members: facts.get(r.caseRow.id)?.length ?? 0,
+    // Not referred yet, a household is its principal (the funnel counts it so).
+    members: facts.get(r.caseRow.id)?.length ?? 1,
     blockers: blocked.get(r.caseRow.id) ?? [],
   }));
   return { items: query.blocked ? items.filter((i) => i.blockers.length > 0) : items };

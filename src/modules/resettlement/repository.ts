@@ -638,7 +638,6 @@ export async function householdsAt(
   return db
     .select({ caseRow: cases, givenName: persons.givenName, familyName: persons.familyName })
     .from(cases)
-    .innerJoin(resettlementHouseholds, eq(resettlementHouseholds.caseId, cases.id))
     .innerJoin(persons, eq(persons.id, cases.personId))
     .where(and(...filters))
     .orderBy(asc(cases.reference))
