@@ -153,6 +153,10 @@ export const messages: Record<'fr' | 'en', Messages> = {
       handover_not_arrived: 'The household has not arrived yet.',
       booking_not_active: 'This booking has already been boarded, cancelled or settled.',
       movement_has_bookings: 'Households are still booked on this movement: unbook them first.',
+      reception_not_booked:
+        'A reception link is issued once the household is booked on a movement: the reception service sees its flight and arrival.',
+      reception_not_arrived: 'The household has not arrived yet: its reception can be confirmed once it has.',
+      reception_already_confirmed: 'The reception of this household has already been confirmed.',
       internal_error:
         'Something went wrong on our side. The error has been logged (reference {{requestId}}).',
       service_unavailable: 'The service is temporarily unavailable.',
@@ -265,6 +269,9 @@ export const messages: Record<'fr' | 'en', Messages> = {
       handover_not_arrived: 'Not arrived',
       booking_not_active: 'Booking settled',
       movement_has_bookings: 'Households still booked',
+      reception_not_booked: 'Household not booked',
+      reception_not_arrived: 'Not arrived',
+      reception_already_confirmed: 'Reception already confirmed',
       internal_error: 'Internal error',
       service_unavailable: 'Service unavailable',
       server_busy: 'Server busy',
@@ -483,6 +490,11 @@ export const messages: Record<'fr' | 'en', Messages> = {
       booking_not_active: 'Cette réservation est déjà embarquée, annulée ou réglée.',
       movement_has_bookings:
         'Des ménages sont encore réservés sur ce mouvement : annulez d’abord leurs réservations.',
+      reception_not_booked:
+        'Un lien d’accueil est émis une fois le ménage réservé sur un mouvement : le service d’accueil voit son vol et son arrivée.',
+      reception_not_arrived:
+        'Le ménage n’est pas encore arrivé : son accueil pourra être confirmé une fois arrivé.',
+      reception_already_confirmed: 'L’accueil de ce ménage a déjà été confirmé.',
       internal_error:
         'Une erreur est survenue de notre côté. Elle a été consignée (référence {{requestId}}).',
       service_unavailable: 'Le service est momentanément indisponible.',
@@ -595,6 +607,9 @@ export const messages: Record<'fr' | 'en', Messages> = {
       handover_not_arrived: 'Pas encore arrivé',
       booking_not_active: 'Réservation réglée',
       movement_has_bookings: 'Ménages encore réservés',
+      reception_not_booked: 'Ménage non réservé',
+      reception_not_arrived: 'Pas encore arrivé',
+      reception_already_confirmed: 'Accueil déjà confirmé',
       internal_error: 'Erreur interne',
       service_unavailable: 'Service indisponible',
       server_busy: 'Serveur occupé',
