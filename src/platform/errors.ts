@@ -112,6 +112,8 @@ export const ERROR_STATUS = {
   reception_not_booked: 409,
   reception_not_arrived: 409,
   reception_already_confirmed: 409,
+  merge_resettlement_households: 409,
+  merge_resettlement_booked: 409,
   internal_error: 500,
   service_unavailable: 503,
   server_busy: 503,
