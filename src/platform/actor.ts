@@ -72,12 +72,18 @@ export type Reactions = {
 
 export type CaseStageChange = { caseId: string; caseType: string; from: string; to: string; on: string };
 
+export type MoveContext = { now: Date; lang: Lang };
+
 /** A module's records hanging on a person, moved by a merge and moved back by its undo. */
 export type PersonRecordMover = {
   /** The key under which the merge record keeps the moved ids (stable: stored merges use it). */
   key: string;
-  /** Moves every record of `fromPersonId` to `toPersonId`; returns the ids moved. */
-  moveAll(tx: Db, fromPersonId: string, toPersonId: string): Promise<string[]>;
+  /**
+   * Moves every record of `fromPersonId` to `toPersonId`; returns the ids moved (as the mover reads them
+   * back). It may refuse the merge with an AppError (the whole merge rolls back). `at` is the merge's time
+   * and language, for what the mover writes.
+   */
+  moveAll(tx: Db, fromPersonId: string, toPersonId: string, at: MoveContext): Promise<string[]>;
   /** Moves those ids back to `toPersonId`, if they still belong to `fromPersonId`. */
-  moveBack(tx: Db, ids: string[], fromPersonId: string, toPersonId: string): Promise<void>;
+  moveBack(tx: Db, ids: string[], fromPersonId: string, toPersonId: string, at: MoveContext): Promise<void>;
 };

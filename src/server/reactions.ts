@@ -7,7 +7,7 @@
 import type { Db } from '../db/client';
 import { casesFollowTheirPerson } from '../modules/cases';
 import { revokeReferralsOfConsent } from '../modules/referrals';
-import { stampMilestone } from '../modules/resettlement';
+import { resettlementFollowsPerson, stampMilestone } from '../modules/resettlement';
 import type { Ctx } from '../platform/actor';
 import type { Clock } from '../platform/clock';
 import type { Lang } from '../platform/i18n';
@@ -17,8 +17,9 @@ export function wireReactions(): Reactions {
   return {
     // Withdrawing a consent revokes the referrals resting on it, in the same transaction.
     consentWithdrawn: [revokeReferralsOfConsent],
-    // Merging two records of one person moves the merged record's cases to the kept one (and back on undo).
-    personRecordsMoved: [casesFollowTheirPerson],
+    // Merging two records of one person moves the merged record's cases and resettlement records (memberships,
+    // health, papers, orientation, passengers) to the kept one (and back on undo).
+    personRecordsMoved: [casesFollowTheirPerson, resettlementFollowsPerson],
     // A resettlement case entering a stage keeps the day on its household (the funnel's milestones).
     caseStageChanged: [stampMilestone],
   };

@@ -123,6 +123,8 @@ const EXPECTED_PROTECTED: Record<string, Access> = {
   'POST /api/cases/:id/resettlement/clear-health': { permission: 'resettlement.write' },
   'POST /api/cases/:id/resettlement/complete-orientation': { permission: 'resettlement.write' },
   'POST /api/cases/:id/resettlement/handover': { permission: 'resettlement.write' },
+  'POST /api/cases/:id/resettlement/reception-links': { permission: 'resettlement.write' },
+  'POST /api/cases/:id/resettlement/reception-links/:childId/revoke': { permission: 'resettlement.write' },
   'GET /api/resettlement/pipeline': { permission: 'resettlement.read' },
   'GET /api/resettlement/funnel': { permission: 'resettlement.read' },
   'GET /api/resettlement/batches': { permission: 'resettlement.read' },
@@ -278,6 +280,9 @@ describe('route catalogue', () => {
         'POST /api/partner/:token/accept',
         'POST /api/partner/:token/decline',
         'POST /api/partner/:token/messages',
+        // The reception partner of a resettled household, the same way (test/resettlement/reception).
+        'GET /api/reception/:token',
+        'POST /api/reception/:token/confirm',
       ].sort(),
     );
   });

@@ -743,7 +743,7 @@ describe('indicator definitions against hand-counted fixtures', () => {
     const byId = Object.fromEntries(catalogue.map((d) => [d.id, d]));
     expect(byId.persons_assisted).toMatchObject({ available: true, personal: true, unit: 'persons' });
     expect(byId.budget_spent).toMatchObject({ available: true, personal: false, unit: 'eur' });
-    expect(byId.persons_resettled).toMatchObject({ available: false });
+    expect(byId.persons_resettled).toMatchObject({ available: true, personal: true, unit: 'persons' });
     expect(byId.sustainability_score).toMatchObject({ available: false });
     const report = await getReport(reader(), tact, { periodId: Q1.id, language: 'en' });
     expect(indicatorOf(report, 'A1').definition?.counts.en).toMatch(/counted once/);

@@ -2,12 +2,14 @@
  * Reporting facts (src/modules/reporting/facts.ts): the definitions that read facts give exactly the figures
  * of their live queries over the source tables, for readers of every scope, after the facts are built and
  * after every kind of change the triggers log (new cases, status and office changes, merges, deletions,
- * plan approvals, deliveries, placements, referrals, a person's breakdown columns); figures kept for a data
- * version are read back until the data changes, and never after.
+ * plan approvals, deliveries, placements, referrals, a person's breakdown columns; resettlement members
+ * leaving, milestones, boarding, a household's office, a member's birth date and sex, merged members);
+ * figures kept for a data version are read back until the data changes, and never after.
  *
  * The data set is generated (a seeded generator): persons with cases in up to three offices of the project
  * (transfers, reopenings), cases of another project, plans, deliveries in three currencies, placements with
- * follow-ups and referrals.
+ * follow-ups and referrals, and resettlement households (members split off, submitted, accepted, boarded or
+ * not, arrived) with a generator of their own.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +33,7 @@ import {
   insertCampaign,
   insertCase,
   insertDelivery,
+  insertHousehold,
   insertItem,
   insertPerson,
   insertPlacement,
@@ -49,6 +52,14 @@ const people: string[] = [];
 const caseIds: string[] = [];
 const itemOf = new Map<string, string>();
 const rand = prng(20151207);
+/** The resettlement households' own generator (the draws above stay as they were). */
+const rst = prng(20150903);
+const households: {
+  caseId: string;
+  members: string[];
+  bookingId: string | null;
+  submitted?: string;
+}[] = [];
 
 const PERIODS = [
   { id: '00000000-0000-4000-8000-000000000001', startDate: '2025-01-01', endDate: '2025-06-30' },
@@ -131,6 +142,95 @@ async function addCase(personId: string, officeId: string, projectId: string | n
   return id;
 }
 
+/**
+ * A resettlement household of the project: members (a member split off to a household of their own, with the
+ * milestones copied), submitted, accepted, departed (all boarded, or a no-show) and arrived on generated days.
+ */
+async function addHousehold(officeCode: string) {
+  const officeId = office[officeCode] as string;
+  const rday = (from: string, span: number) =>
+    new Date(Date.parse(from) + rst.int(span) * 86_400_000).toISOString().slice(0, 10);
+  const plus = (d: string, n: number) => new Date(Date.parse(d) + n * 86_400_000).toISOString().slice(0, 10);
+  const members: string[] = [];
+  for (let k = 1 + rst.int(4); k > 0; k--)
+    members.push(
+      rst.next() < 0.15
+        ? rst.pick(people)
+        : await insertPerson(t.db, {
+            officeId,
+            sex: rst.pick(['female', 'male'] as const),
+            birthDate: rst.next() < 0.9 ? rday('1950-01-01', 24_000) : null,
+            nationalities: [rst.pick(['SY', 'SY', 'IQ'])],
+            specificNeeds: rst.next() < 0.3 ? [rst.pick(['CR-CP', 'SM-MI', 'DS-PM', 'WR-WR'])] : [],
+          }),
+    );
+  const unique = [...new Set(members)].filter((m) => !households.some((h) => h.members.includes(m)));
+  if (!unique.length) return;
+  const joined = rday('2024-10-01', 90);
+  const submitted = rst.next() < 0.85 ? rday('2025-01-01', 400) : undefined;
+  const accepted = submitted && rst.next() < 0.8 ? plus(submitted, 20 + rst.int(60)) : undefined;
+  const departed = accepted && rst.next() < 0.7 ? plus(accepted, 30 + rst.int(90)) : undefined;
+  const noShow = accepted && !departed && rst.next() < 0.5;
+  const arrived = departed && rst.next() < 0.8 ? plus(departed, rst.int(2)) : undefined;
+  const milestones = {
+    decisionOn: submitted,
+    acceptedOn: accepted,
+    departedOn: departed,
+    arrivedOn: arrived,
+  };
+  const caseId = await insertCase(t.db, {
+    personId: unique[0] as string,
+    officeId,
+    projectId: project,
+    createdAt: `${joined}T08:00:00Z`,
+    caseType: 'resettlement',
+    status: arrived ? 'arrived' : departed ? 'movement' : 'decision',
+    hostCountry: 'LB',
+    returnCountry: 'FR',
+  });
+  // Some households lost a member to a split (before or after submission): the member travels on their own.
+  const split = unique.length > 1 && rst.next() < 0.3 ? (unique.pop() as string) : null;
+  const splitOn = split ? rday('2024-12-01', 300) : null;
+  const travelling = unique.map((personId) => ({ personId, joinedOn: joined }));
+  const { bookingId } = await insertHousehold(t.db, {
+    caseId,
+    projectId: project,
+    officeId,
+    members: split ? [...travelling, { personId: split, joinedOn: joined, leftOn: splitOn }] : travelling,
+    milestones,
+    passengers: departed
+      ? unique.map((personId) => ({ personId, boarding: 'boarded' as const }))
+      : noShow
+        ? unique.map((personId) => ({ personId, boarding: 'no_show' as const }))
+        : [],
+  });
+  households.push({ caseId, members: split ? [...unique, split] : unique, bookingId, submitted });
+  if (split && splitOn) {
+    const own = await insertCase(t.db, {
+      personId: split,
+      officeId,
+      projectId: project,
+      createdAt: `${splitOn}T09:00:00Z`,
+      caseType: 'resettlement',
+      status: 'decision',
+    });
+    await insertHousehold(t.db, {
+      caseId: own,
+      projectId: project,
+      officeId,
+      members: [{ personId: split, joinedOn: splitOn }],
+      milestones: { decisionOn: submitted, acceptedOn: accepted },
+    });
+  }
+}
+
+const caseOffice = async (caseId: string) =>
+  (
+    (await t.db.execute(sql`select owning_office_id as o from cases where id = ${caseId}`)) as unknown as {
+      rows: { o: string }[];
+    }
+  ).rows[0]?.o;
+
 /** Readers' scopes, and whether the scope covers every office holding facts (read from first rows then). */
 const SCOPES = (): [string, OfficeScope, boolean][] => [
   ['all offices', 'all', false],
@@ -212,6 +312,7 @@ beforeAll(async () => {
     if (rand.next() < 0.3) await addCase(id, office[rand.pick(offices)] as string);
     if (rand.next() < 0.1) await addCase(id, office[home] as string, other);
   }
+  for (let i = 0; i < 45; i++) await addHousehold(rst.pick(offices));
 });
 
 afterAll(async () => {
@@ -267,6 +368,53 @@ describe('reporting facts', () => {
       .where(sql`id = ${people[10] as string}`);
     // An item's assistance type corrected (deliveries are broken down by it).
     await t.db.execute(sql`update plan_items set dimension = 'social' where id = ${item}`);
+    // Resettlement: a member leaves a household, a household's acceptance and arrival move, a passenger
+    // recorded as a no-show after all, a household's case moves to another office, a member's birth date
+    // is corrected, and two records of travelling persons merged (the memberships follow the kept one).
+    // Each change touches persons no other change touches, so that each trigger is needed on its own.
+    const travelled = households.filter((h) => h.bookingId && h.members.length >= 2);
+    const [first, second, third] = travelled;
+    const fourth = households.find((h) => !travelled.includes(h) && h.members.length >= 2);
+    const lone = households.find((h) => !h.bookingId && h.members.length === 1);
+    const kept = households.find((h) => h !== lone && h !== fourth && !travelled.includes(h));
+    // A member (not the principal) of a household submitted in the period broken down.
+    const fifth = households.find(
+      (h) =>
+        ![first, second, third, fourth, lone, kept].includes(h) &&
+        h.members.length >= 3 &&
+        (h.submitted ?? '') >= '2025-07-01' &&
+        (h.submitted ?? '') <= '2025-12-31',
+    );
+    if (!first || !second || !third || !fourth || !lone || !kept || !fifth)
+      throw new Error('too few households');
+    await t.db.execute(
+      sql`update resettlement_members set left_on = '2025-01-15' where case_id = ${fourth.caseId}
+        and person_id = ${fourth.members.at(-1) as string}`,
+    );
+    await t.db.execute(
+      sql`update resettlement_households set accepted_on = '2025-07-07', arrived_on = '2026-01-10' where case_id = ${first.caseId}`,
+    );
+    await t.db.execute(
+      sql`update movement_passengers set boarding = 'no_show' where booking_id = ${second.bookingId as string}
+        and person_id = ${second.members[1] as string}`,
+    );
+    await t.db
+      .update(cases)
+      .set({
+        owningOfficeId:
+          office.TIR === (await caseOffice(third.caseId)) ? (office.ERB as string) : (office.TIR as string),
+      })
+      .where(sql`id = ${third.caseId}`);
+    await t.db
+      .update(personsTable)
+      .set({ birthDate: '2010-05-05', sex: 'other' })
+      .where(sql`id = ${fifth.members[1] as string}`);
+    // A travelling person's two records merged: the membership follows the kept record (ended: a person
+    // travels with one household at a time).
+    await t.db.execute(
+      sql`update resettlement_members set person_id = ${kept.members[0] as string}, left_on = '2025-02-02'
+        where person_id = ${lone.members[0] as string}`,
+    );
     const before = (await refreshFacts(t.db, project, t.clock.now())).dataVersion;
     expect(before).toBeGreaterThan(1);
     await expectSameFigures();

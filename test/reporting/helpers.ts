@@ -19,6 +19,13 @@ import {
   reintegrationPlans,
 } from '../../src/modules/reintegration/tables';
 import type { CrossTabView, Report, ReportIndicator } from '../../src/modules/reporting/contract';
+import {
+  movementBookings,
+  movementPassengers,
+  movements,
+  resettlementHouseholds,
+  resettlementMembers,
+} from '../../src/modules/resettlement/tables';
 import { expectJson, type Session } from '../api/helpers';
 
 let serial = 0;
@@ -67,6 +74,7 @@ export type CaseFixture = {
   departureDate?: string | null;
   hostCountry?: string | null;
   returnCountry?: string | null;
+  caseType?: 'avrr' | 'resettlement';
 };
 
 export async function insertCase(db: Db, c: CaseFixture): Promise<string> {
@@ -76,7 +84,7 @@ export async function insertCase(db: Db, c: CaseFixture): Promise<string> {
     .values({
       reference: `C-${next()}`,
       personId: c.personId,
-      caseType: 'avrr',
+      caseType: c.caseType ?? 'avrr',
       projectId: c.projectId,
       owningOfficeId: c.officeId,
       status: c.status ?? 'intake',
@@ -218,6 +226,88 @@ export async function insertReferral(
     respondedAt: r.respondedAt ? new Date(r.respondedAt) : null,
     followUpMonths: 6,
   });
+}
+
+/**
+ * A resettlement household as the resettlement module leaves it (ADR 0017): the household row with its
+ * milestone days, its members (joined, left), and, when it left, a movement with one booking whose passengers
+ * boarded or did not show.
+ */
+export async function insertHousehold(
+  db: Db,
+  h: {
+    caseId: string;
+    projectId: string;
+    officeId: string;
+    members: { personId: string; joinedOn: string; leftOn?: string | null }[];
+    milestones: { decisionOn?: string; acceptedOn?: string; departedOn?: string; arrivedOn?: string };
+    /** Booked passengers, boarded or not (a no-show). */
+    passengers?: { personId: string; boarding: 'pending' | 'boarded' | 'no_show' }[];
+  },
+): Promise<{ bookingId: string | null }> {
+  const at = new Date('2025-01-01T00:00:00Z');
+  await db.insert(resettlementHouseholds).values({
+    caseId: h.caseId,
+    referringAgency: 'UNHCR',
+    referringReference: `LEB-${next()}`,
+    activeMembers: h.members.filter((m) => !m.leftOn).length,
+    identificationOn: '2025-01-01',
+    decisionOn: h.milestones.decisionOn ?? null,
+    acceptedOn: h.milestones.acceptedOn ?? null,
+    departedOn: h.milestones.departedOn ?? null,
+    arrivedOn: h.milestones.arrivedOn ?? null,
+    createdAt: at,
+    updatedAt: at,
+  });
+  if (h.members.length)
+    await db.insert(resettlementMembers).values(
+      h.members.map((m, i) => ({
+        caseId: h.caseId,
+        personId: m.personId,
+        relationship: i === 0 ? 'principal' : 'child',
+        joinedOn: m.joinedOn,
+        leftOn: m.leftOn ?? null,
+        leftReason: m.leftOn ? 'fixture' : null,
+      })),
+    );
+  if (!h.passengers?.length) return { bookingId: null };
+  const day = h.milestones.departedOn ?? '2025-06-01';
+  const [movement] = await db
+    .insert(movements)
+    .values({
+      reference: `MV-${next()}`,
+      projectId: h.projectId,
+      owningOfficeId: h.officeId,
+      status: 'departed',
+      seatCount: 50,
+      destinationCountry: 'FR',
+      departureDate: day,
+      arrivalDate: day,
+      createdAt: at,
+    })
+    .returning({ id: movements.id });
+  if (!movement) throw new Error('no movement');
+  const boarded = h.passengers.every((p) => p.boarding === 'boarded');
+  const [booking] = await db
+    .insert(movementBookings)
+    .values({
+      movementId: movement.id,
+      caseId: h.caseId,
+      status: boarded ? 'boarded' : 'no_show',
+      bookedAt: at,
+    })
+    .returning({ id: movementBookings.id });
+  if (!booking) throw new Error('no booking');
+  await db.insert(movementPassengers).values(
+    h.passengers.map((p) => ({
+      bookingId: booking.id,
+      movementId: movement.id,
+      personId: p.personId,
+      seatRequired: true,
+      boarding: p.boarding,
+    })),
+  );
+  return { bookingId: booking.id };
 }
 
 let opening: Promise<string> | undefined;
@@ -377,6 +467,10 @@ export const UNIT_OF: Record<string, IndicatorSpec['unit']> = {
   persons_retained_3m: 'persons',
   persons_retained_6m: 'persons',
   persons_referral_accepted: 'persons',
+  persons_resettlement_submitted: 'persons',
+  persons_resettlement_accepted: 'persons',
+  persons_resettlement_departed: 'persons',
+  persons_resettled: 'persons',
   people_trained: 'count',
   campaign_reach: 'people_reached',
   budget_spent: 'eur',

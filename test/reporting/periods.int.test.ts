@@ -216,7 +216,7 @@ describe('periods', () => {
       'definition_unknown',
     );
     expectProblem(
-      await indicator({ definition: { id: 'persons_resettled', version: 1 } }),
+      await indicator({ definition: { id: 'sustainability_score', version: 1 } }),
       422,
       'definition_unavailable',
     );

@@ -86,6 +86,7 @@ type PersonSpec = {
   birthDate: string;
   precision?: string;
   original?: [string, string];
+  needs?: string[];
 };
 
 /**
@@ -111,6 +112,7 @@ export async function referredHousehold(
         birthDatePrecision: p.precision ?? 'exact',
         nationalities: ['SY'],
         languages: ['ar'],
+        ...(p.needs ? { specificNeeds: p.needs } : {}),
         ...(p.original
           ? { givenNameOriginal: p.original[0], familyNameOriginal: p.original[1], originalScript: 'arabic' }
           : {}),

@@ -1,13 +1,13 @@
 /**
  * Partners without accounts (a shelter, a vocational school, an employer) follow one referral through an
- * expiring link. The token is random (256 bits) and only its SHA-256 is stored, like session tokens: a
- * tampered or guessed link matches nothing. Every visit and answer is audited.
+ * expiring link (platform/capability-links.ts: a random token of which only the SHA-256 is stored, so a
+ * tampered or guessed link matches nothing). Every visit and answer is audited.
  */
 import type { z } from 'zod';
 import type { ActorCtx, Ctx } from '../../platform/actor';
 import { can } from '../../platform/actor';
 import { recordAudit } from '../../platform/audit/record';
-import { randomToken, sha256Hex } from '../../platform/crypto';
+import { capabilityHash, liveCapability, newCapability } from '../../platform/capability-links';
 import { AppError, forbidden, notFound } from '../../platform/errors';
 import { appendTimeline, type CaseRow, caseRecord } from '../cases';
 import type { PartnerViewSchema } from './contract';
@@ -17,8 +17,6 @@ import type { ReferralSection } from './sections';
 import { readableSections, sharedCase } from './shared-view';
 import { initials } from './views';
 
-const DAY_MS = 86_400_000;
-
 /** Issues a new link for a partner referral (revoking the previous one), inside the caller's transaction. */
 export async function issueLinkIn(
   ctx: Ctx & { db: ActorCtx['db'] },
@@ -26,12 +24,11 @@ export async function issueLinkIn(
   validDays: number,
 ): Promise<{ partnerPath: string; expiresAt: string }> {
   const now = ctx.clock.now();
-  const token = randomToken(32);
-  const expiresAt = new Date(now.getTime() + validDays * DAY_MS);
+  const { token, tokenHash, expiresAt } = newCapability(now, validDays);
   await repo.revokePartnerLinks(ctx.db, r.id, now);
   await repo.insertPartnerLink(ctx.db, {
     referralId: r.id,
-    tokenHash: sha256Hex(token),
+    tokenHash,
     expiresAt,
     createdBy: ctx.actor?.userId ?? null,
     createdAt: now,
@@ -75,13 +72,15 @@ export async function revokePartnerLink(ctx: ActorCtx, referralId: string): Prom
 
 /** The referral behind a link, or a clear refusal: unknown (tampered) links and dead links differ. */
 async function resolve(ctx: Ctx, token: string) {
-  const link = await repo.partnerLinkByHash(ctx.db, sha256Hex(token));
-  if (!link) throw new AppError('partner_link_invalid');
-  const r = await repo.findReferralById(ctx.db, link.referralId);
-  if (!r) throw new AppError('partner_link_invalid');
+  const found = await repo.partnerLinkByHash(ctx.db, capabilityHash(token));
+  const r = found ? await repo.findReferralById(ctx.db, found.referralId) : undefined;
   const now = ctx.clock.now();
-  if (link.revokedAt || link.expiresAt <= now || r.row.status === 'revoked' || r.row.status === 'declined')
-    throw new AppError('partner_link_expired');
+  const link = liveCapability(
+    r ? found : undefined,
+    now,
+    r?.row.status === 'revoked' || r?.row.status === 'declined',
+  );
+  if (!r) throw new AppError('partner_link_invalid');
   return { link, r, now };
 }
 

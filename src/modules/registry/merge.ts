@@ -76,7 +76,7 @@ export async function mergePersons(
     // Other modules' records of the person (cases) follow it: their owners move them, in this transaction.
     const movedElsewhere: Record<string, string[]> = {};
     for (const mover of ctx.reactions.personRecordsMoved)
-      movedElsewhere[mover.key] = await mover.moveAll(tx, m.id, k.id);
+      movedElsewhere[mover.key] = await mover.moveAll(tx, m.id, k.id, { now, lang: ctx.lang });
     const movedDocuments = await mergeRepo.moveAllDocuments(tx, m.id, k.id);
     const movedConsents = await mergeRepo.moveAllConsents(tx, m.id, k.id);
     const aliasesAdded = aliasesToAdd(k, m);
@@ -162,6 +162,7 @@ export async function unmergePersons(ctx: ActorCtx, mergeId: string): Promise<vo
         ((moved as Record<string, unknown>)[mover.key] as string[]) ?? [],
         k.id,
         merged.id,
+        { now, lang: ctx.lang },
       );
     if (moved.documents.length) await mergeRepo.moveDocumentsBack(tx, moved.documents, k.id, merged.id);
     if (moved.consents.length) await mergeRepo.moveConsentsBack(tx, moved.consents, k.id, merged.id);

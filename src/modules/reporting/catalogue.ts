@@ -122,6 +122,16 @@ const AFTER_DEPARTURE = [
   'movement',
 ];
 
+/**
+ * The age band of a person born on `birth` (a date, null when unknown) on the day `on`: minor (under 18, or
+ * unaccompanied minor with the SC-UC need among `needs`), adult, or unknown.
+ */
+const ageBand = (birth: SQL, on: SQL, needs: SQL) =>
+  sql`case when ${birth} is null then 'unknown'
+       when ${on} < ${birth} + interval '18 years'
+         then case when 'SC-UC' = any(${needs}) then 'unaccompanied_minor' else 'minor' end
+       else 'adult' end`;
+
 const PERSON_BREAKDOWNS: Breakdown[] = [
   'sex',
   'age_band',
@@ -139,10 +149,7 @@ const PERSON_BREAKDOWNS: Breakdown[] = [
 const PERSON_DIMS = {
   sex: { column: sql`p.sex`, joins: ['person'] },
   age_band: {
-    column: sql`case when p.birth_date is null then 'unknown'
-       when (u._created at time zone 'UTC')::date < p.birth_date + interval '18 years'
-         then case when 'SC-UC' = any(p.specific_needs) then 'unaccompanied_minor' else 'minor' end
-       else 'adult' end`,
+    column: ageBand(sql`p.birth_date`, sql`(u._created at time zone 'UTC')::date`, sql`p.specific_needs`),
     joins: ['person'],
   },
   nationality: { column: sql`coalesce(p.nationalities[1], 'unknown')`, joins: ['person'] },
@@ -164,10 +171,7 @@ const FACT_PERSON_READ = sql`f.sex as _sex, f.birth_date as _birth, f.nationalit
 const FACT_PERSON_DIMS = {
   sex: { column: sql`u._sex`, joins: [] },
   age_band: {
-    column: sql`case when u._birth is null then 'unknown'
-       when (u._created at time zone 'UTC')::date < u._birth + interval '18 years'
-         then case when 'SC-UC' = any(u._needs) then 'unaccompanied_minor' else 'minor' end
-       else 'adult' end`,
+    column: ageBand(sql`u._birth`, sql`(u._created at time zone 'UTC')::date`, sql`u._needs`),
     joins: [],
   },
   nationality: { column: sql`coalesce(u._nationality, 'unknown')`, joins: [] },
@@ -253,6 +257,57 @@ function computedPerson(
     live: def.live,
     facts: def.facts,
     units: (p) => unitsOf(def.live(p), entry.breakdowns),
+  };
+}
+
+/**
+ * Resettlement (ADR 0017, 0018): the persons counted are a household's travelling members
+ * (`resettlement_members`), not the principal applicant the case is opened on. The rows `c` carry the
+ * household's case columns, the member as `person_id` and the day of the household's milestone as `day`.
+ *
+ * - `members`: those in the household on the milestone day `milestone` (a column of the household `h`):
+ *   joined on or before it and not left by then (a member split off or merged away that day counts in the
+ *   household they joined, whose copied milestone they share);
+ * - `boarded`: the persons recorded as boarded on a booking of the household (a no-show never is), with
+ *   the household's milestone `milestone`.
+ */
+const resettlementRows = (
+  kind: 'members' | 'boarded',
+  milestone: 'decision_on' | 'accepted_on' | 'departed_on' | 'arrived_on',
+) => {
+  const day = sql.raw(`h.${milestone}`);
+  const caseColumns = sql`c0.id, c0.project_id, c0.owning_office_id, c0.created_at, c0.host_country, c0.return_country`;
+  return kind === 'members'
+    ? sql`(select ${caseColumns}, m.person_id, ${day} as day
+        from resettlement_members m
+        join resettlement_households h on h.case_id = m.case_id
+        join cases c0 on c0.id = m.case_id
+        where m.joined_on <= ${day} and (m.left_on is null or m.left_on > ${day})) c`
+    : sql`(select ${caseColumns}, pa.person_id, ${day} as day
+        from movement_passengers pa
+        join movement_bookings b on b.id = pa.booking_id
+        join resettlement_households h on h.case_id = b.case_id
+        join cases c0 on c0.id = b.case_id
+        where pa.boarding = 'boarded') c`;
+};
+
+/** The person breakdowns with the age band at the event (the unit's day), not at the opening of the case. */
+const PERSON_DIMS_AT_EVENT = {
+  ...PERSON_DIMS,
+  age_band: { column: ageBand(sql`p.birth_date`, sql`u.d`, sql`p.specific_needs`), joins: ['person'] },
+} satisfies UnitQuery['dims'];
+const FACT_PERSON_DIMS_AT_EVENT = {
+  ...FACT_PERSON_DIMS,
+  age_band: { column: ageBand(sql`u._birth`, sql`u.d`, sql`u._needs`), joins: [] },
+} satisfies UnitQuery['dims'];
+
+/** A resettlement person definition: `personFirst` over the rows of `resettlementRows`, ages at the event. */
+function resettlementPersons(key: string, rows: SQL): ReturnType<typeof personFirst> {
+  const def = personFirst(key, sql`c.day`, sql`true`, rows);
+  return {
+    live: (p) => ({ ...def.live(p), dims: PERSON_DIMS_AT_EVENT }),
+    facts: def.facts,
+    fast: (p) => ({ ...def.fast(p), dims: FACT_PERSON_DIMS_AT_EVENT }),
   };
 }
 
@@ -608,22 +663,70 @@ const DEFINITIONS: CatalogueEntry[] = [
       fromFacts: true,
     }),
   ),
-  {
-    id: 'persons_resettled',
-    version: 1,
-    title: { fr: 'Personnes réinstallées, par étape', en: 'Persons resettled, by stage' },
-    counts: {
-      fr: 'Disponible quand le module de réinstallation (ménages, mouvements) existera.',
-      en: 'Available once the resettlement module (households, movements) exists.',
-    },
-    unit: 'persons',
-    personal: true,
-    breakdowns: [],
-    multi: [],
-    aggregate: 'distinct',
-    units: null,
-    query: null,
-  },
+  ...(
+    [
+      {
+        id: 'persons_resettlement_submitted',
+        rows: resettlementRows('members', 'decision_on'),
+        title: {
+          fr: 'Personnes soumises à un pays de réinstallation',
+          en: 'Persons submitted to a resettlement country',
+        },
+        counts: {
+          fr: "Membres voyageant avec un ménage de réinstallation du projet dont le dossier a été soumis au pays de réinstallation, comptés une fois, dans la période de la première soumission (jour où le lot a été soumis et le ménage est passé à l'étape décision, UTC). Comptent les membres du ménage ce jour-là (arrivés au plus tard ce jour, pas encore partis) ; âge à cette date.",
+          en: 'Travelling members of a resettlement household of the project whose dossier was submitted to the resettlement country, counted once, in the period of the first submission (the day its batch was submitted and the household entered the decision stage, UTC). Members of the household that day count (joined on or before it, not left by then); age on that day.',
+        },
+      },
+      {
+        id: 'persons_resettlement_accepted',
+        rows: resettlementRows('members', 'accepted_on'),
+        title: {
+          fr: 'Personnes acceptées par un pays de réinstallation',
+          en: 'Persons accepted by a resettlement country',
+        },
+        counts: {
+          fr: "Membres voyageant avec un ménage de réinstallation du projet accepté par le pays de réinstallation, comptés une fois, dans la période de la date de la décision d'acceptation enregistrée. Comptent les membres du ménage à cette date (arrivés au plus tard ce jour, pas encore partis) ; âge à cette date.",
+          en: 'Travelling members of a resettlement household of the project accepted by the resettlement country, counted once, in the period of the acceptance date recorded with the decision. Members of the household on that date count (joined on or before it, not left by then); age on that date.',
+        },
+      },
+      {
+        id: 'persons_resettlement_departed',
+        rows: resettlementRows('boarded', 'departed_on'),
+        title: { fr: 'Personnes parties (embarquées)', en: 'Persons departed (boarded)' },
+        counts: {
+          fr: "Personnes enregistrées comme embarquées sur un mouvement avec un ménage de réinstallation du projet (une personne absente à l'embarquement ne compte pas), comptées une fois, dans la période du jour où le ménage est parti (entrée à l'étape mouvement, UTC) ; âge à cette date.",
+          en: 'Persons recorded as boarded on a movement with a resettlement household of the project (a no-show does not count), counted once, in the period of the day the household departed (entered the movement stage, UTC); age on that day.',
+        },
+      },
+      {
+        // Listed as unavailable until the resettlement module existed (no indicator could name it): its
+        // first meaning, persons arrived, is version 1.
+        id: 'persons_resettled',
+        rows: resettlementRows('boarded', 'arrived_on'),
+        title: { fr: 'Personnes réinstallées (arrivées)', en: 'Persons resettled (arrived)' },
+        counts: {
+          fr: "Personnes embarquées avec un ménage de réinstallation du projet arrivé dans le pays de réinstallation, comptées une fois, dans la période du jour d'arrivée du ménage (entrée à l'étape arrivée, UTC) ; une personne absente à l'embarquement n'est pas comptée ; âge à cette date.",
+          en: 'Persons who boarded with a resettlement household of the project that arrived in the resettlement country, counted once, in the period of the household’s arrival day (entered the arrived stage, UTC); a no-show is not counted; age on that day.',
+        },
+      },
+    ] as const
+  ).map(
+    ({ id, rows, title, counts }): CatalogueEntry =>
+      computedPerson(
+        {
+          id,
+          version: 1,
+          title,
+          counts,
+          unit: 'persons',
+          personal: true,
+          breakdowns: PERSON_BREAKDOWNS,
+          multi: ['vulnerability'],
+          aggregate: 'distinct',
+        },
+        resettlementPersons(`${id}@1`, rows),
+      ),
+  ),
   {
     id: 'sustainability_score',
     version: 1,

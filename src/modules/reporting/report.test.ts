@@ -76,10 +76,7 @@ describe('the catalogue', () => {
       expect(d.counts.en.length, d.id).toBeGreaterThan(40);
       for (const b of d.breakdowns) expect(BREAKDOWNS).toContain(b);
     }
-    expect(defs.filter((d) => !d.available).map((d) => d.id)).toEqual([
-      'persons_resettled',
-      'sustainability_score',
-    ]);
+    expect(defs.filter((d) => !d.available).map((d) => d.id)).toEqual(['sustainability_score']);
   });
 });
 

@@ -105,13 +105,36 @@ export const StageGateSchema = z.strictObject({
   comment: textBlock(2000, 0).optional(),
 });
 
+/** A link for the receiving country's reception partner (ADR 0018): who receives the household, and where. */
+export const ReceptionLinkInputSchema = z.strictObject({
+  /** The reception organisation. */
+  partnerName: textLine(200),
+  /** Who to reach there (name, telephone, e-mail), shown to the partner as the receiving contact. */
+  partnerContact: textLine(200),
+  /** Where the household is received (a reception centre, a town). */
+  receptionPlace: textLine(200),
+  validDays: z.number().int().min(1).max(90).default(30),
+});
+
 export const HandoverSchema = z.strictObject({
   version: VersionSchema,
   handedOverOn: isoDate,
   /** The reception service (and person) that received the household. */
   receivedBy: textLine(200),
   documentId: UuidSchema.nullable().optional(),
+  /** A link for the reception partner, issued with the handover (its path is in the answer, once). */
+  receptionLink: ReceptionLinkInputSchema.optional(),
 });
+
+/** The reception partner's confirmation, through its link. */
+export const ReceptionConfirmSchema = z.strictObject({
+  /** The day the household was received. */
+  receivedOn: isoDate,
+  /** Who at the reception service confirms. */
+  confirmedBy: textLine(200),
+  note: textBlock(2000).optional(),
+});
+export const ReceptionTokenParamsSchema = z.strictObject({ token: z.string().min(10).max(200) });
 
 export const CreateOrientationSessionSchema = z.strictObject({
   projectId: UuidSchema,
@@ -219,6 +242,33 @@ export const BlockerSchema = z.object({
   coverage: CoverageSchema,
 });
 
+export const ReceptionConfirmationSchema = z.object({
+  receivedOn: z.string(),
+  confirmedByName: z.string(),
+  note: z.string().nullable(),
+  confirmedAt: z.string(),
+});
+/** A reception link as the office sees it (never its token). */
+export const ReceptionLinkViewSchema = z.object({
+  id: UuidSchema,
+  partnerName: z.string(),
+  partnerContact: z.string(),
+  receptionPlace: z.string(),
+  createdByName: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastVisitAt: z.string().nullable(),
+  status: z.enum(['live', 'expired', 'revoked']),
+  confirmation: ReceptionConfirmationSchema.nullable(),
+});
+/** A link just issued: its path is given once (only its hash is kept). */
+export const ReceptionLinkIssuedSchema = z.object({
+  link: ReceptionLinkViewSchema,
+  partnerPath: z.string(),
+  expiresAt: z.string(),
+});
+
 export const HouseholdViewSchema = z.object({
   caseId: UuidSchema,
   caseReference: z.string(),
@@ -288,8 +338,62 @@ export const HouseholdViewSchema = z.object({
   handedOverTo: z.string().nullable(),
   /** Whether this reader may open health findings (health.read in the owning office). */
   canSeeFindings: z.boolean(),
+  /** Links issued to the reception partner, newest first, with the partner's confirmation. */
+  receptionLinks: z.array(ReceptionLinkViewSchema),
 });
 export type HouseholdView = z.infer<typeof HouseholdViewSchema>;
+
+/** The handover's answer: the household, and the reception link issued with it (its path, once). */
+export const HandoverResultSchema = HouseholdViewSchema.extend({
+  receptionLink: ReceptionLinkIssuedSchema.nullable(),
+});
+
+/**
+ * What the reception partner sees through its link: the arrival section only. Names, birth years and sex of
+ * the travelling members, the flight and arrival, assistance codes that are neither medical nor trafficking,
+ * where and by whom the household is received. Never health findings, document numbers or protection data.
+ */
+export const ReceptionPartnerViewSchema = z.object({
+  caseReference: z.string(),
+  fromOffice: z.string(),
+  partnerName: z.string(),
+  receptionPlace: z.string(),
+  receivingContact: z.string(),
+  expiresAt: z.string(),
+  household: z.object({
+    principal: z.string(),
+    members: z.array(
+      z.object({
+        name: z.string(),
+        nameOriginal: z.string().nullable(),
+        relationship: z.string(),
+        sex: z.string(),
+        birthYear: z.number().int().nullable(),
+        /** Specific needs (not medical, not trafficking) and mobility assistance (WCHR, WCHS, WCHC). */
+        assistance: z.array(z.string()),
+      }),
+    ),
+  }),
+  arrival: z
+    .object({
+      status: z.enum(['expected', 'arrived']),
+      date: z.string(),
+      destinationCountry: z.string(),
+      flights: z.array(
+        z.object({
+          carrier: z.string(),
+          flightNumber: z.string(),
+          fromAirport: z.string(),
+          toAirport: z.string(),
+          departsAt: z.string(),
+          arrivesAt: z.string(),
+        }),
+      ),
+    })
+    .nullable(),
+  confirmation: ReceptionConfirmationSchema.nullable(),
+});
+export type ReceptionPartnerView = z.infer<typeof ReceptionPartnerViewSchema>;
 
 export const SplitResultSchema = z.object({
   household: HouseholdViewSchema,

@@ -8,6 +8,8 @@ import type { HouseholdView } from './contract';
 import { checksAt, type MemberFacts, memberBlockers } from './expiry';
 import { isMinorOn } from './household-rules';
 import { maySeeFindings, mayWorkOnHousehold } from './policy';
+import { receptionLinkView } from './reception-link-view';
+import { receptionLinksOf } from './reception-repository';
 import * as repo from './repository';
 
 export const todayOf = (ctx: Pick<ActorCtx, 'clock'>) => ctx.clock.now().toISOString().slice(0, 10);
@@ -72,7 +74,7 @@ export async function memberFactsOf(db: Db, caseIds: string[]): Promise<Map<stri
 export async function householdView(ctx: ActorCtx, row: CaseRow): Promise<HouseholdView> {
   const { db, actor } = ctx;
   const today = todayOf(ctx);
-  const [household, members, former, health, papers, attended, submissions, booking, facts] =
+  const [household, members, former, health, papers, attended, submissions, booking, facts, links] =
     await Promise.all([
       repo.householdOf(db, row.id),
       repo.activeMembersOf(db, [row.id]),
@@ -83,6 +85,7 @@ export async function householdView(ctx: ActorCtx, row: CaseRow): Promise<Househ
       repo.submissionsOf(db, row.id),
       repo.activeBookingOf(db, row.id),
       memberFactsOf(db, [row.id]),
+      receptionLinksOf(db, row.id),
     ]);
   // Trafficking codes only where the reader may see them (platform/sensitivity).
   const seeSensitive = seesSensitive(actor, row.owningOfficeId);
@@ -188,6 +191,7 @@ export async function householdView(ctx: ActorCtx, row: CaseRow): Promise<Househ
     handedOverOn: household?.handedOverOn ?? null,
     handedOverTo: household?.handedOverTo ?? null,
     canSeeFindings: maySeeFindings(actor, row),
+    receptionLinks: links.map((l) => receptionLinkView(l, ctx.clock.now())),
   };
 }
 

@@ -8,6 +8,7 @@ export { completeOrientation } from './complete-orientation';
 export { createBatch } from './create-batch';
 export { createMovement } from './create-movement';
 export { warnExpiries } from './expiry-warnings';
+export { resettlementFollowsPerson } from './follow-person';
 export { stampMilestone } from './milestones';
 export { createOrientationSession, setAttendance } from './orientation';
 export { recordArrival } from './record-arrival';

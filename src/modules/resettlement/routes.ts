@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ActorCtx } from '../../platform/actor';
 import { IdParamsSchema, UuidSchema } from '../../platform/contract';
 import type { Permission } from '../../platform/permissions';
-import { actorCtx, type ServerDeps } from '../../server/context';
+import { actorCtx, requestCtx, type ServerDeps } from '../../server/context';
 import { addMember } from './add-member';
 import { changeBatch, getBatch, listBatches } from './batch-view';
 import { bookHousehold } from './book-household';
@@ -24,6 +24,7 @@ import {
   CreateOrientationSessionSchema,
   FunnelQuerySchema,
   FunnelSchema,
+  HandoverResultSchema,
   HandoverSchema,
   HealthFindingsSchema,
   HouseholdViewSchema,
@@ -33,6 +34,11 @@ import {
   OrientationSessionViewSchema,
   PipelineQuerySchema,
   PipelineSchema,
+  ReceptionConfirmSchema,
+  ReceptionLinkInputSchema,
+  ReceptionLinkIssuedSchema,
+  ReceptionPartnerViewSchema,
+  ReceptionTokenParamsSchema,
   RecordClearanceSchema,
   RecordDecisionSchema,
   RecordHealthSchema,
@@ -54,11 +60,12 @@ import { changeMovement, getMovement, listMovements } from './movement-view';
 import { createOrientationSession, getOrientationSession, setAttendance } from './orientation';
 import { resettlementPipeline } from './pipeline';
 import { printManifest } from './print-manifest';
+import { confirmReception, issueReceptionLink, receptionView, revokeReceptionLink } from './reception-links';
 import { recordArrival } from './record-arrival';
 import { recordBoarding } from './record-boarding';
 import { recordClearance } from './record-clearance';
 import { recordBatchDecisions, recordDecision } from './record-decision';
-import { recordHandover } from './record-handover';
+import { handOver } from './record-handover';
 import { recordHealth } from './record-health';
 import { recordReferral } from './record-referral';
 import { setBatchHouseholds } from './set-batch-households';
@@ -208,15 +215,6 @@ export function resettlementRoutes(app: FastifyInstance, deps: ServerDeps): void
       body: StageGateSchema,
     },
     completeOrientation,
-  );
-  householdRoute(
-    '/handover',
-    {
-      permission: 'resettlement.write',
-      summary: 'Handed over to reception services: the case closes',
-      body: HandoverSchema,
-    },
-    recordHandover,
   );
 
   r.post(
@@ -549,4 +547,87 @@ export function resettlementRoutes(app: FastifyInstance, deps: ServerDeps): void
           await printManifest(ctxOf(request), deps.cipher, request.params.id, format, request.query.numbers),
         ),
     );
+  // ---- handover and the reception partner's link (ADR 0018) ---------------------------------------
+  r.post(
+    '/api/cases/:id/resettlement/handover',
+    {
+      config: { permission: 'resettlement.write' },
+      schema: {
+        tags,
+        summary:
+          'Handed over to reception services: the case closes (with a link for the reception partner, if asked)',
+        params: IdParamsSchema,
+        body: HandoverSchema,
+        response: { 200: HandoverResultSchema },
+      },
+    },
+    async (request) => handOver(ctxOf(request), request.params.id, request.body),
+  );
+  r.post(
+    '/api/cases/:id/resettlement/reception-links',
+    {
+      config: { permission: 'resettlement.write' },
+      schema: {
+        tags,
+        summary:
+          'Issue a link for the reception partner (the previous one stops working); its path is given once',
+        params: IdParamsSchema,
+        body: ReceptionLinkInputSchema,
+        response: { 201: ReceptionLinkIssuedSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await issueReceptionLink(ctxOf(request), request.params.id, request.body)),
+  );
+  r.post(
+    '/api/cases/:id/resettlement/reception-links/:childId/revoke',
+    {
+      config: { permission: 'resettlement.write' },
+      schema: {
+        tags,
+        summary: 'Revoke a reception link',
+        params: ChildParams,
+        response: { 200: HouseholdViewSchema },
+      },
+    },
+    async (request) =>
+      changeHousehold((ctx, caseId) => revokeReceptionLink(ctx, caseId, request.params.childId))(
+        ctxOf(request),
+        request.params.id,
+        undefined,
+      ),
+  );
+
+  // The reception partner has no account: the link's token is its only credential.
+  const receptionLimit = { max: 60, timeWindow: '1 minute' };
+  r.get(
+    '/api/reception/:token',
+    {
+      config: { public: true, sessionless: true, rateLimit: receptionLimit },
+      schema: {
+        tags,
+        summary: 'What the reception partner sees through its link: the arrival section (audited)',
+        params: ReceptionTokenParamsSchema,
+        response: { 200: ReceptionPartnerViewSchema },
+      },
+    },
+    async (request) => receptionView(requestCtx(request, deps), request.params.token),
+  );
+  r.post(
+    '/api/reception/:token/confirm',
+    {
+      config: { public: true, sessionless: true, rateLimit: receptionLimit },
+      schema: {
+        tags,
+        summary: 'The reception partner confirms it received the household (audited)',
+        params: ReceptionTokenParamsSchema,
+        body: ReceptionConfirmSchema,
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (request) => {
+      await confirmReception(requestCtx(request, deps), request.params.token, request.body);
+      return { ok: true as const };
+    },
+  );
 }

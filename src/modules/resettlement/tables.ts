@@ -19,7 +19,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { caseAttachments, cases } from '../cases/tables';
-import { offices } from '../identity/tables';
+import { offices, users } from '../identity/tables';
 import { projects } from '../projects/tables';
 import { persons } from '../registry/tables';
 
@@ -89,6 +89,8 @@ export const resettlementMembers = pgTable(
     // One travelling household at a time.
     uniqueIndex('resettlement_members_active_person').on(t.personId).where(sql`left_on is null`),
     index('resettlement_members_case_idx').on(t.caseId, t.leftOn),
+    // A person's memberships (reporting facts of some persons, merges of person records).
+    index('resettlement_members_person_idx').on(t.personId),
   ],
 );
 
@@ -342,5 +344,41 @@ export const movementPassengers = pgTable(
   (t) => [
     index('movement_passengers_movement_idx').on(t.movementId, t.personId),
     index('movement_passengers_booking_idx').on(t.bookingId),
+    index('movement_passengers_person_idx').on(t.personId),
+  ],
+);
+
+/**
+ * The receiving country's reception partner follows one household's arrival through an expiring, revocable
+ * link (ADR 0018): it sees the arrival section only, and confirms the reception. Only the token's SHA-256 is
+ * kept; one live link per household (issuing a new one revokes the previous).
+ */
+export const receptionLinks = pgTable(
+  'reception_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    /** The reception organisation, who to call there, and where the household is received. */
+    partnerName: text('partner_name').notNull(),
+    partnerContact: text('partner_contact').notNull(),
+    receptionPlace: text('reception_place').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: ts('expires_at').notNull(),
+    revokedAt: ts('revoked_at'),
+    lastVisitAt: ts('last_visit_at'),
+    /** The partner's confirmation: the day the household was received, by whom, and a note. */
+    receivedOn: date('received_on'),
+    confirmedByName: text('confirmed_by_name'),
+    confirmationNote: text('confirmation_note'),
+    confirmedAt: ts('confirmed_at'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('reception_links_case_idx').on(t.caseId, t.createdAt),
+    uniqueIndex('reception_links_one_live').on(t.caseId).where(sql`revoked_at is null`),
   ],
 );

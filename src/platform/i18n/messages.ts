@@ -153,6 +153,14 @@ export const messages: Record<'fr' | 'en', Messages> = {
       handover_not_arrived: 'The household has not arrived yet.',
       booking_not_active: 'This booking has already been boarded, cancelled or settled.',
       movement_has_bookings: 'Households are still booked on this movement: unbook them first.',
+      reception_not_booked:
+        'A reception link is issued once the household is booked on a movement: the reception service sees its flight and arrival.',
+      reception_not_arrived: 'The household has not arrived yet: its reception can be confirmed once it has.',
+      reception_already_confirmed: 'The reception of this household has already been confirmed.',
+      merge_resettlement_households:
+        'Both records travel with a resettlement household ({{households}}), and a person travels with one household at a time. Merge the two households first if they travel together; otherwise split the person off the household they do not travel with and withdraw the household so formed, then merge the records.',
+      merge_resettlement_booked:
+        'Both records travel with household {{household}}, which is booked or has left: its passengers do not change. Unbook it first if it has not left, then merge the records.',
       internal_error:
         'Something went wrong on our side. The error has been logged (reference {{requestId}}).',
       service_unavailable: 'The service is temporarily unavailable.',
@@ -265,6 +273,11 @@ export const messages: Record<'fr' | 'en', Messages> = {
       handover_not_arrived: 'Not arrived',
       booking_not_active: 'Booking settled',
       movement_has_bookings: 'Households still booked',
+      reception_not_booked: 'Household not booked',
+      reception_not_arrived: 'Not arrived',
+      reception_already_confirmed: 'Reception already confirmed',
+      merge_resettlement_households: 'Two resettlement households',
+      merge_resettlement_booked: 'Household booked or left',
       internal_error: 'Internal error',
       service_unavailable: 'Service unavailable',
       server_busy: 'Server busy',
@@ -299,6 +312,7 @@ export const messages: Record<'fr' | 'en', Messages> = {
       merge_same_household: 'a household cannot be merged with itself',
       merge_different: 'the households must be of the same office, project and stage',
       merge_booked: 'a booked or departed household cannot be merged',
+      person_record_merged: 'Duplicate record, merged into {{reference}}',
       flight_number: 'Use the airline code and the flight number (TK827).',
       airport_code: 'Use a three-letter IATA airport code (BEY, CDG...).',
       not_same_office: 'Must belong to the same office and project.',
@@ -483,6 +497,15 @@ export const messages: Record<'fr' | 'en', Messages> = {
       booking_not_active: 'Cette réservation est déjà embarquée, annulée ou réglée.',
       movement_has_bookings:
         'Des ménages sont encore réservés sur ce mouvement : annulez d’abord leurs réservations.',
+      reception_not_booked:
+        'Un lien d’accueil est émis une fois le ménage réservé sur un mouvement : le service d’accueil voit son vol et son arrivée.',
+      reception_not_arrived:
+        'Le ménage n’est pas encore arrivé : son accueil pourra être confirmé une fois arrivé.',
+      reception_already_confirmed: 'L’accueil de ce ménage a déjà été confirmé.',
+      merge_resettlement_households:
+        'Les deux fiches voyagent avec un ménage de réinstallation ({{households}}), et une personne voyage avec un seul ménage à la fois. Réunissez d’abord les deux ménages s’ils voyagent ensemble ; sinon, séparez la personne du ménage avec lequel elle ne voyage pas et retirez le ménage ainsi formé, puis fusionnez les fiches.',
+      merge_resettlement_booked:
+        'Les deux fiches voyagent avec le ménage {{household}}, qui est réservé ou parti : ses passagers ne changent pas. Annulez d’abord sa réservation s’il n’est pas parti, puis fusionnez les fiches.',
       internal_error:
         'Une erreur est survenue de notre côté. Elle a été consignée (référence {{requestId}}).',
       service_unavailable: 'Le service est momentanément indisponible.',
@@ -595,6 +618,11 @@ export const messages: Record<'fr' | 'en', Messages> = {
       handover_not_arrived: 'Pas encore arrivé',
       booking_not_active: 'Réservation réglée',
       movement_has_bookings: 'Ménages encore réservés',
+      reception_not_booked: 'Ménage non réservé',
+      reception_not_arrived: 'Pas encore arrivé',
+      reception_already_confirmed: 'Accueil déjà confirmé',
+      merge_resettlement_households: 'Deux ménages de réinstallation',
+      merge_resettlement_booked: 'Ménage réservé ou parti',
       internal_error: 'Erreur interne',
       service_unavailable: 'Service indisponible',
       server_busy: 'Serveur occupé',
@@ -629,6 +657,7 @@ export const messages: Record<'fr' | 'en', Messages> = {
       merge_same_household: 'un ménage ne peut pas être réuni avec lui-même',
       merge_different: 'les ménages doivent être du même bureau, du même projet et à la même étape',
       merge_booked: 'un ménage réservé ou parti ne peut pas être réuni',
+      person_record_merged: 'Fiche en double, fusionnée dans {{reference}}',
       flight_number: 'Utilisez le code de la compagnie et le numéro du vol (TK827).',
       airport_code: 'Utilisez un code d’aéroport IATA de trois lettres (BEY, CDG...).',
       not_same_office: 'Doit appartenir au même bureau et au même projet.',

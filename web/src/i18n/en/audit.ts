@@ -160,6 +160,10 @@ export const audit: Messages<typeof fr> = {
         clearance_recorded: 'Exit permit or visa recorded',
         stage_cleared: 'Resettlement stage cleared',
         handed_over: 'Household handed over',
+        reception_link_issued: 'Reception link issued',
+        reception_link_revoked: 'Reception link revoked',
+        reception_link_visited: 'Reception link opened by the reception service',
+        reception_confirmed: 'Reception confirmed by the reception service',
       },
       movement: {
         created: 'Movement created',

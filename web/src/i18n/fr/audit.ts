@@ -161,6 +161,10 @@ export const audit = {
         clearance_recorded: 'Autorisation de sortie ou visa enregistré',
         stage_cleared: 'Étape de réinstallation validée',
         handed_over: 'Ménage remis à l’accueil',
+        reception_link_issued: 'Lien d’accueil émis',
+        reception_link_revoked: 'Lien d’accueil révoqué',
+        reception_link_visited: 'Lien d’accueil ouvert par le service d’accueil',
+        reception_confirmed: 'Accueil confirmé par le service d’accueil',
       },
       movement: {
         created: 'Mouvement créé',
