@@ -375,12 +375,13 @@ export async function loadResettlement(
               });
             }
             case 'hand_over':
-              return recordHandover(ctx(), caseId(i), {
+              await recordHandover(ctx(), caseId(i), {
                 version,
                 handedOverOn: day,
                 receivedBy: e.data?.receivedBy as string,
                 documentId: fileOf(i, 'handover_receipt'),
               });
+              return;
             // Taken for every household of the batch or the flight at once, above.
             case 'submit_batch':
             case 'board':
