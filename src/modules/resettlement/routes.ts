@@ -52,6 +52,7 @@ import { changeHousehold, getHousehold } from './household-view';
 import { mergeHouseholds } from './merge-households';
 import { changeMovement, getMovement, listMovements } from './movement-view';
 import { createOrientationSession, getOrientationSession, setAttendance } from './orientation';
+import { orientationListRoutes } from './orientation-list-routes';
 import { resettlementPipeline } from './pipeline';
 import { printManifest } from './print-manifest';
 import { recordArrival } from './record-arrival';
@@ -549,4 +550,7 @@ export function resettlementRoutes(app: FastifyInstance, deps: ServerDeps): void
           await printManifest(ctxOf(request), deps.cipher, request.params.id, format, request.query.numbers),
         ),
     );
+
+  // ---- the list of orientation sessions (a read of the household page, in its own file) ----
+  orientationListRoutes(app, deps);
 }
