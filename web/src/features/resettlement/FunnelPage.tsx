@@ -1,4 +1,5 @@
 import { Box, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../../../src/modules/projects/contract';
 import { DescriptionList } from '../../shared/components/DescriptionList';
@@ -45,10 +46,11 @@ function FunnelView({ project }: { project: Project }) {
 function FunnelBars({ funnel }: { funnel: Funnel }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const captionId = useId();
   const max = Math.max(1, ...funnel.stages.map((s) => s.reached));
   return (
-    <Box component="figure" m={0}>
-      <Text component="figcaption" size="sm" fw={600} mb="xs">
+    <Box component="figure" m={0} aria-labelledby={captionId}>
+      <Text component="figcaption" id={captionId} size="sm" fw={600} mb="xs">
         {t('resettlement.funnel.barsCaption')}
       </Text>
       <Stack component="ol" gap={6} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
