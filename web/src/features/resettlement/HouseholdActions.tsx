@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { CaseDetail } from '../../../../src/modules/cases/contract';
 import { DescriptionList } from '../../shared/components/DescriptionList';
 import { useFormat } from '../../shared/format/useFormat';
+import { useCan } from '../auth/session';
 import { statusLabel } from '../cases/labels';
 import type { HouseholdView } from './api';
 import { moduleActionLabel, nextStepLabel } from './labels';
@@ -19,7 +20,8 @@ export type HouseholdAction =
   | 'merge'
   | 'add_member'
   | 'split'
-  | 'attendance';
+  | 'attendance'
+  | 'registration_form';
 
 const HERE: readonly string[] = [
   'record_referral',
@@ -54,7 +56,13 @@ interface HouseholdActionsProps {
  */
 export function HouseholdActions({ detail, household, onAction }: HouseholdActionsProps) {
   const { t } = useTranslation();
+  const can = useCan();
   const format = useFormat();
+  // The interview's next step is a generic one, which needs the registration form attached first.
+  const needsForm =
+    can('resettlement.write') &&
+    household.status === 'interview' &&
+    !detail.attachments.some((a) => a.documentKind === 'resettlement_registration_form');
   const actions = [
     ...new Set(detail.availableTransitions.flatMap((tr) => (tr.action ? [tr.action] : []))),
   ].filter((action) => action !== 'merge');
@@ -67,6 +75,13 @@ export function HouseholdActions({ detail, household, onAction }: HouseholdActio
           { term: t('resettlement.household.nextStep'), description: nextStepLabel(household.status, t) },
         ]}
       />
+      {needsForm ? (
+        <Group>
+          <Button variant="light" onClick={() => onAction('registration_form')}>
+            {t('resettlement.actions.registration_form')}
+          </Button>
+        </Group>
+      ) : null}
       {actions.length > 0 ? (
         <Group gap="sm">
           {actions.map((action) =>
@@ -91,7 +106,7 @@ export function HouseholdActions({ detail, household, onAction }: HouseholdActio
             ) : null,
           )}
         </Group>
-      ) : (
+      ) : needsForm ? null : (
         <Text size="sm">{t('resettlement.household.noAction')}</Text>
       )}
       {generic.length > 0 ? (

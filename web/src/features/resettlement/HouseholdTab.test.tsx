@@ -108,6 +108,39 @@ describe('the household tab of a resettlement case', () => {
     });
   });
 
+  it('asks for the registration form at the interview, uploaded classified', async () => {
+    const { requests } = stub(
+      makeHousehold({ status: 'interview', submissions: [] }),
+      { ...makeResettlementCase('interview', []), attachments: [] },
+      {
+        [`POST /api/cases/${CASE_ID}/attachments`]: () =>
+          jsonResponse(201, {
+            id: LETTER_ID,
+            fileName: 'formulaire.pdf',
+            contentType: 'application/pdf',
+            sizeBytes: 8,
+            documentKind: 'resettlement_registration_form',
+            uploadedByName: 'Alice Martin',
+            createdAt: '2026-03-02T10:00:00.000Z',
+          }),
+      },
+    );
+    const user = userEvent.setup();
+    renderWithProviders(<AppRoutes />, { me: makeResettlementCaseworker(), route });
+    const steps = await region('Étape et actions');
+    await user.click(within(steps).getByRole('button', { name: 'Joindre le formulaire d’enregistrement' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Formulaire d’enregistrement' });
+    await user.upload(
+      within(dialog).getByLabelText(/^Fichier : Formulaire d’enregistrement/),
+      new File(['%PDF-1.4'], 'formulaire.pdf', { type: 'application/pdf' }),
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Joindre' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(requests.find((r) => r.method === 'POST')?.url).toBe(
+      `/api/cases/${CASE_ID}/attachments?documentKind=resettlement_registration_form`,
+    );
+  });
+
   it('names the members a stage gate refuses', async () => {
     stub(
       makeHousehold({ status: 'pre_departure_orientation' }),

@@ -13,10 +13,11 @@ import { type HouseholdView, useHousehold } from './api';
 import { BlockerAlert } from './BlockerList';
 import { ClearancesSection } from './ClearancesSection';
 import { DecisionModal } from './DecisionModal';
+import { DocumentUploadModal } from './DocumentUploadModal';
 import { HandoverModal } from './HandoverModal';
 import { HealthSection } from './HealthSection';
 import { type HouseholdAction, HouseholdActions } from './HouseholdActions';
-import { bookingStatusLabel, MILESTONES, outcomeLabel } from './labels';
+import { bookingStatusLabel, documentKindLabel, MILESTONES, outcomeLabel } from './labels';
 import { AddMemberModal, MergeModal, SplitModal } from './MemberModals';
 import { MembersSection } from './MembersSection';
 import { AttendanceModal, OrientationAttendance } from './OrientationSection';
@@ -60,7 +61,7 @@ function Household({ detail, household }: { detail: CaseDetail; household: House
               { term: t('resettlement.referral.agency'), description: household.referral.agency },
               { term: t('resettlement.referral.reference'), description: household.referral.reference },
               {
-                term: t('resettlement.documentKinds.referral_document'),
+                term: documentKindLabel('referral_document', t),
                 description: referralDocument ? (
                   <Anchor
                     href={attachmentUrl(detail.id, referralDocument.id)}
@@ -214,6 +215,13 @@ function Household({ detail, household }: { detail: CaseDetail; household: House
       <SplitModal household={household} opened={open === 'split'} onClose={close} />
       <MergeModal household={household} opened={open === 'merge'} onClose={close} />
       <AttendanceModal household={household} opened={open === 'attendance'} onClose={close} />
+      <DocumentUploadModal
+        caseId={household.caseId}
+        kind="resettlement_registration_form"
+        intro={t('resettlement.documents.registrationIntro')}
+        opened={open === 'registration_form'}
+        onClose={close}
+      />
     </Stack>
   );
 }

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { AttachmentSchema } from '../../../../src/modules/cases/contract';
+import type { AttachmentSchema } from '../../../../src/modules/cases/contract';
 import type { DocumentKind } from '../../../../src/modules/cases/workflow';
 import {
   type AddMemberSchema,
@@ -35,9 +35,9 @@ import {
   type StageGateSchema,
   type UpdateMovementSchema,
 } from '../../../../src/modules/resettlement/contract';
-import { api, apiRequest, isApiError } from '../../shared/api/client';
+import { api, isApiError } from '../../shared/api/client';
 import { conflictCurrent } from '../../shared/components/conflict';
-import { casesKeys } from '../cases/api';
+import { casesKeys, uploadAttachment } from '../cases/api';
 
 export type { BatchView, HouseholdView, MovementView };
 export type Member = HouseholdView['members'][number];
@@ -179,16 +179,8 @@ export function manifestUrl(movementId: string, format: 'pdf' | 'xlsx', reveal: 
 // ---- writes --------------------------------------------------------------------------------------
 
 /** Attaches a file to the case, classified as what a step requires (`?documentKind=`, ADR 0017 D4). */
-export function uploadCaseDocument(caseId: string, file: File, documentKind: DocumentKind) {
-  const form = new FormData();
-  form.append('file', file, file.name);
-  return apiRequest(`/cases/${enc(caseId)}/attachments`, {
-    method: 'POST',
-    body: form,
-    query: { documentKind },
-    schema: AttachmentSchema,
-  });
-}
+export const uploadCaseDocument = (caseId: string, file: File, documentKind: DocumentKind) =>
+  uploadAttachment(caseId, file, documentKind);
 
 export const householdApi = {
   referral: (caseId: string, body: ReferralBody) => api.post(`${householdPath(caseId)}/referral`, body, H),

@@ -89,8 +89,7 @@ export const relationshipLabel = (v: string, t: TFunction) =>
 export const conditionLabel = (v: string, t: TFunction) =>
   oneOf(TRAVEL_CONDITIONS, v) ? t(`resettlement.conditions.${v}`) : v;
 export const whatLabel = (v: string, t: TFunction) => (oneOf(WHATS, v) ? t(`resettlement.what.${v}`) : v);
-export const documentKindLabel = (v: ResettlementDocumentKind, t: TFunction) =>
-  t(`resettlement.documentKinds.${v}`);
+export const documentKindLabel = (v: ResettlementDocumentKind, t: TFunction) => t(`documentKinds.${v}`);
 
 /** What to do next at a stage, e.g. "Record the decision". */
 export function nextStepLabel(status: string, t: TFunction): string {

@@ -45,6 +45,7 @@ export const resettlement: Messages<typeof fr> = {
       hand_over: 'Record the handover to reception services',
       merge: 'Merge with another household',
       other: 'Module step',
+      registration_form: 'Attach the registration form',
     },
     household: {
       tab: 'Household',
@@ -111,15 +112,11 @@ export const resettlement: Messages<typeof fr> = {
       expiresIn_one: 'Expires in {{count}} day',
       expiresIn_other: 'Expires in {{count}} days',
     },
-    documentKinds: {
-      referral_document: 'Referral document',
-      resettlement_registration_form: 'Registration form',
-      decision_letter: 'Decision letter',
-      exit_permit: 'Exit permit',
-      visa: 'Visa',
-      handover_receipt: 'Handover receipt',
-    },
     documents: {
+      attach: 'Attach',
+      attached: 'The document is attached to the case: {{kind}}.',
+      registrationIntro:
+        'Submission needs the registration form attached to the case; a supervisor then approves it (Case tab).',
       existing: '{{kind}} already attached to the case',
       uploadNew: 'Attach a new file',
       file: 'File: {{kind}}',

@@ -42,6 +42,7 @@ export const resettlement = {
       hand_over: 'Enregistrer la remise aux services d’accueil',
       merge: 'Réunir avec un autre ménage',
       other: 'Étape du module',
+      registration_form: 'Joindre le formulaire d’enregistrement',
     },
     household: {
       tab: 'Ménage',
@@ -108,15 +109,11 @@ export const resettlement = {
       expiresIn_one: 'Expire dans {{count}} jour',
       expiresIn_other: 'Expire dans {{count}} jours',
     },
-    documentKinds: {
-      referral_document: 'Document de référence',
-      resettlement_registration_form: 'Formulaire d’enregistrement',
-      decision_letter: 'Lettre de décision',
-      exit_permit: 'Autorisation de sortie',
-      visa: 'Visa',
-      handover_receipt: 'Reçu de remise',
-    },
     documents: {
+      attach: 'Joindre',
+      attached: 'Le document est joint au dossier : {{kind}}.',
+      registrationIntro:
+        'La soumission demande le formulaire d’enregistrement joint au dossier ; elle est ensuite approuvée par un superviseur (onglet Dossier).',
       existing: '{{kind}} déjà jointe au dossier',
       uploadNew: 'Joindre un nouveau fichier',
       file: 'Fichier : {{kind}}',
