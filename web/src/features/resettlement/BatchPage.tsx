@@ -259,7 +259,7 @@ function ChooseHouseholds({ batch, onClose }: { batch: BatchView; onClose: () =>
   const format = useFormat();
   const queryClient = useQueryClient();
   const pipeline = usePipeline(batch.projectId);
-  const onConflict = useRecordConflict<BatchView>('batch');
+  const onConflict = useRecordConflict('batch');
   const [chosen, setChosen] = useState<string[]>(batch.households.map((h) => h.caseId));
   const save = useFormMutation({
     setError: listOnly,
@@ -312,7 +312,7 @@ function SubmitBatch({ batch, onClose }: { batch: BatchView; onClose: () => void
   const { t } = useTranslation();
   const refresh = useRefreshResettlement();
   const queryClient = useQueryClient();
-  const onConflict = useRecordConflict<BatchView>('batch');
+  const onConflict = useRecordConflict('batch');
   const [submittedOn, setSubmittedOn] = useState(today());
   const [error, setError] = useState<string | null>(null);
   const save = useFormMutation({

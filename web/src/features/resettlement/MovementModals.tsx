@@ -40,7 +40,7 @@ function useMovementSave<TBody>(
 ) {
   const queryClient = useQueryClient();
   const refresh = useRefreshResettlement();
-  const onConflict = useRecordConflict<MovementView>('movement');
+  const onConflict = useRecordConflict('movement');
   return useFormMutation({
     setError: listOnly,
     mutationFn: options.mutationFn,

@@ -1,4 +1,4 @@
-import { Group, NativeSelect, Stack, Text } from '@mantine/core';
+import { NativeSelect, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -37,13 +37,11 @@ interface ResettlementFrameProps {
   intro: string;
   /** Buttons beside the title (e.g. create), given the project shown. */
   actions?: (project: Project) => ReactNode;
-  /** Filters shown beside the project choice. */
-  filters?: ReactNode;
   children: (project: Project) => ReactNode;
 }
 
 /** A resettlement page of a project: its title, the section's links, the project choice, then the page. */
-export function ResettlementFrame({ title, intro, actions, filters, children }: ResettlementFrameProps) {
+export function ResettlementFrame({ title, intro, actions, children }: ResettlementFrameProps) {
   const { t } = useTranslation();
   const { projects, choices, project, projectId, select } = useResettlementProject();
   return (
@@ -58,16 +56,13 @@ export function ResettlementFrame({ title, intro, actions, filters, children }: 
         <Text>{t('resettlement.project.none')}</Text>
       ) : (
         <Stack gap="lg">
-          <Group align="flex-end" gap="md" wrap="wrap">
-            <NativeSelect
-              label={t('resettlement.project.label')}
-              value={projectId}
-              onChange={(event) => select(event.currentTarget.value)}
-              data={choices.map((p) => ({ value: p.id, label: `${p.code} – ${p.name}` }))}
-              maw={360}
-            />
-            {filters}
-          </Group>
+          <NativeSelect
+            label={t('resettlement.project.label')}
+            value={projectId}
+            onChange={(event) => select(event.currentTarget.value)}
+            data={choices.map((p) => ({ value: p.id, label: `${p.code} – ${p.name}` }))}
+            maw={360}
+          />
           {children(project)}
         </Stack>
       )}

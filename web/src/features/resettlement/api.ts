@@ -296,17 +296,17 @@ export function useHouseholdConflict(caseId: string): (error: unknown) => boolea
   );
 }
 
-/** The same for a batch or a movement, which carry their own version. */
-export function useRecordConflict<T extends { id: string }>(
-  kind: 'batch' | 'movement',
-): (error: unknown) => boolean {
+/** The same for a batch or a movement, which carry their own version: the one answered goes in the cache. */
+export function useRecordConflict(kind: 'batch' | 'movement'): (error: unknown) => boolean {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   return useCallback(
     (error: unknown) => {
       if (!isApiError(error, 'version_conflict')) return false;
-      const schema: z.ZodType<T> = (kind === 'batch' ? BatchViewSchema : MovementViewSchema) as never;
-      const current = conflictCurrent(error, schema);
+      const current =
+        kind === 'batch'
+          ? conflictCurrent(error, BatchViewSchema)
+          : conflictCurrent(error, MovementViewSchema);
       if (current)
         queryClient.setQueryData(
           kind === 'batch' ? resettlementKeys.batch(current.id) : resettlementKeys.movement(current.id),
