@@ -116,6 +116,11 @@ describe('accessibility of resettlement', () => {
 
     stubFetch({
       ...routes,
+      [`GET /api/cases/${CASE_ID}`]: () =>
+        jsonResponse(
+          200,
+          makeResettlementCase('identification', [{ to: 'verification', action: 'record_referral' }]),
+        ),
       [`GET /api/cases/${CASE_ID}/resettlement`]: () =>
         jsonResponse(
           200,
@@ -126,8 +131,8 @@ describe('accessibility of resettlement', () => {
       me: makeResettlementSupervisor(),
       route: `/cases/${CASE_ID}?tab=resettlement`,
     });
-    const referral = await screen.findByRole('region', { name: 'Référence' });
-    await user.click(within(referral).getByRole('button', { name: 'Enregistrer la référence' }));
+    const steps = await screen.findByRole('region', { name: 'Étape et actions' });
+    await user.click(within(steps).getByRole('button', { name: 'Enregistrer la référence' }));
     const dialog = await screen.findByRole('dialog', { name: 'Enregistrer la référence' });
     await within(dialog).findByRole('table', { name: 'Membres proposés' });
     await user.click(within(dialog).getByRole('button', { name: 'Enregistrer la référence' }));

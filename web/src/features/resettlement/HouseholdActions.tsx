@@ -63,9 +63,20 @@ export function HouseholdActions({ detail, household, onAction }: HouseholdActio
     can('resettlement.write') &&
     household.status === 'interview' &&
     !detail.attachments.some((a) => a.documentKind === 'resettlement_registration_form');
-  const actions = [
+  // Merging is offered with the members; actions taken on the same movement (unbook, board) are one link.
+  const offered = [
     ...new Set(detail.availableTransitions.flatMap((tr) => (tr.action ? [tr.action] : []))),
   ].filter((action) => action !== 'merge');
+  const actions = offered.filter(
+    (action, i) =>
+      isHouseholdAction(action) ||
+      !offered
+        .slice(0, i)
+        .some(
+          (other) =>
+            !isHouseholdAction(other) && actionPath(other, household) === actionPath(action, household),
+        ),
+  );
   const generic = detail.availableTransitions.filter((tr) => !tr.action);
   return (
     <Stack gap="sm">

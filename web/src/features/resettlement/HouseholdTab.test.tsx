@@ -7,8 +7,10 @@ import { jsonResponse, problem, stubFetch } from '../../test-utils/fetch';
 import { CASE_ID } from '../../test-utils/fixtures-cases';
 import {
   ASSESSMENT_ID,
+  BOOKING_ID,
   LETTER_ID,
   LINA_ID,
+  MOVEMENT_ID,
   makeHousehold,
   makeMedicalOfficer,
   makeResettlementCase,
@@ -106,6 +108,35 @@ describe('the household tab of a resettlement case', () => {
       decidedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       decisionDocumentId: LETTER_ID,
     });
+  });
+
+  it('sends a booked household’s steps to its movement, once', async () => {
+    stub(
+      makeHousehold({
+        status: 'booked',
+        booking: {
+          bookingId: BOOKING_ID,
+          movementId: MOVEMENT_ID,
+          movementReference: 'MOV-2026-0001',
+          departureDate: '2099-04-20',
+          status: 'booked',
+        },
+      }),
+      makeResettlementCase('booked', [
+        { to: 'exit_permits', action: 'unbook' },
+        { to: 'movement', action: 'board' },
+      ]),
+    );
+    renderWithProviders(<AppRoutes />, { me: makeResettlementCaseworker(), route });
+    const steps = await region('Étape et actions');
+    const links = within(steps).getAllByRole('link');
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Ouvrir le mouvement réservé', `/resettlement/movements/${MOVEMENT_ID}`],
+    ]);
+    const travel = await region('Voyage et accueil');
+    expect(
+      within(travel).getByRole('link', { name: 'MOV-2026-0001 du 20 avril 2099 (Réservé)' }),
+    ).toBeTruthy();
   });
 
   it('asks for the registration form at the interview, uploaded classified', async () => {

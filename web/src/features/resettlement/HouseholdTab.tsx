@@ -77,14 +77,8 @@ function Household({ detail, household }: { detail: CaseDetail; household: House
             ]}
           />
         ) : (
-          <Stack gap="xs" align="flex-start">
-            <Text size="sm">{t('resettlement.referral.notRecorded')}</Text>
-            {canWrite && household.status === 'identification' ? (
-              <Button size="xs" onClick={() => setOpen('record_referral')}>
-                {t('resettlement.actions.record_referral')}
-              </Button>
-            ) : null}
-          </Stack>
+          // Recording it is the first of the actions above.
+          <Text size="sm">{t('resettlement.referral.notRecorded')}</Text>
         )}
       </Section>
 
