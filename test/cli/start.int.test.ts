@@ -48,10 +48,22 @@ function start(inContainer = false): Started {
     output += d.toString();
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, output: () => output, exited };
+  const started = { child, output: () => output, exited };
+  running.add(started);
+  return started;
 }
 
-async function waitFor(started: Started, pattern: RegExp, ms = 60_000): Promise<void> {
+/** Every process a test started, stopped when the file ends even if the test failed half-way. */
+const running = new Set<Started>();
+afterAll(() => {
+  for (const started of running) if (started.child.exitCode === null) started.child.kill('SIGKILL');
+});
+
+/**
+ * The first start migrates and loads the whole demo (about 25 s on a quiet two-core machine; a CI machine
+ * running the other test tiers beside it can take several times that).
+ */
+async function waitFor(started: Started, pattern: RegExp, ms = 180_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!pattern.test(started.output())) {
     if (Date.now() > deadline || started.child.exitCode !== null)
@@ -115,7 +127,7 @@ describe('npm start on the embedded database', () => {
     const me = (await relogin.json()) as { user: { displayName: string } };
     expect(me.user.displayName).toBe('Hélène Garnier');
     await stop(third);
-  }, 120_000);
+  }, 400_000);
 
   it('restarts after being killed in a container, where the new process has the old one’s pid', async () => {
     for (let round = 0; round < 2; round++) {
@@ -136,5 +148,5 @@ describe('npm start on the embedded database', () => {
     expect(last.output()).not.toMatch(/already in use/);
     last.child.kill('SIGKILL');
     await last.exited;
-  }, 120_000);
+  }, 400_000);
 });
