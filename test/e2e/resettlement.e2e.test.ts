@@ -3,7 +3,8 @@
  * two Syrian households and records the decisions with their letters; a medical officer records fitness to
  * travel; the caseworker clears health and orientation, records exit permits and visas, plans a movement,
  * books the households (one refused first: a visa that has run out), prints the manifest, records boarding
- * with a no-show, the arrival and the handover to reception services.
+ * with a no-show, the arrival and the handover to reception services with a link for the reception partner,
+ * who opens it without an account, sees the arrival section only and confirms the reception.
  *
  * The households are prepared through the domain use cases up to the submission stage (registered,
  * referred with the agency's document, interviewed, submission approved); the two documents go through the
@@ -61,6 +62,8 @@ let batchReached = false;
 /** The demo's own households that reached arrival in the project, before the journey adds one. */
 let arrivedBefore = { households: 0, persons: 0 };
 let movementPath = '';
+/** The reception partner's link, as the handover showed it once. */
+let receptionPath = '';
 
 beforeAll(async () => {
   e2e = await setupE2E();
@@ -594,11 +597,23 @@ describe('resettlement of two Syrian households from Lebanon', () => {
     const handover = dialogNamed(page, `Remise de ${samir.reference} aux services d’accueil`);
     await handover.getByLabel(/^Reçu par/).fill('Forum Réfugiés, Lyon — Mme Garnier');
     await handover.getByLabel(/^Fichier : Reçu de remise/).setInputFiles(pdf('recu-remise.pdf'));
+    // The reception partner's link, issued with the handover and shown once.
+    await handover
+      .getByRole('checkbox', { name: 'Émettre en même temps un lien pour le partenaire d’accueil' })
+      .check();
+    await handover.getByLabel(/^Organisation d’accueil/).fill('Forum Réfugiés');
+    await handover.getByLabel(/^Contact sur place/).fill('Hélène Garnier, +33 4 78 00 00 00');
+    await handover.getByLabel(/^Lieu d’accueil/).fill('CADA Villeurbanne');
     await save(
       handover,
       'Enregistrer la remise',
       `La remise de ${samir.reference} est enregistrée : le dossier est clos.`,
     );
+    const shown = dialogNamed(page, 'Lien pour le partenaire d’accueil');
+    receptionPath = new URL(await shown.getByLabel('Lien d’accueil').inputValue()).pathname;
+    expect(receptionPath).toMatch(/^\/reception\/[A-Za-z0-9_-]{40,}$/);
+    await shown.getByRole('button', { name: 'J’ai copié le lien' }).click();
+    await shown.waitFor({ state: 'detached' });
     await axe(page, 'movement page, arrived');
 
     // Samir's household closed, its milestones complete; Mariam's back at exit permits with the reason.
@@ -626,5 +641,51 @@ describe('resettlement of two Syrian households from Lebanon', () => {
       String(arrivedBefore.persons + 2),
     ]);
     await axe(page, 'funnel');
+  });
+
+  it('lets the reception partner see the arrival without an account and confirm the reception, which the office then sees', async ({
+    skip,
+  }) => {
+    skip(!receptionPath, 'no reception link was issued');
+    // A fresh browser: no session, only the link.
+    const partner = await e2e.newPage();
+    await partner.goto(receptionPath);
+    await h1(partner).getByText(`Arrivée du ménage ${samir.reference}`, { exact: true }).waitFor();
+    expect(await partner.getByRole('navigation').count()).toBe(0);
+    const members = partner.getByRole('table', { name: 'Membres du ménage' });
+    for (const name of samir.members) await members.getByRole('row', { name: new RegExp(name) }).waitFor();
+    await members
+      .getByRole('row', { name: /Lina Haddad/ })
+      .getByText('2011', { exact: true })
+      .waitFor();
+    await described(region(partner, 'L’accueil'), 'Lieu d’accueil').getByText('CADA Villeurbanne').waitFor();
+    await region(partner, 'Voyage et arrivée').getByText('TK1821', { exact: false }).waitFor();
+    // The arrival section only: no document numbers, no health findings.
+    const text = (await partner.locator('#main-content').textContent()) ?? '';
+    for (const absent of ['LB-EXIT', 'FRV', 'Hypertension', 'Apte au voyage'])
+      expect(text, absent).not.toContain(absent);
+    await axe(partner, 'reception partner page');
+
+    const confirm = region(partner, 'Confirmer l’accueil');
+    await confirm.getByLabel(/^Nom de la personne qui a reçu le ménage/).fill('Hélène Garnier');
+    await confirm.getByLabel(/^Commentaire/).fill('Famille installée au CADA, chambre 12.');
+    await confirm.getByRole('button', { name: 'Confirmer l’accueil' }).click();
+    await confirm.getByText('Accueil confirmé', { exact: true }).waitFor();
+    await confirm.getByText(/^Reçu le .+ par Hélène Garnier/).waitFor();
+    expect(await confirm.getByRole('button').count()).toBe(0);
+
+    // Back at the office: the household shows the partner's confirmation.
+    await openHousehold(cw, samir);
+    const link = region(cw, 'Partenaire d’accueil').getByRole('article', {
+      name: 'Forum Réfugiés — CADA Villeurbanne',
+    });
+    await link.getByText('Actif', { exact: true }).waitFor();
+    await described(link, 'Confirmation de l’accueil')
+      .getByText(/^Reçu le .+ par Hélène Garnier/)
+      .waitFor();
+    await described(link, 'Confirmation de l’accueil')
+      .getByText('Famille installée au CADA, chambre 12.')
+      .waitFor();
+    expect(await described(link, 'Dernière consultation').textContent()).not.toBe('Jamais consulté');
   });
 });
