@@ -3,7 +3,8 @@
  * two Syrian households and records the decisions with their letters; a medical officer records fitness to
  * travel; the caseworker clears health and orientation, records exit permits and visas, plans a movement,
  * books the households (one refused first: a visa that has run out), prints the manifest, records boarding
- * with a no-show, the arrival and the handover to reception services.
+ * with a no-show, the arrival and the handover to reception services with a link for the reception partner,
+ * who opens it without an account, sees the arrival section only and confirms the reception.
  *
  * The households are prepared through the domain use cases up to the submission stage (registered,
  * referred with the agency's document, interviewed, submission approved); the two documents go through the
@@ -58,7 +59,11 @@ let cw: Page;
 let samir: Household;
 let mariam: Household;
 let batchReached = false;
+/** The demo's own households that reached arrival in the project, before the journey adds one. */
+let arrivedBefore = { households: 0, persons: 0 };
 let movementPath = '';
+/** The reception partner's link, as the handover showed it once. */
+let receptionPath = '';
 
 beforeAll(async () => {
   e2e = await setupE2E();
@@ -76,6 +81,7 @@ beforeAll(async () => {
 
   cw = await e2e.newPage();
   await signIn(cw, CASEWORKER);
+  arrivedBefore = await arrivedInFunnel();
   samir = await prepareHousehold(
     [
       { givenName: 'Samir', familyName: 'Haddad', sex: 'male', birthDate: '1979-04-02' },
@@ -94,6 +100,19 @@ afterAll(async () => {
 });
 
 // ---- preconditions, through the use cases -------------------------------------------------------------
+
+/** The project's funnel at the arrival stage, as the caseworker's browser reads it. */
+async function arrivedInFunnel() {
+  const [project] = await e2e.database.db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(eq(projects.code, 'SYR-RST'));
+  const response = await cw.request.get(`/api/resettlement/funnel?projectId=${project?.id}`);
+  expect(response.status(), await response.text()).toBe(200);
+  const funnel = (await response.json()) as { stages: { stage: string; reached: number; persons: number }[] };
+  const arrived = funnel.stages.find((s) => s.stage === 'arrived');
+  return { households: arrived?.reached ?? 0, persons: arrived?.persons ?? 0 };
+}
 
 /** Attaches a file of a kind to a case through the API, as the caseworker's browser would. */
 async function attach(caseId: string, kind: string): Promise<string> {
@@ -382,8 +401,8 @@ describe('resettlement of two Syrian households from Lebanon', () => {
         .click();
       const attendance = dialogNamed(page, 'Présence à une session d’orientation');
       if (first) {
-        // No session yet in the project: a new one.
-        expect(await attendance.getByLabel('Session').inputValue()).toBe('new');
+        // A new session (the demo's sessions in the project were held years ago).
+        await attendance.getByLabel('Session').selectOption('new');
         await attendance.getByLabel(/^Date/).fill(day(-1));
         await attendance.getByLabel(/^Lieu/).fill('Beyrouth, centre du HCR');
         await attendance.getByLabel(/^Langue/).selectOption({ label: 'arabe' });
@@ -578,11 +597,23 @@ describe('resettlement of two Syrian households from Lebanon', () => {
     const handover = dialogNamed(page, `Remise de ${samir.reference} aux services d’accueil`);
     await handover.getByLabel(/^Reçu par/).fill('Forum Réfugiés, Lyon — Mme Garnier');
     await handover.getByLabel(/^Fichier : Reçu de remise/).setInputFiles(pdf('recu-remise.pdf'));
+    // The reception partner's link, issued with the handover and shown once.
+    await handover
+      .getByRole('checkbox', { name: 'Émettre en même temps un lien pour le partenaire d’accueil' })
+      .check();
+    await handover.getByLabel(/^Organisation d’accueil/).fill('Forum Réfugiés');
+    await handover.getByLabel(/^Contact sur place/).fill('Hélène Garnier, +33 4 78 00 00 00');
+    await handover.getByLabel(/^Lieu d’accueil/).fill('CADA Villeurbanne');
     await save(
       handover,
       'Enregistrer la remise',
       `La remise de ${samir.reference} est enregistrée : le dossier est clos.`,
     );
+    const shown = dialogNamed(page, 'Lien pour le partenaire d’accueil');
+    receptionPath = new URL(await shown.getByLabel('Lien d’accueil').inputValue()).pathname;
+    expect(receptionPath).toMatch(/^\/reception\/[A-Za-z0-9_-]{40,}$/);
+    await shown.getByRole('button', { name: 'J’ai copié le lien' }).click();
+    await shown.waitFor({ state: 'detached' });
     await axe(page, 'movement page, arrived');
 
     // Samir's household closed, its milestones complete; Mariam's back at exit permits with the reason.
@@ -604,7 +635,57 @@ describe('resettlement of two Syrian households from Lebanon', () => {
       .getByRole('row')
       .filter({ has: page.getByRole('rowheader', { name: 'Arrivé', exact: true }) });
     await arrived.waitFor();
-    expect((await arrived.getByRole('cell').allTextContents()).slice(0, 2)).toEqual(['1', '2']);
+    // Samir's household (two persons) joins the demo's households that had arrived.
+    expect((await arrived.getByRole('cell').allTextContents()).slice(0, 2)).toEqual([
+      String(arrivedBefore.households + 1),
+      String(arrivedBefore.persons + 2),
+    ]);
     await axe(page, 'funnel');
+  });
+
+  it('lets the reception partner see the arrival without an account and confirm the reception, which the office then sees', async ({
+    skip,
+  }) => {
+    skip(!receptionPath, 'no reception link was issued');
+    // A fresh browser: no session, only the link.
+    const partner = await e2e.newPage();
+    await partner.goto(receptionPath);
+    await h1(partner).getByText(`Arrivée du ménage ${samir.reference}`, { exact: true }).waitFor();
+    expect(await partner.getByRole('navigation').count()).toBe(0);
+    const members = partner.getByRole('table', { name: 'Membres du ménage' });
+    for (const name of samir.members) await members.getByRole('row', { name: new RegExp(name) }).waitFor();
+    await members
+      .getByRole('row', { name: /Lina Haddad/ })
+      .getByText('2011', { exact: true })
+      .waitFor();
+    await described(region(partner, 'L’accueil'), 'Lieu d’accueil').getByText('CADA Villeurbanne').waitFor();
+    await region(partner, 'Voyage et arrivée').getByText('TK1821', { exact: false }).waitFor();
+    // The arrival section only: no document numbers, no health findings.
+    const text = (await partner.locator('#main-content').textContent()) ?? '';
+    for (const absent of ['LB-EXIT', 'FRV', 'Hypertension', 'Apte au voyage'])
+      expect(text, absent).not.toContain(absent);
+    await axe(partner, 'reception partner page');
+
+    const confirm = region(partner, 'Confirmer l’accueil');
+    await confirm.getByLabel(/^Nom de la personne qui a reçu le ménage/).fill('Hélène Garnier');
+    await confirm.getByLabel(/^Commentaire/).fill('Famille installée au CADA, chambre 12.');
+    await confirm.getByRole('button', { name: 'Confirmer l’accueil' }).click();
+    await confirm.getByText('Accueil confirmé', { exact: true }).waitFor();
+    await confirm.getByText(/^Reçu le .+ par Hélène Garnier/).waitFor();
+    expect(await confirm.getByRole('button').count()).toBe(0);
+
+    // Back at the office: the household shows the partner's confirmation.
+    await openHousehold(cw, samir);
+    const link = region(cw, 'Partenaire d’accueil').getByRole('article', {
+      name: 'Forum Réfugiés — CADA Villeurbanne',
+    });
+    await link.getByText('Actif', { exact: true }).waitFor();
+    await described(link, 'Confirmation de l’accueil')
+      .getByText(/^Reçu le .+ par Hélène Garnier/)
+      .waitFor();
+    await described(link, 'Confirmation de l’accueil')
+      .getByText('Famille installée au CADA, chambre 12.')
+      .waitFor();
+    expect(await described(link, 'Dernière consultation').textContent()).not.toBe('Jamais consulté');
   });
 });

@@ -120,9 +120,12 @@ const MovementsPage = lazy(() =>
 const MovementPage = lazy(() =>
   import('./features/resettlement/MovementPage').then((m) => ({ default: m.MovementPage })),
 );
-// Public: partners open it from a link, without an account, outside the app's layout and sign-in.
+// Public: partners open them from a link, without an account, outside the app's layout and sign-in.
 const PartnerPage = lazy(() =>
   import('./features/referrals/PartnerPage').then((m) => ({ default: m.PartnerPage })),
+);
+const ReceptionPage = lazy(() =>
+  import('./features/resettlement/ReceptionPage').then((m) => ({ default: m.ReceptionPage })),
 );
 
 export function AppProviders({ queryClient, children }: { queryClient: QueryClient; children: ReactNode }) {
@@ -156,6 +159,14 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<LoadingState />}>
             <PartnerPage />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/reception/:token"
+        element={
+          <Suspense fallback={<LoadingState />}>
+            <ReceptionPage />
           </Suspense>
         }
       />

@@ -14,10 +14,12 @@ import {
   makeHousehold,
   makeMovement,
   makePipeline,
+  makeReceptionView,
   makeResettlementCase,
   makeResettlementProject,
   makeResettlementSupervisor,
   makeSession,
+  RECEPTION_TOKEN,
 } from './test-utils/fixtures-resettlement';
 import { renderWithProviders } from './test-utils/render';
 
@@ -55,6 +57,7 @@ const routes = {
       }),
     ),
   'GET /api/offices': () => jsonResponse(200, { items: [] }),
+  [`GET /api/reception/${RECEPTION_TOKEN}`]: () => jsonResponse(200, makeReceptionView()),
 };
 
 /** Structural accessibility of the resettlement screens and their main dialogs (axe in jsdom). */
@@ -72,6 +75,8 @@ describe('accessibility of resettlement', () => {
     ['/resettlement/movements', 'Mouvements', 'MOV-2026-0001'],
     [`/resettlement/movements/${MOVEMENT_ID}`, 'Mouvement MOV-2026-0001', 'TK827'],
     [`/cases/${CASE_ID}?tab=resettlement`, 'PAR-C-000045', 'LEB-24C10001'],
+    // The reception partner's page (public).
+    [`/reception/${RECEPTION_TOKEN}`, 'Arrivée du ménage PAR-C-000045', 'CADA Villeurbanne'],
   ])(
     '%s has no serious violations',
     async (route, heading, content) => {

@@ -7,6 +7,8 @@ import type {
   MovementView,
   OrientationSession,
   Pipeline,
+  ReceptionLink,
+  ReceptionView,
 } from '../features/resettlement/api';
 import { makeMe, PARIS_ID } from './fixtures';
 import { CASE_ID, makeCaseDetail } from './fixtures-cases';
@@ -22,6 +24,10 @@ export const BOOKING_ID = 'c2c2c2c2-c2c2-4c2c-8c2c-c2c2c2c2c2c2';
 export const ASSESSMENT_ID = 'd1d1d1d1-d1d1-4d1d-8d1d-d1d1d1d1d1d1';
 export const SESSION_ID = 'e1e1e1e1-e1e1-4e1e-8e1e-e1e1e1e1e1e1';
 export const LETTER_ID = 'f1f1f1f1-f1f1-4f1f-8f1f-f1f1f1f1f1f1';
+export const RECEPTION_LINK_ID = 'f2f2f2f2-f2f2-4f2f-8f2f-f2f2f2f2f2f2';
+export const OLD_RECEPTION_LINK_ID = 'f3f3f3f3-f3f3-4f3f-8f3f-f3f3f3f3f3f3';
+/** A reception partner's token, as the server gives it once in a path. */
+export const RECEPTION_TOKEN = 'rcp_0123456789abcdefghij';
 
 const paris = { officeId: PARIS_ID, officeCode: 'PARIS', officeName: 'Paris' };
 const reads = ['offices.read', 'projects.read', 'persons.read', 'cases.read', 'resettlement.read'] as const;
@@ -381,6 +387,98 @@ export function makeSession(overrides: Partial<OrientationSession> = {}): Orient
     facilitator: 'Nour Saleh',
     attendance: [],
     version: 2,
+    ...overrides,
+  };
+}
+
+/** A reception partner's link as the office sees it (live, visited, not confirmed). */
+export function makeReceptionLink(overrides: Partial<ReceptionLink> = {}): ReceptionLink {
+  return {
+    id: RECEPTION_LINK_ID,
+    partnerName: 'Forum Réfugiés',
+    partnerContact: 'Claire Martin, +33 4 78 00 00 00',
+    receptionPlace: 'CADA Villeurbanne',
+    createdByName: 'Alice Martin',
+    createdAt: '2099-04-01T08:00:00.000Z',
+    expiresAt: '2099-05-01T08:00:00.000Z',
+    revokedAt: null,
+    lastVisitAt: '2099-04-02T09:30:00.000Z',
+    status: 'live',
+    confirmation: null,
+    ...overrides,
+  };
+}
+
+/** A household booked on the movement (the reception partner may then be given a link). */
+export function makeBookedHousehold(overrides: Partial<HouseholdView> = {}): HouseholdView {
+  return makeHousehold({
+    status: 'booked',
+    blockers: [],
+    booking: {
+      bookingId: BOOKING_ID,
+      movementId: MOVEMENT_ID,
+      movementReference: 'MOV-2026-0001',
+      departureDate: '2099-04-20',
+      status: 'booked',
+    },
+    ...overrides,
+  });
+}
+
+/** What the reception partner sees through its link: the arrival section only. */
+export function makeReceptionView(overrides: Partial<ReceptionView> = {}): ReceptionView {
+  return {
+    caseReference: 'PAR-C-000045',
+    fromOffice: 'Paris',
+    partnerName: 'Forum Réfugiés',
+    receptionPlace: 'CADA Villeurbanne',
+    receivingContact: 'Claire Martin, +33 4 78 00 00 00',
+    expiresAt: '2099-05-01T08:00:00.000Z',
+    household: {
+      principal: 'Samir Haddad',
+      members: [
+        {
+          name: 'Samir Haddad',
+          nameOriginal: 'سمير حداد',
+          relationship: 'principal',
+          sex: 'male',
+          birthYear: 1979,
+          assistance: [],
+        },
+        {
+          name: 'Lina Haddad',
+          nameOriginal: null,
+          relationship: 'child',
+          sex: 'female',
+          birthYear: 2015,
+          assistance: ['FU-TR', 'WCHR'],
+        },
+      ],
+    },
+    arrival: {
+      status: 'expected',
+      date: '2099-04-20',
+      destinationCountry: 'FR',
+      flights: [
+        {
+          carrier: 'Turkish Airlines',
+          flightNumber: 'TK827',
+          fromAirport: 'BEY',
+          toAirport: 'IST',
+          departsAt: '2099-04-20T05:00:00.000Z',
+          arrivesAt: '2099-04-20T06:30:00.000Z',
+        },
+        {
+          carrier: 'Turkish Airlines',
+          flightNumber: 'TK1821',
+          fromAirport: 'IST',
+          toAirport: 'CDG',
+          departsAt: '2099-04-20T08:00:00.000Z',
+          arrivesAt: '2099-04-20T11:15:00.000Z',
+        },
+      ],
+    },
+    confirmation: null,
     ...overrides,
   };
 }

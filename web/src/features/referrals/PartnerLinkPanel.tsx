@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Text } from '@mantine/core';
 import { IconLink, IconLinkOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,20 +6,17 @@ import { AppModal } from '../../shared/components/AppModal';
 import { ConfirmModal } from '../../shared/components/ConfirmModal';
 import { DescriptionList } from '../../shared/components/DescriptionList';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
+import { type LinkState, LinkStateBadge } from '../../shared/components/LinkStateBadge';
 import { Section } from '../../shared/components/Section';
 import { useFormat } from '../../shared/format/useFormat';
 import { useActionMutation, useFormMutation } from '../../shared/forms/useFormMutation';
 import { issuePartnerLink, type ReferralDetail, revokePartnerLink, useRefreshReferral } from './api';
 import { type IssuedLink, PartnerLinkModal } from './PartnerLinkModal';
 
-type LinkState = 'active' | 'expired' | 'revoked';
-
 function linkState(link: NonNullable<ReferralDetail['partnerLink']>, now = Date.now()): LinkState {
   if (link.revoked) return 'revoked';
   return new Date(link.expiresAt).getTime() <= now ? 'expired' : 'active';
 }
-
-const STATE_COLOR: Record<LinkState, string> = { active: 'green', expired: 'gray', revoked: 'red' };
 
 /** The partner link as the sending office sees it: expiry, revoked, last visit; a new link, or revoking it. */
 export function PartnerLinkPanel({ referral }: { referral: ReferralDetail }) {
@@ -78,11 +75,7 @@ export function PartnerLinkPanel({ referral }: { referral: ReferralDetail }) {
           items={[
             {
               term: t('referrals.partnerLink.state'),
-              description: (
-                <Badge color={STATE_COLOR[state]} variant="light" tt="none">
-                  {t(`referrals.partnerLink.${state}`)}
-                </Badge>
-              ),
+              description: <LinkStateBadge state={state} />,
             },
             { term: t('referrals.partnerLink.expires'), description: format.dateTime(link.expiresAt) },
             {

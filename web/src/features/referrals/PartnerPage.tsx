@@ -1,20 +1,18 @@
-import { Alert, Box, Button, Container, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { IconCheck, IconLock, IconX } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { isApiError } from '../../shared/api/client';
 import { ConfirmModal } from '../../shared/components/ConfirmModal';
 import { DescriptionList } from '../../shared/components/DescriptionList';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
-import { LoadingState, QueryError } from '../../shared/components/QueryStates';
+import { LoadingState } from '../../shared/components/QueryStates';
 import { Section } from '../../shared/components/Section';
-import { MAIN_CONTENT_ID } from '../../shared/components/SkipLink';
 import { usePageTitle } from '../../shared/components/usePageTitle';
 import { useFormat } from '../../shared/format/useFormat';
 import { useActionMutation } from '../../shared/forms/useFormMutation';
-import { LanguageSwitch } from '../../shared/layout/LanguageSwitch';
+import { FullPageMessage, PublicChrome, PublicLinkError } from '../../shared/layout/PublicPage';
 import {
   fetchPartnerView,
   type PartnerView,
@@ -45,7 +43,7 @@ export function PartnerPage() {
     staleTime: Number.POSITIVE_INFINITY,
   });
   return (
-    <PartnerChrome>
+    <PublicChrome>
       {declined ? (
         <FullPageMessage
           title={t('partner.declinedTitle')}
@@ -54,58 +52,20 @@ export function PartnerPage() {
       ) : view.isPending ? (
         <LoadingState />
       ) : view.isError ? (
-        <PartnerError error={view.error} onRetry={() => void view.refetch()} />
+        <PublicLinkError
+          error={view.error}
+          onRetry={() => void view.refetch()}
+          texts={{
+            invalidTitle: t('partner.invalidTitle'),
+            invalid: t('partner.invalid'),
+            expiredTitle: t('partner.expiredTitle'),
+            expired: t('partner.expired'),
+          }}
+        />
       ) : (
         <PartnerReferral token={token} view={view.data} onDeclined={setDeclined} />
       )}
-    </PartnerChrome>
-  );
-}
-
-function PartnerChrome({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <Box mih="100vh" bg="gray.0">
-      <Box
-        component="header"
-        bg="white"
-        px="md"
-        py="sm"
-        style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
-      >
-        <Group justify="space-between">
-          <Text fw={800} size="lg" c="blue.9">
-            {t('app.name')}
-          </Text>
-          <LanguageSwitch />
-        </Group>
-      </Box>
-      <Container component="main" id={MAIN_CONTENT_ID} tabIndex={-1} size="lg" py="xl">
-        {children}
-      </Container>
-    </Box>
-  );
-}
-
-/** A tampered or unknown link (404) and a dead one (410) each get a page of their own, not an error box. */
-function PartnerError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { t } = useTranslation();
-  if (isApiError(error, 'partner_link_invalid') || (isApiError(error) && error.status === 404))
-    return <FullPageMessage title={t('partner.invalidTitle')} body={t('partner.invalid')} />;
-  if (isApiError(error, 'partner_link_expired') || (isApiError(error) && error.status === 410))
-    return <FullPageMessage title={t('partner.expiredTitle')} body={t('partner.expired')} />;
-  return <QueryError error={error} onRetry={onRetry} />;
-}
-
-function FullPageMessage({ title, body }: { title: string; body: string }) {
-  usePageTitle(title);
-  return (
-    <Paper withBorder p="xl" radius="md" maw={640} mx="auto">
-      <Stack gap="sm">
-        <Title order={1}>{title}</Title>
-        <Text>{body}</Text>
-      </Stack>
-    </Paper>
+    </PublicChrome>
   );
 }
 

@@ -123,11 +123,6 @@ export function markNotificationsRead(id?: string) {
   return api.post('/notifications/read', id ? { id } : {}, MarkedSchema);
 }
 
-/** The full partner link, from the path the server returns once. */
-export function partnerUrl(path: string): string {
-  return `${window.location.origin}${path}`;
-}
-
 /** After an answer, a revocation or a message: the referral, its lists, the case and notifications. */
 export function useRefreshReferral(): (referral: { id: string; caseId: string }) => Promise<void> {
   const queryClient = useQueryClient();

@@ -21,6 +21,7 @@ import { bookingStatusLabel, documentKindLabel, MILESTONES, outcomeLabel } from 
 import { AddMemberModal, MergeModal, SplitModal } from './MemberModals';
 import { MembersSection } from './MembersSection';
 import { AttendanceModal, OrientationAttendance } from './OrientationSection';
+import { ReceptionSection, receptionLinkPossible } from './ReceptionSection';
 import { ReferralModal } from './ReferralModal';
 import { StageGateModal } from './StageGateModal';
 
@@ -173,6 +174,10 @@ function Household({ detail, household }: { detail: CaseDetail; household: House
               <Milestones household={household} />
             </Section>
           </SimpleGrid>
+
+          {receptionLinkPossible(household) || household.receptionLinks.length > 0 ? (
+            <ReceptionSection household={household} canWrite={canWrite} />
+          ) : null}
         </>
       ) : null}
 

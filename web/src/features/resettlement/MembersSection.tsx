@@ -5,7 +5,7 @@ import { ScrollTable } from '../../shared/components/ScrollTable';
 import { useFormat } from '../../shared/format/useFormat';
 import { needLabel, useBirthDate } from '../registry/labels';
 import type { HouseholdView } from './api';
-import { relationshipLabel } from './labels';
+import { relationshipLabel, sexLabel } from './labels';
 
 type Precision = 'exact' | 'month' | 'year' | 'estimated';
 
@@ -42,11 +42,7 @@ export function MembersSection({ household }: { household: HouseholdView }) {
                   ) : null}
                 </Table.Th>
                 <Table.Td>{relationshipLabel(m.relationship, t)}</Table.Td>
-                <Table.Td>
-                  {m.sex === 'male' || m.sex === 'female' || m.sex === 'other' || m.sex === 'unknown'
-                    ? t(`registry.sexes.${m.sex}`)
-                    : m.sex}
-                </Table.Td>
+                <Table.Td>{sexLabel(m.sex, t)}</Table.Td>
                 <Table.Td>
                   <Group gap={6}>
                     <span>{birthDate(m.birthDate, m.birthDatePrecision as Precision)}</span>

@@ -17,6 +17,7 @@ import {
   type CreateMovementSchema,
   type CreateOrientationSessionSchema,
   FunnelSchema,
+  HandoverResultSchema,
   type HandoverSchema,
   HealthFindingsSchema,
   type HouseholdView,
@@ -26,6 +27,10 @@ import {
   MovementViewSchema,
   OrientationSessionViewSchema,
   PipelineSchema,
+  type ReceptionConfirmSchema,
+  type ReceptionLinkInputSchema,
+  ReceptionLinkIssuedSchema,
+  ReceptionPartnerViewSchema,
   type RecordClearanceSchema,
   type RecordDecisionSchema,
   type RecordHealthSchema,
@@ -48,6 +53,10 @@ export type Funnel = z.infer<typeof FunnelSchema>;
 export type OrientationSession = z.infer<typeof OrientationSessionViewSchema>;
 export type Booking = MovementView['bookings'][number];
 export type CaseDocument = z.infer<typeof AttachmentSchema>;
+export type ReceptionLink = HouseholdView['receptionLinks'][number];
+export type IssuedReceptionLink = z.infer<typeof ReceptionLinkIssuedSchema>;
+export type HandoverResult = z.infer<typeof HandoverResultSchema>;
+export type ReceptionView = z.infer<typeof ReceptionPartnerViewSchema>;
 
 export type ReferralBody = z.input<typeof RecordReferralSchema>;
 export type AddMemberBody = z.input<typeof AddMemberSchema>;
@@ -66,6 +75,8 @@ export type ArrivalBody = z.input<typeof ArrivalSchema>;
 export type CancelBookingBody = z.input<typeof CancelBookingSchema>;
 export type SessionBody = z.input<typeof CreateOrientationSessionSchema>;
 export type AttendanceBody = z.input<typeof AttendanceSchema>;
+export type ReceptionLinkBody = z.input<typeof ReceptionLinkInputSchema>;
+export type ReceptionConfirmBody = z.input<typeof ReceptionConfirmSchema>;
 
 export const resettlementKeys = {
   all: ['resettlement'] as const,
@@ -81,6 +92,8 @@ export const resettlementKeys = {
   movements: (projectId: string) => ['resettlement', 'movements', projectId] as const,
   movement: (id: string) => ['resettlement', 'movement', id] as const,
   sessions: (projectId: string) => ['resettlement', 'sessions', projectId] as const,
+  /** What a reception partner sees through its link (public: outside the staff's `resettlement` keys). */
+  reception: (token: string) => ['reception', token] as const,
 };
 
 const enc = encodeURIComponent;
@@ -196,8 +209,31 @@ export const householdApi = {
     api.post(`${householdPath(caseId)}/clear-health`, body, H),
   completeOrientation: (caseId: string, body: StageGateBody) =>
     api.post(`${householdPath(caseId)}/complete-orientation`, body, H),
-  handover: (caseId: string, body: HandoverBody) => api.post(`${householdPath(caseId)}/handover`, body, H),
+  /** The household, and the reception link issued with the handover (its path, once) when one was asked for. */
+  handover: (caseId: string, body: HandoverBody) =>
+    api.post(`${householdPath(caseId)}/handover`, body, HandoverResultSchema),
 };
+
+/** The reception partner's links (ADR 0018): an issued link's path is answered once, never again. */
+export const receptionLinkApi = {
+  issue: (caseId: string, body: ReceptionLinkBody) =>
+    api.post(`${householdPath(caseId)}/reception-links`, body, ReceptionLinkIssuedSchema),
+  // An empty object, not no body: the server validates the body as an (empty) object.
+  revoke: (caseId: string, linkId: string) =>
+    api.post(`${householdPath(caseId)}/reception-links/${enc(linkId)}/revoke`, {}, H),
+};
+
+// ---- the reception partner, without an account -----------------------------------------------------
+
+/** The arrival section a reception link opens (each visit is audited by the server). */
+export function fetchReceptionView(token: string, signal?: AbortSignal): Promise<ReceptionView> {
+  return api.get(`/reception/${enc(token)}`, ReceptionPartnerViewSchema, undefined, signal);
+}
+
+/** The partner confirms it received the household (the link's token is its only credential). */
+export function confirmReception(token: string, body: ReceptionConfirmBody): Promise<undefined> {
+  return api.post(`/reception/${enc(token)}/confirm`, body);
+}
 
 export const batchApi = {
   create: (body: CreateBatchBody) => api.post('/resettlement/batches', body, BatchViewSchema),

@@ -7,6 +7,7 @@ import {
   MEMBER_RELATIONSHIPS,
   TRAVEL_CONDITIONS,
 } from '../../../../src/modules/resettlement/contract';
+import { needLabel } from '../registry/labels';
 import type { Blocker } from './api';
 
 export { DECISION_OUTCOMES, HEALTH_OUTCOMES, MEMBER_RELATIONSHIPS, TRAVEL_CONDITIONS };
@@ -20,6 +21,7 @@ export const BOARDING_STATUSES = ['pending', 'boarded', 'no_show'] as const;
 export const ESCORT_KINDS = ['medical', 'operational'] as const;
 export const RELATIONSHIPS = ['principal', ...MEMBER_RELATIONSHIPS] as const;
 const WHATS = ['fitToTravel', 'exit_permit', 'visa'] as const;
+const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 
 /** The stages of a household, in order, as the pipeline filters and the funnel show them. */
 export const STAGES = [
@@ -88,6 +90,10 @@ export const relationshipLabel = (v: string, t: TFunction) =>
   oneOf(RELATIONSHIPS, v) ? t(`resettlement.relationships.${v}`) : v;
 export const conditionLabel = (v: string, t: TFunction) =>
   oneOf(TRAVEL_CONDITIONS, v) ? t(`resettlement.conditions.${v}`) : v;
+export const sexLabel = (v: string, t: TFunction) => (oneOf(SEXES, v) ? t(`registry.sexes.${v}`) : v);
+/** An assistance code a reception partner sees, in words: a specific need, or wheelchair assistance. */
+export const assistanceLabel = (code: string, t: TFunction, language: string) =>
+  oneOf(TRAVEL_CONDITIONS, code) ? conditionLabel(code, t) : needLabel(code, language);
 export const whatLabel = (v: string, t: TFunction) => (oneOf(WHATS, v) ? t(`resettlement.what.${v}`) : v);
 export const documentKindLabel = (v: ResettlementDocumentKind, t: TFunction) => t(`documentKinds.${v}`);
 

@@ -28,6 +28,15 @@ export const common: Messages<typeof fr> = {
     choose: 'Choose',
     confirm: 'Confirm',
   },
+  links: {
+    once: 'This link will never be shown again: copy it now. If it is lost, issue a new one (the old one will stop working).',
+    copy: 'Copy the link',
+    copied: 'Link copied',
+    done: 'I have copied the link',
+    active: 'Active',
+    expired: 'Expired',
+    revoked: 'Revoked',
+  },
   language: {
     label: 'Language',
     fr: 'Français',

@@ -25,6 +25,15 @@ export const common = {
     choose: 'Choisir',
     confirm: 'Confirmer',
   },
+  links: {
+    once: 'Ce lien ne sera plus jamais affiché : copiez-le maintenant. S’il est perdu, émettez-en un nouveau (l’ancien cessera de fonctionner).',
+    copy: 'Copier le lien',
+    copied: 'Lien copié',
+    done: 'J’ai copié le lien',
+    active: 'Actif',
+    expired: 'Expiré',
+    revoked: 'Révoqué',
+  },
   language: {
     label: 'Langue',
     fr: 'Français',

@@ -12,6 +12,7 @@ export function useFormat() {
     const number = new Intl.NumberFormat(language);
     const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 });
     const monthYear = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const yearOnly = new Intl.DateTimeFormat(language, { year: 'numeric', timeZone: 'UTC' });
     let regions: Intl.DisplayNames | null = null;
     let languages: Intl.DisplayNames | null = null;
     try {
@@ -46,6 +47,8 @@ export function useFormat() {
         const parsed = parse(value.length === 10 ? `${value}T00:00:00Z` : value);
         return parsed ? monthYear.format(parsed) : value;
       },
+      /** A year on its own, as a date (never grouped like a number: "1979", not "1 979"). */
+      year: (value: number) => yearOnly.format(Date.UTC(value, 0, 1)),
       number: (value: number) => number.format(value),
       /** A share from 0 to 1 as a whole percentage, e.g. "87 %". */
       percent: (value: number) => percent.format(value),
