@@ -3,7 +3,7 @@
  * of now), the public facts of projects, and live figures already suppressed. The content module implements
  * it (`content.siteSource(db, clock)`); the site renders it. No casework query is reachable from here.
  */
-import type { ContentKind, SiteLang } from '../modules/content/contract';
+import type { ContentKind, SiteLang } from '../modules/content';
 
 export type PublicImage = {
   /** `/site/media/<id>-<width>.webp` per width, widest last. */
