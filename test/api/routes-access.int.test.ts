@@ -133,6 +133,7 @@ const EXPECTED_PROTECTED: Record<string, Access> = {
   'PUT /api/resettlement/batches/:id/households': { permission: 'resettlement.write' },
   'POST /api/resettlement/batches/:id/submit': { permission: 'resettlement.write' },
   'POST /api/resettlement/batches/:id/decisions': { permission: 'resettlement.write' },
+  'GET /api/resettlement/orientation-sessions': { permission: 'resettlement.read' },
   'POST /api/resettlement/orientation-sessions': { permission: 'resettlement.write' },
   'GET /api/resettlement/orientation-sessions/:id': { permission: 'resettlement.read' },
   'PUT /api/resettlement/orientation-sessions/:id/attendance': { permission: 'resettlement.write' },

@@ -133,8 +133,8 @@ describe('office scoping', () => {
     // Arta Hoxha's account is in English and no language was chosen in this browser: English it is.
     await h1(page).getByText('Welcome, Arta Hoxha').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    // Casework, referrals, the job board, and the office directory, which every caseworker may read; no
-    // duplicates review, no trainings, no users, no audit log.
+    // Casework, referrals, the job board, resettlement, and the office directory, which every caseworker may
+    // read; no duplicates review, no trainings, no users, no audit log.
     expect(await navLinks(page, 'Main navigation')).toEqual([
       'Home',
       'Registry',
@@ -143,6 +143,7 @@ describe('office scoping', () => {
       'Referrals',
       'Projects',
       'Employment',
+      'Resettlement',
       'Offices',
     ]);
 

@@ -102,6 +102,24 @@ const DonorProjectsPage = lazy(() =>
 const DonorReportPage = lazy(() =>
   import('./features/reporting/DonorPages').then((m) => ({ default: m.DonorReportPage })),
 );
+const PipelinePage = lazy(() =>
+  import('./features/resettlement/PipelinePage').then((m) => ({ default: m.PipelinePage })),
+);
+const FunnelPage = lazy(() =>
+  import('./features/resettlement/FunnelPage').then((m) => ({ default: m.FunnelPage })),
+);
+const BatchesPage = lazy(() =>
+  import('./features/resettlement/BatchesPage').then((m) => ({ default: m.BatchesPage })),
+);
+const BatchPage = lazy(() =>
+  import('./features/resettlement/BatchPage').then((m) => ({ default: m.BatchPage })),
+);
+const MovementsPage = lazy(() =>
+  import('./features/resettlement/MovementsPage').then((m) => ({ default: m.MovementsPage })),
+);
+const MovementPage = lazy(() =>
+  import('./features/resettlement/MovementPage').then((m) => ({ default: m.MovementPage })),
+);
 // Public: partners open it from a link, without an account, outside the app's layout and sign-in.
 const PartnerPage = lazy(() =>
   import('./features/referrals/PartnerPage').then((m) => ({ default: m.PartnerPage })),
@@ -314,6 +332,54 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="activities.read">
                 <CampaignsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="resettlement"
+            element={
+              <RequirePermission permission="resettlement.read">
+                <PipelinePage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="resettlement/funnel"
+            element={
+              <RequirePermission permission="resettlement.read">
+                <FunnelPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="resettlement/batches"
+            element={
+              <RequirePermission permission="resettlement.read">
+                <BatchesPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="resettlement/batches/:id"
+            element={
+              <RequirePermission permission="resettlement.read">
+                <BatchPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="resettlement/movements"
+            element={
+              <RequirePermission permission="resettlement.read">
+                <MovementsPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="resettlement/movements/:id"
+            element={
+              <RequirePermission permission="resettlement.read">
+                <MovementPage />
               </RequirePermission>
             }
           />

@@ -10,7 +10,7 @@ import type { AttendanceSchema, CreateOrientationSessionSchema } from './contrac
 import { resettlementScope } from './policy';
 import * as repo from './repository';
 
-async function sessionView(ctx: ActorCtx, session: repo.SessionRow) {
+export async function sessionView(ctx: ActorCtx, session: repo.SessionRow) {
   const attendance = await repo.attendanceOf(ctx.db, session.id);
   return {
     id: session.id,

@@ -58,6 +58,7 @@ import { changeHousehold, getHousehold } from './household-view';
 import { mergeHouseholds } from './merge-households';
 import { changeMovement, getMovement, listMovements } from './movement-view';
 import { createOrientationSession, getOrientationSession, setAttendance } from './orientation';
+import { orientationListRoutes } from './orientation-list-routes';
 import { resettlementPipeline } from './pipeline';
 import { printManifest } from './print-manifest';
 import { confirmReception, issueReceptionLink, receptionView, revokeReceptionLink } from './reception-links';
@@ -630,4 +631,7 @@ export function resettlementRoutes(app: FastifyInstance, deps: ServerDeps): void
       return { ok: true as const };
     },
   );
+
+  // ---- the list of orientation sessions (a read of the household page, in its own file) ----
+  orientationListRoutes(app, deps);
 }

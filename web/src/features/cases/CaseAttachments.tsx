@@ -1,12 +1,14 @@
-import { Anchor, Button, Group, Input, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Input, NativeSelect, Stack, Text } from '@mantine/core';
 import { IconDownload, IconPaperclip } from '@tabler/icons-react';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../src/modules/cases/contract';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../../src/modules/cases/workflow';
 import { FormErrorAlert } from '../../shared/components/FormErrorAlert';
 import { useFormat } from '../../shared/format/useFormat';
 import { useFormMutation } from '../../shared/forms/useFormMutation';
 import { attachmentUrl, MAX_ATTACHMENT_BYTES, uploadAttachment, useRefreshCase } from './api';
+import { documentKindLabel } from './labels';
 
 const ACCEPT = '.pdf,image/*,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp,.rtf,.txt,.csv';
 
@@ -39,6 +41,11 @@ export function CaseAttachments({ detail, canWrite }: { detail: CaseDetail; canW
                   >
                     {attachment.fileName}
                   </Anchor>
+                  {attachment.documentKind ? (
+                    <Badge size="xs" variant="light" tt="none" ms="xs">
+                      {documentKindLabel(attachment.documentKind, t)}
+                    </Badge>
+                  ) : null}
                   <Text size="xs" c="dimmed">
                     {t('cases.attachments.meta', {
                       size: format.fileSize(attachment.sizeBytes),
@@ -65,12 +72,14 @@ function UploadForm({ caseId }: { caseId: string }) {
   const errorId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
+  const [kind, setKind] = useState<DocumentKind | ''>('');
   const [problem, setProblem] = useState<string | null>(null);
   const { formError, submit, isPending } = useFormMutation({
-    mutationFn: (chosen: File) => uploadAttachment(caseId, chosen),
+    mutationFn: (chosen: File) => uploadAttachment(caseId, chosen, kind || undefined),
     successMessage: (attachment) => t('cases.attachments.uploaded', { name: attachment.fileName }),
     onSaved: () => {
       setFile(null);
+      setKind('');
       if (input.current) input.current.value = '';
     },
     refresh: () => refresh(caseId),
@@ -111,6 +120,17 @@ function UploadForm({ caseId }: { caseId: string }) {
             }}
           />
         </Input.Wrapper>
+        <NativeSelect
+          label={t('cases.attachments.kind')}
+          description={t('cases.attachments.kindHint')}
+          value={kind}
+          onChange={(event) => setKind(event.currentTarget.value as DocumentKind | '')}
+          data={[
+            { value: '', label: t('cases.attachments.noKind') },
+            ...DOCUMENT_KINDS.map((k) => ({ value: k, label: documentKindLabel(k, t) })),
+          ]}
+          maw={360}
+        />
         <Group>
           <Button
             type="submit"

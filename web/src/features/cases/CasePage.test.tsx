@@ -337,6 +337,59 @@ describe('case page', () => {
     expect((body.get('file') as File).name).toBe('billet.pdf');
   });
 
+  it('says what an attached file is, when a step requires a document of its kind', async () => {
+    const { requests } = stubCase(
+      makeCaseDetail({
+        availableTransitions: [
+          {
+            to: 'submission',
+            approval: true,
+            requires: [],
+            requiresDocuments: ['resettlement_registration_form'],
+            missing: ['document:resettlement_registration_form'],
+          },
+        ],
+      }),
+      {
+        [`POST /api/cases/${CASE_ID}/attachments`]: () =>
+          jsonResponse(201, {
+            id: 'efefefef-efef-4efe-8efe-efefefefefef',
+            fileName: 'formulaire.pdf',
+            contentType: 'application/pdf',
+            sizeBytes: 4,
+            documentKind: 'resettlement_registration_form',
+            uploadedByName: 'Alice Martin',
+            createdAt: '2025-02-08T10:00:00.000Z',
+          }),
+      },
+    );
+    const user = userEvent.setup();
+    renderWithProviders(<AppRoutes />, { me: makeSupervisor(), route });
+    await user.click(
+      await screen.findByRole('button', { name: 'Demander l’approbation : Soumission du dossier' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText(
+        'Un document joint au dossier : Formulaire d’enregistrement (à joindre dans les pièces jointes, avec son type)',
+      ),
+    ).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Annuler' }));
+    await user.upload(
+      await screen.findByLabelText(/Fichier à joindre/),
+      new File(['%PDF'], 'formulaire.pdf', { type: 'application/pdf' }),
+    );
+    await user.selectOptions(screen.getByLabelText(/^Type de document/), 'resettlement_registration_form');
+    await user.click(screen.getByRole('button', { name: 'Joindre le fichier' }));
+    await waitFor(() =>
+      expect(
+        requests.some(
+          (r) => r.url === `/api/cases/${CASE_ID}/attachments?documentKind=resettlement_registration_form`,
+        ),
+      ).toBe(true),
+    );
+  });
+
   it('saves changed case fields with the version and shows a conflict instead of overwriting', async () => {
     const theirs = makeCaseDetail({ departureDate: '2025-04-02', version: 8 });
     const { requests } = stubCase(makeCaseDetail(), {

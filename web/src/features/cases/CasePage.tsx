@@ -16,6 +16,7 @@ import { useFormat } from '../../shared/format/useFormat';
 import { useCan } from '../auth/session';
 import { CaseReferrals } from '../referrals/CaseReferrals';
 import { ReintegrationTab } from '../reintegration/ReintegrationTab';
+import { HouseholdTab } from '../resettlement/HouseholdTab';
 import { ApprovalBanner } from './ApprovalBanner';
 import { AssignModal } from './AssignModal';
 import { casesKeys, fetchCase } from './api';
@@ -57,15 +58,24 @@ export function CasePage() {
   );
 }
 
-const TABS = ['case', 'reintegration'] as const;
+const TABS = ['case', 'reintegration', 'resettlement'] as const;
 type CaseTab = (typeof TABS)[number];
 
-/** The case's tabs: the case itself, and its reintegration (assessment, plan, deliveries). The tab is in the URL. */
+/**
+ * The tabs a case has, by its type: a resettlement case is a travelling household (its members, health,
+ * papers, movement); the return cases have their reintegration (assessment, plan, deliveries).
+ */
+export function tabsOf(caseType: string): readonly CaseTab[] {
+  return caseType === 'resettlement' ? ['case', 'resettlement'] : ['case', 'reintegration'];
+}
+
+/** The case's tabs: the case itself, and the work of its type. The tab is in the URL. */
 function CaseView({ detail }: { detail: CaseDetail }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab');
-  const tab: CaseTab = TABS.find((candidate) => candidate === requested) ?? 'case';
+  const tabs = tabsOf(detail.caseType);
+  const tab: CaseTab = tabs.find((candidate) => candidate === requested) ?? 'case';
   return (
     <>
       <PageHeader
@@ -85,7 +95,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
           setParams(
             (current) => {
               const next = new URLSearchParams(current);
-              if (value === 'reintegration') next.set('tab', value);
+              if (value && value !== 'case') next.set('tab', value);
               else next.delete('tab');
               return next;
             },
@@ -95,16 +105,28 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       >
         <Tabs.List aria-label={t('reintegration.tabsLabel')} mb="lg">
           <Tabs.Tab value="case">{t('reintegration.caseTab')}</Tabs.Tab>
-          <Tabs.Tab value="reintegration">{t('reintegration.tab')}</Tabs.Tab>
+          {tabs.includes('reintegration') ? (
+            <Tabs.Tab value="reintegration">{t('reintegration.tab')}</Tabs.Tab>
+          ) : null}
+          {tabs.includes('resettlement') ? (
+            <Tabs.Tab value="resettlement">{t('resettlement.household.tab')}</Tabs.Tab>
+          ) : null}
         </Tabs.List>
         <Tabs.Panel value="case">
           <Stack gap="lg">
             <CaseOverview detail={detail} />
           </Stack>
         </Tabs.Panel>
-        <Tabs.Panel value="reintegration">
-          <ReintegrationTab detail={detail} />
-        </Tabs.Panel>
+        {tabs.includes('reintegration') ? (
+          <Tabs.Panel value="reintegration">
+            <ReintegrationTab detail={detail} />
+          </Tabs.Panel>
+        ) : null}
+        {tabs.includes('resettlement') ? (
+          <Tabs.Panel value="resettlement">
+            <HouseholdTab detail={detail} />
+          </Tabs.Panel>
+        ) : null}
       </Tabs>
     </>
   );

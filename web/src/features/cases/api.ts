@@ -20,7 +20,8 @@ import {
   type UpdateCaseSchema,
   type UpdateTaskSchema,
 } from '../../../../src/modules/cases/contract';
-import { api, type QueryParams } from '../../shared/api/client';
+import type { DocumentKind } from '../../../../src/modules/cases/workflow';
+import { api, apiRequest, type QueryParams } from '../../shared/api/client';
 import { personsKeys } from '../registry/api';
 
 export type CaseList = z.infer<typeof CaseListSchema>;
@@ -134,10 +135,20 @@ export function fetchMyTasks(overdueOnly: boolean, signal?: AbortSignal): Promis
     .then((page) => page.items);
 }
 
-export function uploadAttachment(id: string, file: File): Promise<CaseAttachment> {
+/** Attaches a file; `documentKind` says what it is, when a step requires a document of that kind. */
+export function uploadAttachment(
+  id: string,
+  file: File,
+  documentKind?: DocumentKind,
+): Promise<CaseAttachment> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return api.upload(`${casePath(id)}/attachments`, form, AttachmentSchema);
+  return apiRequest(`${casePath(id)}/attachments`, {
+    method: 'POST',
+    body: form,
+    query: { documentKind },
+    schema: AttachmentSchema,
+  });
 }
 
 export function attachmentUrl(caseId: string, attachmentId: string): string {

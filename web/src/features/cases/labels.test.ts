@@ -4,6 +4,7 @@ import {
   CASE_TYPE_CODES,
   CASE_TYPES,
   CLOSURE_REASONS,
+  DOCUMENT_KINDS,
 } from '../../../../src/modules/cases/workflow';
 import {
   BirthDatePrecisionSchema,
@@ -15,7 +16,13 @@ import {
 import { SPECIFIC_NEED_CODES } from '../../../../src/modules/registry/specific-needs';
 import { i18n, initI18n } from '../../i18n';
 import { needLabel } from '../registry/labels';
-import { caseTypeLabel, closureReasonLabel, statusLabel } from './labels';
+import {
+  caseTypeLabel,
+  closureReasonLabel,
+  documentKindLabel,
+  requiredFieldLabel,
+  statusLabel,
+} from './labels';
 
 initI18n('fr');
 const languages = ['fr', 'en'] as const;
@@ -48,6 +55,17 @@ describe('case and registry labels', () => {
       );
       expect(closureReasonLabel(reason, t)).not.toBe(reason);
     }
+  });
+
+  it.each(languages)('name every kind of document in %s, and a document a step requires', (language) => {
+    const t = i18n.getFixedT(language);
+    for (const kind of DOCUMENT_KINDS) {
+      expect(i18n.exists(`documentKinds.${kind}`, { lng: language, fallbackLng: false }), kind).toBe(true);
+      expect(documentKindLabel(kind, t)).not.toBe(kind);
+    }
+    expect(requiredFieldLabel('document:decision_letter', t)).toContain(
+      documentKindLabel('decision_letter', t),
+    );
   });
 
   it.each(languages)('name every registry vocabulary in %s', (language) => {

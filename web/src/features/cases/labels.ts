@@ -6,6 +6,8 @@ import {
   type CaseType,
   CLOSURE_REASONS,
   type ClosureReason,
+  DOCUMENT_KINDS,
+  type DocumentKind,
   type RequiredField,
 } from '../../../../src/modules/cases/workflow';
 
@@ -48,7 +50,19 @@ export function closureReasonLabel(reason: string, t: TFunction): string {
   return isClosureReason(reason) ? t(`closureReasons.${reason}`) : reason;
 }
 
+export function isDocumentKind(value: string): value is DocumentKind {
+  return (DOCUMENT_KINDS as readonly string[]).includes(value);
+}
+
+/** What an attachment is, e.g. `decision_letter` → "Lettre de décision". */
+export function documentKindLabel(kind: string, t: TFunction): string {
+  return isDocumentKind(kind) ? t(`documentKinds.${kind}`) : kind;
+}
+
 export function requiredFieldLabel(field: RequiredField | string, t: TFunction): string {
+  // A required document is named `document:<kind>` (ADR 0017 D4).
+  if (field.startsWith('document:'))
+    return t('cases.transition.requiredDocument', { kind: documentKindLabel(field.slice(9), t) });
   switch (field) {
     case 'travelDocumentReady':
       return t('cases.fields.travelDocumentReady');

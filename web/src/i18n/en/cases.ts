@@ -53,6 +53,16 @@ export const cases: Messages<typeof fr> = {
     fit: 'Fit to travel',
     unfit: 'Unfit to travel',
   },
+  documentKinds: {
+    referral_document: 'Referral document',
+    resettlement_registration_form: 'Registration form',
+    decision_letter: 'Decision letter',
+    medical_certificate: 'Medical certificate',
+    exit_permit: 'Exit permit',
+    visa: 'Visa',
+    handover_receipt: 'Handover receipt',
+    other: 'Other document',
+  },
   caseEvents: {
     opened: 'Case opened',
     transition: 'Step change',
@@ -193,6 +203,8 @@ export const cases: Messages<typeof fr> = {
       approvalIntro:
         'This step must be approved by a supervisor. The case stays at its current step until the decision.',
       missingIntro: 'This information is needed to move to this step:',
+      requiredDocument:
+        'A document attached to the case: {{kind}} (attach it under attachments, with its kind)',
       comment: 'Comment (optional)',
       submit: 'Confirm',
       done: 'The case moved to step: {{state}}.',
@@ -279,6 +291,9 @@ export const cases: Messages<typeof fr> = {
       chooseFile: 'Choose a file first.',
       download: 'Download {{name}}',
       meta: '{{size}} · added by {{name}} on {{date}}',
+      kind: 'Kind of document',
+      kindHint: 'What the file is, when a step asks for one (optional).',
+      noKind: 'Not said',
     },
   },
   myTasks: {

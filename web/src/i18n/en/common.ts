@@ -56,6 +56,7 @@ export const common: Messages<typeof fr> = {
     donor: 'Funded projects',
     employment: 'Employment',
     activities: 'Trainings and campaigns',
+    resettlement: 'Resettlement',
     administration: 'Administration',
     users: 'Users',
     offices: 'Offices',
@@ -90,6 +91,7 @@ export const common: Messages<typeof fr> = {
     passwordsDoNotMatch: 'The two passwords do not match.',
     dateRange: 'The end date must be after the start date.',
     mustBeFit: 'This step requires the person to be fit to travel.',
+    validUntilRequired: 'A fit-to-travel result needs the date until which it is valid.',
     duplicateMembership: 'This role is already assigned in this office.',
   },
   conflict: {

@@ -13,6 +13,7 @@ import { referrals } from './referrals';
 import { registry } from './registry';
 import { reintegration } from './reintegration';
 import { reporting } from './reporting';
+import { resettlement } from './resettlement';
 import { users } from './users';
 
 /** The English texts, one namespace file per feature, assembled into one resource. */
@@ -31,4 +32,5 @@ export const en: Messages<typeof fr> = {
   ...employment,
   ...activities,
   ...reporting,
+  ...resettlement,
 };

@@ -50,6 +50,16 @@ export const cases = {
     fit: 'Apte au voyage',
     unfit: 'Inapte au voyage',
   },
+  documentKinds: {
+    referral_document: 'Document de référence',
+    resettlement_registration_form: 'Formulaire d’enregistrement',
+    decision_letter: 'Lettre de décision',
+    medical_certificate: 'Certificat médical',
+    exit_permit: 'Autorisation de sortie',
+    visa: 'Visa',
+    handover_receipt: 'Reçu de remise',
+    other: 'Autre document',
+  },
   caseEvents: {
     opened: 'Dossier ouvert',
     transition: 'Changement d’étape',
@@ -190,6 +200,8 @@ export const cases = {
       approvalIntro:
         'Cette étape doit être approuvée par un superviseur. Le dossier reste à l’étape actuelle jusqu’à la décision.',
       missingIntro: 'Ces informations sont nécessaires pour passer à cette étape :',
+      requiredDocument:
+        'Un document joint au dossier : {{kind}} (à joindre dans les pièces jointes, avec son type)',
       comment: 'Commentaire (facultatif)',
       submit: 'Confirmer',
       done: 'Le dossier est passé à l’étape : {{state}}.',
@@ -276,6 +288,9 @@ export const cases = {
       chooseFile: 'Choisissez d’abord un fichier.',
       download: 'Télécharger {{name}}',
       meta: '{{size}} · ajouté par {{name}} le {{date}}',
+      kind: 'Type de document',
+      kindHint: 'Ce qu’est le fichier, quand une étape en demande un (facultatif).',
+      noKind: 'Non précisé',
     },
   },
   myTasks: {

@@ -53,6 +53,7 @@ export const common = {
     donor: 'Projets financés',
     employment: 'Emploi',
     activities: 'Formations et campagnes',
+    resettlement: 'Réinstallation',
     administration: 'Administration',
     users: 'Utilisateurs',
     offices: 'Bureaux',
@@ -87,6 +88,7 @@ export const common = {
     passwordsDoNotMatch: 'Les deux mots de passe ne correspondent pas.',
     dateRange: 'La date de fin doit être postérieure à la date de début.',
     mustBeFit: 'Cette étape exige que la personne soit apte au voyage.',
+    validUntilRequired: 'Un résultat apte au voyage a besoin d’une date de fin de validité.',
     duplicateMembership: 'Ce rôle est déjà attribué dans ce bureau.',
   },
   conflict: {

@@ -11,6 +11,7 @@ import { referrals } from './referrals';
 import { registry } from './registry';
 import { reintegration } from './reintegration';
 import { reporting } from './reporting';
+import { resettlement } from './resettlement';
 import { users } from './users';
 
 /** The French texts, one namespace file per feature, assembled into one resource. */
@@ -29,4 +30,5 @@ export const fr = {
   ...employment,
   ...activities,
   ...reporting,
+  ...resettlement,
 };

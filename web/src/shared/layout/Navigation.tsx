@@ -11,6 +11,7 @@ import {
   IconFolders,
   IconHome,
   IconListDetails,
+  IconPlaneDeparture,
   IconReportAnalytics,
   IconSchool,
   IconUsers,
@@ -36,6 +37,7 @@ interface NavEntry {
     | 'nav.donor'
     | 'nav.employment'
     | 'nav.activities'
+    | 'nav.resettlement'
     | 'nav.users'
     | 'nav.offices'
     | 'nav.audit';
@@ -64,6 +66,12 @@ const MAIN: NavEntry[] = [
   { to: '/donor', labelKey: 'nav.donor', icon: IconReportAnalytics, permission: 'reports.shared' },
   { to: '/employment', labelKey: 'nav.employment', icon: IconBriefcase, permission: 'employment.read' },
   { to: '/activities', labelKey: 'nav.activities', icon: IconSchool, permission: 'activities.read' },
+  {
+    to: '/resettlement',
+    labelKey: 'nav.resettlement',
+    icon: IconPlaneDeparture,
+    permission: 'resettlement.read',
+  },
 ];
 const ADMINISTRATION: NavEntry[] = [
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, permission: 'users.read' },
