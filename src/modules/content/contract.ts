@@ -87,7 +87,8 @@ export const TranslationSchema = z.strictObject({
   slug: SlugSchema,
   title: textLine(200),
   summary: textBlock(600, 0),
-  bodyHtml: z.string().max(200_000),
+  // Multi-line text without control characters (like every text input); the HTML itself is sanitised.
+  bodyHtml: textBlock(200_000, 0),
 });
 export type Translation = z.infer<typeof TranslationSchema>;
 
@@ -110,7 +111,11 @@ const contentFields = {
   publicationFileId: UuidSchema.nullable(),
 };
 
-export const CreateContentSchema = z.strictObject(contentFields);
+/**
+ * `officeId`: the office that owns the item (its editors and reviewers). Optional when the writer writes
+ * content for one office only; required when they do for several.
+ */
+export const CreateContentSchema = z.strictObject({ ...contentFields, officeId: UuidSchema.optional() });
 export type CreateContent = z.infer<typeof CreateContentSchema>;
 
 /** Saves a new revision of the working draft; 409 `version_conflict` with `current` and `changed` fields. */
@@ -159,6 +164,10 @@ export const ImageUploadQuerySchema = z.strictObject({
   altFr: textLine(300),
   altEn: textLine(300).optional(),
 });
+
+/** Changes an image's text alternatives (not versioned with the item: they apply wherever it is shown). */
+export const ImageAltSchema = ImageUploadQuerySchema;
+export type ImageAlt = z.infer<typeof ImageAltSchema>;
 
 export const ImageSchema = z.object({
   id: UuidSchema,
@@ -249,3 +258,34 @@ export const PublicFigureOptionSchema = z.object({
   definition: z.string(),
   label: z.object({ fr: z.string(), en: z.string() }),
 });
+
+export const PublicFigureOptionListSchema = z.object({ items: z.array(PublicFigureOptionSchema) });
+export type PublicFigureOption = z.infer<typeof PublicFigureOptionSchema>;
+
+export type ContentSummary = z.infer<typeof ContentSummarySchema>;
+export const ContentListSchema = z.object({ items: z.array(ContentSummarySchema), total: z.number().int() });
+
+export type Revision = z.infer<typeof RevisionSchema>;
+export const RevisionListSchema = z.object({ items: z.array(RevisionSchema) });
+
+/** One revision as it was saved: what the editor shows before restoring it. */
+export const RevisionDetailSchema = RevisionSchema.extend({
+  projectId: UuidSchema.nullable(),
+  tags: z.array(z.string()),
+  translations: TranslationsSchema,
+  coverImageId: UuidSchema.nullable(),
+  publicationFileId: UuidSchema.nullable(),
+});
+export type RevisionDetail = z.infer<typeof RevisionDetailSchema>;
+
+export const RevisionParamsSchema = z.strictObject({
+  id: UuidSchema,
+  number: z.coerce.number().int().min(1).max(2_147_483_647),
+});
+export const ImageParamsSchema = z.strictObject({ id: UuidSchema, imageId: UuidSchema });
+/** A stored image width or publication file as the editor previews it (`<imageId>-<width>.webp`, `<fileId>.pdf`). */
+export const MediaParamsSchema = z.strictObject({
+  id: UuidSchema,
+  name: z.string().regex(/^[0-9a-f-]{36}(?:-\d{1,5}\.webp|\.pdf)$/, 'media_name'),
+});
+export type ContentFile = z.infer<typeof FileSchema>;
