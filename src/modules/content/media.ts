@@ -90,8 +90,9 @@ export async function storeImage(store: AttachmentStore, upload: Upload, now: Da
   try {
     let meta: Metadata;
     try {
-      // Reads the header only: the pixel count is known before anything is decoded.
-      meta = await sharp(original).metadata();
+      // Reads the header only (no pixel is decoded, so no pixel limit here): the size is known before
+      // anything is decoded, and a huge one is told apart from a broken one.
+      meta = await sharp(original, { limitInputPixels: false }).metadata();
     } catch {
       throw new AppError('image_unreadable');
     }

@@ -142,6 +142,18 @@ describe('sanitizeBody', () => {
     );
   });
 
+  it('closes the element after an unwrapped one under its own name', () => {
+    expect(clean('<a href="javascript:x">a</a><a href="https://ok.test">b</a>')).toBe(
+      'a<a href="https://ok.test" rel="noopener noreferrer">b</a>',
+    );
+    expect(clean('<span>a</span><span data-figure="CARE/persons_assisted">n</span>')).toBe(
+      'a<span data-figure="CARE/persons_assisted">n</span>',
+    );
+    expect(clean(`<img src="x" alt="y"><p>t</p><img src="/site/media/${IMAGE}-480.webp" alt="z">`)).toBe(
+      `<p>t</p><img src="/site/media/${IMAGE}-480.webp" alt="z" />`,
+    );
+  });
+
   it('maps what editors produce onto the subset', () => {
     expect(clean('<h1>a</h1><h6>b</h6><b>c</b><i>d</i><del>e</del>')).toBe(
       '<h2>a</h2><h4>b</h4><strong>c</strong><em>d</em><s>e</s>',

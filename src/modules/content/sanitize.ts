@@ -16,9 +16,6 @@ import { MEDIA_PREFIX } from './paths';
 /** The item's images: id → the widths stored. */
 export type ItemImages = ReadonlyMap<string, readonly number[]>;
 
-/** A tag name no list allows: an element renamed to it is dropped, its text kept (links, spans without use). */
-const UNWRAP = 'x-unwrap';
-
 /** Elements whose content is dropped with them (not shown as text either). */
 const DROP_WITH_CONTENT = [
   'script',
@@ -103,7 +100,15 @@ const rename =
   (tagName: string): sanitizeHtml.Transformer =>
   (_tag, attribs) => ({ tagName, attribs });
 
-const unwrap = (): sanitizeHtml.Tag => ({ tagName: UNWRAP, attribs: {} });
+/**
+ * An element that failed its check keeps its name and loses its attributes; `exclusiveFilter` then drops
+ * it and keeps its text. (Renaming it to a tag no list allows would be shorter, but sanitize-html then
+ * closes the next element of the same depth under that name.)
+ */
+const stripped = (tagName: string): sanitizeHtml.Tag => ({ tagName, attribs: {} });
+
+/** The attribute each checked element cannot be without. */
+const REQUIRED: Record<string, string> = { a: 'href', img: 'src', span: 'data-figure' };
 
 /** The body's HTML reduced to the safe subset; images must be among `images`. */
 export function sanitizeBody(html: string, images: ItemImages): string {
@@ -130,17 +135,25 @@ export function sanitizeBody(html: string, images: ItemImages): string {
       a: (_tag, attribs) => {
         const href = safeHref(attribs.href);
         // A link to anywhere else keeps its text and loses its address.
-        return href ? { tagName: 'a', attribs: { href, rel: 'noopener noreferrer' } } : unwrap();
+        return href ? { tagName: 'a', attribs: { href, rel: 'noopener noreferrer' } } : stripped('a');
       },
       img: (_tag, attribs) => {
         const src = itemImageSrc(attribs.src, images);
         const alt = (attribs.alt ?? '').replace(/\s+/g, ' ').trim();
-        return src && alt ? { tagName: 'img', attribs: { src, alt } } : unwrap();
+        return src && alt ? { tagName: 'img', attribs: { src, alt } } : stripped('img');
       },
       span: (_tag, attribs) => {
         const ref = attribs['data-figure']?.trim();
-        return ref && FIGURE_REF.test(ref) ? { tagName: 'span', attribs: { 'data-figure': ref } } : unwrap();
+        return ref && FIGURE_REF.test(ref)
+          ? { tagName: 'span', attribs: { 'data-figure': ref } }
+          : stripped('span');
       },
+    },
+    // Links without a safe address, images not of this item, spans naming no figure: the tag goes, the
+    // text stays.
+    exclusiveFilter: (frame) => {
+      const required = REQUIRED[frame.tag];
+      return required && !frame.attribs[required] ? 'excludeTag' : false;
     },
   }).trim();
 }
