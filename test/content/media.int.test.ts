@@ -4,8 +4,15 @@
  * publication's PDF; and the site serving a file only while a published revision shows it.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
+import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveEncryptionKey } from '../../src/config';
+import { writeBackup } from '../../src/db/backup';
+import { createFieldCipher } from '../../src/platform/field-crypto';
 import { auditAfter, expectJson, expectProblem, lastAuditSeq } from '../api/helpers';
 import { tickingClock } from '../cases/helpers';
 import { createTestApp, type TestApp } from '../harness/app';
@@ -314,5 +321,48 @@ describe('public media', () => {
     expectJson(await act(writer(), published, 'unpublish', { reason: 'Retiré' }));
     expect(await site.media(`${cover.id}-480.webp`)).toBeNull();
     expect(await site.media(`${file.id}.pdf`)).toBeNull();
+  });
+});
+
+describe('backups', () => {
+  it('carry the content’s stored images and publication files', async () => {
+    const item = await create(writer(), article('sauvegarde', { kind: 'publication' }));
+    const image = expectJson<ImageBody>(
+      await uploadImage(writer(), item, await png(700, 500), { altFr: 'x' }),
+      201,
+    );
+    const file = expectJson<{ id: string }>(
+      await writer().inject({
+        method: 'POST',
+        url: `/api/content/${item.id}/file`,
+        ...multipart('sauvegarde.pdf', 'application/pdf', PDF),
+      }),
+      201,
+    );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'passerelle-content-backup-'));
+    try {
+      const archive = path.join(dir, 'backup.tar.gz');
+      const manifest = await writeBackup({
+        database: t.database,
+        cipher: createFieldCipher(resolveEncryptionKey(t.config)),
+        dataDir: t.config.dataDir,
+        file: archive,
+      });
+      expect(manifest.attachments.missing).toEqual([]);
+      const names: string[] = [];
+      await tar.list({ file: archive, onReadEntry: (entry) => names.push(entry.path) });
+      expect(names).toEqual(
+        expect.arrayContaining([
+          `attachments/content/images/${image.id}-480.webp`,
+          `attachments/content/images/${image.id}-700.webp`,
+        ]),
+      );
+      const [row] = await t.db
+        .execute<{ storage_key: string }>(sql`select storage_key from content_files where id = ${file.id}`)
+        .then((r) => (r as unknown as { rows: { storage_key: string }[] }).rows);
+      expect(names).toContain(`attachments/${row?.storage_key}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
