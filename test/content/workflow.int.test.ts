@@ -160,7 +160,15 @@ describe('review and publication', () => {
       status: 'approved',
       review: { decidedBy: { name: 'pm.paris' }, decision: 'approve' },
     });
+    // The site is told after the commit: what it reads then is already the new state.
+    const seenByListener: unknown[] = [];
+    const listener = async () => {
+      seenByListener.push(await sourceOf(t).item('fr', ['news'], 'care-prolonge'));
+    };
+    t.reactions.contentChanged.push(listener);
     const published = expectJson<Item>(await act(writer(), approved, 'publish', { publishAt: null }));
+    t.reactions.contentChanged.splice(t.reactions.contentChanged.indexOf(listener), 1);
+    expect(seenByListener).toEqual([expect.objectContaining({ slug: 'care-prolonge' })]);
     expect(published).toMatchObject({
       status: 'published',
       revision: 1,
@@ -453,6 +461,23 @@ describe('two editors at once', () => {
     expect(await auditAfter(t.db, seq)).toEqual([]);
     // A stale submit or publish is refused the same way.
     expectProblem(await act(writer(), item, 'submit'), 409, 'version_conflict');
+  });
+
+  it('lets exactly one of two simultaneous saves through', async () => {
+    const item = await create(writer(), article('en-meme-temps'));
+    const [a, b] = await Promise.all([
+      save(writer(), item, { translations: { fr: { ...item.translations.fr, title: 'Titre A' } } }),
+      save(colleague(), item, { translations: { fr: { ...item.translations.fr, title: 'Titre B' } } }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const lost = a.statusCode === 409 ? a : b;
+    const problem = lost.json<{ changed: string[]; current: Item }>();
+    expect(problem.changed).toEqual(['translations.fr.title']);
+    expect(problem.current.revision).toBe(2);
+    const revisions = expectJson<{ items: unknown[] }>(
+      await writer().inject({ method: 'GET', url: `/api/content/${item.id}/revisions` }),
+    );
+    expect(revisions.items).toHaveLength(2);
   });
 });
 

@@ -115,10 +115,9 @@ export function projectPageRace(error: unknown): never {
 /** The item as it is now and what changed since the caller's version: the 409 of a stale write. */
 export async function conflict(ctx: Ctx, item: repo.ItemRow, callerVersion: number): Promise<AppError> {
   const now = ctx.clock.now();
-  const [theirs, current] = await Promise.all([
-    repo.revisionAtVersion(ctx.db, item.id, callerVersion),
-    repo.findRevision(ctx.db, item.id, item.revision),
-  ]);
+  // One after the other: `ctx.db` may be the transaction whose conditional write missed.
+  const theirs = await repo.revisionAtVersion(ctx.db, item.id, callerVersion);
+  const current = await repo.findRevision(ctx.db, item.id, item.revision);
   const changed =
     current && callerVersion < item.version
       ? changedFields(theirs ? snapshotOf(theirs) : null, snapshotOf(current))

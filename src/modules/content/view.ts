@@ -35,12 +35,11 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The item with its working revision, images, file, and public addresses as of `now`. */
 export async function itemView(db: Db, item: repo.ItemRow, now: Date): Promise<ContentItem> {
-  const [revision, images, files, live] = await Promise.all([
-    repo.findRevision(db, item.id, item.revision),
-    repo.imagesOf(db, item.id),
-    repo.filesOf(db, item.id),
-    repo.liveEditionsOf(db, item.id, now),
-  ]);
+  // One after the other: `db` may be a transaction, one connection that runs one statement at a time.
+  const revision = await repo.findRevision(db, item.id, item.revision);
+  const images = await repo.imagesOf(db, item.id);
+  const files = await repo.filesOf(db, item.id);
+  const live = await repo.liveEditionsOf(db, item.id, now);
   if (!revision) throw new Error(`content item ${item.id} has no revision ${item.revision}`);
   const state = effective(item, now);
   const project =
