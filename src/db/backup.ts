@@ -153,7 +153,11 @@ export async function writeBackup(options: BackupOptions): Promise<BackupManifes
         }
         storageKeys.push(
           ...rowsOf<{ storage_key: string }>(
-            await tx.execute(sql`select storage_key from case_attachments`),
+            // Case attachments, and the public content's images (each stored width) and publication files.
+            await tx.execute(sql`select storage_key from case_attachments
+              union all select storage_prefix || '-' || w || '.webp' from content_images
+                cross join lateral unnest(widths) as w
+              union all select storage_key from content_files`),
           ).map((r) => r.storage_key),
         );
       },

@@ -2,6 +2,7 @@
 
 export * from '../modules/activities/tables';
 export * from '../modules/cases/tables';
+export * from '../modules/content/tables';
 export * from '../modules/employment/tables';
 export * from '../modules/finance/tables';
 export * from '../modules/identity/tables';

@@ -68,6 +68,20 @@ export type Reactions = {
   personRecordsMoved: PersonRecordMover[];
   /** A case entered a stage of its workflow (a step, an approval, a reopening): the resettlement milestones. */
   caseStageChanged: ((tx: Ctx, change: CaseStageChange) => Promise<void>)[];
+  /**
+   * What the public site shows changed (a publication, a schedule, an unpublication, an image's text): told
+   * AFTER the change committed, so that a cache emptied now cannot be filled again with what was there before.
+   * A listener must not throw (the change is done); it is not given a transaction.
+   */
+  contentChanged: ((change: ContentChange) => void | Promise<void>)[];
+};
+
+/** A change of public content: the item, its kind, and what happened to it. */
+export type ContentChange = {
+  itemId: string;
+  kind: string;
+  what: 'published' | 'scheduled' | 'unpublished' | 'media';
+  at: Date;
 };
 
 export type CaseStageChange = { caseId: string; caseType: string; from: string; to: string; on: string };

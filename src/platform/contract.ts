@@ -51,6 +51,8 @@ export const ProblemSchema = z.object({
   requestId: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })).optional(),
   current: z.unknown().optional(),
+  /** With a version conflict, where the record keeps its history: the fields changed since the client's version. */
+  changed: z.array(z.string()).optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 

@@ -114,6 +114,20 @@ export const ERROR_STATUS = {
   reception_already_confirmed: 409,
   merge_resettlement_households: 409,
   merge_resettlement_booked: 409,
+  content_state: 409,
+  content_review_own: 422,
+  content_not_approved: 409,
+  content_publish_in_past: 422,
+  content_slug_taken: 409,
+  content_project_page_exists: 409,
+  content_project_required: 422,
+  content_file_required: 422,
+  content_image_alt_missing: 422,
+  content_image_in_use: 409,
+  content_file_type: 415,
+  image_type: 415,
+  image_unreadable: 422,
+  image_too_large: 413,
   internal_error: 500,
   service_unavailable: 503,
   server_busy: 503,
@@ -132,6 +146,8 @@ export class AppError extends Error {
       fields?: FieldError[];
       /** For 409 version conflicts: the record as it is now, so the client can show what changed. */
       current?: unknown;
+      /** For 409 version conflicts: the fields changed since the version the client had, where known. */
+      changed?: string[];
       headers?: Record<string, string>;
     } = {},
   ) {

@@ -51,6 +51,24 @@ describe('resettlement and health', () => {
   });
 });
 
+describe('public content', () => {
+  const holders = (permission: (typeof PERMISSIONS)[number]) =>
+    ROLES.filter((role) => (ROLE_DEFINITIONS[role].permissions as readonly string[]).includes(permission));
+
+  it('lets communications write, review and publish, and project managers read and review', () => {
+    expect(holders('content.read')).toEqual(['project_manager', 'communications']);
+    expect(holders('content.write')).toEqual(['communications']);
+    expect(holders('content.review')).toEqual(['project_manager', 'communications']);
+    expect(holders('content.publish')).toEqual(['communications']);
+  });
+
+  it('gives communications no beneficiary data', () => {
+    const communications = effectivePermissions([{ officeId: 'o1', role: 'communications' }]);
+    for (const p of ['persons.read', 'cases.read', 'reports.read', 'resettlement.read'] as const)
+      expect(communications).not.toContain(p);
+  });
+});
+
 describe('officesGranting', () => {
   it('limits an office role to the offices where it is held', () => {
     const memberships = [

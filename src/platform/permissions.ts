@@ -56,6 +56,14 @@ export const PERMISSIONS = [
   'health.write',
   /** Full travel-document and visa numbers, only on a printed movement manifest (audited). */
   'manifests.reveal',
+  /** The office's public content (news, statements, project pages, publications): read drafts and history. */
+  'content.read',
+  /** Write drafts, upload images and publication files, submit for review, restore a revision. */
+  'content.write',
+  /** Approve a submitted revision or ask for changes (never one's own: a second person reviews). */
+  'content.review',
+  /** Publish an approved revision now or at a time, unpublish. */
+  'content.publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -176,6 +184,9 @@ export const ROLE_DEFINITIONS = {
       'reports.read',
       'reports.manage',
       'reports.enter',
+      // A second pair of eyes on what the office says in public about its projects.
+      'content.read',
+      'content.review',
     ],
   },
   me_officer: {
@@ -191,7 +202,18 @@ export const ROLE_DEFINITIONS = {
       'reports.enter',
     ],
   },
-  communications: { scope: 'office', permissions: ['offices.read', 'projects.read', 'activities.read'] },
+  communications: {
+    scope: 'office',
+    permissions: [
+      'offices.read',
+      'projects.read',
+      'activities.read',
+      'content.read',
+      'content.write',
+      'content.review',
+      'content.publish',
+    ],
+  },
   data_protection_officer: {
     scope: 'global',
     // Oversight and subject-access requests need to read any record; every sensitive read is audited.

@@ -18,6 +18,7 @@ import type { Database } from '../db/client';
 import { activitiesRoutes } from '../modules/activities';
 import { auditRoutes } from '../modules/audit';
 import { type AttachmentScanner, acceptAll, casesRoutes } from '../modules/cases';
+import { contentRoutes } from '../modules/content';
 import { employmentRoutes } from '../modules/employment';
 import { financeRoutes } from '../modules/finance';
 import { identityRoutes } from '../modules/identity';
@@ -222,6 +223,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   activitiesRoutes(app, deps);
   indicatorsRoutes(app, deps);
   reportingRoutes(app, deps);
+  contentRoutes(app, deps);
   auditRoutes(app, deps);
   await registerWebApp(app);
   return app;

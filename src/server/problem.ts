@@ -20,6 +20,7 @@ function problemBody(lang: Lang, error: AppError, instance: string | undefined, 
     ...(requestId ? { requestId } : {}),
     ...(error.options.fields ? { errors: error.options.fields } : {}),
     ...(error.options.current !== undefined ? { current: error.options.current } : {}),
+    ...(error.options.changed !== undefined ? { changed: error.options.changed } : {}),
   };
 }
 

@@ -22,6 +22,9 @@ export function wireReactions(): Reactions {
     personRecordsMoved: [casesFollowTheirPerson, resettlementFollowsPerson],
     // A resettlement case entering a stage keeps the day on its household (the funnel's milestones).
     caseStageChanged: [stampMilestone],
+    // Published content changed: the public site's page cache (in this process) empties itself. The site
+    // adds its listener where it is mounted; nothing else reacts.
+    contentChanged: [],
   };
 }
 

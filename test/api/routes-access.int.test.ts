@@ -217,6 +217,25 @@ const EXPECTED_PROTECTED: Record<string, Access> = {
   'GET /api/donor/exports/:id/file': { permission: 'reports.shared' },
   'GET /api/notifications': { authenticated: true },
   'POST /api/notifications/read': { authenticated: true },
+  // The public site's content (src/modules/content/routes.ts): communications writes and publishes, a second
+  // person reviews, project managers read and review.
+  'GET /api/content': { permission: 'content.read' },
+  'POST /api/content': { permission: 'content.write' },
+  'GET /api/content/figures': { permission: 'content.write' },
+  'GET /api/content/:id': { permission: 'content.read' },
+  'PUT /api/content/:id': { permission: 'content.write' },
+  'POST /api/content/:id/submit': { permission: 'content.write' },
+  'POST /api/content/:id/review': { permission: 'content.review' },
+  'POST /api/content/:id/publish': { permission: 'content.publish' },
+  'POST /api/content/:id/unpublish': { permission: 'content.publish' },
+  'GET /api/content/:id/revisions': { permission: 'content.read' },
+  'GET /api/content/:id/revisions/:number': { permission: 'content.read' },
+  'POST /api/content/:id/revisions/:number/restore': { permission: 'content.write' },
+  'POST /api/content/:id/images': { permission: 'content.write' },
+  'PATCH /api/content/:id/images/:imageId': { permission: 'content.write' },
+  'DELETE /api/content/:id/images/:imageId': { permission: 'content.write' },
+  'POST /api/content/:id/file': { permission: 'content.write' },
+  'GET /api/content/:id/media/:name': { permission: 'content.read' },
 };
 
 /** Valid requests for each permission route, so a 403 cannot be mistaken for a validation error. */

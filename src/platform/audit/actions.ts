@@ -120,5 +120,18 @@ export const AUDIT_ACTIONS = [
   'movement.boarding_recorded',
   'movement.arrived',
   'movement.manifest_printed',
+  'content.created',
+  'content.saved',
+  'content.restored',
+  'content.submitted',
+  'content.approved',
+  'content.changes_requested',
+  'content.published',
+  'content.scheduled',
+  'content.unpublished',
+  'content.image_added',
+  'content.image_updated',
+  'content.image_removed',
+  'content.file_added',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

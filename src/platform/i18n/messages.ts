@@ -161,6 +161,26 @@ export const messages: Record<'fr' | 'en', Messages> = {
         'Both records travel with a resettlement household ({{households}}), and a person travels with one household at a time. Merge the two households first if they travel together; otherwise split the person off the household they do not travel with and withdraw the household so formed, then merge the records.',
       merge_resettlement_booked:
         'Both records travel with household {{household}}, which is booked or has left: its passengers do not change. Unbook it first if it has not left, then merge the records.',
+      content_state: 'This is not possible while the item is {{status}}.',
+      content_review_own:
+        'You wrote part of this version since it was last published: another person must review it.',
+      content_not_approved: 'Only an approved version can be published: submit it for review first.',
+      content_publish_in_past: 'The publication time is in the past: choose a later time, or publish now.',
+      content_slug_taken:
+        'The address "{{slug}}" ({{lang}}) is already used by another item: choose another one.',
+      content_project_page_exists: 'This project already has a public page: edit that one.',
+      content_project_required: 'A project page names its project.',
+      content_file_required:
+        'A publication is published with its PDF: upload it and save it with the item first.',
+      content_image_alt_missing:
+        'Every image shown needs a text alternative in each language the item is written in ({{lang}} missing).',
+      content_image_in_use:
+        'This image is shown on the public site (published or scheduled version): publish a version without it first.',
+      content_file_type: 'A publication’s file must be a PDF.',
+      image_type: 'Images must be JPEG, PNG or WebP files.',
+      image_unreadable: 'This image cannot be read: it may be damaged. Save it again and upload it again.',
+      image_too_large:
+        'This image is too large (at most {{megapixels}} megapixels and {{limit}} bytes): reduce it before uploading it.',
       internal_error:
         'Something went wrong on our side. The error has been logged (reference {{requestId}}).',
       service_unavailable: 'The service is temporarily unavailable.',
@@ -278,6 +298,20 @@ export const messages: Record<'fr' | 'en', Messages> = {
       reception_already_confirmed: 'Reception already confirmed',
       merge_resettlement_households: 'Two resettlement households',
       merge_resettlement_booked: 'Household booked or left',
+      content_state: 'Not possible now',
+      content_review_own: 'Review by another person',
+      content_not_approved: 'Not approved',
+      content_publish_in_past: 'Time in the past',
+      content_slug_taken: 'Address already used',
+      content_project_page_exists: 'Project page exists',
+      content_project_required: 'Project required',
+      content_file_required: 'PDF required',
+      content_image_alt_missing: 'Text alternative missing',
+      content_image_in_use: 'Image in use',
+      content_file_type: 'Not a PDF',
+      image_type: 'Image type not accepted',
+      image_unreadable: 'Unreadable image',
+      image_too_large: 'Image too large',
       internal_error: 'Internal error',
       service_unavailable: 'Service unavailable',
       server_busy: 'Server busy',
@@ -343,6 +377,18 @@ export const messages: Record<'fr' | 'en', Messages> = {
       period_ends_before_start: 'The period cannot end before it starts.',
       definition_id: 'Name a definition of the catalogue (lowercase letters, digits and underscores).',
       unit_of_definition: 'A computed indicator is measured in its definition’s unit: {{unit}}.',
+      slug: 'Use lowercase letters, digits and single hyphens (situation-a-calais).',
+      slug_reserved: 'This address is reserved by the site: choose another one.',
+      tag: 'Use lowercase words, separated by single spaces or hyphens.',
+      figure_ref: 'Name a project code and a public figure (CARE/persons_assisted).',
+      media_name: 'Name a stored image width (<id>-<width>.webp) or file (<id>.pdf).',
+      office_required: 'You write content for several offices: choose the office that owns this one.',
+      project_required: 'A project page names its project.',
+      not_an_image_of_item: 'Choose an image uploaded to this item.',
+      not_a_file_of_item: 'Choose a PDF uploaded to this item.',
+      alt_required: 'A text alternative is required in each language the item is written in.',
+      empty_after_cleaning: 'Nothing is left once the markup is removed: write plain text.',
+      kind_fixed: 'The kind of an item does not change: create a new item of the other kind.',
     },
   },
   fr: {
@@ -506,6 +552,29 @@ export const messages: Record<'fr' | 'en', Messages> = {
         'Les deux fiches voyagent avec un ménage de réinstallation ({{households}}), et une personne voyage avec un seul ménage à la fois. Réunissez d’abord les deux ménages s’ils voyagent ensemble ; sinon, séparez la personne du ménage avec lequel elle ne voyage pas et retirez le ménage ainsi formé, puis fusionnez les fiches.',
       merge_resettlement_booked:
         'Les deux fiches voyagent avec le ménage {{household}}, qui est réservé ou parti : ses passagers ne changent pas. Annulez d’abord sa réservation s’il n’est pas parti, puis fusionnez les fiches.',
+      content_state: 'Ce n’est pas possible tant que le contenu est {{status}}.',
+      content_review_own:
+        'Vous avez écrit une partie de cette version depuis sa dernière publication : une autre personne doit la relire.',
+      content_not_approved:
+        'Seule une version approuvée peut être publiée : soumettez-la d’abord à la relecture.',
+      content_publish_in_past:
+        'L’heure de publication est passée : choisissez une heure à venir, ou publiez maintenant.',
+      content_slug_taken:
+        'L’adresse « {{slug}} » ({{lang}}) est déjà utilisée par un autre contenu : choisissez-en une autre.',
+      content_project_page_exists: 'Ce projet a déjà une page publique : modifiez celle-ci.',
+      content_project_required: 'Une page de projet indique son projet.',
+      content_file_required:
+        'Une publication est publiée avec son PDF : téléversez-le et enregistrez-le d’abord avec le contenu.',
+      content_image_alt_missing:
+        'Chaque image affichée a besoin d’un texte alternatif dans chaque langue du contenu ({{lang}} manquant).',
+      content_image_in_use:
+        'Cette image est affichée sur le site public (version publiée ou programmée) : publiez d’abord une version sans elle.',
+      content_file_type: 'Le fichier d’une publication doit être un PDF.',
+      image_type: 'Les images doivent être des fichiers JPEG, PNG ou WebP.',
+      image_unreadable:
+        'Cette image est illisible : elle est peut-être endommagée. Enregistrez-la de nouveau puis téléversez-la.',
+      image_too_large:
+        'Cette image est trop grande (au plus {{megapixels}} mégapixels et {{limit}} octets) : réduisez-la avant de la téléverser.',
       internal_error:
         'Une erreur est survenue de notre côté. Elle a été consignée (référence {{requestId}}).',
       service_unavailable: 'Le service est momentanément indisponible.',
@@ -623,6 +692,20 @@ export const messages: Record<'fr' | 'en', Messages> = {
       reception_already_confirmed: 'Accueil déjà confirmé',
       merge_resettlement_households: 'Deux ménages de réinstallation',
       merge_resettlement_booked: 'Ménage réservé ou parti',
+      content_state: 'Impossible pour l’instant',
+      content_review_own: 'Relecture par une autre personne',
+      content_not_approved: 'Non approuvé',
+      content_publish_in_past: 'Heure passée',
+      content_slug_taken: 'Adresse déjà utilisée',
+      content_project_page_exists: 'Page de projet existante',
+      content_project_required: 'Projet requis',
+      content_file_required: 'PDF requis',
+      content_image_alt_missing: 'Texte alternatif manquant',
+      content_image_in_use: 'Image utilisée',
+      content_file_type: 'Pas un PDF',
+      image_type: 'Type d’image refusé',
+      image_unreadable: 'Image illisible',
+      image_too_large: 'Image trop grande',
       internal_error: 'Erreur interne',
       service_unavailable: 'Service indisponible',
       server_busy: 'Serveur occupé',
@@ -691,6 +774,19 @@ export const messages: Record<'fr' | 'en', Messages> = {
       period_ends_before_start: 'La période ne peut pas se terminer avant de commencer.',
       definition_id: 'Désignez une définition du catalogue (lettres minuscules, chiffres et tirets bas).',
       unit_of_definition: 'Un indicateur calculé se mesure dans l’unité de sa définition : {{unit}}.',
+      slug: 'Utilisez des lettres minuscules, des chiffres et des tirets simples (situation-a-calais).',
+      slug_reserved: 'Cette adresse est réservée par le site : choisissez-en une autre.',
+      tag: 'Utilisez des mots en minuscules, séparés par un espace ou un tiret.',
+      figure_ref: 'Indiquez un code de projet et un chiffre public (CARE/persons_assisted).',
+      media_name: 'Indiquez une taille d’image enregistrée (<id>-<largeur>.webp) ou un fichier (<id>.pdf).',
+      office_required:
+        'Vous rédigez pour plusieurs bureaux : choisissez le bureau auquel ce contenu appartient.',
+      project_required: 'Une page de projet indique son projet.',
+      not_an_image_of_item: 'Choisissez une image téléversée pour ce contenu.',
+      not_a_file_of_item: 'Choisissez un PDF téléversé pour ce contenu.',
+      alt_required: 'Un texte alternatif est requis dans chaque langue du contenu.',
+      empty_after_cleaning: 'Il ne reste rien une fois le balisage retiré : écrivez du texte simple.',
+      kind_fixed: 'Le type d’un contenu ne change pas : créez un nouveau contenu de l’autre type.',
     },
   },
 };

@@ -17,6 +17,7 @@ export const AUDIT_RECORD_TYPES = [
   'placement',
   'activity',
   'campaign',
+  'content',
 ] as const;
 export type AuditRecordType = (typeof AUDIT_RECORD_TYPES)[number];
 

@@ -83,6 +83,12 @@ export const users: Messages<typeof fr> = {
     manifests: {
       reveal: 'Print movement manifests with full document numbers',
     },
+    content: {
+      read: 'Read the public site’s content, its drafts and history',
+      write: 'Write the public site’s content (texts, images, publications)',
+      review: 'Review and approve the public site’s content (never one’s own)',
+      publish: 'Publish or unpublish the public site’s content',
+    },
   },
   userStatus: {
     active: 'Active',

@@ -81,6 +81,12 @@ export const users = {
     manifests: {
       reveal: 'Imprimer les manifestes de mouvement avec les numéros de documents complets',
     },
+    content: {
+      read: 'Consulter les contenus du site public, leurs brouillons et leur historique',
+      write: 'Rédiger les contenus du site public (textes, images, publications)',
+      review: 'Relire et approuver les contenus du site public (jamais les siens)',
+      publish: 'Publier ou dépublier les contenus du site public',
+    },
   },
   userStatus: {
     active: 'Actif',
