@@ -6,6 +6,10 @@ import { SITE_LANGS, type SiteLang } from './langs';
 import { itemPath, sitePaths } from './paths';
 import type { PublicSummary } from './source';
 
+/** Text as HTML element content (quotes need no escaping there). */
+const escapeText = (text: string) =>
+  text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+
 /** The feed of a language's latest news and statements. */
 export function newsFeed(lang: SiteLang, base: string, items: PublicSummary[], now: Date): Feed {
   const t = stringsOf(lang);
@@ -32,8 +36,10 @@ export function newsFeed(lang: SiteLang, base: string, items: PublicSummary[], n
     feed.addItem({
       id: url,
       link: url,
-      title: item.title,
-      description: item.summary,
+      // Titles and summaries are plain text; the feed marks them as HTML (Atom type="html"), so they are
+      // escaped: a title that reads like markup is shown as text by feed readers, never run.
+      title: escapeText(item.title),
+      description: escapeText(item.summary),
       date: new Date(item.updatedAt),
       published: new Date(item.publishedAt),
       category: item.tags.map((tag) => ({ name: tag, term: tag })),

@@ -235,8 +235,10 @@ export function siteRoutes(app: FastifyInstance, options: SiteOptions): Site {
       .send(robotsTxt(base));
   });
 
-  app.get('/site/assets/:name', ROUTE, async (request, reply) => {
-    const { name } = request.params as { name: string };
+  // Wildcards rather than parameters: the router answers 414 for a parameter past 200 characters, and a
+  // long name is simply not one of ours.
+  app.get('/site/assets/*', ROUTE, async (request, reply) => {
+    const name = (request.params as { '*': string })['*'];
     if (name !== stylesheet.name)
       return send(request, reply, errorAnswer(frameOf('fr', '', stylesheet.path), 404));
     reply.type(stylesheet.contentType).header('cache-control', IMMUTABLE).header('etag', stylesheet.etag);
@@ -244,8 +246,8 @@ export function siteRoutes(app: FastifyInstance, options: SiteOptions): Site {
     return reply.send(stylesheet.body);
   });
 
-  app.get('/site/media/:name', ROUTE, async (request, reply) => {
-    const { name } = request.params as { name: string };
+  app.get('/site/media/*', ROUTE, async (request, reply) => {
+    const name = (request.params as { '*': string })['*'];
     const notFound = () => send(request, reply, errorAnswer(frameOf('fr', '', stylesheet.path), 404));
     if (!MEDIA_NAME.test(name)) return notFound();
     const now = clock.now().getTime();

@@ -405,7 +405,7 @@ export function memorySource(
     nextScheduled: 0,
   };
   const calls = Object.assign(counts, {
-    total: () => Object.values(counts).reduce((a, b) => a + b, 0),
+    total: () => Object.values(counts).reduce<number>((sum, n) => (typeof n === 'number' ? sum + n : sum), 0),
   }) as SourceCalls;
   const count = (name: keyof SiteSource) => {
     counts[name]++;

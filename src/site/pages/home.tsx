@@ -68,7 +68,7 @@ export function HomePage({ frame, data }: { frame: Frame; data: HomeData }) {
                   {text.state === 'unavailable' ? (
                     <span className="visually-hidden"> ({t.figure.unavailable})</span>
                   ) : null}
-                </span>
+                </span>{' '}
                 {figure.label} <a href={sitePaths.project(lang, project.code)}>({project.name})</a>
               </li>
             ))}
