@@ -26,6 +26,23 @@ describe('loadConfig', () => {
     expect(loadConfig({}).cookieSecure).toBe(false);
   });
 
+  it("takes the public site's origin, and nothing but an http(s) origin", () => {
+    expect(loadConfig({}).publicBaseUrl).toBeUndefined();
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://www.example.org/' }).publicBaseUrl).toBe(
+      'https://www.example.org',
+    );
+    expect(loadConfig({ PUBLIC_BASE_URL: 'http://localhost:8080' }).publicBaseUrl).toBe(
+      'http://localhost:8080',
+    );
+    for (const bad of [
+      'www.example.org',
+      'ftp://example.org',
+      'https://example.org/site',
+      'javascript:alert(1)',
+    ])
+      expect(() => loadConfig({ PUBLIC_BASE_URL: bad })).toThrow(/PUBLIC_BASE_URL/);
+  });
+
   it('refuses invalid settings with every problem named', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     try {

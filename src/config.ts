@@ -12,8 +12,32 @@ const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
+/** `https://host[:port]` with nothing after it but an optional slash. */
+function isOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (
+    (url.protocol === 'https:' || url.protocol === 'http:') &&
+    url.pathname === '/' &&
+    !url.search &&
+    !url.hash &&
+    !url.username &&
+    !url.password &&
+    !/[?#]/.test(value)
+  );
+}
+
 const ConfigSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * The public site's address as readers reach it (`https://www.example.org`): canonical links, Open Graph,
+   * feeds and the sitemap are written with it. Unset: the request's own origin (and the site's page cache then
+   * keeps one copy per origin, so a forged Host header cannot put its address in pages others receive).
+   */
+  PUBLIC_BASE_URL: z
+    .string()
+    .refine(isOrigin, 'an http(s) origin (scheme, host and port) such as https://www.example.org, no path')
+    .optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** Folder of the embedded database and the attachments. */
   DATA_DIR: z.string().min(1).default('./data'),
@@ -107,6 +131,8 @@ const ConfigSchema = z.object({
 export type Config = {
   host: string;
   port: number;
+  /** The public site's origin without a trailing slash, or undefined (the request's origin). */
+  publicBaseUrl: string | undefined;
   dataDir: string;
   databaseUrl: string | undefined;
   databasePoolMax: number;
@@ -181,6 +207,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     host: e.HOST,
     port: e.PORT,
+    publicBaseUrl: e.PUBLIC_BASE_URL ? new URL(e.PUBLIC_BASE_URL).origin : undefined,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databasePoolMax: e.DATABASE_POOL_MAX,

@@ -35,6 +35,7 @@ import { createFieldCipher, type FieldCipher } from '../platform/field-crypto';
 import { negotiateLanguage } from '../platform/i18n';
 import type { Reactions } from '../platform/reactions';
 import { VERSION } from '../platform/version';
+import { type Site, type SiteSource, siteRoutes } from '../site';
 import { AdmissionQueue, admission } from './admission';
 import { authentication, guardRouteDeclarations, markScopePublic } from './auth';
 import type { ServerDeps } from './context';
@@ -62,6 +63,11 @@ export type BuildAppOptions = {
   attachmentScanner?: AttachmentScanner;
   /** Cross-module reactions (default: every module's, as `wireReactions` lists them). */
   reactions?: Reactions;
+  /**
+   * What the public site reads (the content module's `siteSource(db, clock)`). Without it the site's pages
+   * (`/fr`, `/en`, the feeds, the sitemap) are not served.
+   */
+  siteSource?: SiteSource;
 };
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -225,8 +231,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   reportingRoutes(app, deps);
   contentRoutes(app, deps);
   auditRoutes(app, deps);
+  if (options.siteSource) {
+    const site = siteRoutes(app, { source: options.siteSource, clock: deps.clock, config });
+    forgetPagesOnContentChange(deps.reactions, site);
+  }
   await registerWebApp(app);
   return app;
+}
+
+/**
+ * The site's page cache forgets every page when content changes in this process (the other processes' caches
+ * catch up within their pages' short lifetime). The content module announces changes through its
+ * `contentChanged` reaction; until that reaction exists, there is nothing to wire.
+ */
+function forgetPagesOnContentChange(reactions: Reactions, site: Site): void {
+  const announced = (reactions as Reactions & { contentChanged?: (() => Promise<void>)[] }).contentChanged;
+  if (Array.isArray(announced)) announced.push(async () => site.invalidate());
 }
 
 /** Serves the built single-page app; any other GET outside /api falls back to its index.html. */
