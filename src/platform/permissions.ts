@@ -56,6 +56,14 @@ export const PERMISSIONS = [
   'health.write',
   /** Full travel-document and visa numbers, only on a printed movement manifest (audited). */
   'manifests.reveal',
+  /** The office's public site (issue 14): news, statements, project pages, publications, as drafts. */
+  'content.read',
+  /** Write and edit content, upload its images and publication files, submit it for review. */
+  'content.write',
+  /** Review a revision someone else wrote (approve or ask for changes). */
+  'content.review',
+  /** Publish an approved revision (now or at a time), unpublish. */
+  'content.publish',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -176,6 +184,9 @@ export const ROLE_DEFINITIONS = {
       'reports.read',
       'reports.manage',
       'reports.enter',
+      // A second reader of the project pages and news written by communications (issue 14).
+      'content.read',
+      'content.review',
     ],
   },
   me_officer: {
@@ -191,7 +202,18 @@ export const ROLE_DEFINITIONS = {
       'reports.enter',
     ],
   },
-  communications: { scope: 'office', permissions: ['offices.read', 'projects.read', 'activities.read'] },
+  communications: {
+    scope: 'office',
+    permissions: [
+      'offices.read',
+      'projects.read',
+      'activities.read',
+      'content.read',
+      'content.write',
+      'content.review',
+      'content.publish',
+    ],
+  },
   data_protection_officer: {
     scope: 'global',
     // Oversight and subject-access requests need to read any record; every sensitive read is audited.

@@ -83,6 +83,12 @@ export const users: Messages<typeof fr> = {
     manifests: {
       reveal: 'Print movement manifests with full document numbers',
     },
+    content: {
+      read: 'Read the public site’s content and its drafts',
+      write: 'Write and edit the public site’s content, submit it for review',
+      review: 'Review content written by others (approve or ask for changes)',
+      publish: 'Publish approved content (now or at a set time) and unpublish it',
+    },
   },
   userStatus: {
     active: 'Active',

@@ -81,6 +81,12 @@ export const users = {
     manifests: {
       reveal: 'Imprimer les manifestes de mouvement avec les numéros de documents complets',
     },
+    content: {
+      read: 'Consulter les contenus du site public et leurs brouillons',
+      write: 'Rédiger et modifier les contenus du site public, les soumettre à relecture',
+      review: 'Relire les contenus écrits par d’autres (approuver ou demander des modifications)',
+      publish: 'Publier (maintenant ou à une date) et dépublier les contenus approuvés',
+    },
   },
   userStatus: {
     active: 'Actif',
