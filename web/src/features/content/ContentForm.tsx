@@ -10,7 +10,6 @@ import {
   Switch,
   Tabs,
   Text,
-  VisuallyHidden,
 } from '@mantine/core';
 import { IconAlertCircle, IconDeviceFloppy } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -28,6 +27,7 @@ import { useCan } from '../auth/session';
 import { useProjects } from '../projects/api';
 import { type ContentItem, type CreateContent, contentApi, type Image, useStoreContent } from './api';
 import { type ContentConflict, ContentConflictDialog } from './ContentConflictDialog';
+import { type DialogRequest, EditorDialogs, EditorDialogsContext } from './editor/InsertDialogs';
 import {
   type ContentFormValues,
   changedPaths,
@@ -99,6 +99,7 @@ export function ContentForm({ item, onDirtyChange }: ContentFormProps) {
   const [base, setBase] = useState<ContentItem | null>(item);
   const [tab, setTab] = useState<SiteLang>('fr');
   const [conflict, setConflict] = useState<ContentConflict | null>(null);
+  const [dialog, setDialog] = useState<DialogRequest | null>(null);
   const resolver = useMemo(
     () => localizedZodResolver<ContentFormValues, CreateContent>(FormSchema, t, toBody),
     [t],
@@ -194,19 +195,22 @@ export function ContentForm({ item, onDirtyChange }: ContentFormProps) {
   );
 
   const withErrors = languagesWithErrors(errors);
-  const tabLabel = (lang: SiteLang) => (
-    <Group gap={6} wrap="nowrap">
-      {withErrors.includes(lang) ? (
-        <>
-          <IconAlertCircle size={16} color="var(--mantine-color-error)" aria-hidden />
-          {t(`content.languages.${lang}`)}
-          <VisuallyHidden>{t('content.editor.tabHasErrors')}</VisuallyHidden>
-        </>
-      ) : (
-        t(`content.languages.${lang}`)
-      )}
-    </Group>
-  );
+  /** A tab whose fields have errors says so: an icon, and in its name for assistive technology. */
+  const languageTab = (lang: SiteLang) => {
+    const language = t(`content.languages.${lang}`);
+    const invalid = withErrors.includes(lang);
+    return (
+      <Tabs.Tab
+        value={lang}
+        aria-label={invalid ? `${language} ${t('content.editor.tabHasErrors')}` : undefined}
+        leftSection={
+          invalid ? <IconAlertCircle size={16} color="var(--mantine-color-error)" aria-hidden /> : null
+        }
+      >
+        {language}
+      </Tabs.Tab>
+    );
+  };
 
   const usedIn = (image: Image): string[] => {
     const values = getValues();
@@ -221,133 +225,138 @@ export function ContentForm({ item, onDirtyChange }: ContentFormProps) {
 
   return (
     <Stack>
-      <form noValidate onSubmit={submit} aria-label={t('content.editor.formLabel')}>
-        <Stack>
-          <FormErrorAlert error={save.formError} />
-          <Paper withBorder p="lg">
-            <Stack>
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <NativeSelect
-                  label={t('content.fields.kind')}
-                  required
-                  error={errors.kind?.message}
-                  data={CONTENT_KINDS.map((k) => ({ value: k, label: kindLabel(k, t) }))}
-                  {...register('kind')}
-                />
-                <NativeSelect
-                  label={t('content.fields.projectId')}
-                  description={
-                    kind === 'project'
-                      ? t('content.fields.projectRequired')
-                      : t('content.fields.projectOptional')
-                  }
-                  required={kind === 'project'}
-                  error={errors.projectId?.message}
-                  data={[
-                    { value: '', label: t('content.fields.noProject') },
-                    ...(projects.data ?? []).map((p) => ({ value: p.id, label: `${p.code} – ${p.name}` })),
-                  ]}
-                  {...register('projectId')}
-                />
-              </SimpleGrid>
-              <Controller
-                control={control}
-                name="tags"
-                render={({ field }) => (
-                  <TagListInput
-                    label={t('content.fields.tags')}
-                    addLabel={t('content.fields.addTag')}
-                    description={t('content.fields.tagsHint')}
-                    value={field.value}
-                    onChange={field.onChange}
-                    normalize={normalizeTag}
-                    max={10}
-                    error={
-                      errors.tags?.message ??
-                      (Array.isArray(errors.tags) ? errors.tags.find((e) => e?.message)?.message : undefined)
-                    }
+      <EditorDialogsContext.Provider value={setDialog}>
+        <form noValidate onSubmit={submit} aria-label={t('content.editor.formLabel')}>
+          <Stack>
+            <FormErrorAlert error={save.formError} />
+            <Paper withBorder p="lg">
+              <Stack>
+                <SimpleGrid cols={{ base: 1, sm: 2 }}>
+                  <NativeSelect
+                    label={t('content.fields.kind')}
+                    required
+                    error={errors.kind?.message}
+                    data={CONTENT_KINDS.map((k) => ({ value: k, label: kindLabel(k, t) }))}
+                    {...register('kind')}
                   />
-                )}
-              />
-              <Group align="flex-end" gap="md">
-                <NativeSelect
-                  label={t('content.fields.coverImageId')}
-                  description={images ? t('content.fields.coverHint') : t('content.images.saveFirst')}
-                  disabled={!images || images.length === 0}
-                  error={errors.coverImageId?.message}
-                  style={{ flex: 1, minWidth: 240 }}
-                  data={[
-                    { value: '', label: t('content.fields.noCover') },
-                    ...(images ?? []).map((image) => ({ value: image.id, label: image.alt.fr })),
-                  ]}
-                  {...register('coverImageId')}
-                />
-                {cover ? <Picture src={cover.url} alt="" w={120} h={72} fit="cover" radius="sm" /> : null}
-              </Group>
-              {kind === 'publication' ? (
+                  <NativeSelect
+                    label={t('content.fields.projectId')}
+                    description={
+                      kind === 'project'
+                        ? t('content.fields.projectRequired')
+                        : t('content.fields.projectOptional')
+                    }
+                    required={kind === 'project'}
+                    error={errors.projectId?.message}
+                    data={[
+                      { value: '', label: t('content.fields.noProject') },
+                      ...(projects.data ?? []).map((p) => ({ value: p.id, label: `${p.code} – ${p.name}` })),
+                    ]}
+                    {...register('projectId')}
+                  />
+                </SimpleGrid>
                 <Controller
                   control={control}
-                  name="publicationFileId"
+                  name="tags"
                   render={({ field }) => (
-                    <PublicationFileField
-                      item={item}
+                    <TagListInput
+                      label={t('content.fields.tags')}
+                      addLabel={t('content.fields.addTag')}
+                      description={t('content.fields.tagsHint')}
                       value={field.value}
-                      onChange={(id) => field.onChange(id)}
-                      error={errors.publicationFileId?.message}
+                      onChange={field.onChange}
+                      normalize={normalizeTag}
+                      max={10}
+                      error={
+                        errors.tags?.message ??
+                        (Array.isArray(errors.tags)
+                          ? errors.tags.find((e) => e?.message)?.message
+                          : undefined)
+                      }
                     />
                   )}
                 />
-              ) : null}
-              <Controller
-                control={control}
-                name="withEnglish"
-                render={({ field }) => (
-                  <Switch
-                    label={t('content.fields.withEnglish')}
-                    description={
-                      !field.value && item?.translations.en
-                        ? t('content.fields.englishRemoved')
-                        : t('content.fields.withEnglishHint')
-                    }
-                    checked={field.value}
-                    onChange={(event) => field.onChange(event.currentTarget.checked)}
-                    onBlur={field.onBlur}
-                    ref={field.ref}
+                <Group align="flex-end" gap="md">
+                  <NativeSelect
+                    label={t('content.fields.coverImageId')}
+                    description={images ? t('content.fields.coverHint') : t('content.images.saveFirst')}
+                    disabled={!images || images.length === 0}
+                    error={errors.coverImageId?.message}
+                    style={{ flex: 1, minWidth: 240 }}
+                    data={[
+                      { value: '', label: t('content.fields.noCover') },
+                      ...(images ?? []).map((image) => ({ value: image.id, label: image.alt.fr })),
+                    ]}
+                    {...register('coverImageId')}
                   />
-                )}
-              />
-            </Stack>
-          </Paper>
-          <Tabs value={tab} onChange={(value) => setTab((value as SiteLang | null) ?? 'fr')} keepMounted>
-            <Tabs.List aria-label={t('content.editor.languages')}>
-              <Tabs.Tab value="fr">{tabLabel('fr')}</Tabs.Tab>
-              {withEnglish ? <Tabs.Tab value="en">{tabLabel('en')}</Tabs.Tab> : null}
-            </Tabs.List>
-            <Tabs.Panel value="fr" pt="md">
-              <TranslationFields lang="fr" form={form} images={images} published={published} />
-            </Tabs.Panel>
-            {withEnglish ? (
-              <Tabs.Panel value="en" pt="md">
-                <TranslationFields lang="en" form={form} images={images} published={published} />
+                  {cover ? <Picture src={cover.url} alt="" w={120} h={72} fit="cover" radius="sm" /> : null}
+                </Group>
+                {kind === 'publication' ? (
+                  <Controller
+                    control={control}
+                    name="publicationFileId"
+                    render={({ field }) => (
+                      <PublicationFileField
+                        item={item}
+                        value={field.value}
+                        onChange={(id) => field.onChange(id)}
+                        error={errors.publicationFileId?.message}
+                      />
+                    )}
+                  />
+                ) : null}
+                <Controller
+                  control={control}
+                  name="withEnglish"
+                  render={({ field }) => (
+                    <Switch
+                      label={t('content.fields.withEnglish')}
+                      description={
+                        !field.value && item?.translations.en
+                          ? t('content.fields.englishRemoved')
+                          : t('content.fields.withEnglishHint')
+                      }
+                      checked={field.value}
+                      onChange={(event) => field.onChange(event.currentTarget.checked)}
+                      onBlur={field.onBlur}
+                      ref={field.ref}
+                    />
+                  )}
+                />
+              </Stack>
+            </Paper>
+            <Tabs value={tab} onChange={(value) => setTab((value as SiteLang | null) ?? 'fr')} keepMounted>
+              <Tabs.List aria-label={t('content.editor.languages')}>
+                {languageTab('fr')}
+                {withEnglish ? languageTab('en') : null}
+              </Tabs.List>
+              <Tabs.Panel value="fr" pt="md">
+                <TranslationFields lang="fr" form={form} published={published} />
               </Tabs.Panel>
+              {withEnglish ? (
+                <Tabs.Panel value="en" pt="md">
+                  <TranslationFields lang="en" form={form} published={published} />
+                </Tabs.Panel>
+              ) : null}
+            </Tabs>
+            {isDirty ? (
+              <Alert variant="light" color="blue" role="status">
+                {t('content.editor.unsaved')}
+              </Alert>
             ) : null}
-          </Tabs>
-          {isDirty ? (
-            <Alert variant="light" color="blue" role="status">
-              {t('content.editor.unsaved')}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button
-              type="submit"
-              loading={save.isPending}
-              leftSection={<IconDeviceFloppy size={16} aria-hidden />}
-            >
-              {item ? t('content.editor.save') : t('content.editor.create')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+            <Group justify="flex-end">
+              <Button
+                type="submit"
+                loading={save.isPending}
+                leftSection={<IconDeviceFloppy size={16} aria-hidden />}
+              >
+                {item ? t('content.editor.save') : t('content.editor.create')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </EditorDialogsContext.Provider>
+      <EditorDialogs request={dialog} images={images} onClose={() => setDialog(null)} />
       <ImagesSection
         item={item}
         english={withEnglish}

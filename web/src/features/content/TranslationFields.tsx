@@ -3,7 +3,7 @@ import { lazy, Suspense, useRef } from 'react';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { LoadingState } from '../../shared/components/QueryStates';
-import type { CreateContent, Image } from './api';
+import type { CreateContent } from './api';
 import { type ContentFormValues, slugify } from './form';
 import type { SiteLang } from './labels';
 
@@ -12,13 +12,12 @@ const BodyEditor = lazy(() => import('./editor/BodyEditor').then((m) => ({ defau
 interface TranslationFieldsProps {
   lang: SiteLang;
   form: UseFormReturn<ContentFormValues, unknown, CreateContent>;
-  images: Image[] | null;
-  /** The item has been on the site: its address is not proposed again from a changed title. */
+  /** The item has been on the site: changing its address leaves a redirect from the former one. */
   published: boolean;
 }
 
 /** One language's title, address (slug), summary and body. */
-export function TranslationFields({ lang, form, images, published }: TranslationFieldsProps) {
+export function TranslationFields({ lang, form, published }: TranslationFieldsProps) {
   const { t } = useTranslation();
   const {
     register,
@@ -32,11 +31,16 @@ export function TranslationFields({ lang, form, images, published }: Translation
   const proposedFrom = useRef(getValues(`translations.${lang}.title`));
   const language = t(`content.languages.${lang}`);
 
+  /**
+   * A translation without a saved address gets one proposed as its title is typed, until the address is
+   * edited by hand. A saved address stays as it is (the "propose" button offers a new one).
+   */
   const propose = (title: string) => {
+    const saved = form.formState.defaultValues?.translations?.[lang]?.slug ?? '';
     const slug = getValues(`translations.${lang}.slug`);
-    const following = slug === '' || slug === slugify(proposedFrom.current);
+    const following = saved === '' && (slug === '' || slug === slugify(proposedFrom.current));
     proposedFrom.current = title;
-    if (!published && following)
+    if (following)
       setValue(`translations.${lang}.slug`, slugify(title), { shouldDirty: true, shouldValidate: false });
   };
 
@@ -95,7 +99,6 @@ export function TranslationFields({ lang, form, images, published }: Translation
               value={field.value}
               onChange={field.onChange}
               onBlur={field.onBlur}
-              images={images}
               error={fieldErrors?.bodyHtml?.message}
             />
           )}

@@ -6,11 +6,10 @@ import { IconChartBar, IconLink, IconPhoto } from '@tabler/icons-react';
 import Image from '@tiptap/extension-image';
 import { useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Image as ContentImage } from '../api';
 import type { SiteLang } from '../labels';
-import { FigureDialog, ImageDialog, isSafeHref, LinkDialog } from './InsertDialogs';
+import { isSafeHref, useEditorDialogs } from './InsertDialogs';
 import { LiveFigure } from './liveFigure';
 
 interface BodyEditorProps {
@@ -19,8 +18,6 @@ interface BodyEditorProps {
   value: string;
   onChange: (html: string) => void;
   onBlur?: () => void;
-  /** The item's uploaded images, to insert; null before the item is first saved. */
-  images: ContentImage[] | null;
   error?: string;
 }
 
@@ -57,13 +54,13 @@ function htmlOf(editor: { isEmpty: boolean; getHTML: () => string }): string {
  * (http, https, mailto), the item's images and live figures. What it produces is only a proposal: the server
  * keeps the safe subset.
  */
-export function BodyEditor({ lang, value, onChange, onBlur, images, error }: BodyEditorProps) {
+export function BodyEditor({ lang, value, onChange, onBlur, error }: BodyEditorProps) {
   const { t } = useTranslation();
   const labels = useEditorLabels();
   const labelId = useId();
   const hintId = useId();
   const errorId = useId();
-  const [dialog, setDialog] = useState<'link' | 'image' | 'figure' | null>(null);
+  const openDialog = useEditorDialogs();
   /** The HTML the editor last reported: a new `value` from outside (reset, reload) replaces the content. */
   const reported = useRef(value);
   const change = useRef(onChange);
@@ -174,7 +171,7 @@ export function BodyEditor({ lang, value, onChange, onBlur, images, error }: Bod
             <RichTextEditor.Control
               aria-label={t('content.editor.controls.link')}
               title={t('content.editor.controls.link')}
-              onClick={() => setDialog('link')}
+              onClick={() => editor && openDialog({ kind: 'link', editor, lang })}
             >
               <IconLink size={16} stroke={1.5} aria-hidden />
             </RichTextEditor.Control>
@@ -184,14 +181,14 @@ export function BodyEditor({ lang, value, onChange, onBlur, images, error }: Bod
             <RichTextEditor.Control
               aria-label={t('content.editor.controls.image')}
               title={t('content.editor.controls.image')}
-              onClick={() => setDialog('image')}
+              onClick={() => editor && openDialog({ kind: 'image', editor, lang })}
             >
               <IconPhoto size={16} stroke={1.5} aria-hidden />
             </RichTextEditor.Control>
             <RichTextEditor.Control
               aria-label={t('content.editor.controls.figure')}
               title={t('content.editor.controls.figure')}
-              onClick={() => setDialog('figure')}
+              onClick={() => editor && openDialog({ kind: 'figure', editor, lang })}
             >
               <IconChartBar size={16} stroke={1.5} aria-hidden />
             </RichTextEditor.Control>
@@ -204,24 +201,6 @@ export function BodyEditor({ lang, value, onChange, onBlur, images, error }: Bod
         <RichTextEditor.Content />
       </RichTextEditor>
       {error ? <Input.Error id={errorId}>{error}</Input.Error> : null}
-      {editor ? (
-        <>
-          <LinkDialog editor={editor} opened={dialog === 'link'} onClose={() => setDialog(null)} />
-          <ImageDialog
-            editor={editor}
-            lang={lang}
-            images={images}
-            opened={dialog === 'image'}
-            onClose={() => setDialog(null)}
-          />
-          <FigureDialog
-            editor={editor}
-            lang={lang}
-            opened={dialog === 'figure'}
-            onClose={() => setDialog(null)}
-          />
-        </>
-      ) : null}
     </Stack>
   );
 }

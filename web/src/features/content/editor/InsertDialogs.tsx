@@ -10,7 +10,7 @@ import {
   Image as Thumbnail,
 } from '@mantine/core';
 import type { Editor } from '@tiptap/react';
-import { type FormEvent, useState } from 'react';
+import { createContext, type FormEvent, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppModal } from '../../../shared/components/AppModal';
 import { ModalForm } from '../../../shared/components/ModalForm';
@@ -30,6 +30,45 @@ export function isSafeHref(href: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** What a body's toolbar asks for: a dialog that inserts into that editor, in that language. */
+export interface DialogRequest {
+  kind: 'link' | 'image' | 'figure';
+  editor: Editor;
+  lang: SiteLang;
+}
+
+/**
+ * The dialogs are rendered by the page, outside the content form (a form may not hold another, even through
+ * a portal); the toolbar asks for them through this context.
+ */
+export const EditorDialogsContext = createContext<(request: DialogRequest) => void>(() => undefined);
+
+export function useEditorDialogs(): (request: DialogRequest) => void {
+  return useContext(EditorDialogsContext);
+}
+
+/** The dialog a toolbar asked for, if any. */
+export function EditorDialogs({
+  request,
+  images,
+  onClose,
+}: {
+  request: DialogRequest | null;
+  /** The item's images; null before its first save. */
+  images: ContentImage[] | null;
+  onClose: () => void;
+}) {
+  if (!request) return null;
+  const { kind, editor, lang } = request;
+  return (
+    <>
+      <LinkDialog editor={editor} opened={kind === 'link'} onClose={onClose} />
+      <ImageDialog editor={editor} lang={lang} images={images} opened={kind === 'image'} onClose={onClose} />
+      <FigureDialog editor={editor} lang={lang} opened={kind === 'figure'} onClose={onClose} />
+    </>
+  );
 }
 
 interface DialogProps {

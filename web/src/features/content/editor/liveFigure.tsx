@@ -4,6 +4,7 @@
  * it is moved or deleted whole and its reference is never half-typed.
  */
 import { Node, NodeViewWrapper, type ReactNodeViewProps, ReactNodeViewRenderer } from '@tiptap/react';
+import { type ComponentProps, forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FIGURE_REF } from '../../../../../src/modules/content/contract';
 import { useFigures } from '../api';
@@ -29,6 +30,14 @@ export function useFigureLabel(lang: SiteLang): (ref: string) => string {
   return (ref: string) => figures.data?.find((f) => f.ref === ref)?.label[lang] ?? ref;
 }
 
+/** The wrapper's element: a span (TipTap's wrapper hands its `as` on to the element, which drops it here). */
+const Chip = forwardRef<HTMLSpanElement, ComponentProps<'span'> & { as?: unknown }>(function Chip(
+  { as: _as, ...props },
+  ref,
+) {
+  return <span ref={ref} {...props} />;
+});
+
 function FigureChip({ node, extension, selected }: ReactNodeViewProps) {
   const { t } = useTranslation();
   const lang = (extension.options as LiveFigureOptions).lang;
@@ -36,7 +45,7 @@ function FigureChip({ node, extension, selected }: ReactNodeViewProps) {
   const ref = String(node.attrs.ref ?? '');
   return (
     <NodeViewWrapper
-      as="span"
+      as={Chip}
       className="content-live-figure"
       data-selected={selected || undefined}
       title={ref}
