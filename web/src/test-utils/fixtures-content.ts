@@ -1,5 +1,11 @@
 import type { Me } from '../../../src/modules/identity/contract';
-import type { ContentItem, ContentSummary, Image, PublicFigureOption, Revision } from '../features/content/api';
+import type {
+  ContentItem,
+  ContentSummary,
+  Image,
+  PublicFigureOption,
+  Revision,
+} from '../features/content/api';
 import { makeMe, PARIS_ID } from './fixtures';
 import { makeProject } from './fixtures-more';
 

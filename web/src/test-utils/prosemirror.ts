@@ -4,7 +4,17 @@
  * render the content editor.
  */
 if (typeof window !== 'undefined') {
-  const emptyRect = () => ({ x: 0, y: 0, top: 0, left: 0, bottom: 0, right: 0, width: 0, height: 0, toJSON: () => ({}) });
+  const emptyRect = () => ({
+    x: 0,
+    y: 0,
+    top: 0,
+    left: 0,
+    bottom: 0,
+    right: 0,
+    width: 0,
+    height: 0,
+    toJSON: () => ({}),
+  });
   const emptyList = () => Object.assign([], { item: () => null }) as unknown as DOMRectList;
   if (!Range.prototype.getClientRects) Range.prototype.getClientRects = emptyList;
   if (!Range.prototype.getBoundingClientRect)

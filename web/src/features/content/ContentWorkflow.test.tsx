@@ -208,8 +208,10 @@ describe('content workflow', () => {
     fireEvent.change(at, { target: { value: '2099-06-01T09:30' } });
     await user.click(within(form).getByRole('button', { name: 'Programmer la publication' }));
     expect(await within(form).findByText('La date de publication est passée.')).toBeTruthy();
-    const sentAt = (requests.find((r) => r.url.endsWith('/publish'))?.body as { publishAt: string })
-      .publishAt;
+    const publishBody = requests.find((r) => r.url.endsWith('/publish'))?.body as
+      | { publishAt: string }
+      | undefined;
+    const sentAt = publishBody?.publishAt ?? '';
     expect(new Date(sentAt).getTime()).toBe(new Date('2099-06-01T09:30').getTime());
     expect(await seriousViolations()).toEqual([]);
 
