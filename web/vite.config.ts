@@ -30,7 +30,7 @@ export default defineConfig({
             },
             {
               name: 'mantine',
-              test: /node_modules[\\/](@mantine[\\/](?!charts[\\/])|@mantine[\\/]charts[\\/]styles|@floating-ui|react-remove-scroll|@tabler)/,
+              test: /node_modules[\\/](@mantine[\\/](?!charts[\\/]|tiptap[\\/])|@mantine[\\/]charts[\\/]styles|@floating-ui|react-remove-scroll|@tabler)/,
               priority: 3,
             },
             // The charts and what only they use (a group takes its modules' dependencies, so it comes after
@@ -38,6 +38,13 @@ export default defineConfig({
             {
               name: 'charts',
               test: /node_modules[\\/](@mantine[\\/]charts|recharts)[\\/]/,
+              priority: 2,
+            },
+            // The rich-text editor (TipTap on ProseMirror, with Mantine's toolbar): loaded with the content editor
+            // only, by those who write the public site's content.
+            {
+              name: 'editor',
+              test: /node_modules[\\/](@tiptap|@mantine[\\/]tiptap|prosemirror-[a-z-]+|linkifyjs|orderedmap|rope-sequence|w3c-keyname)[\\/]/,
               priority: 2,
             },
             { name: 'vendor', test: /node_modules/, priority: 1 },

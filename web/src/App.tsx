@@ -120,6 +120,15 @@ const MovementsPage = lazy(() =>
 const MovementPage = lazy(() =>
   import('./features/resettlement/MovementPage').then((m) => ({ default: m.MovementPage })),
 );
+const ContentListPage = lazy(() =>
+  import('./features/content/ContentListPage').then((m) => ({ default: m.ContentListPage })),
+);
+const NewContentPage = lazy(() =>
+  import('./features/content/ContentEditorPage').then((m) => ({ default: m.NewContentPage })),
+);
+const ContentEditorPage = lazy(() =>
+  import('./features/content/ContentEditorPage').then((m) => ({ default: m.ContentEditorPage })),
+);
 // Public: partners open them from a link, without an account, outside the app's layout and sign-in.
 const PartnerPage = lazy(() =>
   import('./features/referrals/PartnerPage').then((m) => ({ default: m.PartnerPage })),
@@ -391,6 +400,30 @@ export function AppRoutes() {
             element={
               <RequirePermission permission="resettlement.read">
                 <MovementPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="content"
+            element={
+              <RequirePermission permission="content.read">
+                <ContentListPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="content/new"
+            element={
+              <RequirePermission permission="content.write">
+                <NewContentPage />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="content/:id"
+            element={
+              <RequirePermission permission="content.read">
+                <ContentEditorPage />
               </RequirePermission>
             }
           />

@@ -5,6 +5,14 @@ import { AppRoutes } from './App';
 import { seriousViolations } from './test-utils/axe';
 import { jsonResponse, stubFetch } from './test-utils/fetch';
 import { makeMe, makeUser, OFFICES } from './test-utils/fixtures';
+import {
+  CONTENT_ID,
+  FIGURES,
+  makeCommunications,
+  makeContentItem,
+  makeRevisions,
+  makeSummary,
+} from './test-utils/fixtures-content';
 import { makeAuditEvent, makeProject } from './test-utils/fixtures-more';
 import {
   CARE_ID,
@@ -17,6 +25,7 @@ import {
   makeReport,
   VIEWERS,
 } from './test-utils/fixtures-reporting';
+import './test-utils/prosemirror';
 import { renderWithProviders } from './test-utils/render';
 
 const BOB = makeUser({ signInDelayedUntil: '2099-01-01T00:00:00.000Z' });
@@ -39,6 +48,18 @@ const routes = {
   'GET /api/membership-requests': () => jsonResponse(200, { items: [PENDING] }),
   'GET /api/projects': () => jsonResponse(200, { items: [makeProject()] }),
   'GET /api/audit': () => jsonResponse(200, { items: [makeAuditEvent(10)], nextBefore: 10 }),
+};
+
+const contentRoutes = {
+  'GET /api/content': () => jsonResponse(200, { items: [makeSummary()], total: 1 }),
+  [`GET /api/content/${CONTENT_ID}`]: () =>
+    jsonResponse(
+      200,
+      makeContentItem({ status: 'approved', publishedRevision: 2, publishedAt: '2026-03-01T10:00:00.000Z' }),
+    ),
+  [`GET /api/content/${CONTENT_ID}/revisions`]: () => jsonResponse(200, makeRevisions()),
+  'GET /api/content/figures': () => jsonResponse(200, FIGURES),
+  'GET /api/projects': () => jsonResponse(200, { items: [makeProject()] }),
 };
 
 const reportingRoutes = {
@@ -108,6 +129,22 @@ describe('accessibility', () => {
     async (route, heading, content, who) => {
       stubFetch(reportingRoutes);
       renderWithProviders(<AppRoutes />, { me: who === 'donor' ? makeDonor() : makeProjectManager(), route });
+      expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeTruthy();
+      expect((await screen.findAllByText(content)).length).toBeGreaterThan(0);
+      expect(await seriousViolations()).toEqual([]);
+    },
+    15_000,
+  );
+
+  it.each([
+    ['/content', 'Site public', 'Situation à Calais'],
+    ['/content/new', 'Nouveau contenu', 'Créer le brouillon'],
+    [`/content/${CONTENT_ID}`, 'Situation à Calais', 'Historique des révisions'],
+  ])(
+    'public site content: %s has no serious violations',
+    async (route, heading, content) => {
+      stubFetch(contentRoutes);
+      renderWithProviders(<AppRoutes />, { me: makeCommunications(), route });
       expect(await screen.findByRole('heading', { level: 1, name: heading })).toBeTruthy();
       expect((await screen.findAllByText(content)).length).toBeGreaterThan(0);
       expect(await seriousViolations()).toEqual([]);

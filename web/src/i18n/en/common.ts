@@ -66,6 +66,7 @@ export const common: Messages<typeof fr> = {
     employment: 'Employment',
     activities: 'Trainings and campaigns',
     resettlement: 'Resettlement',
+    content: 'Public site',
     administration: 'Administration',
     users: 'Users',
     offices: 'Offices',

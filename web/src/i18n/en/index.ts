@@ -5,6 +5,7 @@ import { audit } from './audit';
 import { auth } from './auth';
 import { cases } from './cases';
 import { common } from './common';
+import { content } from './content';
 import { employment } from './employment';
 import { home } from './home';
 import { offices } from './offices';
@@ -33,4 +34,5 @@ export const en: Messages<typeof fr> = {
   ...activities,
   ...reporting,
   ...resettlement,
+  ...content,
 };

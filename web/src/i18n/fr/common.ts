@@ -63,6 +63,7 @@ export const common = {
     employment: 'Emploi',
     activities: 'Formations et campagnes',
     resettlement: 'Réinstallation',
+    content: 'Site public',
     administration: 'Administration',
     users: 'Utilisateurs',
     offices: 'Bureaux',

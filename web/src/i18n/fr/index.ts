@@ -3,6 +3,7 @@ import { audit } from './audit';
 import { auth } from './auth';
 import { cases } from './cases';
 import { common } from './common';
+import { content } from './content';
 import { employment } from './employment';
 import { home } from './home';
 import { offices } from './offices';
@@ -31,4 +32,5 @@ export const fr = {
   ...activities,
   ...reporting,
   ...resettlement,
+  ...content,
 };

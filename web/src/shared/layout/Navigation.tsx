@@ -15,6 +15,7 @@ import {
   IconReportAnalytics,
   IconSchool,
   IconUsers,
+  IconWorldWww,
   type TablerIcon,
 } from '@tabler/icons-react';
 import { useId } from 'react';
@@ -38,6 +39,7 @@ interface NavEntry {
     | 'nav.employment'
     | 'nav.activities'
     | 'nav.resettlement'
+    | 'nav.content'
     | 'nav.users'
     | 'nav.offices'
     | 'nav.audit';
@@ -72,6 +74,8 @@ const MAIN: NavEntry[] = [
     icon: IconPlaneDeparture,
     permission: 'resettlement.read',
   },
+  // The office's public site: its news, statements, project pages and publications, written here.
+  { to: '/content', labelKey: 'nav.content', icon: IconWorldWww, permission: 'content.read' },
 ];
 const ADMINISTRATION: NavEntry[] = [
   { to: '/admin/users', labelKey: 'nav.users', icon: IconUsers, permission: 'users.read' },
