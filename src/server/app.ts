@@ -18,7 +18,7 @@ import type { Database } from '../db/client';
 import { activitiesRoutes } from '../modules/activities';
 import { auditRoutes } from '../modules/audit';
 import { type AttachmentScanner, acceptAll, casesRoutes } from '../modules/cases';
-import { contentRoutes } from '../modules/content';
+import { contentRoutes, siteSource } from '../modules/content';
 import { employmentRoutes } from '../modules/employment';
 import { financeRoutes } from '../modules/finance';
 import { identityRoutes } from '../modules/identity';
@@ -35,7 +35,7 @@ import { createFieldCipher, type FieldCipher } from '../platform/field-crypto';
 import { negotiateLanguage } from '../platform/i18n';
 import type { Reactions } from '../platform/reactions';
 import { VERSION } from '../platform/version';
-import { type Site, type SiteSource, siteRoutes } from '../site';
+import { type SiteSource, siteRoutes } from '../site';
 import { AdmissionQueue, admission } from './admission';
 import { authentication, guardRouteDeclarations, markScopePublic } from './auth';
 import type { ServerDeps } from './context';
@@ -63,10 +63,7 @@ export type BuildAppOptions = {
   attachmentScanner?: AttachmentScanner;
   /** Cross-module reactions (default: every module's, as `wireReactions` lists them). */
   reactions?: Reactions;
-  /**
-   * What the public site reads (the content module's `siteSource(db, clock)`). Without it the site's pages
-   * (`/fr`, `/en`, the feeds, the sitemap) are not served.
-   */
+  /** What the public site reads (default: the content module's published content on this database). */
   siteSource?: SiteSource;
 };
 
@@ -231,22 +228,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   reportingRoutes(app, deps);
   contentRoutes(app, deps);
   auditRoutes(app, deps);
-  if (options.siteSource) {
-    const site = siteRoutes(app, { source: options.siteSource, clock: deps.clock, config });
-    forgetPagesOnContentChange(deps.reactions, site);
-  }
+  const site = siteRoutes(app, {
+    source: options.siteSource ?? siteSource(deps.database.db, deps.clock, deps.attachments),
+    clock: deps.clock,
+    config,
+  });
+  // The site's page cache forgets every page when content changes in this process (the other processes'
+  // caches catch up within their pages' short lifetime).
+  deps.reactions.contentChanged.push(async () => site.invalidate());
   await registerWebApp(app);
   return app;
-}
-
-/**
- * The site's page cache forgets every page when content changes in this process (the other processes' caches
- * catch up within their pages' short lifetime). The content module announces changes through its
- * `contentChanged` reaction; until that reaction exists, there is nothing to wire.
- */
-function forgetPagesOnContentChange(reactions: Reactions, site: Site): void {
-  const announced = (reactions as Reactions & { contentChanged?: (() => Promise<void>)[] }).contentChanged;
-  if (Array.isArray(announced)) announced.push(async () => site.invalidate());
 }
 
 /** Serves the built single-page app; any other GET outside /api falls back to its index.html. */
