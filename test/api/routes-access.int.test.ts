@@ -249,6 +249,16 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /api/users/:id/unlock': {},
 };
 
+/** The public site's routes: pages by language, the sitemap, robots.txt, its stylesheet and published media. */
+const SITE_ROUTES = [
+  'GET /:lang(^[a-z]{2}$)',
+  'GET /:lang(^[a-z]{2}$)/*',
+  'GET /robots.txt',
+  'GET /site/assets/*',
+  'GET /site/media/*',
+  'GET /sitemap.xml',
+];
+
 describe('route catalogue', () => {
   it('lists the expected API routes, each with exactly one access declaration', () => {
     const all = catalogue();
@@ -283,7 +293,7 @@ describe('route catalogue', () => {
     }
   });
 
-  it('keeps public routes to sign-in, health, the API description, the web app and partner links', () => {
+  it('keeps public routes to sign-in, health, the API description, the web app, partner links and the public site', () => {
     const publicOnes = catalogue()
       .filter((r) => r.access.public === true)
       .map(key)
@@ -303,6 +313,8 @@ describe('route catalogue', () => {
         // The reception partner of a resettled household, the same way (test/resettlement/reception).
         'GET /api/reception/:token',
         'POST /api/reception/:token/confirm',
+        // The public site (test/site): published content only, through the content module's site source.
+        ...SITE_ROUTES,
       ].sort(),
     );
   });
