@@ -525,11 +525,32 @@ describe('office scoping and permissions', () => {
     expect(english.items).toEqual([
       expect.objectContaining({ id: bilingual.id, title: 'English title', lang: 'en' }),
     ]);
+    // Tags are searched too (the bilingual item is tagged "calais"; its titles do not say it).
+    const byTag = expectJson<{ items: { id: string }[] }>(
+      await writer().inject({ method: 'GET', url: '/api/content?q=ALAIS&limit=100' }),
+    );
+    expect(byTag.items.map((i) => i.id)).toContain(bilingual.id);
     const drafts = expectJson<{ items: { status: string }[]; total: number }>(
       await writer().inject({ method: 'GET', url: '/api/content?status=draft&kind=news&limit=5' }),
     );
     expect(drafts.items.length).toBeLessThanOrEqual(5);
     expect(drafts.total).toBeGreaterThan(drafts.items.length);
     expect(new Set(drafts.items.map((i) => i.status))).toEqual(new Set(['draft']));
+  });
+});
+
+describe('the API description', () => {
+  it('documents the content routes', async () => {
+    const doc = expectJson<{ paths: Record<string, unknown> }>(
+      await t.app.inject({ method: 'GET', url: '/api/openapi.json' }),
+    );
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/content',
+        '/api/content/{id}',
+        '/api/content/{id}/images',
+        '/api/content/{id}/revisions/{number}/restore',
+      ]),
+    );
   });
 });

@@ -88,7 +88,7 @@ export async function listItems(
       sql`(${contentRevisions.translations} #>> '{fr,title}' ilike ${pattern}
         or ${contentRevisions.translations} #>> '{en,title}' ilike ${pattern}
         or ${contentRevisions.translations} #>> '{fr,slug}' ilike ${pattern}
-        or ${pattern} ilike any(select '%' || t || '%' from unnest(${contentItems.tags}) t))`,
+        or exists (select 1 from unnest(${contentItems.tags}) as t where t ilike ${pattern}))`,
     );
   }
   const where = and(...filters);

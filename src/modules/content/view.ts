@@ -4,7 +4,7 @@ import type { Lang } from '../../platform/i18n';
 import { findProject } from '../projects';
 import type { Snapshot } from './changes';
 import type { ContentFile, ContentItem, ContentStatus, Image, SiteLang } from './contract';
-import { fileUrl, imageUrl, publicPath } from './paths';
+import { imageUrl, publicPath } from './paths';
 import * as repo from './repository';
 import { effective } from './workflow';
 
@@ -87,9 +87,6 @@ export async function itemView(db: Db, item: repo.ItemRow, now: Date): Promise<C
     publicUrls: { fr: urlOf('fr'), en: urlOf('en') },
   };
 }
-
-/** A publication's file address (the site serves it once a published revision names it). */
-export const publicationUrl = fileUrl;
 
 const STATUS_LABELS: Record<Lang, Record<ContentStatus, string>> = {
   fr: {
