@@ -93,6 +93,8 @@ export function Document({ frame, head, children }: { frame: Frame; head: Head; 
           href={absolute(frame, sitePaths.atom(lang))}
         />
         <link rel="stylesheet" href={frame.stylesheet} />
+        {/* The office's icon, which the caseworker app serves. */}
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <meta property="og:site_name" content={t.siteName} />
         <meta property="og:type" content={head.ogType} />
         <meta property="og:title" content={head.title} />
