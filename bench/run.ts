@@ -13,6 +13,7 @@ import { loadScenario } from './load';
 import { matchingScenario } from './matching';
 import { reportingScenario } from './reporting';
 import { resettlementScenario } from './resettlement';
+import { siteScenario } from './site';
 import { type BenchTarget, openTargets } from './targets';
 
 const SCENARIOS: Record<string, (target: BenchTarget) => Promise<Record<string, unknown>>> = {
@@ -23,6 +24,7 @@ const SCENARIOS: Record<string, (target: BenchTarget) => Promise<Record<string, 
   load: loadScenario,
   reporting: reportingScenario,
   resettlement: resettlementScenario,
+  site: siteScenario,
 };
 
 async function main(): Promise<void> {

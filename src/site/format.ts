@@ -9,19 +9,30 @@ export const SITE_TIME_ZONE = 'Europe/Paris';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-function dateFormat(lang: SiteLang, dateOnly: boolean): Intl.DateTimeFormat {
-  const key = `${lang}:${dateOnly}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    // A calendar date (a project's start) is the same day everywhere: read and written in UTC.
-    format = new Intl.DateTimeFormat(stringsOf(lang).locale, {
-      dateStyle: 'long',
-      timeZone: dateOnly ? 'UTC' : SITE_TIME_ZONE,
-    });
-    dateFormats.set(key, format);
+/**
+ * Intl formatters are costly to build (a large part of a page's render when built per call): each is built
+ * once per language and options, and kept.
+ */
+const formatters = new Map<string, unknown>();
+function memo<T>(key: string, build: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (formatter === undefined) {
+    formatter = build();
+    formatters.set(key, formatter);
   }
-  return format;
+  return formatter;
+}
+
+function dateFormat(lang: SiteLang, dateOnly: boolean): Intl.DateTimeFormat {
+  // A calendar date (a project's start) is the same day everywhere: read and written in UTC.
+  return memo(
+    `date:${lang}:${dateOnly}`,
+    () =>
+      new Intl.DateTimeFormat(stringsOf(lang).locale, {
+        dateStyle: 'long',
+        timeZone: dateOnly ? 'UTC' : SITE_TIME_ZONE,
+      }),
+  );
 }
 
 /** `1 mai 2015` / `1 May 2015`; an unreadable value comes back as is rather than failing the page. */
@@ -32,16 +43,8 @@ export function formatDate(lang: SiteLang, value: string): string {
   return dateFormat(lang, dateOnly).format(date);
 }
 
-/** The year of a time, in the office's time zone. */
-export function yearOf(value: string): number {
-  const year = new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: SITE_TIME_ZONE }).format(
-    new Date(value),
-  );
-  return Number(year);
-}
-
 export function formatNumber(lang: SiteLang, value: number): string {
-  return new Intl.NumberFormat(stringsOf(lang).locale).format(value);
+  return memo(`number:${lang}`, () => new Intl.NumberFormat(stringsOf(lang).locale)).format(value);
 }
 
 /** `1,2 Mo` / `1.2 MB`. */
@@ -53,7 +56,10 @@ export function formatBytes(lang: SiteLang, bytes: number): string {
       : bytes >= 1_000
         ? [bytes / 1_000, 'kilobyte']
         : [bytes, 'byte'];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }).format(value);
+  return memo(
+    `bytes:${lang}:${unit}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit, maximumFractionDigits: 1 }),
+  ).format(value);
 }
 
 const REGION = /^[A-Z]{2}$/;
@@ -61,9 +67,15 @@ const REGION = /^[A-Z]{2}$/;
 /** Country codes as names in the page's language, joined as a list (`Espagne, France et Grèce`). */
 export function formatCountries(lang: SiteLang, codes: string[]): string {
   const locale = stringsOf(lang).locale;
-  const names = new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' });
+  const names = memo(
+    `regions:${lang}`,
+    () => new Intl.DisplayNames(locale, { type: 'region', fallback: 'code' }),
+  );
   const words = codes.map((code) => (REGION.test(code) ? (names.of(code) ?? code) : code));
-  return new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' }).format(words);
+  return memo(
+    `list:${lang}`,
+    () => new Intl.ListFormat(locale, { type: 'conjunction', style: 'long' }),
+  ).format(words);
 }
 
 /** How a live figure reads: the number, "fewer than 5" when suppressed, or a dash when unavailable. */

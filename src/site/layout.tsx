@@ -59,6 +59,10 @@ function JsonLd({ data }: { data: Record<string, unknown> }) {
   return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />;
 }
 
+const ogWidth = (image: PublicImage) => image.sources.at(-1)?.width ?? image.width;
+const ogHeight = (image: PublicImage) =>
+  Math.round((image.height * ogWidth(image)) / Math.max(1, image.width));
+
 /** The widest size of an image (Open Graph, structured data). */
 export const largest = (image: PublicImage) => image.sources.at(-1)?.url ?? '';
 
@@ -89,6 +93,8 @@ export function Document({ frame, head, children }: { frame: Frame; head: Head; 
           href={absolute(frame, sitePaths.atom(lang))}
         />
         <link rel="stylesheet" href={frame.stylesheet} />
+        {/* The office's icon, which the caseworker app serves. */}
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <meta property="og:site_name" content={t.siteName} />
         <meta property="og:type" content={head.ogType} />
         <meta property="og:title" content={head.title} />
@@ -104,10 +110,8 @@ export function Document({ frame, head, children }: { frame: Frame; head: Head; 
           <>
             <meta property="og:image" content={image} />
             <meta property="og:image:alt" content={head.image.alt} />
-            <meta
-              property="og:image:width"
-              content={String(head.image.sources.at(-1)?.width ?? head.image.width)}
-            />
+            <meta property="og:image:width" content={String(ogWidth(head.image))} />
+            <meta property="og:image:height" content={String(ogHeight(head.image))} />
           </>
         ) : null}
         {head.publishedTime ? <meta property="article:published_time" content={head.publishedTime} /> : null}

@@ -65,7 +65,10 @@ async function filledBody(source: SiteSource, lang: SiteLang, bodyHtml: string):
  */
 function redirectTarget(lang: SiteLang, target: string, pathOf: (slug: string) => string): string | null {
   if (SLUG.test(target)) return pathOf(target);
-  if (target.startsWith(`/${lang}/`) && !target.startsWith('//') && !/[\s\\]/.test(target)) return target;
+  // A path of this language made of slug-like segments only: never another host, never `..`.
+  const segments = target.split('/');
+  if (segments[0] === '' && segments[1] === lang && segments.slice(2).every((s) => SLUG.test(s)))
+    return target;
   return null;
 }
 

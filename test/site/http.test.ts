@@ -450,6 +450,25 @@ describe('hostile addresses', () => {
     }
   });
 
+  it('follows a former slug only to an address of the site', async () => {
+    const h = await fresh();
+    const redirects: Record<string, string> = {
+      'ancien-1': '/fr/actualites/situation-a-calais',
+      'ancien-2': '//evil.example/fr',
+      'ancien-3': 'https://evil.example/fr/actualites/x',
+      'ancien-4': '/fr/../..//evil.example',
+      'ancien-5': '/en/news/the-situation-in-calais',
+    };
+    const item = h.mem.source.item;
+    h.mem.source.item = async (lang, kinds, slug) =>
+      redirects[slug] ? { redirect: redirects[slug] } : item(lang, kinds, slug);
+    const first = await h.app.inject('/fr/actualites/ancien-1');
+    expect(first.statusCode).toBe(301);
+    expect(first.headers.location).toBe('/fr/actualites/situation-a-calais');
+    for (const slug of ['ancien-2', 'ancien-3', 'ancien-4', 'ancien-5'])
+      expect((await h.app.inject(`/fr/actualites/${slug}`)).statusCode, slug).toBe(404);
+  });
+
   it('escapes hostile titles in the page, its metadata and its structured data', async () => {
     const hostile: MemoryEntry = {
       ...structuredClone(SEED_ENTRIES[0] as MemoryEntry),
