@@ -30,7 +30,7 @@ export default defineConfig({
             },
             {
               name: 'mantine',
-              test: /node_modules[\\/](@mantine[\\/](?!charts[\\/]|tiptap[\\/])|@mantine[\\/]charts[\\/]styles|@floating-ui|react-remove-scroll|@tabler)/,
+              test: /node_modules[\\/](@mantine[\\/](?!charts[\\/]|tiptap[\\/]|core[\\/]esm[\\/]components[\\/](?:ColorPicker|Tooltip)[\\/])|@mantine[\\/]charts[\\/]styles|@floating-ui|react-remove-scroll|@tabler)/,
               priority: 3,
             },
             // The charts and what only they use (a group takes its modules' dependencies, so it comes after
@@ -40,8 +40,8 @@ export default defineConfig({
               test: /node_modules[\\/](@mantine[\\/]charts|recharts)[\\/]/,
               priority: 2,
             },
-            // The rich-text editor (TipTap on ProseMirror, with Mantine's toolbar): loaded with the content editor
-            // only, by those who write the public site's content.
+            // The rich-text editor (TipTap on ProseMirror, with Mantine's toolbar and the colour picker and tooltip
+            // only its controls use, left out of Mantine's group above): loaded with the content editor only.
             {
               name: 'editor',
               test: /node_modules[\\/](@tiptap|@mantine[\\/]tiptap|prosemirror-[a-z-]+|linkifyjs|orderedmap|rope-sequence|w3c-keyname)[\\/]/,

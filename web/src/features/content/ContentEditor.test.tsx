@@ -303,7 +303,14 @@ describe('content editor', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Insérer' }));
     await waitFor(() => expect(editor.textContent).toContain('Chiffre : Personnes de retour (MAGNET II)'));
 
-    await user.click(within(toolbar).getByRole('button', { name: 'Ajouter ou modifier un lien' }));
+    // The link dialog opens from the keyboard too (Ctrl+K), as its button says.
+    expect(
+      within(toolbar)
+        .getByRole('button', { name: 'Ajouter ou modifier un lien' })
+        .getAttribute('aria-keyshortcuts'),
+    ).toBe('Control+K Meta+K');
+    editor.focus();
+    await user.keyboard('{Control>}k{/Control}');
     dialog = await screen.findByRole('dialog', { name: 'Lien' });
     await user.type(within(dialog).getByLabelText(/^Adresse du lien/), 'javascript:alert(1)');
     await user.click(within(dialog).getByRole('button', { name: 'Appliquer' }));
@@ -329,9 +336,7 @@ describe('content editor', () => {
     const html = sent(requests, 'PUT')[0]?.translations.fr.bodyHtml ?? '';
     expect(html).toContain('<span data-figure="CARE/persons_assisted"></span>');
     expect(html).toContain('<span data-figure="MAGNET-II/returnees"></span>');
-    expect(html).toContain(
-      '<a target="_blank" rel="noopener noreferrer nofollow" href="mailto:presse@example.org">',
-    );
+    expect(html).toContain('<a href="mailto:presse@example.org">écrivez-nous</a>');
     expect(html).toContain(
       `<img src="/site/media/${IMAGE_ID}-960.webp" alt="Des tentes dans la lande de Calais">`,
     );

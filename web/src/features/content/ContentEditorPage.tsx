@@ -1,4 +1,5 @@
-import { Anchor, Grid, Stack } from '@mantine/core';
+import './content.css';
+import { Anchor, Box, Stack } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -65,17 +66,13 @@ function ContentEditor({ item }: { item: ContentItem }) {
         intro={t('content.editor.intro', { kind: kindLabel(item.kind, t), revision: item.revision })}
         actions={<BackLink />}
       />
-      <Grid gap="lg">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Stack>
-            {canWrite ? <ContentForm key={formKey} item={item} onDirtyChange={setDirty} /> : null}
-            <PreviewSection item={item} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <WorkflowPanel item={item} revisions={revisions.data ?? null} dirty={dirty} />
-        </Grid.Col>
-      </Grid>
+      <Box className="content-editor-layout">
+        <Stack>
+          {canWrite ? <ContentForm key={formKey} item={item} onDirtyChange={setDirty} /> : null}
+          <PreviewSection item={item} />
+        </Stack>
+        <WorkflowPanel item={item} revisions={revisions.data ?? null} dirty={dirty} />
+      </Box>
       <Stack mt="lg">
         <RevisionsSection
           item={item}

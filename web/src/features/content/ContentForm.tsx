@@ -4,7 +4,6 @@ import {
   Group,
   NativeSelect,
   Paper,
-  Image as Picture,
   SimpleGrid,
   Stack,
   Switch,
@@ -39,6 +38,7 @@ import {
 } from './form';
 import { ImagesSection } from './ImagesSection';
 import { CONTENT_KINDS, kindLabel, type SiteLang } from './labels';
+import { Picture } from './Picture';
 import { PublicationFileField } from './PublicationFileField';
 import { TranslationFields } from './TranslationFields';
 import { useUnsavedChangesGuard } from './useUnsavedChangesGuard';
@@ -289,7 +289,7 @@ export function ContentForm({ item, onDirtyChange }: ContentFormProps) {
                     ]}
                     {...register('coverImageId')}
                   />
-                  {cover ? <Picture src={cover.url} alt="" w={120} h={72} fit="cover" radius="sm" /> : null}
+                  {cover ? <Picture src={cover.url} alt="" width={120} height={72} /> : null}
                 </Group>
                 {kind === 'publication' ? (
                   <Controller

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Card,
-  Group,
-  Input,
-  Image as Picture,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Group, Input, Paper, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +11,7 @@ import { Section } from '../../shared/components/Section';
 import { useFormat } from '../../shared/format/useFormat';
 import { useActionMutation, useFormMutation } from '../../shared/forms/useFormMutation';
 import { type ContentItem, contentApi, type Image, type ImageAlt, useRefreshContent } from './api';
+import { Picture } from './Picture';
 
 const ACCEPT = 'image/jpeg,image/png,image/webp';
 
@@ -70,10 +61,8 @@ export function ImagesSection({ item, english, usedIn, onDeleted }: ImagesSectio
           style={{ listStyle: 'none', padding: 0, margin: 0 }}
         >
           {item.images.map((image) => (
-            <Card component="li" key={image.id} withBorder padding="sm">
-              <Card.Section>
-                <Picture src={image.url} alt={altIn(image)} h={140} fit="cover" />
-              </Card.Section>
+            <Paper component="li" key={image.id} withBorder p="sm">
+              <Picture src={image.url} alt={altIn(image)} width="100%" height={140} />
               <Stack gap={4} mt="sm">
                 <DescriptionList
                   items={[
@@ -105,7 +94,7 @@ export function ImagesSection({ item, english, usedIn, onDeleted }: ImagesSectio
                   </Button>
                 </Group>
               </Stack>
-            </Card>
+            </Paper>
           ))}
         </SimpleGrid>
       )}
@@ -291,7 +280,12 @@ function UploadImageForm({
         />
       </Input.Wrapper>
       {preview ? (
-        <Picture src={preview} alt={values.altFr || t('content.images.preview')} mah={220} fit="contain" />
+        <Picture
+          src={preview}
+          alt={values.altFr || t('content.images.preview')}
+          maxHeight={220}
+          fit="contain"
+        />
       ) : null}
       <AltFields
         values={values}
@@ -355,7 +349,7 @@ function EditAltForm({
   };
   return (
     <ModalForm onSubmit={submit} formError={save.formError} onCancel={onClose} loading={save.isPending}>
-      <Picture src={image.url} alt="" mah={160} fit="contain" />
+      <Picture src={image.url} alt="" maxHeight={160} fit="contain" />
       <AltFields values={values} errors={errors} english={english} onChange={setValues} />
     </ModalForm>
   );

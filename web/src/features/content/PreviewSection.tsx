@@ -1,5 +1,5 @@
 import './content.css';
-import { Box, SegmentedControl, Stack, Text, Title, Typography } from '@mantine/core';
+import { Box, Group, Radio, Stack, Text, Title, Typography } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Section } from '../../shared/components/Section';
@@ -114,13 +114,17 @@ export function PreviewSection({ item }: { item: ContentItem }) {
           {t('content.preview.intro', { revision: item.revision })}
         </Text>
         {languages.length > 1 ? (
-          <SegmentedControl
-            aria-label={t('content.preview.language')}
+          <Radio.Group
+            label={t('content.preview.language')}
             value={shown}
-            onChange={(value) => setLang(value as SiteLang)}
-            data={languages.map((l) => ({ value: l, label: t(`content.languages.${l}`) }))}
-            w="fit-content"
-          />
+            onChange={(value) => setLang(value === 'en' ? 'en' : 'fr')}
+          >
+            <Group gap="md" mt={4}>
+              {languages.map((l) => (
+                <Radio key={l} value={l} label={t(`content.languages.${l}`)} />
+              ))}
+            </Group>
+          </Radio.Group>
         ) : null}
         <Box
           component="article"

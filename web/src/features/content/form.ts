@@ -120,7 +120,9 @@ export function valueAt(body: CreateContent, path: string): string | string[] | 
 /** The text of an HTML fragment (no markup), e.g. to compare two bodies in words. */
 export function plainText(html: string): string {
   if (!html) return '';
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // Blocks and line breaks part words, as they do on the page.
+  const spaced = html.replace(/<\/(?:p|h[1-6]|li|blockquote|figure|figcaption)>|<br\s*\/?>/gi, '$& ');
+  const doc = new DOMParser().parseFromString(spaced, 'text/html');
   return (doc.body.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 

@@ -114,6 +114,7 @@ export const content: Messages<typeof fr> = {
         orderedList: 'Numbered list',
         blockquote: 'Quote',
         link: 'Add or edit a link',
+        linkShortcut: 'Add or edit a link (Ctrl+K)',
         unlink: 'Remove the link',
         image: 'Insert an image',
         figure: 'Insert a live figure',

@@ -112,6 +112,7 @@ export const content = {
         orderedList: 'Liste numérotée',
         blockquote: 'Citation',
         link: 'Ajouter ou modifier un lien',
+        linkShortcut: 'Ajouter ou modifier un lien (Ctrl+K)',
         unlink: 'Retirer le lien',
         image: 'Insérer une image',
         figure: 'Insérer un chiffre en direct',

@@ -4,7 +4,7 @@ import { Input, Stack, Text } from '@mantine/core';
 import { RichTextEditor, type RichTextEditorLabels } from '@mantine/tiptap';
 import { IconChartBar, IconLink, IconPhoto } from '@tabler/icons-react';
 import Image from '@tiptap/extension-image';
-import { useEditor } from '@tiptap/react';
+import { Extension, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -67,6 +67,8 @@ export function BodyEditor({ lang, value, onChange, onBlur, error }: BodyEditorP
   change.current = onChange;
   const blur = useRef(onBlur);
   blur.current = onBlur;
+  /** Ctrl+K (⌘K) opens the link dialog, as in most editors. */
+  const openLink = useRef<() => void>(() => undefined);
 
   const extensions = useMemo(
     () => [
@@ -77,6 +79,8 @@ export function BodyEditor({ lang, value, onChange, onBlur, error }: BodyEditorP
         horizontalRule: false,
         link: {
           openOnClick: false,
+          // Where a link opens and what it tells the page it leads to are the site's rules, not the writer's.
+          HTMLAttributes: { target: null, rel: null },
           autolink: true,
           defaultProtocol: 'https',
           isAllowedUri: (url) => isSafeHref(url),
@@ -85,6 +89,15 @@ export function BodyEditor({ lang, value, onChange, onBlur, error }: BodyEditorP
       }),
       Image.configure({ inline: false, allowBase64: false }),
       LiveFigure.configure({ lang }),
+      Extension.create({
+        name: 'linkDialogShortcut',
+        addKeyboardShortcuts: () => ({
+          'Mod-k': () => {
+            openLink.current();
+            return true;
+          },
+        }),
+      }),
     ],
     [lang],
   );
@@ -114,6 +127,10 @@ export function BodyEditor({ lang, value, onChange, onBlur, error }: BodyEditorP
     },
     [extensions],
   );
+
+  openLink.current = () => {
+    if (editor) openDialog({ kind: 'link', editor, lang });
+  };
 
   // The form was reset (saved, reloaded, restored): show what it now holds, without reporting it back.
   useEffect(() => {
@@ -170,7 +187,8 @@ export function BodyEditor({ lang, value, onChange, onBlur, error }: BodyEditorP
           <RichTextEditor.ControlsGroup>
             <RichTextEditor.Control
               aria-label={t('content.editor.controls.link')}
-              title={t('content.editor.controls.link')}
+              aria-keyshortcuts="Control+K Meta+K"
+              title={t('content.editor.controls.linkShortcut')}
               onClick={() => editor && openDialog({ kind: 'link', editor, lang })}
             >
               <IconLink size={16} stroke={1.5} aria-hidden />

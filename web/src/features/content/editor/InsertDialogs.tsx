@@ -1,14 +1,5 @@
 /** The editor's dialogs that insert something: a link, one of the item's images, a live figure. */
-import {
-  Alert,
-  NativeSelect,
-  Radio,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Image as Thumbnail,
-} from '@mantine/core';
+import { Alert, NativeSelect, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import type { Editor } from '@tiptap/react';
 import { createContext, type FormEvent, useContext, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +8,7 @@ import { ModalForm } from '../../../shared/components/ModalForm';
 import { LoadingState, QueryError } from '../../../shared/components/QueryStates';
 import { type Image as ContentImage, useFigures } from '../api';
 import type { SiteLang } from '../labels';
+import { Picture } from '../Picture';
 
 /** The addresses a link may have: web pages (http, https) and e-mail (mailto). */
 export function isSafeHref(href: string): boolean {
@@ -216,7 +208,7 @@ function ImageForm({
                 value={image.id}
                 label={
                   <Stack gap={4}>
-                    <Thumbnail src={image.url} alt="" w={160} h={100} fit="cover" radius="sm" />
+                    <Picture src={image.url} alt="" width={160} height={100} />
                     <Text size="sm">
                       {alt ?? t('content.images.noAltIn', { language: t(`content.languages.${lang}`) })}
                     </Text>
