@@ -219,8 +219,16 @@ function described(scope: Page | Locator, term: string): Locator {
  */
 async function axe(page: Page, label: string) {
   const toasts = page.locator('.mantine-Notification-root');
-  for (const close of await toasts.locator('button').all()) await close.click().catch(() => undefined);
-  await toasts.first().waitFor({ state: 'detached' });
+  // A toast that arrives while the others close is closed on the next pass.
+  await expect
+    .poll(
+      async () => {
+        for (const close of await toasts.locator('button').all()) await close.click().catch(() => undefined);
+        return toasts.count();
+      },
+      { timeout: 15_000, interval: 300 },
+    )
+    .toBe(0);
   await waitForIdle(page);
   await expectNoSeriousAxeViolations(page, label);
 }

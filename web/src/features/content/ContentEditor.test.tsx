@@ -203,14 +203,15 @@ describe('content editor', () => {
       .getAllByRole('row')
       .slice(1)
       .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent));
+    // In the order of the server's list of changed fields.
     expect(rows).toEqual([
-      ['Mots-clés', 'calais', 'calais, urgencemodifié', 'calais'],
       [
         'Titre (français)',
         'Situation à Calais',
         'Calais : l’urgence humanitairemodifié',
         'Situation à Calais : notre position',
       ],
+      ['Mots-clés', 'calais', 'calais, urgencemodifié', 'calais'],
     ]);
     // A saved address does not follow the title.
     expect((screen.getByLabelText(/^Adresse de la page \(français\)/) as HTMLInputElement).value).toBe(
